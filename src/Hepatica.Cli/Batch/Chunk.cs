@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
+namespace Hepatica.Cli.Batch;
+
+/// <summary>Whole lines of input handed to one worker, the output it writes for them, and its counts.</summary>
+internal sealed class Chunk
+{
+    private static readonly ConcurrentBag<Chunk> Pool = [];
+    private byte[] data = [];
+    private int length;
+
+    private Chunk()
+    {
+    }
+
+    public long FirstLine { get; private set; }
+
+    public long LineCount { get; private set; }
+
+    /// <summary>Set for the record of a line longer than this many bytes; the chunk then holds no input.</summary>
+    public int? TooLongBy { get; private set; }
+
+    public ReadOnlyMemory<byte> Input => data.AsMemory(0, length);
+
+    public ArrayBufferWriter<byte> Output { get; } = new(1 << 16);
+
+    public TaskCompletionSource Done { get; private set; } = new();
+
+    public ChunkCounts Counts { get; private set; } = new();
+
+    /// <summary>A chunk holding a copy of <paramref name="lines"/> (whole lines; the last may lack its newline).</summary>
+    public static Chunk Rent(ReadOnlySpan<byte> lines, long firstLine)
+    {
+        var chunk = Take(firstLine);
+        if (chunk.data.Length < lines.Length)
+        {
+            chunk.data = new byte[Math.Max(lines.Length, 1 << 20)];
+        }
+
+        lines.CopyTo(chunk.data);
+        chunk.length = lines.Length;
+        var newlines = lines.Count((byte)'\n');
+        chunk.LineCount = lines[^1] == (byte)'\n' ? newlines : newlines + 1;
+        return chunk;
+    }
+
+    /// <summary>A chunk standing for one line that was too long to read.</summary>
+    public static Chunk TooLong(long line, int limit)
+    {
+        var chunk = Take(line);
+        chunk.TooLongBy = limit;
+        chunk.LineCount = 1;
+        return chunk;
+    }
+
+    /// <summary>Returns the chunk to the pool once its output is written.</summary>
+    public void Release()
+    {
+        Output.ResetWrittenCount();
+        Pool.Add(this);
+    }
+
+    private static Chunk Take(long firstLine)
+    {
+        if (!Pool.TryTake(out var chunk))
+        {
+            chunk = new Chunk();
+        }
+
+        chunk.FirstLine = firstLine;
+        chunk.length = 0;
+        chunk.TooLongBy = null;
+        chunk.Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        chunk.Counts = new ChunkCounts();
+        return chunk;
+    }
+}
+
+/// <summary>Per-chunk tallies, summed by the writer.</summary>
+internal sealed class ChunkCounts
+{
+    public long Lines { get; set; }
+
+    public long Clean { get; set; }
+
+    public long WithWarnings { get; set; }
+
+    public long WithErrors { get; set; }
+
+    public long Unreadable { get; set; }
+
+    public void Count(IReadOnlyList<Hepatica.Clinical.Scoring.InputIssue> issues)
+    {
+        Lines++;
+        var errors = false;
+        var warnings = false;
+        foreach (var issue in issues)
+        {
+            errors |= issue.Severity == Hepatica.Clinical.Scoring.IssueSeverity.Error;
+            warnings |= issue.Severity == Hepatica.Clinical.Scoring.IssueSeverity.Warning;
+        }
+
+        if (errors)
+        {
+            WithErrors++;
+        }
+        else if (warnings)
+        {
+            WithWarnings++;
+        }
+        else
+        {
+            Clean++;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Hepatica.Clinical;
+using Hepatica.Clinical.Scoring;
+using Hepatica.Cli.Batch;
+using Hepatica.Json;
+
+namespace Hepatica.Cli;
+
+/// <summary>What each command does, top to bottom: read, validate, compute, render, exit code.</summary>
+internal static class Commands
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain)
+    {
+        CatalogEntry? only = null;
+        if (scoreId is not null && (only = ScoreCatalog.Find(scoreId)) is null)
+        {
+            Console.Error.WriteLine($"hepatica: unknown score '{scoreId}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
+            return ExitCodes.BadInput;
+        }
+
+        var read = SnapshotReader.Read(ReadAll(path));
+        if (read.Snapshot is not { } snapshot)
+        {
+            WriteIssues(read.Issues);
+            return ExitCodes.BadInput;
+        }
+
+        var assessment = only is null ? Assessment.Of(snapshot) : new Assessment(snapshot, [only.Evaluate(snapshot)]);
+        if (format == OutputFormat.Json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            using (var w = new Utf8JsonWriter(stdout, Indented))
+            {
+                AssessmentWriter.Write(w, assessment, Detail.Full);
+            }
+
+            stdout.Write("\n"u8);
+            WriteIssues(snapshot.Issues);
+        }
+        else
+        {
+            Console.Out.Write(TextReport.Render(assessment, explain));
+        }
+
+        return assessment.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    public static int ListScores(OutputFormat format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            using (var w = new Utf8JsonWriter(stdout, Indented))
+            {
+                w.WriteStartArray();
+                foreach (var entry in ScoreCatalog.All)
+                {
+                    AssessmentWriter.WriteDefinition(w, entry.Definition);
+                }
+
+                w.WriteEndArray();
+            }
+
+            stdout.Write("\n"u8);
+        }
+        else
+        {
+            Console.Out.Write(TextReport.RenderCatalog());
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, CancellationToken ct)
+    {
+        if (threads < 1)
+        {
+            Console.Error.WriteLine("hepatica: --threads must be at least 1.");
+            return ExitCodes.BadInput;
+        }
+
+        await using var inStream = input == "-" ? Console.OpenStandardInput() : OpenRead(input);
+        await using var outStream = output == "-" ? Console.OpenStandardOutput() : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
+        var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
+        using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
+        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads);
+        var summary = await BatchRunner.RunAsync(inStream, outStream, options, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
+        progress?.Complete(summary);
+        Console.Error.WriteLine(summary.Describe());
+        return summary.LinesWithErrors > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
+    }
+
+    private static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private static byte[] ReadAll(string path)
+    {
+        if (path == "-")
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            stdin.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    private static void WriteIssues(IReadOnlyList<InputIssue> issues)
+    {
+        foreach (var issue in issues)
+        {
+            Console.Error.WriteLine(issue.ToString());
+        }
+    }
+}

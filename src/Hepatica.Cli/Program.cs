@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Hepatica.Cli;
+
+var format = new Option<OutputFormat>("--format", "-f")
+{
+    Description = "Output format: text (a report) or json (the contract in docs/output.md).",
+    DefaultValueFactory = _ => OutputFormat.Text,
+};
+var explain = new Option<bool>("--explain") { Description = "Show every step: inputs, floors, caps, terms, points, rounding." };
+var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md), or - for standard input." };
+
+var assess = new Command("assess", "Assess one patient snapshot: every score whose inputs are present, and what is missing for the rest.")
+{
+    file, format, explain,
+};
+assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain)));
+
+var scoreId = new Argument<string>("id") { Description = "Score id, as listed by `hepatica scores` (e.g. meld-3.0)." };
+var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain };
+score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain)));
+
+var scores = new Command("scores", "List every score with its version, range and citations.") { format };
+scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));
+
+var input = new Argument<string>("input") { Description = "JSON Lines file: one snapshot per line (- for standard input)." };
+var output = new Argument<string>("output") { Description = "JSON Lines file to write: one result per input line, in order (- for standard output)." };
+var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
+var batch = new Command("batch", "Assess every snapshot of a JSON Lines file, streaming, in constant memory, on every core.")
+{
+    input, output, explain, threads, noProgress,
+};
+batch.SetAction((parse, ct) => Commands.BatchAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), ct));
+
+var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")
+{
+    assess, score, scores, batch,
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"hepatica: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'hepatica --help' for usage.");
+    return ExitCodes.BadInput;
+}
+
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"hepatica: {e.Message}");
+    return ExitCodes.BadInput;
+}
+catch (UnauthorizedAccessException e)
+{
+    Console.Error.WriteLine($"hepatica: {e.Message}");
+    return ExitCodes.BadInput;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("hepatica: cancelled.");
+    return ExitCodes.InternalError;
+}
+#pragma warning disable CA1031 // The last line of defence: a user never sees a stack trace.
+catch (Exception e)
+#pragma warning restore CA1031
+{
+    Console.Error.WriteLine($"hepatica: internal error ({e.GetType().Name}): {e.Message}. This is a bug; please report it with the input.");
+    return ExitCodes.InternalError;
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using Hepatica.Clinical;
+using Hepatica.Clinical.Scores;
+using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
+
+namespace Hepatica.Cli;
+
+/// <summary>The human-readable report: scores with categories, what could not be computed and why, the issues, sources.</summary>
+internal static class TextReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(Assessment assessment, bool explain)
+    {
+        var s = assessment.Snapshot;
+        var sb = new StringBuilder();
+        var who = string.Join(", ", new[]
+        {
+            s.Sex?.ToString().ToLowerInvariant(),
+            s.AgeYears is { } age ? age.ToString("0.#", Inv) + " years" : null,
+        }.Where(x => x is not null));
+        sb.Append("Hepatica assessment: ").Append(s.Id ?? "(no id)");
+        if (who.Length > 0)
+        {
+            sb.Append(" (").Append(who).Append(')');
+        }
+
+        sb.AppendLine().AppendLine();
+        var calculated = assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).ToList();
+        if (calculated.Count > 0)
+        {
+            sb.AppendLine("Scores");
+            var width = calculated.Max(o => o.Definition.Name.Length);
+            foreach (var o in calculated)
+            {
+                var r = o.Result!;
+                sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append(Number(r.Value).PadLeft(6));
+                var notes = new List<string>();
+                if (r.Category is not null)
+                {
+                    notes.Add(o.Definition.Id == "child-pugh" ? "class " + r.Category : r.Category);
+                }
+
+                if (r.Extras.TryGetValue(Meld3.Survival90DayExtra, out var survival))
+                {
+                    notes.Add($"90-day survival {(survival * 100m).ToString("0.0", Inv)}%");
+                }
+
+                if (r.Extras.TryGetValue(Meld3.UncappedExtra, out var uncapped) && uncapped != r.Value)
+                {
+                    notes.Add($"{Number(uncapped)} before the OPTN cap of 40");
+                }
+
+                if (notes.Count > 0)
+                {
+                    sb.Append("   ").Append(string.Join("; ", notes));
+                }
+
+                sb.AppendLine();
+                foreach (var w in r.Warnings)
+                {
+                    sb.Append("      warning: ").AppendLine(w.Message);
+                }
+
+                if (explain)
+                {
+                    foreach (var step in r.Steps)
+                    {
+                        sb.Append("      ").Append(AssessmentWriter.KindName(step.Kind).PadRight(12)).Append(step.Label);
+                        if (step.Value is { } v)
+                        {
+                            sb.Append(" = ").Append(Breakdown.F(v));
+                        }
+
+                        sb.Append("   ").AppendLine(step.Detail);
+                    }
+
+                    sb.Append("      sources: ").AppendLine(string.Join("; ", o.Definition.Citations.Select(c => c.Key)));
+                    sb.AppendLine();
+                }
+            }
+
+            sb.AppendLine();
+        }
+
+        var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated).ToList();
+        if (others.Count > 0)
+        {
+            sb.AppendLine("Not calculated");
+            foreach (var o in others)
+            {
+                sb.Append("  ").Append(o.Definition.Name).Append(": ").AppendLine(o.Reason);
+            }
+
+            sb.AppendLine();
+        }
+
+        AppendIssues(sb, "Errors (values not used)", s.Issues.Where(i => i.Severity == IssueSeverity.Error));
+        AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
+
+        sb.AppendLine("Sources");
+        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Distinct())
+        {
+            sb.Append("  ").Append(c.Key).Append(": ").AppendLine(c.Reference);
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Decision support for clinicians: check the inputs, and read each score against its source and the patient.");
+        return sb.ToString();
+    }
+
+    public static string RenderCatalog()
+    {
+        var sb = new StringBuilder();
+        foreach (var def in ScoreCatalog.All.Select(e => e.Definition))
+        {
+            sb.Append(def.Id).Append("  v").Append(def.Version).Append("  ").AppendLine(def.Name);
+            var range = (def.Minimum == decimal.MinValue ? "unbounded" : Number(def.Minimum)) + " to " + (def.Maximum is { } max ? Number(max) : "unbounded");
+            sb.Append("    range: ").AppendLine(range);
+            sb.Append("    rounding: ").AppendLine(def.Rounding);
+            sb.Append("    inputs: ").AppendLine(string.Join(", ", def.Inputs));
+            foreach (var c in def.Citations)
+            {
+                sb.Append("    source: ").AppendLine(c.Reference);
+            }
+
+            sb.AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendIssues(StringBuilder sb, string title, IEnumerable<InputIssue> issues)
+    {
+        var list = issues.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine(title);
+        foreach (var i in list)
+        {
+            sb.Append("  ").Append(i.Code).Append(' ').Append(i.Path).Append(": ").AppendLine(i.Message);
+        }
+
+        sb.AppendLine();
+    }
+
+    private static string Number(decimal value) => value.ToString("0.##", Inv);
+}

@@ -1,0 +1,25 @@
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical;
+
+/// <summary>Every score of the catalog evaluated on one snapshot, with the snapshot's issues.</summary>
+/// <param name="Snapshot">The snapshot assessed.</param>
+/// <param name="Outcomes">One outcome per catalog entry, in catalog order.</param>
+public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOutcome> Outcomes)
+{
+    /// <summary>Evaluates every score in <see cref="ScoreCatalog.All"/> on the snapshot.</summary>
+    public static Assessment Of(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var outcomes = new ScoreOutcome[ScoreCatalog.All.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot);
+        }
+
+        return new Assessment(snapshot, outcomes);
+    }
+
+    /// <summary>True when the snapshot had at least one error (some value could not be used).</summary>
+    public bool HasErrors => Snapshot.Issues.Any(i => i.Severity == IssueSeverity.Error);
+}

@@ -1,0 +1,11 @@
+namespace Hepatica.Clinical.Labs;
+
+/// <summary>Units accepted for bilirubin.</summary>
+public enum BilirubinUnit
+{
+    /// <summary>milligrams per decilitre (canonical): UCUM <c>mg/dL</c>.</summary>
+    MilligramPerDeciliter,
+
+    /// <summary>micromoles per litre: UCUM <c>umol/L</c>.</summary>
+    MicromolePerLiter,
+}

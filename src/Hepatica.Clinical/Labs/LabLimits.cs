@@ -1,0 +1,96 @@
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical.Labs;
+
+/// <summary>
+/// Plausibility limits of one analyte, in its canonical unit. A value at or below <see cref="ImpossibleAtOrBelow"/>
+/// or above <see cref="ImpossibleAbove"/> is an error; a value below <see cref="UnusualBelow"/> or above
+/// <see cref="UnusualAbove"/> is a warning carried in the result. All limits live in <see cref="PlausibilityLimits"/>.
+/// </summary>
+/// <param name="Analyte">Display name.</param>
+/// <param name="CanonicalUnit">UCUM code of the canonical unit.</param>
+/// <param name="ImpossibleAtOrBelow">Values at or below this are impossible.</param>
+/// <param name="ImpossibleAbove">Values above this are impossible (usually a unit mix-up).</param>
+/// <param name="UnusualBelow">Values below this are unusual.</param>
+/// <param name="UnusualAbove">Values above this are unusual.</param>
+/// <param name="MixUpHint">What an impossibly high value most likely is, for the message.</param>
+public sealed record LabLimits(
+    string Analyte,
+    string CanonicalUnit,
+    decimal ImpossibleAtOrBelow,
+    decimal ImpossibleAbove,
+    decimal UnusualBelow,
+    decimal UnusualAbove,
+    string? MixUpHint = null)
+{
+    /// <summary>The issue a canonical value raises, or null when it is plausible.</summary>
+    /// <param name="canonical">The value in the canonical unit.</param>
+    /// <param name="reported">The value as reported.</param>
+    /// <param name="reportedUnit">The unit as reported (UCUM).</param>
+    public InputIssue? Check(decimal canonical, decimal reported, string reportedUnit)
+    {
+        var asGiven = $"{UnitTableFormat(reported)} {reportedUnit}".TrimEnd();
+        var inCanonical = reportedUnit == CanonicalUnit ? string.Empty : $" (= {UnitTableFormat(decimal.Round(canonical, 3, MidpointRounding.AwayFromZero))} {CanonicalUnit})";
+        if (canonical <= ImpossibleAtOrBelow)
+        {
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {asGiven}{inCanonical} is impossible: it must be greater than {UnitTableFormat(ImpossibleAtOrBelow)} {CanonicalUnit}.".Replace("  ", " ", StringComparison.Ordinal));
+        }
+
+        if (canonical > ImpossibleAbove)
+        {
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {asGiven}{inCanonical} is impossible: the largest accepted value is {UnitTableFormat(ImpossibleAbove)} {CanonicalUnit}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}".Replace("  ", " ", StringComparison.Ordinal));
+        }
+
+        if (canonical < UnusualBelow || canonical > UnusualAbove)
+        {
+            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {asGiven}{inCanonical} is unusual (expected {UnitTableFormat(UnusualBelow)} to {UnitTableFormat(UnusualAbove)} {CanonicalUnit}); check it was entered in the right unit.".Replace("  ", " ", StringComparison.Ordinal));
+        }
+
+        return null;
+    }
+
+    private static string UnitTableFormat(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Every plausibility limit in one place, in canonical units. Impossible limits are physiological bounds wide
+/// enough never to reject a real measurement; values beyond them are almost always a unit mix-up (bilirubin
+/// 300 "mg/dL" is 300 µmol/L). Unusual limits flag values that are possible but rare enough to be worth a second
+/// look. These are engineering choices for data checking, not clinical cut-offs; see docs/snapshot.md.
+/// </summary>
+public static class PlausibilityLimits
+{
+    /// <summary>Total bilirubin, mg/dL.</summary>
+    public static readonly LabLimits Bilirubin = new("bilirubin", "mg/dL", 0m, 100m, 0.1m, 50m,
+        "A value this high is almost certainly in µmol/L (1 mg/dL = 17.1 µmol/L).");
+
+    /// <summary>Serum creatinine, mg/dL.</summary>
+    public static readonly LabLimits Creatinine = new("creatinine", "mg/dL", 0m, 40m, 0.2m, 15m,
+        "A value this high is almost certainly in µmol/L (1 mg/dL = 88.4 µmol/L).");
+
+    /// <summary>International normalised ratio (no unit).</summary>
+    public static readonly LabLimits Inr = new("INR", "1", 0m, 30m, 0.8m, 10m);
+
+    /// <summary>Serum albumin, g/dL.</summary>
+    public static readonly LabLimits Albumin = new("albumin", "g/dL", 0m, 10m, 1.0m, 6.0m,
+        "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).");
+
+    /// <summary>Serum sodium, mmol/L.</summary>
+    public static readonly LabLimits Sodium = new("sodium", "mmol/L", 80m, 200m, 115m, 160m);
+
+    /// <summary>Platelet count, 10^9/L.</summary>
+    public static readonly LabLimits Platelets = new("platelets", "10*9/L", 0m, 5000m, 10m, 1000m,
+        "A value this high is probably per µL; give it as /uL or in 10*9/L.");
+
+    /// <summary>Aspartate aminotransferase (and its upper limit of normal), U/L.</summary>
+    public static readonly LabLimits Ast = new("AST", "U/L", 0m, 100_000m, 5m, 10_000m);
+
+    /// <summary>Alanine aminotransferase (and its upper limit of normal), U/L.</summary>
+    public static readonly LabLimits Alt = new("ALT", "U/L", 0m, 100_000m, 5m, 10_000m);
+
+    /// <summary>Alkaline phosphatase (and its upper limit of normal), U/L.</summary>
+    public static readonly LabLimits Alp = new("ALP", "U/L", 0m, 100_000m, 10m, 5_000m);
+
+    /// <summary>Age in years: negative or above 130 is impossible.</summary>
+    public const decimal MaximumAgeYears = 130m;
+}

@@ -1,0 +1,30 @@
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical;
+
+/// <summary>
+/// One patient at one point in time: the validated input every score reads. Built by an adapter (the snapshot
+/// JSON reader, later FHIR) that reports every problem in <see cref="Issues"/>; unusable values are left null.
+/// </summary>
+public sealed record PatientSnapshot
+{
+    /// <summary>Caller's identifier for the snapshot (echoed in results).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Sex.</summary>
+    public Sex? Sex { get; init; }
+
+    /// <summary>Age in years (may be fractional).</summary>
+    public decimal? AgeYears { get; init; }
+
+    /// <summary>Laboratory values.</summary>
+    public LabPanel Labs { get; init; } = LabPanel.Empty;
+
+    /// <summary>Bedside findings.</summary>
+    public ClinicalFindings Findings { get; init; } = ClinicalFindings.Empty;
+
+    /// <summary>Errors and warnings found while reading the snapshot.</summary>
+    public IReadOnlyList<InputIssue> Issues { get; init; } = [];
+}

@@ -1,0 +1,59 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// ALBI (albumin-bilirubin) grade (Johnson et al., J Clin Oncol 2015):
+/// <c>ALBI = 0.66 × log10(bilirubin µmol/L) − 0.085 × albumin (g/L)</c>; grade 1 ≤ −2.60, grade 2 &gt; −2.60 to
+/// ≤ −1.39, grade 3 &gt; −1.39. The grade is taken from the unrounded value; the value is reported to two decimals
+/// (half away from zero). No floors or caps. Some calculators use −0.0852 for albumin; Johnson 2015 gives −0.085.
+/// </summary>
+public static class Albi
+{
+    /// <summary>Johnson 2015.</summary>
+    public static readonly Citation Johnson2015 = new(
+        "Johnson 2015",
+        "Johnson PJ, Berhane S, Kagebayashi C, et al. Assessment of liver function in patients with hepatocellular carcinoma: a new evidence-based approach-the ALBI grade. J Clin Oncol 2015;33(6):550-558.",
+        2015, "https://doi.org/10.1200/JCO.2014.57.9151");
+
+    /// <summary>What ALBI is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "albi", "1.0.0", "ALBI grade", decimal.MinValue, null,
+        "reported to two decimals, half away from zero; the grade uses the unrounded value (Johnson 2015)",
+        ["labs.bilirubin", "labs.albumin"], [Johnson2015]);
+
+    /// <summary>Grades (Johnson 2015).</summary>
+    public static readonly IReadOnlyList<Band> Grades =
+        [new(null, false, -2.60m, true, "grade 1"), new(-2.60m, false, -1.39m, true, "grade 2"), new(-1.39m, false, null, false, "grade 3")];
+
+    /// <summary>The inputs ALBI needs.</summary>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    /// <param name="Albumin">Serum albumin.</param>
+    public sealed record Inputs(Bilirubin Bilirubin, Albumin Albumin);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var inputs = new Inputs(r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Albumin, "labs.albumin"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates ALBI and its grade.</summary>
+    public static ScoreResult Calculate(Inputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = new Breakdown();
+        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MicromolesPerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
+        var alb = b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerLiter, "serum albumin, g/L (g/dL × 10)");
+        var unrounded = b.Add(StepKind.Term, "0.66 × log10(bilirubin)", 0.66m * Log10(bili), "Johnson 2015")
+            - b.Add(StepKind.Term, "0.085 × albumin", 0.085m * alb, "subtracted (Johnson 2015)");
+        b.Add(StepKind.Sum, "ALBI before rounding", unrounded, "linear predictor");
+        var value = b.Add(StepKind.Rounding, "ALBI", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+        var category = b.Category("grade", unrounded, Bands.Find(Grades, unrounded), "Johnson 2015; the unrounded value is graded");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+}

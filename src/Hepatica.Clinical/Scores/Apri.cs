@@ -1,0 +1,74 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// APRI, the AST to platelet ratio index (Wai et al., Hepatology 2003): <c>(AST / AST upper limit of normal) × 100
+/// / platelets (10^9/L)</c>; reported to two decimals (half away from zero); bands use the unrounded value. Cut-offs
+/// as the WHO 2014 hepatitis C guideline applies them: ≤ 0.5 significant fibrosis unlikely; &gt; 1.5 significant
+/// fibrosis likely; ≤ 1.0 cirrhosis unlikely; &gt; 2.0 cirrhosis likely. The upper limit of normal must be given:
+/// it is never assumed.
+/// </summary>
+public static class Apri
+{
+    /// <summary>Wai 2003.</summary>
+    public static readonly Citation Wai2003 = new(
+        "Wai 2003",
+        "Wai CT, Greenson JK, Fontana RJ, et al. A simple noninvasive index can predict both significant fibrosis and cirrhosis in patients with chronic hepatitis C. Hepatology 2003;38(2):518-526.",
+        2003, "https://doi.org/10.1053/jhep.2003.50346");
+
+    /// <summary>WHO 2014 hepatitis C guidelines (APRI cut-offs table).</summary>
+    public static readonly Citation Who2014 = new(
+        "WHO 2014",
+        "World Health Organization. Guidelines for the screening, care and treatment of persons with hepatitis C infection. Geneva: WHO; 2014 (APRI low and high cut-offs for F2-F4 and for cirrhosis).",
+        2014, "https://www.who.int/publications/i/item/9789241548755");
+
+    /// <summary>What APRI is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "apri", "1.0.0", "APRI (AST to platelet ratio index)", 0m, null,
+        "reported to two decimals, half away from zero; bands use the unrounded value",
+        ["labs.ast", "labs.astUpperLimit", "labs.platelets"], [Wai2003, Who2014]);
+
+    /// <summary>Interpretation bands combining both targets (Wai 2003; WHO 2014).</summary>
+    public static readonly IReadOnlyList<Band> Interpretation =
+    [
+        new(null, false, 0.5m, true, "significant fibrosis and cirrhosis unlikely"),
+        new(0.5m, false, 1.0m, true, "cirrhosis unlikely; significant fibrosis indeterminate"),
+        new(1.0m, false, 1.5m, true, "indeterminate"),
+        new(1.5m, false, 2.0m, true, "significant fibrosis likely; cirrhosis indeterminate"),
+        new(2.0m, false, null, false, "cirrhosis likely"),
+    ];
+
+    /// <summary>The inputs APRI needs.</summary>
+    /// <param name="Ast">AST.</param>
+    /// <param name="AstUpperLimit">The laboratory's AST upper limit of normal.</param>
+    /// <param name="Platelets">Platelet count.</param>
+    public sealed record Inputs(Ast Ast, Ast AstUpperLimit, Platelets Platelets);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.AstUpperLimit, "labs.astUpperLimit"),
+            r.Need(snapshot.Labs.Platelets, "labs.platelets"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates APRI and its interpretation.</summary>
+    public static ScoreResult Calculate(Inputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = new Breakdown();
+        var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
+        var uln = b.Add(StepKind.Input, "AST upper limit of normal", inputs.AstUpperLimit.UnitsPerLiter, "U/L, from the reporting laboratory");
+        var plt = b.Add(StepKind.Input, "platelets", inputs.Platelets.BillionsPerLiter, "10^9/L");
+        var unrounded = b.Add(StepKind.Sum, "(AST / ULN) × 100 / platelets", ast / uln * 100m / plt, "Wai 2003");
+        var value = b.Add(StepKind.Rounding, "APRI", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+        var category = b.Category("interpretation", unrounded, Bands.Find(Interpretation, unrounded), "Wai 2003; WHO 2014");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+}

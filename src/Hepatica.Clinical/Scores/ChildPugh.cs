@@ -1,0 +1,115 @@
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// Child-Turcotte-Pugh score (Pugh 1973): 1-3 points each for bilirubin, albumin, INR, ascites and hepatic
+/// encephalopathy; total 5-15; class A 5-6, B 7-9, C 10-15. Middle bands include both ends. INR replaces Pugh's
+/// prothrombin-time prolongation with the bands &lt; 1.7 / 1.7-2.3 / &gt; 2.3 in common use (MDCalc); for cholestatic
+/// disease (PBC, PSC) the bilirubin bands are &lt; 4 / 4-10 / &gt; 10 mg/dL (Pugh 1973, for primary biliary cirrhosis).
+/// </summary>
+public static class ChildPugh
+{
+    /// <summary>Pugh 1973.</summary>
+    public static readonly Citation Pugh1973 = new(
+        "Pugh 1973",
+        "Pugh RN, Murray-Lyon IM, Dawson JL, Pietroni MC, Williams R. Transection of the oesophagus for bleeding oesophageal varices. Br J Surg 1973;60(8):646-649.",
+        1973, "https://doi.org/10.1002/bjs.1800600817");
+
+    /// <summary>MDCalc's Child-Pugh page: the INR bands that replace prothrombin-time prolongation.</summary>
+    public static readonly Citation MdCalc = new(
+        "MDCalc Child-Pugh",
+        "MDCalc. Child-Pugh Score for Cirrhosis Mortality (INR bands < 1.7, 1.7-2.3, > 2.3).",
+        2024, "https://www.mdcalc.com/calc/340/child-pugh-score-cirrhosis-mortality");
+
+    /// <summary>What Child-Pugh is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "child-pugh", "1.0.0", "Child-Turcotte-Pugh", 5m, 15m, "integer points; no rounding",
+        ["labs.bilirubin", "labs.albumin", "labs.inr", "findings.ascites", "findings.encephalopathyGrade", "findings.cholestaticLiverDisease"],
+        [Pugh1973, MdCalc]);
+
+    /// <summary>Bilirubin bands, mg/dL (Pugh 1973): &lt; 2, 2-3, &gt; 3.</summary>
+    public static readonly IReadOnlyList<Band> BilirubinBands =
+        [new(null, false, 2m, false, "1"), new(2m, true, 3m, true, "2"), new(3m, false, null, false, "3")];
+
+    /// <summary>Bilirubin bands for cholestatic disease, mg/dL (Pugh 1973): &lt; 4, 4-10, &gt; 10.</summary>
+    public static readonly IReadOnlyList<Band> CholestaticBilirubinBands =
+        [new(null, false, 4m, false, "1"), new(4m, true, 10m, true, "2"), new(10m, false, null, false, "3")];
+
+    /// <summary>Albumin bands, g/dL (Pugh 1973): &gt; 3.5, 2.8-3.5, &lt; 2.8.</summary>
+    public static readonly IReadOnlyList<Band> AlbuminBands =
+        [new(3.5m, false, null, false, "1"), new(2.8m, true, 3.5m, true, "2"), new(null, false, 2.8m, false, "3")];
+
+    /// <summary>INR bands (MDCalc): &lt; 1.7, 1.7-2.3, &gt; 2.3.</summary>
+    public static readonly IReadOnlyList<Band> InrBands =
+        [new(null, false, 1.7m, false, "1"), new(1.7m, true, 2.3m, true, "2"), new(2.3m, false, null, false, "3")];
+
+    /// <summary>Class by total points (Pugh 1973): A 5-6, B 7-9, C 10-15.</summary>
+    public static readonly IReadOnlyList<Band> ClassBands =
+        [new(5m, true, 6m, true, "A"), new(7m, true, 9m, true, "B"), new(10m, true, 15m, true, "C")];
+
+    /// <summary>The inputs Child-Pugh needs.</summary>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    /// <param name="Albumin">Serum albumin.</param>
+    /// <param name="Inr">INR.</param>
+    /// <param name="Ascites">Ascites grade.</param>
+    /// <param name="Encephalopathy">West Haven grade.</param>
+    /// <param name="Cholestatic">True for PBC/PSC: cholestatic bilirubin bands.</param>
+    public sealed record Inputs(Bilirubin Bilirubin, Albumin Albumin, Inr Inr, Ascites Ascites, EncephalopathyGrade Encephalopathy, bool Cholestatic);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Albumin, "labs.albumin"),
+            r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Findings.Ascites, "findings.ascites"),
+            r.Need(snapshot.Findings.Encephalopathy, "findings.encephalopathyGrade"),
+            r.Need(snapshot.Findings.CholestaticLiverDisease, "findings.cholestaticLiverDisease"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates the points, total and class with a step for each item.</summary>
+    public static ScoreResult Calculate(Inputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = new Breakdown();
+        var bili = inputs.Bilirubin.MilligramsPerDeciliter;
+        var total = inputs.Cholestatic
+            ? Points(b, "bilirubin (cholestatic bands), mg/dL", bili, CholestaticBilirubinBands, "Pugh 1973, cholestatic disease")
+            : Points(b, "bilirubin, mg/dL", bili, BilirubinBands, "Pugh 1973");
+        total += Points(b, "albumin, g/dL", inputs.Albumin.GramsPerDeciliter, AlbuminBands, "Pugh 1973");
+        total += Points(b, "INR", inputs.Inr.Ratio, InrBands, "MDCalc INR bands");
+        var ascites = inputs.Ascites switch
+        {
+            Ascites.None => 1m,
+            Ascites.Mild => 2m,
+            Ascites.ModerateSevere => 3m,
+            _ => throw new ArgumentOutOfRangeException(nameof(inputs), inputs.Ascites, "Ascites is none, mild or moderate-severe."),
+        };
+        total += b.Add(StepKind.Points, "ascites", ascites, $"ascites {AscitesName(inputs.Ascites)}: {ascites} (none 1, mild 2, moderate-severe 3; Pugh 1973)");
+        var grade = inputs.Encephalopathy.Grade;
+        var he = grade == 0 ? 1m : grade <= 2 ? 2m : 3m;
+        total += b.Add(StepKind.Points, "encephalopathy", he, $"West Haven grade {grade}: {he} (none 1, grade 1-2 2, grade 3-4 3; Pugh 1973)");
+        b.Add(StepKind.Sum, "total", total, "sum of the five items");
+        var category = b.Category("class", total, Bands.Find(ClassBands, total), "Pugh 1973");
+        return new ScoreResult(Definition, total, null, category, b.Steps, []);
+    }
+
+    private static string AscitesName(Ascites ascites) => ascites switch
+    {
+        Ascites.None => "none",
+        Ascites.Mild => "mild",
+        _ => "moderate-severe",
+    };
+
+    private static decimal Points(Breakdown b, string label, decimal value, IReadOnlyList<Band> bands, string source)
+    {
+        var band = Bands.Find(bands, value);
+        var points = decimal.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
+        return b.Add(StepKind.Points, label, points, $"{Breakdown.F(value)} is {band.Describe()}: {band.Label} point{(points == 1m ? string.Empty : "s")} ({source})");
+    }
+}

@@ -1,0 +1,111 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// MELD as OPTN used it before MELD-Na (Kamath 2001 without the aetiology term; OPTN policy 9.1.D):
+/// <c>MELD(i) = 0.957 ln(Cr) + 0.378 ln(bili) + 1.120 ln(INR) + 0.643</c>, lab values below 1.0 set to 1.0,
+/// creatinine above 4.0, or with dialysis twice in the past week, set to 4.0; MELD(i) rounded to the tenth (half
+/// away from zero) and multiplied by 10; maximum 40. The smallest possible value is 6 (0.643 → 0.6 → 6).
+/// </summary>
+public static class Meld
+{
+    /// <summary>Wiesner 2003: MELD bands and 3-month mortality.</summary>
+    public static readonly Citation Wiesner2003 = new(
+        "Wiesner 2003",
+        "Wiesner R, Edwards E, Freeman R, et al. Model for end-stage liver disease (MELD) and allocation of donor livers. Gastroenterology 2003;124(1):91-96.",
+        2003, "https://doi.org/10.1053/gast.2003.50016");
+
+    /// <summary>
+    /// MELD bands of Wiesner 2003 (3-month mortality of hospitalised patients in parentheses), for the
+    /// integer MELD (not defined for MELD-Na or MELD 3.0).
+    /// </summary>
+    public static readonly IReadOnlyList<Band> MeldBands =
+    [
+        new(null, false, 9m, true, "≤ 9 (3-month mortality 1.9%)"),
+        new(10m, true, 19m, true, "10-19 (3-month mortality 6.0%)"),
+        new(20m, true, 29m, true, "20-29 (3-month mortality 19.6%)"),
+        new(30m, true, 39m, true, "30-39 (3-month mortality 52.6%)"),
+        new(40m, true, null, false, "≥ 40 (3-month mortality 71.3%)"),
+    ];
+
+    /// <summary>What MELD is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "meld", "1.0.0", "MELD (OPTN, before 2016)", 6m, 40m,
+        "MELD(i) rounded to the tenth, half away from zero, then multiplied by 10 (OPTN policy 9.1.D)",
+        ["labs.bilirubin", "labs.creatinine", "labs.inr", "findings.dialysisTwiceInPastWeek"],
+        [Sources.Kamath2001, Sources.OptnPolicy2016, Wiesner2003]);
+
+    /// <summary>The inputs MELD needs.</summary>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    /// <param name="Creatinine">Serum creatinine.</param>
+    /// <param name="Inr">INR.</param>
+    /// <param name="DialysisTwiceInPastWeek">Two dialysis treatments or 24 h of CVVHD in the week before the creatinine.</param>
+    public sealed record Inputs(Bilirubin Bilirubin, Creatinine Creatinine, Inr Inr, bool DialysisTwiceInPastWeek);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return GatherInputs(snapshot, out var inputs, out var missing)
+            ? ScoreOutcome.Calculated(Calculate(inputs))
+            : ScoreOutcome.NotCalculable(Definition, missing);
+    }
+
+    /// <summary>Calculates MELD with its full breakdown.</summary>
+    public static ScoreResult Calculate(Inputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = new Breakdown();
+        var meldTimesTen = InitialTimesTen(inputs, b, out var unrounded);
+        var value = b.Cap("MELD", meldTimesTen, 40m, "maximum 40, OPTN policy 9.1.D");
+        var category = b.Category("category", value, Bands.Find(MeldBands, value), "Wiesner 2003");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+
+    /// <summary>
+    /// The OPTN MELD(i) steps shared with MELD-Na: floors, creatinine cap and dialysis rule, the terms, rounding to the
+    /// tenth and multiplication by 10. Returns 10 × round(MELD(i), 1); <paramref name="unrounded"/> is 10 × MELD(i).
+    /// </summary>
+    internal static decimal InitialTimesTen(Inputs inputs, Breakdown b, out decimal unrounded)
+    {
+        const string Optn = "OPTN policy 9.1.D";
+        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL");
+        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
+        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
+        bili = b.Floor("bilirubin", bili, 1.0m, Optn);
+        inr = b.Floor("INR", inr, 1.0m, Optn);
+        if (inputs.DialysisTwiceInPastWeek)
+        {
+            cr = b.Add(StepKind.Substitution, "creatinine", 4.0m, $"dialysis twice (or 24 h CVVHD) in the past week: creatinine set to 4.0 ({Optn}).");
+        }
+        else
+        {
+            cr = b.Cap("creatinine", b.Floor("creatinine", cr, 1.0m, Optn), 4.0m, Optn);
+        }
+
+        var meldI = b.Add(StepKind.Term, "0.957 × ln(creatinine)", 0.957m * Ln(cr), "Kamath 2001")
+            + b.Add(StepKind.Term, "0.378 × ln(bilirubin)", 0.378m * Ln(bili), "Kamath 2001")
+            + b.Add(StepKind.Term, "1.120 × ln(INR)", 1.120m * Ln(inr), "Kamath 2001")
+            + b.Add(StepKind.Term, "constant", 0.643m, "0.643, the aetiology term OPTN gives every candidate (Kamath 2001; OPTN policy 9.1.D)");
+        b.Add(StepKind.Sum, "MELD(i)", meldI, "sum of the terms");
+        unrounded = meldI * 10m;
+        var rounded = b.Add(StepKind.Rounding, "MELD(i) to the tenth", RoundHalfAwayFromZero(meldI, 1), $"rounded to the tenth, half away from zero ({Optn})");
+        return b.Add(StepKind.Rounding, "MELD(i) × 10", rounded * 10m, $"multiplied by 10 ({Optn})");
+    }
+
+    /// <summary>Reads MELD's inputs from a snapshot; false with the missing paths when any is absent.</summary>
+    internal static bool GatherInputs(PatientSnapshot snapshot, out Inputs inputs, out IReadOnlyList<string> missing)
+    {
+        var r = new Requirements();
+        inputs = new Inputs(
+            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"),
+            r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
+            r.Need(snapshot.Labs.Inr, "labs.inr"),
+            r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"));
+        missing = r.Missing;
+        return r.AllPresent;
+    }
+}

@@ -1,0 +1,122 @@
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// MELD 3.0 (Kim et al., Gastroenterology 2021) as OPTN policy 9.1.D applies it since 2023-07-13:
+/// <c>1.33 (female) + 4.56 ln(bili) + 0.82 (137 − Na) − 0.24 (137 − Na) ln(bili) + 9.09 ln(INR) + 11.14 ln(Cr)
+/// + 1.85 (3.5 − Alb) − 1.83 (3.5 − Alb) ln(Cr) + 6</c>; bilirubin, INR and creatinine below 1.0 set to 1.0;
+/// creatinine above 3.0, or with dialysis twice in the past week, set to 3.0; sodium bounded 125-137; albumin bounded
+/// 1.5-3.5 g/dL; candidates aged 12-17 receive the 1.33 term whatever their sex; rounded to the nearest integer
+/// (half away from zero); OPTN maximum 40 (Kim 2021 sets no maximum: the uncapped value is kept in the extras).
+/// Not for candidates under 12 (PELD applies). 90-day survival: <c>0.946 ^ exp(0.17698 × MELD 3.0 − 3.56)</c>
+/// (Kim 2021), from the rounded, uncapped score.
+/// </summary>
+public static class Meld3
+{
+    /// <summary>Kim 2021: MELD 3.0.</summary>
+    public static readonly Citation Kim2021 = new(
+        "Kim 2021",
+        "Kim WR, Mannalithara A, Heimbach JK, et al. MELD 3.0: the model for end-stage liver disease updated for the modern era. Gastroenterology 2021;161(6):1887-1895.e4.",
+        2021, "https://doi.org/10.1053/j.gastro.2021.08.050");
+
+    /// <summary>OPTN policy 9.1.D as amended for MELD 3.0 (in force 2023-07-13).</summary>
+    public static readonly Citation OptnPolicy2023 = new(
+        "OPTN policy 9.1.D (2023)",
+        "Organ Procurement and Transplantation Network. Policy 9.1.D MELD 3.0 Score (in force 2023-07-13): floors of 1.0, creatinine 3.0 with dialysis or above 3.0, sodium 125-137, albumin 1.5-3.5, candidates 12-17 years old receive the female coefficient, maximum 40.",
+        2023, "https://optn.transplant.hrsa.gov/policies-bylaws/policies/");
+
+    /// <summary>What MELD 3.0 is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "meld-3.0", "1.0.0", "MELD 3.0", 6m, 40m,
+        "rounded to the nearest integer, half away from zero, no intermediate rounding (Kim 2021; OPTN policy 9.1.D, 2023)",
+        ["sex", "ageYears", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
+        [Kim2021, OptnPolicy2023]);
+
+    /// <summary>The inputs MELD 3.0 needs.</summary>
+    /// <param name="Sex">Sex.</param>
+    /// <param name="AgeYears">Age in years (12 or more).</param>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    /// <param name="Creatinine">Serum creatinine.</param>
+    /// <param name="Inr">INR.</param>
+    /// <param name="Sodium">Serum sodium.</param>
+    /// <param name="Albumin">Serum albumin.</param>
+    /// <param name="DialysisTwiceInPastWeek">Two dialysis treatments or 24 h of CVVHD in the week before the creatinine.</param>
+    public sealed record Inputs(Sex Sex, decimal AgeYears, Bilirubin Bilirubin, Creatinine Creatinine, Inr Inr, Sodium Sodium, Albumin Albumin, bool DialysisTwiceInPastWeek);
+
+    /// <summary>Name of the extra holding the uncapped (rounded) score.</summary>
+    public const string UncappedExtra = "uncapped";
+
+    /// <summary>Name of the extra holding the 90-day survival probability (0-1).</summary>
+    public const string Survival90DayExtra = "survival90Day";
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.Sex, "sex"), r.Need(snapshot.AgeYears, "ageYears"),
+            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
+            r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Labs.Sodium, "labs.sodium"),
+            r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"));
+        if (snapshot.AgeYears is < 12m)
+        {
+            return ScoreOutcome.NotApplicable(Definition, "MELD 3.0 is for candidates aged 12 or more; PELD applies under 12 (OPTN policy 9.1).");
+        }
+
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates MELD 3.0 with its full breakdown.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Age under 12.</exception>
+    public static ScoreResult Calculate(Inputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs.AgeYears, 12m);
+        const string Optn = "OPTN policy 9.1.D (2023)";
+        var b = new Breakdown();
+        var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
+        var inr = b.Floor("INR", b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR"), 1.0m, Optn);
+        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
+        cr = inputs.DialysisTwiceInPastWeek
+            ? b.Add(StepKind.Substitution, "creatinine", 3.0m, $"dialysis twice (or 24 h CVVHD) in the past week: creatinine set to 3.0 ({Optn}).")
+            : b.Cap("creatinine", b.Floor("creatinine", cr, 1.0m, Optn), 3.0m, Optn);
+        var na = b.Clamp("sodium", b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L"), 125m, 137m, "Kim 2021; " + Optn);
+        var alb = b.Clamp("albumin", b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL"), 1.5m, 3.5m, "Kim 2021; " + Optn);
+
+        var adolescent = inputs.AgeYears < 18m;
+        var femaleTerm = inputs.Sex == Sex.Female || adolescent ? 1.33m : 0m;
+        var lnBili = Ln(bili);
+        var lnCr = Ln(cr);
+        var unrounded =
+            b.Add(StepKind.Term, "1.33 × female", femaleTerm, adolescent ? $"aged 12-17: the 1.33 term applies whatever the sex ({Optn})" : "Kim 2021")
+            + b.Add(StepKind.Term, "4.56 × ln(bilirubin)", 4.56m * lnBili, "Kim 2021")
+            + b.Add(StepKind.Term, "0.82 × (137 − Na)", 0.82m * (137m - na), "Kim 2021")
+            - b.Add(StepKind.Term, "0.24 × (137 − Na) × ln(bilirubin)", 0.24m * (137m - na) * lnBili, "subtracted (Kim 2021)")
+            + b.Add(StepKind.Term, "9.09 × ln(INR)", 9.09m * Ln(inr), "Kim 2021")
+            + b.Add(StepKind.Term, "11.14 × ln(creatinine)", 11.14m * lnCr, "Kim 2021")
+            + b.Add(StepKind.Term, "1.85 × (3.5 − albumin)", 1.85m * (3.5m - alb), "Kim 2021")
+            - b.Add(StepKind.Term, "1.83 × (3.5 − albumin) × ln(creatinine)", 1.83m * (3.5m - alb) * lnCr, "subtracted (Kim 2021)")
+            + b.Add(StepKind.Term, "constant", 6m, "Kim 2021");
+        b.Add(StepKind.Sum, "MELD 3.0 before rounding", unrounded, "sum of the terms");
+        var uncapped = b.Add(StepKind.Rounding, "MELD 3.0", RoundHalfAwayFromZero(unrounded, 0), "rounded to the nearest integer, half away from zero");
+        var value = b.Cap("MELD 3.0", uncapped, 40m, $"maximum 40 for allocation ({Optn}); Kim 2021 sets no maximum");
+        var survival = Survival90Day(uncapped);
+        b.Add(StepKind.Note, "90-day survival", survival, $"0.946 ^ exp(0.17698 × {Breakdown.F(uncapped)} − 3.56) (Kim 2021), from the rounded score before the cap");
+        return new ScoreResult(Definition, value, unrounded, null, b.Steps, [])
+        {
+            Extras = new Dictionary<string, decimal> { [UncappedExtra] = uncapped, [Survival90DayExtra] = survival },
+        };
+    }
+
+    /// <summary>
+    /// Kim 2021 90-day survival for a MELD 3.0 value: <c>0.946 ^ exp(0.17698 × MELD − 3.56)</c>, as a probability
+    /// rounded to 4 decimals (half away from zero).
+    /// </summary>
+    public static decimal Survival90Day(decimal meld3) =>
+        RoundHalfAwayFromZero((decimal)Math.Pow(0.946, Math.Exp((0.17698 * (double)meld3) - 3.56)), 4);
+}

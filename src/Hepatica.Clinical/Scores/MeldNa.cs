@@ -1,0 +1,70 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// MELD-Na as OPTN applied it from January 2016 to July 2023 (policy notice of 2015-11-01, policy 9.1.D):
+/// MELD(i) exactly as <see cref="Meld"/> (floors, creatinine 4.0 cap and dialysis rule, rounded to the tenth and
+/// multiplied by 10); when that MELD(i) is greater than 11,
+/// <c>MELD = MELD(i) + 1.32 × (137 − Na) − [0.033 × MELD(i) × (137 − Na)]</c> with sodium bounded to 125-137;
+/// rounded to the nearest integer (half away from zero); maximum 40. The sodium step is computed in exact decimal
+/// arithmetic, so a result that lands on .5 rounds up as OPTN's arithmetic does, never to even.
+/// </summary>
+public static class MeldNa
+{
+    /// <summary>What MELD-Na is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "meld-na", "1.0.0", "MELD-Na (OPTN, 2016)", 6m, 40m,
+        "MELD(i) rounded to the tenth and multiplied by 10 before the sodium step; result rounded to the nearest integer, half away from zero (OPTN policy 9.1.D, 2016)",
+        ["labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "findings.dialysisTwiceInPastWeek"],
+        [Sources.Kamath2001, Sources.OptnPolicy2016]);
+
+    /// <summary>The inputs MELD-Na needs: MELD's and serum sodium.</summary>
+    /// <param name="Meld">MELD's inputs.</param>
+    /// <param name="Sodium">Serum sodium.</param>
+    public sealed record Inputs(Meld.Inputs Meld, Sodium Sodium);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names everything that is missing.</summary>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var meldPresent = Meld.GatherInputs(snapshot, out var meld, out var missing);
+        if (snapshot.Labs.Sodium is not { } sodium)
+        {
+            return ScoreOutcome.NotCalculable(Definition, [.. missing, "labs.sodium"]);
+        }
+
+        return meldPresent ? ScoreOutcome.Calculated(Calculate(new Inputs(meld, sodium))) : ScoreOutcome.NotCalculable(Definition, missing);
+    }
+
+    /// <summary>Calculates MELD-Na with its full breakdown.</summary>
+    public static ScoreResult Calculate(Inputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        const string Optn = "OPTN policy 9.1.D (2016)";
+        var b = new Breakdown();
+        var meldI = Meld.InitialTimesTen(inputs.Meld, b, out _);
+        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
+        decimal unrounded;
+        if (meldI > 11m)
+        {
+            na = b.Clamp("sodium", na, 125m, 137m, Optn);
+            var deficit = 137m - na;
+            unrounded = meldI
+                + b.Add(StepKind.Term, "1.32 × (137 − Na)", 1.32m * deficit, Optn)
+                - b.Add(StepKind.Term, "0.033 × MELD(i) × (137 − Na)", 0.033m * meldI * deficit, $"subtracted ({Optn})");
+            b.Add(StepKind.Sum, "MELD-Na before rounding", unrounded, "MELD(i) + 1.32 × (137 − Na) − 0.033 × MELD(i) × (137 − Na)");
+        }
+        else
+        {
+            unrounded = meldI;
+            b.Note("sodium step", $"MELD(i) {Breakdown.F(meldI)} is not greater than 11: no sodium step, MELD-Na = MELD(i) ({Optn}).");
+        }
+
+        var value = b.Add(StepKind.Rounding, "MELD-Na", RoundHalfAwayFromZero(unrounded, 0), "rounded to the nearest integer, half away from zero");
+        value = b.Cap("MELD-Na", value, 40m, $"maximum 40, {Optn}");
+        return new ScoreResult(Definition, value, unrounded, null, b.Steps, []);
+    }
+}

@@ -1,0 +1,78 @@
+namespace Hepatica.Clinical.Scoring;
+
+/// <summary>How serious an <see cref="InputIssue"/> is.</summary>
+public enum IssueSeverity
+{
+    /// <summary>Unusual but possible; the value is used and the issue travels with the result.</summary>
+    Warning,
+
+    /// <summary>The value cannot be used (impossible, unreadable, unknown unit).</summary>
+    Error,
+}
+
+/// <summary>
+/// One problem found in untrusted input, with a stable code (see <see cref="IssueCodes"/>), a severity, the
+/// path of the offending field (for example <c>labs.bilirubin.unit</c>) and a message that names the value and
+/// what is accepted.
+/// </summary>
+/// <param name="Code">Stable code, for example <c>LAB002</c>.</param>
+/// <param name="Severity">Warning or error.</param>
+/// <param name="Path">Dotted path of the field in the snapshot contract.</param>
+/// <param name="Message">Human-readable explanation.</param>
+public sealed record InputIssue(string Code, IssueSeverity Severity, string Path, string Message)
+{
+    /// <summary>Creates an error issue.</summary>
+    public static InputIssue Error(string code, string path, string message) => new(code, IssueSeverity.Error, path, message);
+
+    /// <summary>Creates a warning issue.</summary>
+    public static InputIssue Warning(string code, string path, string message) => new(code, IssueSeverity.Warning, path, message);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Code} {Severity.ToString().ToUpperInvariant()} {Path}: {Message}";
+}
+
+/// <summary>The stable issue codes. Codes are never reused for another meaning.</summary>
+public static class IssueCodes
+{
+    /// <summary>A lab value that needs a unit has none.</summary>
+    public const string MissingUnit = "LAB001";
+
+    /// <summary>A unit that is not accepted for the analyte.</summary>
+    public const string UnknownUnit = "LAB002";
+
+    /// <summary>A lab value that is not a number.</summary>
+    public const string NotANumber = "LAB003";
+
+    /// <summary>A physically impossible lab value.</summary>
+    public const string ImpossibleValue = "LAB004";
+
+    /// <summary>A possible but unusual lab value (warning).</summary>
+    public const string UnusualValue = "LAB005";
+
+    /// <summary>A lab value that is missing its <c>value</c>.</summary>
+    public const string MissingValue = "LAB006";
+
+    /// <summary>The document is not valid JSON.</summary>
+    public const string MalformedJson = "SNP001";
+
+    /// <summary>A field has the wrong JSON type.</summary>
+    public const string WrongType = "SNP002";
+
+    /// <summary>A key the contract does not know (warning).</summary>
+    public const string UnknownKey = "SNP003";
+
+    /// <summary>A value outside its enumeration or range (for example ascites "severe").</summary>
+    public const string InvalidValue = "SNP004";
+
+    /// <summary>The input is empty.</summary>
+    public const string EmptyInput = "SNP005";
+
+    /// <summary>A batch line longer than the accepted maximum.</summary>
+    public const string LineTooLong = "SNP006";
+
+    /// <summary>A key given twice in one object.</summary>
+    public const string DuplicateKey = "SNP007";
+
+    /// <summary>An unusual but possible patient value such as an age outside a score's validation (warning).</summary>
+    public const string UnusualPatient = "PAT001";
+}

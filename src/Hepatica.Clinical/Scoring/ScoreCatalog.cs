@@ -1,0 +1,40 @@
+using Hepatica.Clinical.Scores;
+
+namespace Hepatica.Clinical.Scoring;
+
+/// <summary>A score in the catalog: its definition and how to evaluate it on a snapshot.</summary>
+/// <param name="Definition">The score.</param>
+/// <param name="Evaluate">Gathers inputs from a snapshot and calculates, or names what is missing.</param>
+public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, ScoreOutcome> Evaluate);
+
+/// <summary>
+/// Everything Hepatica computes, as one explicit list (no assembly scanning). Order is the report order.
+/// </summary>
+public static class ScoreCatalog
+{
+    /// <summary>Every score, in report order.</summary>
+    public static readonly IReadOnlyList<CatalogEntry> All =
+    [
+        new(Meld.Definition, Meld.Evaluate),
+        new(MeldNa.Definition, MeldNa.Evaluate),
+        new(Meld3.Definition, Meld3.Evaluate),
+        new(ChildPugh.Definition, ChildPugh.Evaluate),
+        new(Albi.Definition, Albi.Evaluate),
+        new(Fib4.Definition, Fib4.Evaluate),
+        new(Apri.Definition, Apri.Evaluate),
+    ];
+
+    /// <summary>The entry with this id, or null.</summary>
+    public static CatalogEntry? Find(string id)
+    {
+        foreach (var entry in All)
+        {
+            if (string.Equals(entry.Definition.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+}

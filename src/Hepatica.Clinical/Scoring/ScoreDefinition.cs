@@ -1,0 +1,23 @@
+namespace Hepatica.Clinical.Scoring;
+
+/// <summary>
+/// What a score is: its stable id, version, name, the range its value can take, how it rounds, its inputs and
+/// its sources. A change to a coefficient, bound or rounding rule bumps <see cref="Version"/>.
+/// </summary>
+/// <param name="Id">Stable kebab-case id, for example <c>meld-3.0</c>.</param>
+/// <param name="Version">Version of Hepatica's implementation of this score (semantic: bump on any clinical change).</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Minimum">Smallest value the score can report.</param>
+/// <param name="Maximum">Largest value the score can report, or null when unbounded.</param>
+/// <param name="Rounding">How the reported value is rounded, in words (rule and source).</param>
+/// <param name="Inputs">Snapshot paths the score reads.</param>
+/// <param name="Citations">The sources of its coefficients, bounds and categories.</param>
+public sealed record ScoreDefinition(
+    string Id,
+    string Version,
+    string Name,
+    decimal Minimum,
+    decimal? Maximum,
+    string Rounding,
+    IReadOnlyList<string> Inputs,
+    IReadOnlyList<Citation> Citations);

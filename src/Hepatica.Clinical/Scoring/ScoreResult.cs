@@ -1,0 +1,88 @@
+namespace Hepatica.Clinical.Scoring;
+
+/// <summary>A computed score with its full breakdown.</summary>
+/// <param name="Definition">The score that was computed.</param>
+/// <param name="Value">The value as the source reports it (for example the integer MELD).</param>
+/// <param name="Unrounded">The value before the final rounding and bounds, where the source rounds.</param>
+/// <param name="Category">The category or interpretation the source defines, if any.</param>
+/// <param name="Steps">Every input, floor, cap, substitution, term, point, rounding and the category.</param>
+/// <param name="Warnings">Warnings about this score's inputs or applicability.</param>
+public sealed record ScoreResult(
+    ScoreDefinition Definition,
+    decimal Value,
+    decimal? Unrounded,
+    string? Category,
+    IReadOnlyList<BreakdownStep> Steps,
+    IReadOnlyList<InputIssue> Warnings)
+{
+    /// <summary>Extra named values the score publishes beside its main value (for example 90-day survival).</summary>
+    public IReadOnlyDictionary<string, decimal> Extras { get; init; } = EmptyExtras;
+
+    private static readonly IReadOnlyDictionary<string, decimal> EmptyExtras = new Dictionary<string, decimal>();
+}
+
+/// <summary>Whether a score could be computed for a snapshot.</summary>
+public enum OutcomeStatus
+{
+    /// <summary>Computed; see <see cref="ScoreOutcome.Result"/>.</summary>
+    Calculated,
+
+    /// <summary>Inputs are missing or unusable; see <see cref="ScoreOutcome.Missing"/>.</summary>
+    NotCalculable,
+
+    /// <summary>The score does not apply to this patient (for example MELD under age 12).</summary>
+    NotApplicable,
+}
+
+/// <summary>
+/// The outcome of asking for one score on one snapshot: a result, or exactly which inputs are missing, or why the
+/// score does not apply. Not being calculable is a normal outcome, not an exception.
+/// </summary>
+public sealed class ScoreOutcome
+{
+    private ScoreOutcome(ScoreDefinition definition, OutcomeStatus status, ScoreResult? result, IReadOnlyList<string> missing, string? reason)
+    {
+        Definition = definition;
+        Status = status;
+        Result = result;
+        Missing = missing;
+        Reason = reason;
+    }
+
+    /// <summary>The score asked for.</summary>
+    public ScoreDefinition Definition { get; }
+
+    /// <summary>Calculated, not calculable or not applicable.</summary>
+    public OutcomeStatus Status { get; }
+
+    /// <summary>The result when <see cref="Status"/> is <see cref="OutcomeStatus.Calculated"/>.</summary>
+    public ScoreResult? Result { get; }
+
+    /// <summary>Snapshot paths of the missing or unusable inputs (empty unless not calculable).</summary>
+    public IReadOnlyList<string> Missing { get; }
+
+    /// <summary>Why the score does not apply, when not applicable.</summary>
+    public string? Reason { get; }
+
+    /// <summary>A computed result.</summary>
+    public static ScoreOutcome Calculated(ScoreResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(result.Definition, OutcomeStatus.Calculated, result, [], null);
+    }
+
+    /// <summary>The score needs these inputs, which are missing or unusable.</summary>
+    public static ScoreOutcome NotCalculable(ScoreDefinition definition, IReadOnlyList<string> missing)
+    {
+        if (missing is null || missing.Count == 0)
+        {
+            throw new ArgumentException("A not-calculable outcome must name at least one missing input.", nameof(missing));
+        }
+
+        return new(definition, OutcomeStatus.NotCalculable, null, missing, "missing: " + string.Join(", ", missing));
+    }
+
+    /// <summary>The score does not apply to this patient, for the reason given.</summary>
+    public static ScoreOutcome NotApplicable(ScoreDefinition definition, string reason) =>
+        new(definition, OutcomeStatus.NotApplicable, null, [], reason);
+}
