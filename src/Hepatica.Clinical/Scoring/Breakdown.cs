@@ -1,63 +1,101 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Hepatica.Clinical.Scoring;
 
-/// <summary>Collects the steps of one calculation, in order. One instance per calculation; not thread-safe.</summary>
-public sealed class Breakdown
+/// <summary>
+/// Collects the steps of one calculation, in order. One instance per calculation; not thread-safe.
+/// A breakdown that is not <see cref="Recording"/> keeps no steps and formats no text (population runs that do
+/// not output steps), while the calculation and its value are exactly the same.
+/// </summary>
+/// <param name="recording">False to compute without keeping steps.</param>
+public sealed class Breakdown(bool recording = true)
 {
-    private readonly List<BreakdownStep> steps = new(16);
+    private readonly List<BreakdownStep>? steps = recording ? new(16) : null;
 
-    /// <summary>The steps so far.</summary>
-    public IReadOnlyList<BreakdownStep> Steps => steps;
+    /// <summary>True when steps are kept.</summary>
+    public bool Recording { get; } = recording;
+
+    /// <summary>The steps so far (empty when not recording).</summary>
+    public IReadOnlyList<BreakdownStep> Steps => (IReadOnlyList<BreakdownStep>?)steps ?? [];
 
     /// <summary>Records a step and returns its value, so formulas read top to bottom.</summary>
     public decimal Add(StepKind kind, string label, decimal value, string detail)
     {
-        steps.Add(new BreakdownStep(kind, label, value, detail));
+        steps?.Add(new BreakdownStep(kind, label, value, detail));
+        return value;
+    }
+
+    /// <summary>Records a step whose detail is formatted only when recording; returns its value.</summary>
+    public decimal Add(StepKind kind, string label, decimal value, [InterpolatedStringHandlerArgument("")] ref DetailHandler detail)
+    {
+        steps?.Add(new BreakdownStep(kind, label, value, detail.ToStringAndClear()));
         return value;
     }
 
     /// <summary>Records a step without a number.</summary>
-    public void Note(string label, string detail) => steps.Add(new BreakdownStep(StepKind.Note, label, null, detail));
+    public void Note(string label, string detail) => steps?.Add(new BreakdownStep(StepKind.Note, label, null, detail));
 
-    /// <summary>
-    /// Applies a lower bound: records the input and, if it was below <paramref name="floor"/>, the floor step.
-    /// </summary>
-    public decimal Floor(string label, decimal value, decimal floor, string source)
-    {
-        if (value < floor)
-        {
-            return Add(StepKind.Floor, label, floor, $"{F(value)} is below {F(floor)}: set to {F(floor)} ({source}).");
-        }
+    /// <summary>Records a step without a number, formatted only when recording.</summary>
+    public void Note(string label, [InterpolatedStringHandlerArgument("")] ref DetailHandler detail) =>
+        steps?.Add(new BreakdownStep(StepKind.Note, label, null, detail.ToStringAndClear()));
 
-        return value;
-    }
+    /// <summary>Applies a lower bound: if <paramref name="value"/> is below <paramref name="floor"/>, records the floor step and returns the floor.</summary>
+    public decimal Floor(string label, decimal value, decimal floor, string source) =>
+        value < floor ? Add(StepKind.Floor, label, floor, $"{F(value)} is below {F(floor)}: set to {F(floor)} ({source}).") : value;
 
     /// <summary>Applies an upper bound, recording a cap step if it fired.</summary>
-    public decimal Cap(string label, decimal value, decimal cap, string source)
-    {
-        if (value > cap)
-        {
-            return Add(StepKind.Cap, label, cap, $"{F(value)} is above {F(cap)}: set to {F(cap)} ({source}).");
-        }
-
-        return value;
-    }
+    public decimal Cap(string label, decimal value, decimal cap, string source) =>
+        value > cap ? Add(StepKind.Cap, label, cap, $"{F(value)} is above {F(cap)}: set to {F(cap)} ({source}).") : value;
 
     /// <summary>Applies both bounds of a clamp, recording whichever fired.</summary>
     public decimal Clamp(string label, decimal value, decimal lower, decimal upper, string source) =>
         Cap(label, Floor(label, value, lower, source), upper, source);
 
-    /// <summary>Records a band lookup as a category step.</summary>
+    /// <summary>Records a band lookup as a category step and returns the band's label.</summary>
     public string Category(string label, decimal value, Band band, string source)
     {
-        steps.Add(new BreakdownStep(StepKind.Category, label, value, $"{F(value)} is {band.Describe()}: {band.Label} ({source})."));
+        ArgumentNullException.ThrowIfNull(band);
+        Add(StepKind.Category, label, value, $"{F(value)} is {band.Describe()}: {band.Label} ({source}).");
         return band.Label;
     }
 
-    /// <summary>Formats a number with the invariant culture, trimmed of trailing zeros after 6 places.</summary>
+    /// <summary>Formats a number with the invariant culture, to at most 6 decimals (half away from zero), no trailing zeros.</summary>
     public static string F(decimal value) =>
         decimal.Round(value, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Formats a step's detail text only when its <see cref="Breakdown"/> is recording, in the invariant culture.
+/// </summary>
+[InterpolatedStringHandler]
+public ref struct DetailHandler
+{
+    private DefaultInterpolatedStringHandler inner;
+    private readonly bool enabled;
+
+    /// <summary>Starts a detail text for <paramref name="breakdown"/>.</summary>
+    public DetailHandler(int literalLength, int formattedCount, Breakdown breakdown, out bool shouldAppend)
+    {
+        ArgumentNullException.ThrowIfNull(breakdown);
+        enabled = shouldAppend = breakdown.Recording;
+        inner = enabled ? new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture) : default;
+    }
+
+    /// <summary>Appends literal text.</summary>
+    public void AppendLiteral(string value) => inner.AppendLiteral(value);
+
+    /// <summary>Appends a formatted value.</summary>
+    public void AppendFormatted<T>(T value) => inner.AppendFormatted(value);
+
+    /// <summary>Appends a formatted value with a format string.</summary>
+    public void AppendFormatted<T>(T value, string? format) => inner.AppendFormatted(value, format);
+
+    /// <summary>Appends a string.</summary>
+    public void AppendFormatted(string? value) => inner.AppendFormatted(value);
+
+    /// <summary>The text, or empty when not recording.</summary>
+    internal string ToStringAndClear() => enabled ? inner.ToStringAndClear() : string.Empty;
 }
 
 /// <summary>Number helpers with the rounding rule always named.</summary>
@@ -78,4 +116,7 @@ public static class ClinicalMath
     /// <summary>Rounds half away from zero (the rule of arithmetic, not banker's rounding) to <paramref name="decimals"/> places.</summary>
     public static decimal RoundHalfAwayFromZero(decimal value, int decimals) =>
         decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>The same value without trailing zeros (21.0 → 21), for output.</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 }
