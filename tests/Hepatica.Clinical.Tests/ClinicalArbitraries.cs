@@ -1,0 +1,111 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Labs;
+
+namespace Hepatica.Clinical.Tests;
+
+/// <summary>Which MELD input a monotonicity property raises.</summary>
+public enum RaisedInput
+{
+    /// <summary>Total bilirubin.</summary>
+    Bilirubin,
+
+    /// <summary>INR.</summary>
+    Inr,
+
+    /// <summary>Serum creatinine.</summary>
+    Creatinine,
+}
+
+/// <summary>
+/// One realistic patient in canonical units (bilirubin 0.1-60 mg/dL, creatinine 0.2-15 mg/dL, INR 0.8-9, sodium 110-160,
+/// albumin 1.0-6.0 g/dL), with every other input of the catalog.
+/// </summary>
+public sealed record Patient(
+    decimal BilirubinMgDl, decimal CreatinineMgDl, decimal Inr, decimal Sodium, decimal AlbuminGdl, bool Dialysis,
+    Sex Sex, decimal AgeYears, decimal Ast, decimal Alt, decimal AstUpperLimit, decimal Platelets,
+    Ascites Ascites, int EncephalopathyGrade, bool Cholestatic, bool? FattyLiver)
+{
+    /// <summary>The snapshot, with bilirubin and creatinine in µmol/L and albumin in g/L when <paramref name="si"/>.</summary>
+    /// <remarks>µmol/L = mg/dL × 17.1 (or × 88.4) and g/L = g/dL × 10 are exact decimals, so both forms have the same canonical values.</remarks>
+    public PatientSnapshot ToSnapshot(bool si) => new()
+    {
+        Sex = Sex,
+        AgeYears = AgeYears,
+        Labs = new LabPanel
+        {
+            Bilirubin = si ? Clinical.Labs.Bilirubin.FromMicromolesPerLiter(BilirubinMgDl * 17.1m) : Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(BilirubinMgDl),
+            Creatinine = si ? Clinical.Labs.Creatinine.FromMicromolesPerLiter(CreatinineMgDl * 88.4m) : Clinical.Labs.Creatinine.FromMilligramsPerDeciliter(CreatinineMgDl),
+            Inr = Clinical.Labs.Inr.FromRatio(Inr),
+            Sodium = si ? Clinical.Labs.Sodium.FromMilliequivalentsPerLiter(Sodium) : Clinical.Labs.Sodium.FromMillimolesPerLiter(Sodium),
+            Albumin = si ? Clinical.Labs.Albumin.FromGramsPerLiter(AlbuminGdl * 10m) : Clinical.Labs.Albumin.FromGramsPerDeciliter(AlbuminGdl),
+            Platelets = si ? Clinical.Labs.Platelets.FromPerMicroliter(Platelets * 1000m) : Clinical.Labs.Platelets.FromBillionsPerLiter(Platelets),
+            Ast = Clinical.Labs.Ast.FromUnitsPerLiter(Ast),
+            Alt = Clinical.Labs.Alt.FromUnitsPerLiter(Alt),
+            AstUpperLimit = Clinical.Labs.Ast.FromUnitsPerLiter(AstUpperLimit),
+        },
+        Findings = new ClinicalFindings
+        {
+            Ascites = Ascites,
+            Encephalopathy = Clinical.Findings.EncephalopathyGrade.FromWestHaven(EncephalopathyGrade),
+            DialysisTwiceInPastWeek = Dialysis,
+            CholestaticLiverDisease = Cholestatic,
+            FattyLiverDisease = FattyLiver,
+        },
+    };
+}
+
+/// <summary>A patient and one MELD input raised by <see cref="Delta"/> (in that input's canonical unit).</summary>
+public sealed record Rise(Patient Patient, RaisedInput Input, decimal Delta)
+{
+    /// <summary>The same patient with the input raised.</summary>
+    public Patient Raised => Input switch
+    {
+        RaisedInput.Bilirubin => Patient with { BilirubinMgDl = Patient.BilirubinMgDl + Delta },
+        RaisedInput.Inr => Patient with { Inr = Patient.Inr + Delta },
+        _ => Patient with { CreatinineMgDl = Patient.CreatinineMgDl + Delta },
+    };
+}
+
+/// <summary>FsCheck generators for realistic clinical values (register with <c>[Property(Arbitrary = [typeof(ClinicalArbitraries)])]</c>).</summary>
+public static class ClinicalArbitraries
+{
+    /// <summary>Decimals from <paramref name="lo"/> to <paramref name="hi"/> in steps of 1 / <paramref name="scale"/>.</summary>
+    public static Gen<decimal> Steps(int lo, int hi, int scale) => Gen.Choose(lo, hi).Select(i => (decimal)i / scale);
+
+    /// <summary>Realistic patients.</summary>
+    public static Gen<Patient> PatientGen =>
+        from bili in Steps(1, 600, 10)
+        from cr in Steps(2, 150, 10)
+        from inr in Steps(80, 900, 100)
+        from na in Steps(1100, 1600, 10)
+        from alb in Steps(10, 60, 10)
+        from dialysis in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
+        from sex in Gen.Elements(Sex.Female, Sex.Male)
+        from age in Steps(120, 950, 10)
+        from ast in Steps(5, 2000, 1)
+        from alt in Steps(5, 2000, 1)
+        from uln in Steps(20, 60, 1)
+        from plt in Steps(10, 900, 1)
+        from ascites in Gen.Elements(Ascites.None, Ascites.Mild, Ascites.ModerateSevere)
+        from he in Gen.Choose(0, 4)
+        from cholestatic in Gen.Elements(true, false)
+        from fatty in Gen.Elements<bool?>(true, false, null)
+        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty);
+
+    /// <summary>Arbitrary patients.</summary>
+    public static Arbitrary<Patient> Patient() => PatientGen.ToArbitrary();
+
+    /// <summary>Arbitrary rises of one MELD input, staying inside the realistic ranges.</summary>
+    public static Arbitrary<Rise> Rise() =>
+        (from p in PatientGen
+         from input in Gen.Elements(RaisedInput.Bilirubin, RaisedInput.Inr, RaisedInput.Creatinine)
+         from delta in input switch
+         {
+             RaisedInput.Bilirubin => Steps(1, 200, 10),
+             RaisedInput.Inr => Steps(1, 300, 100),
+             _ => Steps(1, 100, 10),
+         }
+         select new Rise(p, input, delta)).ToArbitrary();
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scores;
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical.Tests.Scores;
+
+/// <summary>
+/// Builders shared by the score tables. Table rows give numbers as strings so that every value is an exact
+/// decimal (an InlineData double such as 1.1 is not).
+/// </summary>
+internal static class Cases
+{
+    /// <summary>Absolute tolerance for an unrounded value written to 6 decimals in a table row.</summary>
+    public const decimal UnroundedTolerance = 0.000005m;
+
+    public static decimal D(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    public static Meld.Inputs MeldInputs(string bilirubinMgDl, string creatinineMgDl, string inr, bool dialysis) =>
+        new(Bilirubin.FromMilligramsPerDeciliter(D(bilirubinMgDl)), Creatinine.FromMilligramsPerDeciliter(D(creatinineMgDl)), Inr.FromRatio(D(inr)), dialysis);
+
+    public static Meld3.Inputs Meld3Inputs(Sex sex, string age, string bilirubin, string sodium, string inr, string creatinine, string albumin, bool dialysis) =>
+        new(sex, D(age), Bilirubin.FromMilligramsPerDeciliter(D(bilirubin)), Creatinine.FromMilligramsPerDeciliter(D(creatinine)), Inr.FromRatio(D(inr)),
+            Sodium.FromMillimolesPerLiter(D(sodium)), Albumin.FromGramsPerDeciliter(D(albumin)), dialysis);
+
+    /// <summary>A snapshot that has every input of every catalog score (a typical decompensated cirrhotic).</summary>
+    public static PatientSnapshot CompleteSnapshot() => new()
+    {
+        Sex = Sex.Male,
+        AgeYears = 55m,
+        Labs = new LabPanel
+        {
+            Bilirubin = Bilirubin.FromMilligramsPerDeciliter(2.5m),
+            Creatinine = Creatinine.FromMilligramsPerDeciliter(1.2m),
+            Inr = Inr.FromRatio(1.5m),
+            Sodium = Sodium.FromMillimolesPerLiter(131m),
+            Albumin = Albumin.FromGramsPerDeciliter(3.0m),
+            Platelets = Platelets.FromBillionsPerLiter(90m),
+            Ast = Ast.FromUnitsPerLiter(80m),
+            Alt = Alt.FromUnitsPerLiter(50m),
+            AstUpperLimit = Ast.FromUnitsPerLiter(40m),
+        },
+        Findings = new ClinicalFindings
+        {
+            Ascites = Ascites.Mild,
+            Encephalopathy = EncephalopathyGrade.FromWestHaven(1),
+            DialysisTwiceInPastWeek = false,
+            CholestaticLiverDisease = false,
+            FattyLiverDisease = false,
+        },
+    };
+
+    /// <summary>Asserts a value with the row's source in the failure message.</summary>
+    public static void Equal(decimal expected, decimal actual, string source) =>
+        Assert.True(expected == actual, $"expected {expected}, got {actual} ({source})");
+
+    /// <summary>Asserts an unrounded value to the tolerance of a 6-decimal hand computation.</summary>
+    public static void Near(string expected, decimal? actual, string source)
+    {
+        Assert.NotNull(actual);
+        var e = D(expected);
+        Assert.True(Math.Abs(e - actual.Value) <= UnroundedTolerance, $"expected {e} ± {UnroundedTolerance}, got {actual} ({source})");
+    }
+
+    /// <summary>The value of the last rounding, cap or bound step: the number the breakdown says was reported.</summary>
+    public static decimal? LastReportedStep(ScoreResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Steps.LastOrDefault(s => s.Kind is StepKind.Rounding or StepKind.Cap or StepKind.Bound)?.Value;
+    }
+}
