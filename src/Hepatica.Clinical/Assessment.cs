@@ -8,13 +8,15 @@ namespace Hepatica.Clinical;
 public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOutcome> Outcomes)
 {
     /// <summary>Evaluates every score in <see cref="ScoreCatalog.All"/> on the snapshot.</summary>
-    public static Assessment Of(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdowns (same values; for population runs).</param>
+    public static Assessment Of(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var outcomes = new ScoreOutcome[ScoreCatalog.All.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot);
+            outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot, recordSteps);
         }
 
         return new Assessment(snapshot, outcomes);

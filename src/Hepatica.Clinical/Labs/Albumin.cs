@@ -29,8 +29,8 @@ public readonly record struct Albumin : IComparable<Albumin>
     /// <summary>The value in the canonical unit.</summary>
     public decimal GramsPerDeciliter { get; }
 
-    /// <summary>The value in grams per litre.</summary>
-    public decimal GramsPerLiter => Units.FromCanonical(GramsPerDeciliter, AlbuminUnit.GramPerLiter);
+    /// <summary>The value in grams per litre: exactly the reported value when it was reported in this unit.</summary>
+    public decimal GramsPerLiter => ReportedUnit == AlbuminUnit.GramPerLiter ? ReportedValue : Units.FromCanonical(GramsPerDeciliter, AlbuminUnit.GramPerLiter);
 
     /// <summary>The value as the laboratory reported it, in <see cref="ReportedUnit"/> (provenance and display).</summary>
     public decimal ReportedValue { get; }

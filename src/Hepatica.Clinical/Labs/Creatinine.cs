@@ -29,8 +29,8 @@ public readonly record struct Creatinine : IComparable<Creatinine>
     /// <summary>The value in the canonical unit.</summary>
     public decimal MilligramsPerDeciliter { get; }
 
-    /// <summary>The value in micromoles per litre.</summary>
-    public decimal MicromolesPerLiter => Units.FromCanonical(MilligramsPerDeciliter, CreatinineUnit.MicromolePerLiter);
+    /// <summary>The value in micromoles per litre: exactly the reported value when it was reported in this unit.</summary>
+    public decimal MicromolesPerLiter => ReportedUnit == CreatinineUnit.MicromolePerLiter ? ReportedValue : Units.FromCanonical(MilligramsPerDeciliter, CreatinineUnit.MicromolePerLiter);
 
     /// <summary>The value as the laboratory reported it, in <see cref="ReportedUnit"/> (provenance and display).</summary>
     public decimal ReportedValue { get; }

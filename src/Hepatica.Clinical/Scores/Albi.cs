@@ -34,19 +34,21 @@ public static class Albi
     public sealed record Inputs(Bilirubin Bilirubin, Albumin Albumin);
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Albumin, "labs.albumin"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates ALBI and its grade.</summary>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MicromolesPerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
         var alb = b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerLiter, "serum albumin, g/L (g/dL × 10)");
         var unrounded = b.Add(StepKind.Term, "0.66 × log10(bilirubin)", 0.66m * Log10(bili), "Johnson 2015")

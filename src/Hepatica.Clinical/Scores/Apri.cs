@@ -48,21 +48,23 @@ public static class Apri
     public sealed record Inputs(Ast Ast, Ast AstUpperLimit, Platelets Platelets);
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.AstUpperLimit, "labs.astUpperLimit"),
             r.Need(snapshot.Labs.Platelets, "labs.platelets"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates APRI and its interpretation.</summary>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
         var uln = b.Add(StepKind.Input, "AST upper limit of normal", inputs.AstUpperLimit.UnitsPerLiter, "U/L, from the reporting laboratory");
         var plt = b.Add(StepKind.Input, "platelets", inputs.Platelets.BillionsPerLiter, "10^9/L");

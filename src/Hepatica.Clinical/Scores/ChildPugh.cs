@@ -60,7 +60,9 @@ public static class ChildPugh
     public sealed record Inputs(Bilirubin Bilirubin, Albumin Albumin, Inr Inr, Ascites Ascites, EncephalopathyGrade Encephalopathy, bool Cholestatic);
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
@@ -69,14 +71,14 @@ public static class ChildPugh
             r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Findings.Ascites, "findings.ascites"),
             r.Need(snapshot.Findings.Encephalopathy, "findings.encephalopathyGrade"),
             r.Need(snapshot.Findings.CholestaticLiverDisease, "findings.cholestaticLiverDisease"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates the points, total and class with a step for each item.</summary>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var bili = inputs.Bilirubin.MilligramsPerDeciliter;
         var total = inputs.Cholestatic
             ? Points(b, "bilirubin (cholestatic bands), mg/dL", bili, CholestaticBilirubinBands, "Pugh 1973, cholestatic disease")
@@ -109,7 +111,7 @@ public static class ChildPugh
     private static decimal Points(Breakdown b, string label, decimal value, IReadOnlyList<Band> bands, string source)
     {
         var band = Bands.Find(bands, value);
-        var points = decimal.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
+        var points = band.Label switch { "1" => 1m, "2" => 2m, "3" => 3m, _ => throw new ArgumentOutOfRangeException(nameof(bands), band.Label, "Child-Pugh bands give 1, 2 or 3 points.") };
         return b.Add(StepKind.Points, label, points, $"{Breakdown.F(value)} is {band.Describe()}: {band.Label} point{(points == 1m ? string.Empty : "s")} ({source})");
     }
 }

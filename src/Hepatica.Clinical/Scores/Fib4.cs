@@ -56,21 +56,23 @@ public static class Fib4
     public sealed record Inputs(decimal AgeYears, Ast Ast, Alt Alt, Platelets Platelets, bool? FattyLiverDisease);
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.Alt, "labs.alt"),
             r.Need(snapshot.Labs.Platelets, "labs.platelets"), snapshot.Findings.FattyLiverDisease);
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates FIB-4 and its band, saying which cut-off set applies.</summary>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "years");
         var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
         var alt = b.Add(StepKind.Input, "ALT", inputs.Alt.UnitsPerLiter, "U/L");

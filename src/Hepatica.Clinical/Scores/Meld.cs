@@ -46,19 +46,26 @@ public static class Meld
     public sealed record Inputs(Bilirubin Bilirubin, Creatinine Creatinine, Inr Inr, bool DialysisTwiceInPastWeek);
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (NotForChildren(snapshot, Definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
         return GatherInputs(snapshot, out var inputs, out var missing)
-            ? ScoreOutcome.Calculated(Calculate(inputs))
+            ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps))
             : ScoreOutcome.NotCalculable(Definition, missing);
     }
 
     /// <summary>Calculates MELD with its full breakdown.</summary>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var meldTimesTen = InitialTimesTen(inputs, b, out var unrounded);
         var value = b.Cap("MELD", meldTimesTen, 40m, "maximum 40, OPTN policy 9.1.D");
         var category = b.Category("category", value, Bands.Find(MeldBands, value), "Wiesner 2003");
@@ -95,6 +102,15 @@ public static class Meld
         var rounded = b.Add(StepKind.Rounding, "MELD(i) to the tenth", RoundHalfAwayFromZero(meldI, 1), $"rounded to the tenth, half away from zero ({Optn})");
         return b.Add(StepKind.Rounding, "MELD(i) × 10", rounded * 10m, $"multiplied by 10 ({Optn})");
     }
+
+    /// <summary>
+    /// OPTN policy 9.1.D gives a MELD score to candidates at least 12 years old (PELD under 12). Age is not in the
+    /// formula, so it is not required; when it is known and under 12 the score does not apply.
+    /// </summary>
+    internal static ScoreOutcome? NotForChildren(PatientSnapshot snapshot, ScoreDefinition definition) =>
+        snapshot.AgeYears is < 12m
+            ? ScoreOutcome.NotApplicable(definition, "MELD is for candidates aged 12 or more; PELD applies under 12 (OPTN policy 9.1.D).")
+            : null;
 
     /// <summary>Reads MELD's inputs from a snapshot; false with the missing paths when any is absent.</summary>
     internal static bool GatherInputs(PatientSnapshot snapshot, out Inputs inputs, out IReadOnlyList<string> missing)

@@ -54,7 +54,9 @@ public static class Meld3
     public const string Survival90DayExtra = "survival90Day";
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
@@ -65,20 +67,20 @@ public static class Meld3
             r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"));
         if (snapshot.AgeYears is < 12m)
         {
-            return ScoreOutcome.NotApplicable(Definition, "MELD 3.0 is for candidates aged 12 or more; PELD applies under 12 (OPTN policy 9.1).");
+            return ScoreOutcome.NotApplicable(Definition, "MELD 3.0 is for candidates aged 12 or more; PELD applies under 12 (OPTN policy 9.1.D).");
         }
 
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates MELD 3.0 with its full breakdown.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Age under 12.</exception>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs.AgeYears, 12m);
         const string Optn = "OPTN policy 9.1.D (2023)";
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
         var inr = b.Floor("INR", b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR"), 1.0m, Optn);
         var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");

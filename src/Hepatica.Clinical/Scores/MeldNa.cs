@@ -27,24 +27,31 @@ public static class MeldNa
     public sealed record Inputs(Meld.Inputs Meld, Sodium Sodium);
 
     /// <summary>Gathers the inputs from a snapshot and calculates, or names everything that is missing.</summary>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot)
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (Meld.NotForChildren(snapshot, Definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
         var meldPresent = Meld.GatherInputs(snapshot, out var meld, out var missing);
         if (snapshot.Labs.Sodium is not { } sodium)
         {
             return ScoreOutcome.NotCalculable(Definition, [.. missing, "labs.sodium"]);
         }
 
-        return meldPresent ? ScoreOutcome.Calculated(Calculate(new Inputs(meld, sodium))) : ScoreOutcome.NotCalculable(Definition, missing);
+        return meldPresent ? ScoreOutcome.Calculated(Calculate(new Inputs(meld, sodium), recordSteps)) : ScoreOutcome.NotCalculable(Definition, missing);
     }
 
     /// <summary>Calculates MELD-Na with its full breakdown.</summary>
-    public static ScoreResult Calculate(Inputs inputs)
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         const string Optn = "OPTN policy 9.1.D (2016)";
-        var b = new Breakdown();
+        var b = new Breakdown(recordSteps);
         var meldI = Meld.InitialTimesTen(inputs.Meld, b, out _);
         var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
         decimal unrounded;

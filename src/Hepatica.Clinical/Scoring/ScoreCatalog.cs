@@ -4,8 +4,14 @@ namespace Hepatica.Clinical.Scoring;
 
 /// <summary>A score in the catalog: its definition and how to evaluate it on a snapshot.</summary>
 /// <param name="Definition">The score.</param>
-/// <param name="Evaluate">Gathers inputs from a snapshot and calculates, or names what is missing.</param>
-public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, ScoreOutcome> Evaluate);
+/// <param name="Evaluator">Gathers inputs from a snapshot and calculates (keeping the steps or not), or names what is missing.</param>
+public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, bool, ScoreOutcome> Evaluator)
+{
+    /// <summary>Evaluates the score on a snapshot.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) => Evaluator(snapshot, recordSteps);
+}
 
 /// <summary>
 /// Everything Hepatica computes, as one explicit list (no assembly scanning). Order is the report order.

@@ -1,0 +1,59 @@
+using FsCheck.Xunit;
+using Hepatica.Clinical.Scores;
+using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Tests.Scores;
+
+namespace Hepatica.Clinical.Tests.Scoring;
+
+/// <summary>
+/// The assessment of a whole snapshot: one outcome per catalog score, and the same values whether or not the
+/// breakdown is kept (ADR 0003: population runs compute without keeping steps).
+/// </summary>
+public sealed class AssessmentTests
+{
+    [Fact]
+    public void Of_CompleteSnapshot_OneCalculatedOutcomePerCatalogScoreInOrder()
+    {
+        var assessment = Assessment.Of(Cases.CompleteSnapshot());
+        Assert.Equal(ScoreCatalog.All.Select(e => e.Definition.Id), assessment.Outcomes.Select(o => o.Definition.Id));
+        Assert.All(assessment.Outcomes, o => Assert.Equal(OutcomeStatus.Calculated, o.Status));
+    }
+
+    [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
+    public bool Of_WithoutSteps_SameValuesNoSteps(Patient patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var snapshot = patient.ToSnapshot(false);
+        var full = Assessment.Of(snapshot, recordSteps: true);
+        var quick = Assessment.Of(snapshot, recordSteps: false);
+        return full.Outcomes.Zip(quick.Outcomes).All(pair =>
+            pair.First.Result!.Value == pair.Second.Result!.Value
+            && pair.First.Result.Unrounded == pair.Second.Result.Unrounded
+            && pair.First.Result.Category == pair.Second.Result.Category
+            && pair.First.Result.Extras.SequenceEqual(pair.Second.Result.Extras)
+            && pair.First.Result.Steps.Count > 0
+            && pair.Second.Result.Steps.Count == 0);
+    }
+
+    // OPTN policy 9.1.D: "Candidates who are at least 12 years old receive an initial MELD(i) score"; PELD under 12.
+    [Theory]
+    [InlineData("11.9", OutcomeStatus.NotApplicable)]
+    [InlineData("12", OutcomeStatus.Calculated)]
+    [InlineData("40", OutcomeStatus.Calculated)]
+    public void MeldFamily_AgeAroundTwelve_ApplicableFromTwelve(string age, OutcomeStatus expected)
+    {
+        var snapshot = Cases.CompleteSnapshot() with { AgeYears = Cases.D(age) };
+        Assert.Equal(expected, Meld.Evaluate(snapshot).Status);
+        Assert.Equal(expected, MeldNa.Evaluate(snapshot).Status);
+        Assert.Equal(expected, Meld3.Evaluate(snapshot).Status);
+    }
+
+    [Fact]
+    public void MeldAndMeldNa_AgeNotGiven_CalculatedBecauseAgeIsNotInTheFormula()
+    {
+        var snapshot = Cases.CompleteSnapshot() with { AgeYears = null };
+        Assert.Equal(OutcomeStatus.Calculated, Meld.Evaluate(snapshot).Status);
+        Assert.Equal(OutcomeStatus.Calculated, MeldNa.Evaluate(snapshot).Status);
+        Assert.Equal(["ageYears"], Meld3.Evaluate(snapshot).Missing);
+    }
+}
