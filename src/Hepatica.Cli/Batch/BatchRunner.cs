@@ -216,7 +216,7 @@ internal static class BatchRunner
             var read = SnapshotReader.Read(span);
             if (read.Snapshot is { } snapshot)
             {
-                var assessment = Assessment.Of(snapshot);
+                var assessment = Assessment.Of(snapshot, recordSteps: detail == Detail.Full);
                 AssessmentWriter.Write(writer, assessment, detail, lineNumber);
                 chunk.Counts.Count(snapshot.Issues);
             }
