@@ -1,31 +1,108 @@
+using System.Text.Json;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Json;
+
+/// <summary>The <c>labs</c> keys of the snapshot contract.</summary>
+internal enum LabKey
+{
+    Unknown,
+    Bilirubin,
+    Creatinine,
+    Inr,
+    Sodium,
+    Albumin,
+    Platelets,
+    Ast,
+    Alt,
+    Alp,
+    AstUpperLimit,
+    AltUpperLimit,
+    AlpUpperLimit,
+}
 
 /// <summary>The <c>labs</c> keys of the snapshot contract and the analyte each one reads into.</summary>
 internal static class LabFields
 {
     public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit";
 
-    public static bool IsKnown(string key) => key is "bilirubin" or "creatinine" or "inr" or "sodium" or "albumin" or "platelets"
-        or "ast" or "alt" or "alp" or "astUpperLimit" or "altUpperLimit" or "alpUpperLimit";
+    private static readonly string[] Paths =
+    [
+        "labs", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "labs.platelets",
+        "labs.ast", "labs.alt", "labs.alp", "labs.astUpperLimit", "labs.altUpperLimit", "labs.alpUpperLimit",
+    ];
 
-    /// <summary>Validates the value into its analyte and returns the panel with it set (unchanged when unusable).</summary>
-    public static LabPanel Set(LabPanel panel, string key, decimal value, string? unit, string path, List<InputIssue> issues) => key switch
+    /// <summary>The key at the reader's property name, matched on its UTF-8 bytes.</summary>
+    public static LabKey Match(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("bilirubin"u8) ? LabKey.Bilirubin
+        : reader.ValueTextEquals("creatinine"u8) ? LabKey.Creatinine
+        : reader.ValueTextEquals("inr"u8) ? LabKey.Inr
+        : reader.ValueTextEquals("sodium"u8) ? LabKey.Sodium
+        : reader.ValueTextEquals("albumin"u8) ? LabKey.Albumin
+        : reader.ValueTextEquals("platelets"u8) ? LabKey.Platelets
+        : reader.ValueTextEquals("ast"u8) ? LabKey.Ast
+        : reader.ValueTextEquals("alt"u8) ? LabKey.Alt
+        : reader.ValueTextEquals("alp"u8) ? LabKey.Alp
+        : reader.ValueTextEquals("astUpperLimit"u8) ? LabKey.AstUpperLimit
+        : reader.ValueTextEquals("altUpperLimit"u8) ? LabKey.AltUpperLimit
+        : reader.ValueTextEquals("alpUpperLimit"u8) ? LabKey.AlpUpperLimit
+        : LabKey.Unknown;
+
+    /// <summary>The snapshot path of a key, e.g. <c>labs.bilirubin</c>.</summary>
+    public static string Path(LabKey key) => Paths[(int)key];
+}
+
+/// <summary>Collects validated lab values while reading, and builds the panel once.</summary>
+internal sealed class LabPanelBuilder
+{
+    private Bilirubin? bilirubin;
+    private Creatinine? creatinine;
+    private Inr? inr;
+    private Sodium? sodium;
+    private Albumin? albumin;
+    private Platelets? platelets;
+    private Ast? ast;
+    private Alt? alt;
+    private Alp? alp;
+    private Ast? astUpperLimit;
+    private Alt? altUpperLimit;
+    private Alp? alpUpperLimit;
+
+    /// <summary>Validates the value into its analyte (issues added for any problem); unusable values are left unset.</summary>
+    public void Set(LabKey key, decimal value, string? unit, string path, List<InputIssue> issues)
     {
-        "bilirubin" => Bilirubin.TryRead(value, unit, path, issues, out var v) ? panel with { Bilirubin = v } : panel,
-        "creatinine" => Creatinine.TryRead(value, unit, path, issues, out var v) ? panel with { Creatinine = v } : panel,
-        "inr" => Inr.TryRead(value, unit, path, issues, out var v) ? panel with { Inr = v } : panel,
-        "sodium" => Sodium.TryRead(value, unit, path, issues, out var v) ? panel with { Sodium = v } : panel,
-        "albumin" => Albumin.TryRead(value, unit, path, issues, out var v) ? panel with { Albumin = v } : panel,
-        "platelets" => Platelets.TryRead(value, unit, path, issues, out var v) ? panel with { Platelets = v } : panel,
-        "ast" => Ast.TryRead(value, unit, path, issues, out var v) ? panel with { Ast = v } : panel,
-        "alt" => Alt.TryRead(value, unit, path, issues, out var v) ? panel with { Alt = v } : panel,
-        "alp" => Alp.TryRead(value, unit, path, issues, out var v) ? panel with { Alp = v } : panel,
-        "astUpperLimit" => Ast.TryRead(value, unit, path, issues, out var v) ? panel with { AstUpperLimit = v } : panel,
-        "altUpperLimit" => Alt.TryRead(value, unit, path, issues, out var v) ? panel with { AltUpperLimit = v } : panel,
-        "alpUpperLimit" => Alp.TryRead(value, unit, path, issues, out var v) ? panel with { AlpUpperLimit = v } : panel,
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + KnownList),
+        switch (key)
+        {
+            case LabKey.Bilirubin: bilirubin = Bilirubin.TryRead(value, unit, path, issues, out var b) ? b : null; break;
+            case LabKey.Creatinine: creatinine = Creatinine.TryRead(value, unit, path, issues, out var c) ? c : null; break;
+            case LabKey.Inr: inr = Inr.TryRead(value, unit, path, issues, out var i) ? i : null; break;
+            case LabKey.Sodium: sodium = Sodium.TryRead(value, unit, path, issues, out var na) ? na : null; break;
+            case LabKey.Albumin: albumin = Albumin.TryRead(value, unit, path, issues, out var alb) ? alb : null; break;
+            case LabKey.Platelets: platelets = Platelets.TryRead(value, unit, path, issues, out var p) ? p : null; break;
+            case LabKey.Ast: ast = Ast.TryRead(value, unit, path, issues, out var a) ? a : null; break;
+            case LabKey.Alt: alt = Alt.TryRead(value, unit, path, issues, out var l) ? l : null; break;
+            case LabKey.Alp: alp = Alp.TryRead(value, unit, path, issues, out var ap) ? ap : null; break;
+            case LabKey.AstUpperLimit: astUpperLimit = Ast.TryRead(value, unit, path, issues, out var au) ? au : null; break;
+            case LabKey.AltUpperLimit: altUpperLimit = Alt.TryRead(value, unit, path, issues, out var lu) ? lu : null; break;
+            case LabKey.AlpUpperLimit: alpUpperLimit = Alp.TryRead(value, unit, path, issues, out var pu) ? pu : null; break;
+            default: throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + LabFields.KnownList);
+        }
+    }
+
+    public LabPanel Build() => new()
+    {
+        Bilirubin = bilirubin,
+        Creatinine = creatinine,
+        Inr = inr,
+        Sodium = sodium,
+        Albumin = albumin,
+        Platelets = platelets,
+        Ast = ast,
+        Alt = alt,
+        Alp = alp,
+        AstUpperLimit = astUpperLimit,
+        AltUpperLimit = altUpperLimit,
+        AlpUpperLimit = alpUpperLimit,
     };
 }

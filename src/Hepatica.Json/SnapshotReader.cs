@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Hepatica.Clinical;
@@ -15,16 +16,19 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// <summary>
 /// Reads the patient snapshot JSON contract (docs/snapshot.md) with <see cref="Utf8JsonReader"/>, reporting every
 /// problem as a coded issue and never stopping at the first: malformed JSON, wrong types, unknown keys (warnings),
-/// missing or unknown units, impossible values. Unusable values are left out of the snapshot.
+/// keys given twice, missing or unknown units, impossible values. Unusable values are left out of the snapshot.
+/// Known keys are matched on their UTF-8 bytes, so a clean document allocates little beyond the snapshot itself.
 /// </summary>
 public static class SnapshotReader
 {
+    private const string TopKeys = "id, sex, ageYears, labs, findings";
+    private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
     /// <summary>Reads one snapshot from UTF-8 JSON.</summary>
     public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
-        var issues = new List<InputIssue>();
+        var issues = new List<InputIssue>(0);
         if (IsBlank(utf8Json))
         {
             issues.Add(InputIssue.Error(IssueCodes.EmptyInput, "$", "The input is empty: expected a snapshot JSON object."));
@@ -44,11 +48,11 @@ public static class SnapshotReader
             var snapshot = ReadSnapshot(ref reader, issues);
             if (reader.Read())
             {
-                issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Unexpected content after the snapshot object at byte {reader.TokenStartIndex}."));
+                issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Unexpected content after the snapshot object at byte {reader.TokenStartIndex + 1}."));
                 return new SnapshotReadResult(null, issues);
             }
 
-            return new SnapshotReadResult(snapshot with { Issues = issues }, issues);
+            return new SnapshotReadResult(snapshot, issues);
         }
         catch (JsonException e)
         {
@@ -67,20 +71,26 @@ public static class SnapshotReader
         decimal? age = null;
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
-        var seen = new Seen();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            if (!seen.Add(key, key, issues))
+            var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
+                : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5 : 0;
+            if (key == 0)
             {
-                reader.Skip();
+                Unknown(ref reader, string.Empty, TopKeys, issues);
                 continue;
             }
 
+            if (Repeated(ref reader, ref seen, key, string.Empty, issues))
+            {
+                continue;
+            }
+
+            reader.Read();
             switch (key)
             {
-                case "id":
+                case 1:
                     id = reader.TokenType switch
                     {
                         JsonTokenType.String => reader.GetString(),
@@ -88,32 +98,31 @@ public static class SnapshotReader
                         _ => WrongType<string>(ref reader, "id", "a string", issues),
                     };
                     break;
-                case "sex":
-                    sex = ReadEnum(ref reader, "sex", issues, ("female", Sex.Female), ("male", Sex.Male));
+                case 2:
+                    sex = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("female"u8) ? Sex.Female
+                        : reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("male"u8) ? Sex.Male
+                        : Invalid<Sex>(ref reader, "sex", "one of female, male", issues);
                     break;
-                case "ageYears":
+                case 3:
                     age = ReadNumber(ref reader, "ageYears", issues) is { } a ? CheckAge(a, issues) : null;
                     break;
-                case "labs":
+                case 4:
                     labs = ReadLabs(ref reader, issues);
                     break;
-                case "findings":
-                    findings = ReadFindings(ref reader, issues);
-                    break;
                 default:
-                    Unknown(ref reader, key, key, "id, sex, ageYears, labs, findings", issues);
+                    findings = ReadFindings(ref reader, issues);
                     break;
             }
         }
 
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, Labs = labs, Findings = findings };
+        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, Labs = labs, Findings = findings, Issues = issues };
     }
 
     private static decimal? CheckAge(decimal age, List<InputIssue> issues)
     {
         if (age < 0m || age > PlausibilityLimits.MaximumAgeYears)
         {
-            issues.Add(InputIssue.Error(IssueCodes.ImpossibleValue, "ageYears", $"Age {age.ToString(System.Globalization.CultureInfo.InvariantCulture)} years is impossible: expected 0 to {PlausibilityLimits.MaximumAgeYears}."));
+            issues.Add(InputIssue.Error(IssueCodes.ImpossibleValue, "ageYears", $"Age {age.ToString(CultureInfo.InvariantCulture)} years is impossible: expected 0 to {PlausibilityLimits.MaximumAgeYears}."));
             return null;
         }
 
@@ -122,153 +131,180 @@ public static class SnapshotReader
 
     private static LabPanel ReadLabs(ref Utf8JsonReader reader, List<InputIssue> issues)
     {
-        var panel = LabPanel.Empty;
         if (!ExpectObject(ref reader, "labs", issues))
         {
-            return panel;
+            return LabPanel.Empty;
         }
 
-        var seen = new Seen();
+        var labs = new LabPanelBuilder();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
-            var path = "labs." + key;
+            var key = LabFields.Match(ref reader);
+            if (key == LabKey.Unknown)
+            {
+                Unknown(ref reader, "labs.", LabFields.KnownList, issues);
+                continue;
+            }
+
+            var path = LabFields.Path(key);
+            if (Repeated(ref reader, ref seen, (int)key, "labs.", issues))
+            {
+                continue;
+            }
+
             reader.Read();
-            if (!seen.Add(key, path, issues))
+            if (ReadLabValue(ref reader, path, issues, out var value, out var unit))
             {
-                reader.Skip();
-                continue;
-            }
-
-            if (!LabFields.IsKnown(key))
-            {
-                Unknown(ref reader, key, path, LabFields.KnownList, issues);
-                continue;
-            }
-
-            if (ReadLabValue(ref reader, path, issues) is { } lab)
-            {
-                panel = LabFields.Set(panel, key, lab.Value, lab.Unit, path, issues);
+                labs.Set(key, value, unit, path, issues);
             }
         }
 
-        return panel;
+        return labs.Build();
     }
 
-    private static (decimal Value, string? Unit)? ReadLabValue(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
+    private static bool ReadLabValue(ref Utf8JsonReader reader, string path, List<InputIssue> issues, out decimal value, out string? unit)
     {
+        value = 0m;
+        unit = null;
         if (!ExpectObject(ref reader, path, issues))
         {
-            return null;
+            return false;
         }
 
-        decimal? value = null;
-        string? unit = null;
         var valueSeen = false;
         var ok = true;
-        var seen = new Seen();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            if (!seen.Add(key, path + "." + key, issues))
+            var key = reader.ValueTextEquals("value"u8) ? 1 : reader.ValueTextEquals("unit"u8) ? 2 : 0;
+            if (key == 0)
             {
-                reader.Skip();
+                Unknown(ref reader, path + ".", "value, unit", issues);
+                continue;
+            }
+
+            if ((seen & (1 << key)) != 0)
+            {
+                Repeated(ref reader, ref seen, key, path + ".", issues);
                 ok = false;
                 continue;
             }
 
-            switch (key)
-            {
-                case "value":
-                    valueSeen = true;
-                    value = ReadLabNumber(ref reader, path + ".value", issues);
-                    ok &= value is not null;
-                    break;
-                case "unit":
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        unit = reader.GetString();
-                    }
-                    else if (reader.TokenType != JsonTokenType.Null)
-                    {
-                        WrongType<string>(ref reader, path + ".unit", "a string (a UCUM unit such as \"mg/dL\")", issues);
-                        ok = false;
-                    }
+            seen |= 1 << key;
 
-                    break;
-                default:
-                    Unknown(ref reader, key, path + "." + key, "value, unit", issues);
-                    break;
+            reader.Read();
+            if (key == 1)
+            {
+                valueSeen = true;
+                if (ReadLabNumber(ref reader, path, issues) is { } v)
+                {
+                    value = v;
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                unit = UnitText.Get(ref reader);
+            }
+            else if (reader.TokenType != JsonTokenType.Null)
+            {
+                WrongType<string>(ref reader, path + ".unit", "a string (a UCUM unit such as \"mg/dL\")", issues);
+                ok = false;
             }
         }
 
         if (!valueSeen)
         {
             issues.Add(InputIssue.Error(IssueCodes.MissingValue, path + ".value", $"{path} has no \"value\"."));
-            return null;
+            return false;
         }
 
-        return ok && value is { } v ? (v, unit) : null;
+        return ok;
     }
 
-    private static decimal? ReadLabNumber(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
+    private static decimal? ReadLabNumber(ref Utf8JsonReader reader, string labPath, List<InputIssue> issues)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var d))
         {
             return d;
         }
 
-        var shown = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? Describe(reader.TokenType) : Encoding.UTF8.GetString(reader.ValueSpan);
-        issues.Add(InputIssue.Error(IssueCodes.NotANumber, path, $"{path} must be a JSON number, found {(reader.TokenType == JsonTokenType.String ? "\"" + shown + "\"" : shown)}."));
+        var path = labPath + ".value";
+        var shown = reader.TokenType switch
+        {
+            JsonTokenType.String => "\"" + reader.GetString() + "\"",
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan) + " (out of range)",
+            _ => Describe(reader.TokenType),
+        };
+        issues.Add(InputIssue.Error(IssueCodes.NotANumber, path, $"{path} must be a JSON number, found {shown}."));
         reader.Skip();
         return null;
     }
 
     private static ClinicalFindings ReadFindings(ref Utf8JsonReader reader, List<InputIssue> issues)
     {
-        var f = ClinicalFindings.Empty;
         if (!ExpectObject(ref reader, "findings", issues))
         {
-            return f;
+            return ClinicalFindings.Empty;
         }
 
-        var seen = new Seen();
+        Ascites? ascites = null;
+        EncephalopathyGrade? grade = null;
+        bool? dialysis = null, cholestatic = null, fatty = null;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
-            var path = "findings." + key;
-            reader.Read();
-            if (!seen.Add(key, path, issues))
+            var key = reader.ValueTextEquals("ascites"u8) ? 1 : reader.ValueTextEquals("encephalopathyGrade"u8) ? 2
+                : reader.ValueTextEquals("dialysisTwiceInPastWeek"u8) ? 3 : reader.ValueTextEquals("cholestaticLiverDisease"u8) ? 4
+                : reader.ValueTextEquals("fattyLiverDisease"u8) ? 5 : 0;
+            if (key == 0)
             {
-                reader.Skip();
+                Unknown(ref reader, "findings.", FindingKeys, issues);
                 continue;
             }
 
+            if (Repeated(ref reader, ref seen, key, "findings.", issues))
+            {
+                continue;
+            }
+
+            reader.Read();
             switch (key)
             {
-                case "ascites":
-                    f = f with { Ascites = ReadEnum(ref reader, path, issues, ("none", Ascites.None), ("mild", Ascites.Mild), ("moderate-severe", Ascites.ModerateSevere)) };
+                case 1:
+                    ascites = reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)
+                        : reader.ValueTextEquals("none"u8) ? Ascites.None
+                        : reader.ValueTextEquals("mild"u8) ? Ascites.Mild
+                        : reader.ValueTextEquals("moderate-severe"u8) ? Ascites.ModerateSevere
+                        : Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues);
                     break;
-                case "encephalopathyGrade":
-                    f = f with { Encephalopathy = ReadGrade(ref reader, path, issues) };
+                case 2:
+                    grade = ReadGrade(ref reader, "findings.encephalopathyGrade", issues);
                     break;
-                case "dialysisTwiceInPastWeek":
-                    f = f with { DialysisTwiceInPastWeek = ReadBool(ref reader, path, issues) };
+                case 3:
+                    dialysis = ReadBool(ref reader, "findings.dialysisTwiceInPastWeek", issues);
                     break;
-                case "cholestaticLiverDisease":
-                    f = f with { CholestaticLiverDisease = ReadBool(ref reader, path, issues) };
-                    break;
-                case "fattyLiverDisease":
-                    f = f with { FattyLiverDisease = ReadBool(ref reader, path, issues) };
+                case 4:
+                    cholestatic = ReadBool(ref reader, "findings.cholestaticLiverDisease", issues);
                     break;
                 default:
-                    Unknown(ref reader, key, path, "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease", issues);
+                    fatty = ReadBool(ref reader, "findings.fattyLiverDisease", issues);
                     break;
             }
         }
 
-        return f;
+        return new ClinicalFindings
+        {
+            Ascites = ascites,
+            Encephalopathy = grade,
+            DialysisTwiceInPastWeek = dialysis,
+            CholestaticLiverDisease = cholestatic,
+            FattyLiverDisease = fatty,
+        };
     }
 
     private static EncephalopathyGrade? ReadGrade(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
@@ -284,16 +320,23 @@ public static class SnapshotReader
             return null;
         }
 
-        return WrongTypeStruct<EncephalopathyGrade>(ref reader, path, "an integer 0 to 4 (West Haven grade)", issues);
+        WrongType<object>(ref reader, path, "an integer 0 to 4 (West Haven grade)", issues);
+        return null;
     }
 
-    private static bool? ReadBool(ref Utf8JsonReader reader, string path, List<InputIssue> issues) =>
-        reader.TokenType switch
+    private static bool? ReadBool(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
+    {
+        switch (reader.TokenType)
         {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            _ => WrongTypeStruct<bool>(ref reader, path, "true or false", issues),
-        };
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                WrongType<object>(ref reader, path, "true or false", issues);
+                return null;
+        }
+    }
 
     private static decimal? ReadNumber(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
     {
@@ -302,27 +345,23 @@ public static class SnapshotReader
             return d;
         }
 
-        return WrongTypeStruct<decimal>(ref reader, path, "a number", issues);
+        WrongType<object>(ref reader, path, "a number", issues);
+        return null;
     }
 
-    private static T? ReadEnum<T>(ref Utf8JsonReader reader, string path, List<InputIssue> issues, params (string Name, T Value)[] members)
+    /// <summary>Reports a string outside an enumeration (SNP004) or a value of the wrong type (SNP002).</summary>
+    private static T? Invalid<T>(ref Utf8JsonReader reader, string path, string accepted, List<InputIssue> issues)
         where T : struct
     {
-        var accepted = string.Join(", ", members.Select(m => m.Name));
-        if (reader.TokenType != JsonTokenType.String)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return WrongTypeStruct<T>(ref reader, path, $"one of {accepted}", issues);
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} \"{reader.GetString()}\" is not accepted: expected {accepted}."));
+        }
+        else
+        {
+            WrongType<object>(ref reader, path, accepted, issues);
         }
 
-        foreach (var (name, value) in members)
-        {
-            if (reader.ValueTextEquals(name))
-            {
-                return value;
-            }
-        }
-
-        issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} \"{reader.GetString()}\" is not accepted: expected one of {accepted}."));
         return null;
     }
 
@@ -345,17 +384,33 @@ public static class SnapshotReader
         return null;
     }
 
-    private static T? WrongTypeStruct<T>(ref Utf8JsonReader reader, string path, string expected, List<InputIssue> issues)
-        where T : struct
+    /// <summary>At a property name of an unknown key: reports it (SNP003 warning) and skips its value.</summary>
+    private static void Unknown(ref Utf8JsonReader reader, string prefix, string known, List<InputIssue> issues)
     {
-        WrongType<object>(ref reader, path, expected, issues);
-        return null;
+        var key = reader.GetString();
+        issues.Add(InputIssue.Warning(IssueCodes.UnknownKey, prefix + key, $"Unknown key \"{key}\" ignored. Known keys here: {known}."));
+        reader.Read();
+        reader.Skip();
     }
 
-    private static void Unknown(ref Utf8JsonReader reader, string key, string path, string known, List<InputIssue> issues)
+    /// <summary>
+    /// At a property name of known key number <paramref name="key"/>: true (after reporting SNP007 and skipping the
+    /// value) when the key was already seen in this object.
+    /// </summary>
+    private static bool Repeated(ref Utf8JsonReader reader, ref int seen, int key, string prefix, List<InputIssue> issues)
     {
-        issues.Add(InputIssue.Warning(IssueCodes.UnknownKey, path, $"Unknown key \"{key}\" ignored. Known keys here: {known}."));
+        var bit = 1 << key;
+        if ((seen & bit) == 0)
+        {
+            seen |= bit;
+            return false;
+        }
+
+        var name = reader.GetString();
+        issues.Add(InputIssue.Error(IssueCodes.DuplicateKey, prefix + name, $"Key \"{name}\" appears more than once; only its first value is used, the repeat is ignored."));
+        reader.Read();
         reader.Skip();
+        return true;
     }
 
     private static string Describe(JsonTokenType token) => token switch
@@ -369,29 +424,23 @@ public static class SnapshotReader
         _ => token.ToString(),
     };
 
-    private static bool IsBlank(ReadOnlySpan<byte> utf8) => utf8.Trim(" \t\r\n"u8).IsEmpty || utf8.SequenceEqual("\uFEFF"u8);
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        var trimmed = utf8.Trim(" \t\r\n"u8);
+        return trimmed.IsEmpty || trimmed.SequenceEqual("\uFEFF"u8);
+    }
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
-
-    /// <summary>Keys already seen in one object; a repeated key is an error (which value was meant is unknown).</summary>
-    private struct Seen
-    {
-        private HashSet<string>? keys;
-
-        public bool Add(string key, string path, List<InputIssue> issues)
+        foreach (var marker in (ReadOnlySpan<string>)[" LineNumber:", " Path:"])
         {
-            keys ??= new HashSet<string>(StringComparer.Ordinal);
-            if (keys.Add(key))
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
             {
-                return true;
+                message = message[..cut];
             }
-
-            issues.Add(InputIssue.Error(IssueCodes.DuplicateKey, path, $"Key \"{key}\" appears more than once; its values are ignored."));
-            return false;
         }
+
+        return message.TrimEnd();
     }
 }

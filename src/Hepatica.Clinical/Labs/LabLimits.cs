@@ -29,24 +29,31 @@ public sealed record LabLimits(
     /// <param name="reportedUnit">The unit as reported (UCUM).</param>
     public InputIssue? Check(decimal canonical, decimal reported, string reportedUnit)
     {
-        var asGiven = $"{UnitTableFormat(reported)} {reportedUnit}".TrimEnd();
-        var inCanonical = reportedUnit == CanonicalUnit ? string.Empty : $" (= {UnitTableFormat(decimal.Round(canonical, 3, MidpointRounding.AwayFromZero))} {CanonicalUnit})";
         if (canonical <= ImpossibleAtOrBelow)
         {
-            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {asGiven}{inCanonical} is impossible: it must be greater than {UnitTableFormat(ImpossibleAtOrBelow)} {CanonicalUnit}.".Replace("  ", " ", StringComparison.Ordinal));
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: it must be greater than {UnitTableFormat(ImpossibleAtOrBelow)} {CanonicalUnit}.");
         }
 
         if (canonical > ImpossibleAbove)
         {
-            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {asGiven}{inCanonical} is impossible: the largest accepted value is {UnitTableFormat(ImpossibleAbove)} {CanonicalUnit}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}".Replace("  ", " ", StringComparison.Ordinal));
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: the largest accepted value is {UnitTableFormat(ImpossibleAbove)} {CanonicalUnit}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}");
         }
 
         if (canonical < UnusualBelow || canonical > UnusualAbove)
         {
-            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {asGiven}{inCanonical} is unusual (expected {UnitTableFormat(UnusualBelow)} to {UnitTableFormat(UnusualAbove)} {CanonicalUnit}); check it was entered in the right unit.".Replace("  ", " ", StringComparison.Ordinal));
+            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is unusual (expected {UnitTableFormat(UnusualBelow)} to {UnitTableFormat(UnusualAbove)} {CanonicalUnit}); check it was entered in the right unit.");
         }
 
         return null;
+    }
+
+    /// <summary>The value as given, with its canonical equivalent when the unit differs: "150 umol/L (= 1.697 mg/dL)".</summary>
+    private string Given(decimal canonical, decimal reported, string reportedUnit)
+    {
+        var given = reportedUnit.Length == 0 || reportedUnit == "1" ? UnitTableFormat(reported) : $"{UnitTableFormat(reported)} {reportedUnit}";
+        return reportedUnit == CanonicalUnit
+            ? given
+            : $"{given} (= {UnitTableFormat(decimal.Round(canonical, 3, MidpointRounding.AwayFromZero))} {CanonicalUnit})";
     }
 
     private static string UnitTableFormat(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -19,6 +19,7 @@ internal sealed class UnitTable<TUnit>
     where TUnit : struct, Enum
 {
     private readonly FrozenDictionary<string, UnitSpec<TUnit>> bySpelling;
+    private readonly FrozenDictionary<string, UnitSpec<TUnit>>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly FrozenDictionary<TUnit, UnitSpec<TUnit>> byUnit;
 
     public UnitTable(string analyte, bool unitless, params UnitSpec<TUnit>[] specs)
@@ -40,6 +41,7 @@ internal sealed class UnitTable<TUnit>
         }
 
         bySpelling = spellings.ToFrozenDictionary(StringComparer.Ordinal);
+        lookup = bySpelling.GetAlternateLookup<ReadOnlySpan<char>>();
         byUnit = specs.ToFrozenDictionary(s => s.Unit);
         Accepted = string.Join(", ", specs.Select(s => s.Spellings.Length == 0 ? s.Ucum : $"{s.Ucum} ({string.Join(", ", s.Spellings)})"));
     }
@@ -70,7 +72,9 @@ internal sealed class UnitTable<TUnit>
             return Unitless;
         }
 
-        if (bySpelling.TryGetValue(Normalize(text), out var spec))
+        // Normalised in a stack buffer and looked up by span: no allocation for the units people actually send.
+        Span<char> buffer = stackalloc char[MaxSpellingLength];
+        if (Normalize(text, buffer) is { } length && lookup.TryGetValue(buffer[..length], out var spec))
         {
             unit = spec.Unit;
             return true;
@@ -129,20 +133,30 @@ internal sealed class UnitTable<TUnit>
 
     internal static string Format(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private const int MaxSpellingLength = 32;
+
     private static string Normalize(string text)
     {
-        Span<char> buffer = stackalloc char[Math.Min(text.Length, 64)];
+        Span<char> buffer = stackalloc char[MaxSpellingLength];
+        return Normalize(text, buffer) is { } length
+            ? new string(buffer[..length])
+            : throw new ArgumentException($"Unit spelling '{text}' is longer than {MaxSpellingLength} characters.", nameof(text));
+    }
+
+    /// <summary>Upper-cases, drops white space and maps µ/μ to U and × to X; null when longer than the buffer.</summary>
+    private static int? Normalize(ReadOnlySpan<char> text, Span<char> buffer)
+    {
         var n = 0;
         foreach (var c in text)
         {
-            if (n == buffer.Length)
-            {
-                return text.ToUpperInvariant();
-            }
-
             if (char.IsWhiteSpace(c))
             {
                 continue;
+            }
+
+            if (n == buffer.Length)
+            {
+                return null;
             }
 
             buffer[n++] = c switch
@@ -153,6 +167,6 @@ internal sealed class UnitTable<TUnit>
             };
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 }
