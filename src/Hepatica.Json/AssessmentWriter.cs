@@ -28,12 +28,12 @@ public static class AssessmentWriter
         w.WriteStartObject();
         if (line is { } n)
         {
-            w.WriteNumber("line"u8, n);
+            w.WriteNumber(Names.Line, n);
         }
 
         WriteId(w, assessment.Snapshot.Id);
-        w.WriteString("status"u8, "ok"u8);
-        w.WriteStartArray("scores"u8);
+        w.WriteString(Names.Status, "ok"u8);
+        w.WriteStartArray(Names.Scores);
         foreach (var outcome in assessment.Outcomes)
         {
             WriteOutcome(w, outcome, detail);
@@ -51,10 +51,10 @@ public static class AssessmentWriter
         w.WriteStartObject();
         if (line is { } n)
         {
-            w.WriteNumber("line"u8, n);
+            w.WriteNumber(Names.Line, n);
         }
 
-        w.WriteString("status"u8, "error"u8);
+        w.WriteString(Names.Status, "error"u8);
         WriteIssues(w, issues);
         w.WriteEndObject();
     }
@@ -66,30 +66,31 @@ public static class AssessmentWriter
         ArgumentNullException.ThrowIfNull(outcome);
         var def = outcome.Definition;
         w.WriteStartObject();
-        w.WriteString("id"u8, def.Id);
-        w.WriteString("version"u8, def.Version);
+        w.WriteString(Names.Id, Encoded.Of(def.Id));
+        w.WriteString(Names.Version, Encoded.Of(def.Version));
         switch (outcome.Status)
         {
             case OutcomeStatus.Calculated:
                 var r = outcome.Result!;
-                w.WriteString("status"u8, "calculated"u8);
-                w.WriteNumber("value"u8, r.Value);
+                w.WriteString(Names.Status, "calculated"u8);
+                WriteNumber(w, Names.Value, r.Value);
                 if (r.Unrounded is { } u)
                 {
-                    w.WriteNumber("unrounded"u8, ClinicalMath.RoundHalfAwayFromZero(u, 6));
+                    WriteNumber(w, Names.Unrounded, ClinicalMath.RoundHalfAwayFromZero(u, 6));
                 }
 
                 if (r.Category is not null)
                 {
-                    w.WriteString("category"u8, r.Category);
+                    w.WriteString(Names.Category, Encoded.Of(r.Category));
                 }
 
                 if (r.Extras.Count > 0)
                 {
-                    w.WriteStartObject("extras"u8);
+                    w.WriteStartObject(Names.Extras);
                     foreach (var (key, value) in r.Extras)
                     {
-                        w.WriteNumber(key, value);
+                        w.WritePropertyName(Encoded.Of(key));
+                        WriteNumberValue(w, value);
                     }
 
                     w.WriteEndObject();
@@ -102,7 +103,7 @@ public static class AssessmentWriter
 
                 if (r.Warnings.Count > 0)
                 {
-                    w.WriteStartArray("warnings"u8);
+                    w.WriteStartArray(Names.Warnings);
                     foreach (var issue in r.Warnings)
                     {
                         WriteIssue(w, issue);
@@ -113,18 +114,18 @@ public static class AssessmentWriter
 
                 break;
             case OutcomeStatus.NotCalculable:
-                w.WriteString("status"u8, "not-calculable"u8);
-                w.WriteStartArray("missing"u8);
+                w.WriteString(Names.Status, "not-calculable"u8);
+                w.WriteStartArray(Names.Missing);
                 foreach (var m in outcome.Missing)
                 {
-                    w.WriteStringValue(m);
+                    w.WriteStringValue(Encoded.Of(m));
                 }
 
                 w.WriteEndArray();
                 break;
             case OutcomeStatus.NotApplicable:
-                w.WriteString("status"u8, "not-applicable"u8);
-                w.WriteString("reason"u8, outcome.Reason);
+                w.WriteString(Names.Status, "not-applicable"u8);
+                w.WriteString(Names.Reason, outcome.Reason);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "Unknown outcome status.");
@@ -140,21 +141,21 @@ public static class AssessmentWriter
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(def);
         w.WriteStartObject();
-        w.WriteString("id"u8, def.Id);
-        w.WriteString("version"u8, def.Version);
-        w.WriteString("name"u8, def.Name);
+        w.WriteString(Names.Id, def.Id);
+        w.WriteString(Names.Version, def.Version);
+        w.WriteString(Names.Name, def.Name);
         if (def.Minimum != decimal.MinValue)
         {
-            w.WriteNumber("minimum"u8, def.Minimum);
+            w.WriteNumber(Names.Minimum, def.Minimum);
         }
 
         if (def.Maximum is { } max)
         {
-            w.WriteNumber("maximum"u8, max);
+            w.WriteNumber(Names.Maximum, max);
         }
 
-        w.WriteString("rounding"u8, def.Rounding);
-        w.WriteStartArray("inputs"u8);
+        w.WriteString(Names.Rounding, def.Rounding);
+        w.WriteStartArray(Names.Inputs);
         foreach (var input in def.Inputs)
         {
             w.WriteStringValue(input);
@@ -169,28 +170,28 @@ public static class AssessmentWriter
     {
         if (id is null)
         {
-            w.WriteNull("id"u8);
+            w.WriteNull(Names.Id);
         }
         else
         {
-            w.WriteString("id"u8, id);
+            w.WriteString(Names.Id, id);
         }
     }
 
     private static void WriteSteps(Utf8JsonWriter w, IReadOnlyList<BreakdownStep> steps)
     {
-        w.WriteStartArray("steps"u8);
+        w.WriteStartArray(Names.Steps);
         foreach (var s in steps)
         {
             w.WriteStartObject();
-            w.WriteString("kind"u8, KindName(s.Kind));
-            w.WriteString("label"u8, s.Label);
+            w.WriteString(Names.Kind, KindName(s.Kind));
+            w.WriteString(Names.Label, s.Label);
             if (s.Value is { } v)
             {
-                w.WriteNumber("value"u8, ClinicalMath.RoundHalfAwayFromZero(v, 6));
+                WriteNumber(w, Names.Value, ClinicalMath.RoundHalfAwayFromZero(v, 6));
             }
 
-            w.WriteString("detail"u8, s.Detail);
+            w.WriteString(Names.Detail, s.Detail);
             w.WriteEndObject();
         }
 
@@ -199,22 +200,29 @@ public static class AssessmentWriter
 
     private static void WriteCitations(Utf8JsonWriter w, IReadOnlyList<Citation> citations, Detail detail)
     {
-        w.WriteStartArray("citations"u8);
+        if (detail == Detail.Compact)
+        {
+            w.WritePropertyName(Names.Citations);
+            w.WriteRawValue(CompactCitations.Of(citations), skipInputValidation: true);
+            return;
+        }
+
+        w.WriteStartArray(Names.Citations);
         foreach (var c in citations)
         {
             if (detail == Detail.Compact)
             {
-                w.WriteStringValue(c.Key);
+                w.WriteStringValue(Encoded.Of(c.Key));
                 continue;
             }
 
             w.WriteStartObject();
-            w.WriteString("key"u8, c.Key);
-            w.WriteString("reference"u8, c.Reference);
-            w.WriteNumber("year"u8, c.Year);
+            w.WriteString(Names.Key, c.Key);
+            w.WriteString(Names.Reference, c.Reference);
+            w.WriteNumber(Names.Year, c.Year);
             if (c.Url is not null)
             {
-                w.WriteString("url"u8, c.Url);
+                w.WriteString(Names.Url, c.Url);
             }
 
             w.WriteEndObject();
@@ -225,7 +233,7 @@ public static class AssessmentWriter
 
     private static void WriteIssues(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues)
     {
-        w.WriteStartArray("errors"u8);
+        w.WriteStartArray(Names.Errors);
         foreach (var issue in issues)
         {
             if (issue.Severity == IssueSeverity.Error)
@@ -235,7 +243,7 @@ public static class AssessmentWriter
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("warnings"u8);
+        w.WriteStartArray(Names.Warnings);
         foreach (var issue in issues)
         {
             if (issue.Severity == IssueSeverity.Warning)
@@ -250,11 +258,69 @@ public static class AssessmentWriter
     private static void WriteIssue(Utf8JsonWriter w, InputIssue issue)
     {
         w.WriteStartObject();
-        w.WriteString("code"u8, issue.Code);
-        w.WriteString("severity"u8, issue.Severity == IssueSeverity.Error ? "error"u8 : "warning"u8);
-        w.WriteString("path"u8, issue.Path);
-        w.WriteString("message"u8, issue.Message);
+        w.WriteString(Names.Code, issue.Code);
+        w.WriteString(Names.Severity, issue.Severity == IssueSeverity.Error ? "error"u8 : "warning"u8);
+        w.WriteString(Names.Path, issue.Path);
+        w.WriteString(Names.Message, issue.Message);
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes a decimal without trailing zeros (21, not 21.0; 24.762, not 24.7620).</summary>
+    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, decimal value)
+    {
+        w.WritePropertyName(name);
+        WriteNumberValue(w, value);
+    }
+
+    private static void WriteNumberValue(Utf8JsonWriter w, decimal value)
+    {
+        Span<byte> buffer = stackalloc byte[40];
+        w.WriteRawValue(buffer[..FormatNumber(value, buffer)], skipInputValidation: true);
+    }
+
+    /// <summary>
+    /// Formats a decimal as a JSON number without trailing zeros. Values with at most 6 decimals and 12 integer
+    /// digits (every value this writer emits) take a fast integer path; others use "G29", which also drops trailing
+    /// zeros.
+    /// </summary>
+    internal static int FormatNumber(decimal value, Span<byte> buffer)
+    {
+        const decimal Scale = 1_000_000m;
+        if (value > -1e12m && value < 1e12m)
+        {
+            var scaled = value * Scale;
+            if (scaled == decimal.Truncate(scaled))
+            {
+                var n = (long)scaled;
+                var written = 0;
+                if (n < 0)
+                {
+                    buffer[written++] = (byte)'-';
+                    n = -n;
+                }
+
+                System.Buffers.Text.Utf8Formatter.TryFormat(n / 1_000_000, buffer[written..], out var intDigits);
+                written += intDigits;
+                var fraction = n % 1_000_000;
+                if (fraction != 0)
+                {
+                    buffer[written++] = (byte)'.';
+                    var divisor = 100_000L;
+                    while (fraction != 0)
+                    {
+                        buffer[written++] = (byte)('0' + (fraction / divisor));
+                        fraction %= divisor;
+                        divisor /= 10;
+                    }
+                }
+
+                return written;
+            }
+        }
+
+        return value.TryFormat(buffer, out var length, "G29", System.Globalization.CultureInfo.InvariantCulture)
+            ? length
+            : throw new InvalidOperationException("A decimal does not fit in 40 bytes.");
     }
 
     /// <summary>The JSON name of a step kind (kebab-case, stable).</summary>
@@ -273,4 +339,93 @@ public static class AssessmentWriter
         StepKind.Note => "note",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };
+}
+
+/// <summary>The property names of the output contract, encoded once.</summary>
+internal static class Names
+{
+    public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    public static readonly JsonEncodedText Scores = JsonEncodedText.Encode("scores");
+    public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    public static readonly JsonEncodedText Unrounded = JsonEncodedText.Encode("unrounded");
+    public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
+    public static readonly JsonEncodedText Extras = JsonEncodedText.Encode("extras");
+    public static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
+    public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
+    public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    public static readonly JsonEncodedText Citations = JsonEncodedText.Encode("citations");
+    public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    public static readonly JsonEncodedText Minimum = JsonEncodedText.Encode("minimum");
+    public static readonly JsonEncodedText Maximum = JsonEncodedText.Encode("maximum");
+    public static readonly JsonEncodedText Rounding = JsonEncodedText.Encode("rounding");
+    public static readonly JsonEncodedText Inputs = JsonEncodedText.Encode("inputs");
+    public static readonly JsonEncodedText Steps = JsonEncodedText.Encode("steps");
+    public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+    public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+    public static readonly JsonEncodedText Key = JsonEncodedText.Encode("key");
+    public static readonly JsonEncodedText Reference = JsonEncodedText.Encode("reference");
+    public static readonly JsonEncodedText Year = JsonEncodedText.Encode("year");
+    public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+    public static readonly JsonEncodedText Errors = JsonEncodedText.Encode("errors");
+    public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+    public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+}
+
+/// <summary>
+/// JSON-encoded forms of the strings the writer repeats on every line (score ids, versions, citation keys,
+/// categories, missing paths): they come from a small, fixed set, so each is encoded once. Bounded: past the bound,
+/// strings are encoded each time.
+/// </summary>
+internal static class Encoded
+{
+    private const int MaxCached = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> Cache = new(StringComparer.Ordinal);
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static JsonEncodedText Of(string text)
+    {
+        if (Cache.TryGetValue(text, out var encoded))
+        {
+            return encoded;
+        }
+
+        encoded = JsonEncodedText.Encode(text, Encoder);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd(text, encoded);
+        }
+
+        return encoded;
+    }
+}
+
+/// <summary>The compact citation arrays (<c>["Kamath 2001", ...]</c>) of each score, rendered once per citation list.</summary>
+internal static class CompactCitations
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Citation>, byte[]> Cache = [];
+
+    public static byte[] Of(IReadOnlyList<Citation> citations) => Cache.GetValue(citations, Render);
+
+    private static byte[] Render(IReadOnlyList<Citation> citations)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartArray();
+            foreach (var c in citations)
+            {
+                w.WriteStringValue(c.Key);
+            }
+
+            w.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }

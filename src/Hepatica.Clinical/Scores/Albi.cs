@@ -48,7 +48,7 @@ public static class Albi
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MicromolesPerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
         var alb = b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerLiter, "serum albumin, g/L (g/dL × 10)");
         var unrounded = b.Add(StepKind.Term, "0.66 × log10(bilirubin)", 0.66m * Log10(bili), "Johnson 2015")

@@ -64,7 +64,7 @@ public static class Apri
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
         var uln = b.Add(StepKind.Input, "AST upper limit of normal", inputs.AstUpperLimit.UnitsPerLiter, "U/L, from the reporting laboratory");
         var plt = b.Add(StepKind.Input, "platelets", inputs.Platelets.BillionsPerLiter, "10^9/L");

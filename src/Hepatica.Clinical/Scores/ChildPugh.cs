@@ -78,7 +78,7 @@ public static class ChildPugh
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var bili = inputs.Bilirubin.MilligramsPerDeciliter;
         var total = inputs.Cholestatic
             ? Points(b, "bilirubin (cholestatic bands), mg/dL", bili, CholestaticBilirubinBands, "Pugh 1973, cholestatic disease")

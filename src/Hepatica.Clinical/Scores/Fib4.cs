@@ -72,7 +72,7 @@ public static class Fib4
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "years");
         var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
         var alt = b.Add(StepKind.Input, "ALT", inputs.Alt.UnitsPerLiter, "U/L");

@@ -65,7 +65,7 @@ public static class Meld
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var meldTimesTen = InitialTimesTen(inputs, b, out var unrounded);
         var value = b.Cap("MELD", meldTimesTen, 40m, "maximum 40, OPTN policy 9.1.D");
         var category = b.Category("category", value, Bands.Find(MeldBands, value), "Wiesner 2003");

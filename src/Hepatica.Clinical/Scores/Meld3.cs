@@ -80,7 +80,7 @@ public static class Meld3
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs.AgeYears, 12m);
         const string Optn = "OPTN policy 9.1.D (2023)";
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
         var inr = b.Floor("INR", b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR"), 1.0m, Optn);
         var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");

@@ -51,7 +51,7 @@ public static class MeldNa
     {
         ArgumentNullException.ThrowIfNull(inputs);
         const string Optn = "OPTN policy 9.1.D (2016)";
-        var b = new Breakdown(recordSteps);
+        var b = Breakdown.For(recordSteps);
         var meldI = Meld.InitialTimesTen(inputs.Meld, b, out _);
         var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
         decimal unrounded;

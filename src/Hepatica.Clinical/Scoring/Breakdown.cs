@@ -13,6 +13,11 @@ public sealed class Breakdown(bool recording = true)
 {
     private readonly List<BreakdownStep>? steps = recording ? new(16) : null;
 
+    private static readonly Breakdown Silent = new(recording: false);
+
+    /// <summary>A breakdown that keeps steps, or the shared one that keeps none (it has no state to share).</summary>
+    public static Breakdown For(bool recordSteps) => recordSteps ? new Breakdown() : Silent;
+
     /// <summary>True when steps are kept.</summary>
     public bool Recording { get; } = recording;
 
@@ -116,7 +121,4 @@ public static class ClinicalMath
     /// <summary>Rounds half away from zero (the rule of arithmetic, not banker's rounding) to <paramref name="decimals"/> places.</summary>
     public static decimal RoundHalfAwayFromZero(decimal value, int decimals) =>
         decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
-
-    /// <summary>The same value without trailing zeros (21.0 → 21), for output.</summary>
-    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 }

@@ -2,17 +2,17 @@ namespace Hepatica.Clinical.Scoring;
 
 /// <summary>
 /// Gathers a score's inputs from a snapshot and remembers every one that is missing, so the outcome can name
-/// them all at once.
+/// them all at once. A mutable struct used as a local: it allocates only when something is missing.
 /// </summary>
-public sealed class Requirements
+public struct Requirements
 {
-    private readonly List<string> missing = [];
+    private List<string>? missing;
 
     /// <summary>Snapshot paths of the inputs found missing so far.</summary>
-    public IReadOnlyList<string> Missing => missing;
+    public readonly IReadOnlyList<string> Missing => (IReadOnlyList<string>?)missing ?? [];
 
     /// <summary>True when every input asked for was present.</summary>
-    public bool AllPresent => missing.Count == 0;
+    public readonly bool AllPresent => missing is null;
 
     /// <summary>Returns the value, or records <paramref name="path"/> as missing and returns default.</summary>
     public T Need<T>(T? value, string path)
@@ -23,7 +23,7 @@ public sealed class Requirements
             return present;
         }
 
-        missing.Add(path);
+        (missing ??= new List<string>(4)).Add(path);
         return default;
     }
 }

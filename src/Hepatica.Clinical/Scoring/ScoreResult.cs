@@ -15,12 +15,6 @@ public sealed record ScoreResult(
     IReadOnlyList<BreakdownStep> Steps,
     IReadOnlyList<InputIssue> Warnings)
 {
-    /// <summary>The value as the source reports it, without trailing zeros (21, not 21.0).</summary>
-    public decimal Value { get; init; } = ClinicalMath.Normalize(Value);
-
-    /// <summary>The value before the final rounding and bounds, without trailing zeros.</summary>
-    public decimal? Unrounded { get; init; } = Unrounded is { } u ? ClinicalMath.Normalize(u) : null;
-
     /// <summary>Extra named values the score publishes beside its main value (for example 90-day survival).</summary>
     public IReadOnlyDictionary<string, decimal> Extras { get; init; } = EmptyExtras;
 
