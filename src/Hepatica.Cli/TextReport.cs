@@ -91,7 +91,19 @@ internal static class TextReport
             sb.AppendLine("Not calculated");
             foreach (var o in others)
             {
-                sb.Append("  ").Append(o.Definition.Name).Append(": ").AppendLine(o.Reason);
+                sb.Append("  ").Append(o.Definition.Name).Append(": ");
+                if (o.Status == OutcomeStatus.NotCalculable)
+                {
+                    // Name inputs that were given but could not be used, so the reader looks at the errors below.
+                    var named = o.Missing.Select(m => s.Issues.Any(i => i.Severity == IssueSeverity.Error && (i.Path == m || i.Path.StartsWith(m + ".", StringComparison.Ordinal)))
+                        ? m + " (not usable, see errors)"
+                        : m);
+                    sb.Append("missing ").AppendLine(string.Join(", ", named));
+                }
+                else
+                {
+                    sb.AppendLine(o.Reason);
+                }
             }
 
             sb.AppendLine();

@@ -31,21 +31,24 @@ public sealed record LabLimits(
     {
         if (canonical <= ImpossibleAtOrBelow)
         {
-            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: it must be greater than {UnitTableFormat(ImpossibleAtOrBelow)} {CanonicalUnit}.");
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: it must be greater than {UnitTableFormat(ImpossibleAtOrBelow)}{UnitSuffix}.");
         }
 
         if (canonical > ImpossibleAbove)
         {
-            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: the largest accepted value is {UnitTableFormat(ImpossibleAbove)} {CanonicalUnit}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}");
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: the largest accepted value is {UnitTableFormat(ImpossibleAbove)}{UnitSuffix}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}");
         }
 
         if (canonical < UnusualBelow || canonical > UnusualAbove)
         {
-            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is unusual (expected {UnitTableFormat(UnusualBelow)} to {UnitTableFormat(UnusualAbove)} {CanonicalUnit}); check it was entered in the right unit.");
+            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is unusual (expected {UnitTableFormat(UnusualBelow)} to {UnitTableFormat(UnusualAbove)}{UnitSuffix}); check it was entered in the right unit.");
         }
 
         return null;
     }
+
+    /// <summary>" mg/dL" after a number, or nothing for a ratio (UCUM unit 1).</summary>
+    private string UnitSuffix => CanonicalUnit == "1" ? string.Empty : " " + CanonicalUnit;
 
     /// <summary>The value as given, with its canonical equivalent when the unit differs: "150 umol/L (= 1.697 mg/dL)".</summary>
     private string Given(decimal canonical, decimal reported, string reportedUnit)
