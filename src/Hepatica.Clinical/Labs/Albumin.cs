@@ -92,5 +92,5 @@ public readonly record struct Albumin : IComparable<Albumin>
     public static bool operator >=(Albumin left, Albumin right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<AlbuminUnit>.Format(GramsPerDeciliter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(GramsPerDeciliter)} {Units.Specs[0].Ucum}";
 }

@@ -81,5 +81,5 @@ public readonly record struct Alp : IComparable<Alp>
     public static bool operator >=(Alp left, Alp right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<EnzymeActivityUnit>.Format(UnitsPerLiter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(UnitsPerLiter)} {Units.Specs[0].Ucum}";
 }

@@ -81,5 +81,5 @@ public readonly record struct Alt : IComparable<Alt>
     public static bool operator >=(Alt left, Alt right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<EnzymeActivityUnit>.Format(UnitsPerLiter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(UnitsPerLiter)} {Units.Specs[0].Ucum}";
 }

@@ -92,5 +92,5 @@ public readonly record struct Bilirubin : IComparable<Bilirubin>
     public static bool operator >=(Bilirubin left, Bilirubin right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<BilirubinUnit>.Format(MilligramsPerDeciliter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(MilligramsPerDeciliter)} {Units.Specs[0].Ucum}";
 }

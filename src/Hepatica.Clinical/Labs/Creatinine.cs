@@ -92,5 +92,5 @@ public readonly record struct Creatinine : IComparable<Creatinine>
     public static bool operator >=(Creatinine left, Creatinine right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<CreatinineUnit>.Format(MilligramsPerDeciliter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(MilligramsPerDeciliter)} {Units.Specs[0].Ucum}";
 }

@@ -81,5 +81,5 @@ public readonly record struct Inr : IComparable<Inr>
     public static bool operator >=(Inr left, Inr right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<InrUnit>.Format(Ratio)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(Ratio)} {Units.Specs[0].Ucum}";
 }

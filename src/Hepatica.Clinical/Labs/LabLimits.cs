@@ -31,17 +31,17 @@ public sealed record LabLimits(
     {
         if (canonical <= ImpossibleAtOrBelow)
         {
-            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: it must be greater than {UnitTableFormat(ImpossibleAtOrBelow)}{UnitSuffix}.");
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: it must be greater than {Breakdown.F(ImpossibleAtOrBelow)}{UnitSuffix}.");
         }
 
         if (canonical > ImpossibleAbove)
         {
-            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: the largest accepted value is {UnitTableFormat(ImpossibleAbove)}{UnitSuffix}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}");
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: the largest accepted value is {Breakdown.F(ImpossibleAbove)}{UnitSuffix}.{(MixUpHint is null ? string.Empty : " " + MixUpHint)}");
         }
 
         if (canonical < UnusualBelow || canonical > UnusualAbove)
         {
-            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is unusual (expected {UnitTableFormat(UnusualBelow)} to {UnitTableFormat(UnusualAbove)}{UnitSuffix}); check it was entered in the right unit.");
+            return InputIssue.Warning(IssueCodes.UnusualValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is unusual (expected {Breakdown.F(UnusualBelow)} to {Breakdown.F(UnusualAbove)}{UnitSuffix}); check it was entered in the right unit.");
         }
 
         return null;
@@ -53,13 +53,12 @@ public sealed record LabLimits(
     /// <summary>The value as given, with its canonical equivalent when the unit differs: "150 umol/L (= 1.697 mg/dL)".</summary>
     private string Given(decimal canonical, decimal reported, string reportedUnit)
     {
-        var given = reportedUnit.Length == 0 || reportedUnit == "1" ? UnitTableFormat(reported) : $"{UnitTableFormat(reported)} {reportedUnit}";
+        var given = reportedUnit.Length == 0 || reportedUnit == "1" ? Breakdown.F(reported) : $"{Breakdown.F(reported)} {reportedUnit}";
         return reportedUnit == CanonicalUnit
             ? given
-            : $"{given} (= {UnitTableFormat(decimal.Round(canonical, 3, MidpointRounding.AwayFromZero))} {CanonicalUnit})";
+            : $"{given} (= {Breakdown.F(decimal.Round(canonical, 3, MidpointRounding.AwayFromZero))} {CanonicalUnit})";
     }
 
-    private static string UnitTableFormat(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

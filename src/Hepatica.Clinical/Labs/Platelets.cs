@@ -94,5 +94,5 @@ public readonly record struct Platelets : IComparable<Platelets>
     public static bool operator >=(Platelets left, Platelets right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<PlateletsUnit>.Format(BillionsPerLiter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(BillionsPerLiter)} {Units.Specs[0].Ucum}";
 }

@@ -89,5 +89,5 @@ public readonly record struct Sodium : IComparable<Sodium>
     public static bool operator >=(Sodium left, Sodium right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{UnitTable<SodiumUnit>.Format(MillimolesPerLiter)} {Units.Specs[0].Ucum}";
+    public override string ToString() => $"{Breakdown.F(MillimolesPerLiter)} {Units.Specs[0].Ucum}";
 }

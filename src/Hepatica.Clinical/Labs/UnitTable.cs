@@ -112,7 +112,7 @@ internal sealed class UnitTable<TUnit>
         if (!TryParse(unitText, out unit))
         {
             issues.Add(string.IsNullOrWhiteSpace(unitText)
-                ? InputIssue.Error(IssueCodes.MissingUnit, path + ".unit", $"{Analyte} {Format(value)} has no unit. Accepted units: {Accepted}.")
+                ? InputIssue.Error(IssueCodes.MissingUnit, path + ".unit", $"{Analyte} {Breakdown.F(value)} has no unit. Accepted units: {Accepted}.")
                 : InputIssue.Error(IssueCodes.UnknownUnit, path + ".unit", $"'{unitText}' is not an accepted unit for {Analyte}. Accepted units: {Accepted}."));
             return false;
         }
@@ -130,8 +130,6 @@ internal sealed class UnitTable<TUnit>
         canonical = converted;
         return true;
     }
-
-    internal static string Format(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private const int MaxSpellingLength = 32;
 
