@@ -81,6 +81,12 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
+        if (input != "-" && output != "-" && string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("hepatica: the output file is the input file; writing it would destroy the input.");
+            return ExitCodes.BadInput;
+        }
+
         await using var inStream = input == "-" ? Console.OpenStandardInput() : OpenRead(input);
         await using var outStream = output == "-" ? Console.OpenStandardOutput() : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
