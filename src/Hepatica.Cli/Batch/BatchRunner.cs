@@ -38,7 +38,7 @@ internal static class BatchRunner
 
         var reader = Task.Run(() => ReadChunksAsync(input, options, work.Writer, ordered.Writer, n => Interlocked.Add(ref bytesRead, n), ct), ct);
         var workers = Enumerable.Range(0, options.Workers)
-            .Select(_ => Task.Run(() => WorkAsync(work.Reader, options.Detail, ct), ct))
+            .Select(_ => Task.Run(() => WorkAsync(work.Reader, options, ct), ct))
             .ToArray();
 
         var summary = new BatchSummary();
@@ -162,7 +162,7 @@ internal static class BatchRunner
         await work.WriteAsync(chunk, ct).ConfigureAwait(false);
     }
 
-    private static async Task WorkAsync(ChannelReader<Chunk> work, Detail detail, CancellationToken ct)
+    private static async Task WorkAsync(ChannelReader<Chunk> work, BatchOptions options, CancellationToken ct)
     {
         Utf8JsonWriter? writer = null;
         await foreach (var chunk in work.ReadAllAsync(ct).ConfigureAwait(false))
@@ -178,7 +178,7 @@ internal static class BatchRunner
                     writer.Reset(chunk.Output);
                 }
 
-                Process(chunk, writer, detail);
+                Process(chunk, writer, options);
                 chunk.Done.SetResult();
             }
 #pragma warning disable CA1031 // A bug in one chunk fails the run with its message instead of hanging the writer.
@@ -192,12 +192,13 @@ internal static class BatchRunner
         writer?.Dispose();
     }
 
-    private static void Process(Chunk chunk, Utf8JsonWriter writer, Detail detail)
+    private static void Process(Chunk chunk, Utf8JsonWriter writer, BatchOptions options)
     {
+        var detail = options.Detail;
         var lineNumber = chunk.FirstLine;
         if (chunk.TooLongBy is { } limit)
         {
-            WriteUnreadable(chunk, writer, lineNumber, InputIssue.Error(IssueCodes.LineTooLong, "$", $"Line {lineNumber} is longer than {limit} bytes; not read."));
+            WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, limit));
             return;
         }
 
@@ -211,6 +212,14 @@ internal static class BatchRunner
             if (!span.IsEmpty && span[^1] == (byte)'\r')
             {
                 span = span[..^1];
+            }
+
+            // The reader cuts off a long line only when no newline is in its buffer; one that arrived whole is caught here.
+            if (span.Length > options.MaxLineBytes)
+            {
+                WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, options.MaxLineBytes));
+                lineNumber++;
+                continue;
             }
 
             var read = SnapshotReader.Read(span);
@@ -234,10 +243,14 @@ internal static class BatchRunner
         }
     }
 
+    private static InputIssue TooLong(long line, int limit) =>
+        InputIssue.Error(IssueCodes.LineTooLong, "$", $"Line {line} is longer than {limit} bytes; not read.");
+
     private static void WriteUnreadable(Chunk chunk, Utf8JsonWriter writer, long line, InputIssue issue)
     {
         AssessmentWriter.WriteUnreadable(writer, [issue], line);
         writer.Flush();
+        writer.Reset();
         chunk.Output.Write("\n"u8);
         chunk.Counts.Unreadable++;
         chunk.Counts.Lines++;
