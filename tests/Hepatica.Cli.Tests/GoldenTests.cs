@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace Hepatica.Cli.Tests;
+
+/// <summary>
+/// What a clinician reads, compared word for word with reviewed files in Golden/. A difference fails the test and
+/// writes <c>*.received.txt</c> beside the approved file: review it, and if it is right, rename it over the approved one.
+/// The approved values were checked by hand against the formulas (docs/scores.md) before approval.
+/// </summary>
+public sealed class GoldenTests
+{
+    private static void Verify(string actual, [CallerMemberName] string name = "")
+    {
+        var folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Cli.Tests", "Golden");
+        var approved = Path.Combine(folder, name + ".approved.txt");
+        var received = Path.Combine(folder, name + ".received.txt");
+        actual = actual.ReplaceLineEndings("\n");
+        var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : null;
+        if (expected == actual)
+        {
+            File.Delete(received);
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(received, actual);
+        Assert.Fail($"{name}: output differs from {approved}; see {received}.");
+    }
+
+    [Fact]
+    public async Task Assess_demo_001() => Verify((await Hepatica.Run("assess", "samples/demo-001.json")).Stdout);
+
+    [Fact]
+    public async Task Assess_demo_001_explain() => Verify((await Hepatica.Run("assess", "samples/demo-001.json", "--explain")).Stdout);
+
+    [Fact]
+    public async Task Assess_demo_001_json() => Verify((await Hepatica.Run("assess", "samples/demo-001.json", "--format", "json")).Stdout);
+
+    [Fact]
+    public async Task Scores_catalog() => Verify((await Hepatica.Run("scores")).Stdout);
+
+    [Fact]
+    public async Task Batch_sample() => Verify((await Hepatica.Run("batch", "samples/batch-sample.jsonl", "-", "--threads", "1")).Stdout);
+}
