@@ -19,6 +19,9 @@ public sealed record PatientSnapshot
     /// <summary>Age in years (may be fractional).</summary>
     public decimal? AgeYears { get; init; }
 
+    /// <summary>Age in years when listed for transplant (PELD's infant term persists for a child listed before age 1).</summary>
+    public decimal? AgeAtListingYears { get; init; }
+
     /// <summary>Laboratory values.</summary>
     public LabPanel Labs { get; init; } = LabPanel.Empty;
 

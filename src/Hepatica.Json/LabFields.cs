@@ -20,17 +20,26 @@ internal enum LabKey
     AstUpperLimit,
     AltUpperLimit,
     AlpUpperLimit,
+    Wbc,
+    Urea,
+    Bun,
+    Pt,
+    PtControl,
+    ArterialPh,
+    Lactate,
+    Phosphate,
 }
 
 /// <summary>The <c>labs</c> keys of the snapshot contract and the analyte each one reads into.</summary>
 internal static class LabFields
 {
-    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit";
+    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate";
 
     private static readonly string[] Paths =
     [
         "labs", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "labs.platelets",
         "labs.ast", "labs.alt", "labs.alp", "labs.astUpperLimit", "labs.altUpperLimit", "labs.alpUpperLimit",
+        "labs.wbc", "labs.urea", "labs.bun", "labs.pt", "labs.ptControl", "labs.arterialPh", "labs.lactate", "labs.phosphate",
     ];
 
     /// <summary>The key at the reader's property name, matched on its UTF-8 bytes.</summary>
@@ -47,6 +56,14 @@ internal static class LabFields
         : reader.ValueTextEquals("astUpperLimit"u8) ? LabKey.AstUpperLimit
         : reader.ValueTextEquals("altUpperLimit"u8) ? LabKey.AltUpperLimit
         : reader.ValueTextEquals("alpUpperLimit"u8) ? LabKey.AlpUpperLimit
+        : reader.ValueTextEquals("wbc"u8) ? LabKey.Wbc
+        : reader.ValueTextEquals("urea"u8) ? LabKey.Urea
+        : reader.ValueTextEquals("bun"u8) ? LabKey.Bun
+        : reader.ValueTextEquals("pt"u8) ? LabKey.Pt
+        : reader.ValueTextEquals("ptControl"u8) ? LabKey.PtControl
+        : reader.ValueTextEquals("arterialPh"u8) ? LabKey.ArterialPh
+        : reader.ValueTextEquals("lactate"u8) ? LabKey.Lactate
+        : reader.ValueTextEquals("phosphate"u8) ? LabKey.Phosphate
         : LabKey.Unknown;
 
     /// <summary>The snapshot path of a key, e.g. <c>labs.bilirubin</c>.</summary>
@@ -68,6 +85,14 @@ internal sealed class LabPanelBuilder
     private Ast? astUpperLimit;
     private Alt? altUpperLimit;
     private Alp? alpUpperLimit;
+    private WhiteCells? wbc;
+    private Urea? urea;
+    private Urea? bun;
+    private ProthrombinTime? pt;
+    private ProthrombinTime? ptControl;
+    private ArterialPh? arterialPh;
+    private Lactate? lactate;
+    private Phosphate? phosphate;
 
     /// <summary>Validates the value into its analyte (issues added for any problem); unusable values are left unset.</summary>
     public void Set(LabKey key, decimal value, string? unit, string path, List<InputIssue> issues)
@@ -86,11 +111,30 @@ internal sealed class LabPanelBuilder
             case LabKey.AstUpperLimit: astUpperLimit = Ast.TryRead(value, unit, path, issues, out var au) ? au : null; break;
             case LabKey.AltUpperLimit: altUpperLimit = Alt.TryRead(value, unit, path, issues, out var lu) ? lu : null; break;
             case LabKey.AlpUpperLimit: alpUpperLimit = Alp.TryRead(value, unit, path, issues, out var pu) ? pu : null; break;
+            case LabKey.Wbc: wbc = WhiteCells.TryRead(value, unit, path, issues, out var w) ? w : null; break;
+            case LabKey.Urea: urea = Urea.TryRead(value, unit, path, issues, out var u) ? u : null; break;
+            case LabKey.Bun: bun = Urea.TryReadBun(value, unit, path, issues, out var bn) ? bn : null; break;
+            case LabKey.Pt: pt = ProthrombinTime.TryRead(value, unit, path, issues, out var t) ? t : null; break;
+            case LabKey.PtControl: ptControl = ProthrombinTime.TryRead(value, unit, path, issues, out var tc) ? tc : null; break;
+            case LabKey.ArterialPh: arterialPh = ArterialPh.TryRead(value, unit, path, issues, out var ph) ? ph : null; break;
+            case LabKey.Lactate: lactate = Lactate.TryRead(value, unit, path, issues, out var la) ? la : null; break;
+            case LabKey.Phosphate: phosphate = Phosphate.TryRead(value, unit, path, issues, out var po) ? po : null; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + LabFields.KnownList);
         }
     }
 
-    public LabPanel Build() => new()
+    /// <summary>Builds the panel once. When both urea and BUN are given, urea is used and a warning says so.</summary>
+    public LabPanel Build(List<InputIssue> issues)
+    {
+        if (urea is not null && bun is not null)
+        {
+            issues.Add(InputIssue.Warning(IssueCodes.UnusualValue, "labs.bun", "Both labs.urea and labs.bun are given; labs.urea is used and labs.bun is ignored."));
+        }
+
+        return BuildPanel();
+    }
+
+    private LabPanel BuildPanel() => new()
     {
         Bilirubin = bilirubin,
         Creatinine = creatinine,
@@ -104,5 +148,12 @@ internal sealed class LabPanelBuilder
         AstUpperLimit = astUpperLimit,
         AltUpperLimit = altUpperLimit,
         AlpUpperLimit = alpUpperLimit,
+        Wbc = wbc,
+        Urea = urea ?? bun,
+        ProthrombinTime = pt,
+        ProthrombinTimeControl = ptControl,
+        ArterialPh = arterialPh,
+        Lactate = lactate,
+        Phosphate = phosphate,
     };
 }

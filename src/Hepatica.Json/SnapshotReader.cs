@@ -21,8 +21,11 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// </summary>
 public static class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, labs, findings";
-    private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings";
+    private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
+        + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
+        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure";
+    private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
     /// <summary>Reads one snapshot from UTF-8 JSON.</summary>
@@ -68,14 +71,15 @@ public static class SnapshotReader
     {
         string? id = null;
         Sex? sex = null;
-        decimal? age = null;
+        decimal? age = null, ageAtListing = null;
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
-                : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5 : 0;
+                : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
+                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : 0;
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -104,25 +108,34 @@ public static class SnapshotReader
                         : Invalid<Sex>(ref reader, "sex", "one of female, male", issues);
                     break;
                 case 3:
-                    age = ReadNumber(ref reader, "ageYears", issues) is { } a ? CheckAge(a, issues) : null;
+                    age = ReadNumber(ref reader, "ageYears", issues) is { } a ? CheckAge(a, "ageYears", issues) : null;
                     break;
                 case 4:
                     labs = ReadLabs(ref reader, issues);
                     break;
-                default:
+                case 5:
                     findings = ReadFindings(ref reader, issues);
+                    break;
+                default:
+                    ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
                     break;
             }
         }
 
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, Labs = labs, Findings = findings, Issues = issues };
+        if (age is { } now && ageAtListing is { } listed && listed > now)
+        {
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, "ageAtListingYears", $"Age at listing {Breakdown.F(listed)} years is after the current age {Breakdown.F(now)} years; not used."));
+            ageAtListing = null;
+        }
+
+        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Findings = findings, Issues = issues };
     }
 
-    private static decimal? CheckAge(decimal age, List<InputIssue> issues)
+    private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)
     {
         if (age < 0m || age > PlausibilityLimits.MaximumAgeYears)
         {
-            issues.Add(InputIssue.Error(IssueCodes.ImpossibleValue, "ageYears", $"Age {age.ToString(CultureInfo.InvariantCulture)} years is impossible: expected 0 to {PlausibilityLimits.MaximumAgeYears}."));
+            issues.Add(InputIssue.Error(IssueCodes.ImpossibleValue, path, $"Age {age.ToString(CultureInfo.InvariantCulture)} years is impossible: expected 0 to {PlausibilityLimits.MaximumAgeYears}."));
             return null;
         }
 
@@ -160,7 +173,7 @@ public static class SnapshotReader
             }
         }
 
-        return labs.Build();
+        return labs.Build(issues);
     }
 
     private static bool ReadLabValue(ref Utf8JsonReader reader, string path, List<InputIssue> issues, out decimal value, out string? unit)
@@ -252,15 +265,11 @@ public static class SnapshotReader
             return ClinicalFindings.Empty;
         }
 
-        Ascites? ascites = null;
-        EncephalopathyGrade? grade = null;
-        bool? dialysis = null, cholestatic = null, fatty = null;
+        var f = ClinicalFindings.Empty;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("ascites"u8) ? 1 : reader.ValueTextEquals("encephalopathyGrade"u8) ? 2
-                : reader.ValueTextEquals("dialysisTwiceInPastWeek"u8) ? 3 : reader.ValueTextEquals("cholestaticLiverDisease"u8) ? 4
-                : reader.ValueTextEquals("fattyLiverDisease"u8) ? 5 : 0;
+            var key = FindingKey(ref reader);
             if (key == 0)
             {
                 Unknown(ref reader, "findings.", FindingKeys, issues);
@@ -273,38 +282,77 @@ public static class SnapshotReader
             }
 
             reader.Read();
-            switch (key)
+            f = key switch
             {
-                case 1:
-                    ascites = reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)
-                        : reader.ValueTextEquals("none"u8) ? Ascites.None
-                        : reader.ValueTextEquals("mild"u8) ? Ascites.Mild
-                        : reader.ValueTextEquals("moderate-severe"u8) ? Ascites.ModerateSevere
-                        : Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues);
-                    break;
-                case 2:
-                    grade = ReadGrade(ref reader, "findings.encephalopathyGrade", issues);
-                    break;
-                case 3:
-                    dialysis = ReadBool(ref reader, "findings.dialysisTwiceInPastWeek", issues);
-                    break;
-                case 4:
-                    cholestatic = ReadBool(ref reader, "findings.cholestaticLiverDisease", issues);
-                    break;
-                default:
-                    fatty = ReadBool(ref reader, "findings.fattyLiverDisease", issues);
-                    break;
-            }
+                1 => f with { Ascites = ReadAscites(ref reader, issues) },
+                2 => f with { Encephalopathy = ReadGrade(ref reader, "findings.encephalopathyGrade", issues) },
+                3 => f with { DialysisTwiceInPastWeek = ReadBool(ref reader, "findings.dialysisTwiceInPastWeek", issues) },
+                4 => f with { CholestaticLiverDisease = ReadBool(ref reader, "findings.cholestaticLiverDisease", issues) },
+                5 => f with { FattyLiverDisease = ReadBool(ref reader, "findings.fattyLiverDisease", issues) },
+                6 => f with { Cirrhosis = ReadBool(ref reader, "findings.cirrhosis", issues) },
+                7 => f with { VaricealBleeding = ReadBool(ref reader, "findings.varicealBleeding", issues) },
+                8 => f with { MeanArterialPressure = ReadInRange(ref reader, "findings.meanArterialPressure", 0m, 300m, "mmHg", issues) },
+                9 => f with { Vasopressors = ReadBool(ref reader, "findings.vasopressors", issues) },
+                10 => f with { PaO2FiO2 = ReadInRange(ref reader, "findings.pao2Fio2", 0m, 800m, "mmHg", issues) },
+                11 => f with { SpO2FiO2 = ReadInRange(ref reader, "findings.spo2Fio2", 0m, 500m, "(% / fraction)", issues) },
+                12 => f with { MechanicalVentilation = ReadBool(ref reader, "findings.mechanicalVentilation", issues) },
+                13 => f with { VentilationForEncephalopathy = ReadBool(ref reader, "findings.ventilationForEncephalopathy", issues) },
+                14 => f with { RenalReplacementTherapy = ReadBool(ref reader, "findings.renalReplacementTherapy", issues) },
+                15 => f with { AcuteLiverFailureCause = ReadAlfCause(ref reader, issues) },
+                16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", -1m, 3650m, "days", issues) },
+                _ => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
+            };
         }
 
-        return new ClinicalFindings
+        return f;
+    }
+
+    private static int FindingKey(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("ascites"u8) ? 1 : reader.ValueTextEquals("encephalopathyGrade"u8) ? 2
+        : reader.ValueTextEquals("dialysisTwiceInPastWeek"u8) ? 3 : reader.ValueTextEquals("cholestaticLiverDisease"u8) ? 4
+        : reader.ValueTextEquals("fattyLiverDisease"u8) ? 5 : reader.ValueTextEquals("cirrhosis"u8) ? 6
+        : reader.ValueTextEquals("varicealBleeding"u8) ? 7 : reader.ValueTextEquals("meanArterialPressure"u8) ? 8
+        : reader.ValueTextEquals("vasopressors"u8) ? 9 : reader.ValueTextEquals("pao2Fio2"u8) ? 10
+        : reader.ValueTextEquals("spo2Fio2"u8) ? 11 : reader.ValueTextEquals("mechanicalVentilation"u8) ? 12
+        : reader.ValueTextEquals("ventilationForEncephalopathy"u8) ? 13 : reader.ValueTextEquals("renalReplacementTherapy"u8) ? 14
+        : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
+        : reader.ValueTextEquals("growthFailure"u8) ? 17 : 0;
+
+    private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
+        reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)
+        : reader.ValueTextEquals("none"u8) ? Ascites.None
+        : reader.ValueTextEquals("mild"u8) ? Ascites.Mild
+        : reader.ValueTextEquals("moderate-severe"u8) ? Ascites.ModerateSevere
+        : Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues);
+
+    private static AcuteLiverFailureCause? ReadAlfCause(ref Utf8JsonReader reader, List<InputIssue> issues) =>
+        reader.TokenType != JsonTokenType.String ? Invalid<AcuteLiverFailureCause>(ref reader, "findings.acuteLiverFailureCause", AlfCauses, issues)
+        : reader.ValueTextEquals("acetaminophen"u8) ? AcuteLiverFailureCause.Acetaminophen
+        : reader.ValueTextEquals("hepatitis-a"u8) ? AcuteLiverFailureCause.HepatitisA
+        : reader.ValueTextEquals("hepatitis-b"u8) ? AcuteLiverFailureCause.HepatitisB
+        : reader.ValueTextEquals("indeterminate"u8) ? AcuteLiverFailureCause.Indeterminate
+        : reader.ValueTextEquals("halothane"u8) ? AcuteLiverFailureCause.Halothane
+        : reader.ValueTextEquals("drug-reaction"u8) ? AcuteLiverFailureCause.DrugReaction
+        : reader.ValueTextEquals("wilson"u8) ? AcuteLiverFailureCause.Wilson
+        : reader.ValueTextEquals("autoimmune-hepatitis"u8) ? AcuteLiverFailureCause.AutoimmuneHepatitis
+        : reader.ValueTextEquals("other"u8) ? AcuteLiverFailureCause.Other
+        : Invalid<AcuteLiverFailureCause>(ref reader, "findings.acuteLiverFailureCause", AlfCauses, issues);
+
+    /// <summary>A number in (<paramref name="above"/>, <paramref name="atMost"/>]; outside it, SNP004 and not used.</summary>
+    private static decimal? ReadInRange(ref Utf8JsonReader reader, string path, decimal above, decimal atMost, string unit, List<InputIssue> issues)
+    {
+        if (ReadNumber(ref reader, path, issues) is not { } value)
         {
-            Ascites = ascites,
-            Encephalopathy = grade,
-            DialysisTwiceInPastWeek = dialysis,
-            CholestaticLiverDisease = cholestatic,
-            FattyLiverDisease = fatty,
-        };
+            return null;
+        }
+
+        if (value <= above || value > atMost)
+        {
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Breakdown.F(value)} is outside the accepted range: more than {Breakdown.F(above)} and at most {Breakdown.F(atMost)} {unit}."));
+            return null;
+        }
+
+        return value;
     }
 
     private static EncephalopathyGrade? ReadGrade(ref Utf8JsonReader reader, string path, List<InputIssue> issues)

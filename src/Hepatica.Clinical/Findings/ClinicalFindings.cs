@@ -23,4 +23,40 @@ public sealed record ClinicalFindings
 
     /// <summary>Metabolic dysfunction-associated (non-alcoholic) fatty liver disease: selects the FIB-4 cut-offs validated in it.</summary>
     public bool? FattyLiverDisease { get; init; }
+
+    /// <summary>Cirrhosis established (clinically, by imaging or histology): transplant referral signals that apply to cirrhosis need it.</summary>
+    public bool? Cirrhosis { get; init; }
+
+    /// <summary>Variceal (portal hypertensive) bleeding: a decompensating event.</summary>
+    public bool? VaricealBleeding { get; init; }
+
+    /// <summary>Mean arterial pressure, mmHg.</summary>
+    public decimal? MeanArterialPressure { get; init; }
+
+    /// <summary>Vasopressors (or terlipressin) given to support the circulation.</summary>
+    public bool? Vasopressors { get; init; }
+
+    /// <summary>Ratio of arterial oxygen partial pressure (mmHg) to the fraction of inspired oxygen.</summary>
+    public decimal? PaO2FiO2 { get; init; }
+
+    /// <summary>Ratio of pulse-oximetry oxygen saturation (%) to the fraction of inspired oxygen.</summary>
+    public decimal? SpO2FiO2 { get; init; }
+
+    /// <summary>Mechanical ventilation.</summary>
+    public bool? MechanicalVentilation { get; init; }
+
+    /// <summary>Mechanical ventilation given to protect the airway in hepatic encephalopathy, not for respiratory failure.</summary>
+    public bool? VentilationForEncephalopathy { get; init; }
+
+    /// <summary>Renal replacement therapy (any modality) now.</summary>
+    public bool? RenalReplacementTherapy { get; init; }
+
+    /// <summary>The cause of acute liver failure, as the King's College criteria group it.</summary>
+    public AcuteLiverFailureCause? AcuteLiverFailureCause { get; init; }
+
+    /// <summary>Days from the onset of jaundice to the onset of encephalopathy.</summary>
+    public decimal? JaundiceToEncephalopathyDays { get; init; }
+
+    /// <summary>Growth failure (height or weight below −2 SD for age): a PELD term.</summary>
+    public bool? GrowthFailure { get; init; }
 }

@@ -100,6 +100,28 @@ public static class PlausibilityLimits
     /// <summary>Alkaline phosphatase (and its upper limit of normal), U/L.</summary>
     public static readonly LabLimits Alp = new("ALP", "U/L", 0m, 100_000m, 10m, 5_000m);
 
+    /// <summary>White blood cell count, 10^9/L.</summary>
+    public static readonly LabLimits WhiteCells = new("white cells", "10*9/L", 0m, 1000m, 1m, 100m,
+        "A value this high is probably per µL; give it as /uL or in 10*9/L.");
+
+    /// <summary>Urea, mmol/L (from urea or blood urea nitrogen).</summary>
+    public static readonly LabLimits Urea = new("urea", "mmol/L", 0m, 200m, 1m, 60m,
+        "A value this high is probably in mg/dL: give it under labs.bun (urea nitrogen) or with unit mg/dL under labs.urea.");
+
+    /// <summary>Prothrombin time, seconds (the patient's or the control).</summary>
+    public static readonly LabLimits ProthrombinTime = new("prothrombin time", "s", 0m, 300m, 8m, 150m);
+
+    /// <summary>Arterial pH (no unit). Survivable extremes reported are about 6.5-7.9.</summary>
+    public static readonly LabLimits ArterialPh = new("arterial pH", "1", 6.0m, 8.0m, 6.8m, 7.7m);
+
+    /// <summary>Lactate, mmol/L.</summary>
+    public static readonly LabLimits Lactate = new("lactate", "mmol/L", 0m, 50m, 0.3m, 20m,
+        "A value this high is probably in mg/dL (1 mmol/L = 9.008 mg/dL).");
+
+    /// <summary>Phosphate, mmol/L.</summary>
+    public static readonly LabLimits Phosphate = new("phosphate", "mmol/L", 0m, 10m, 0.3m, 4m,
+        "A value this high is probably in mg/dL (1 mmol/L = 3.097 mg/dL of phosphorus).");
+
     /// <summary>Age in years: negative or above 130 is impossible.</summary>
     public const decimal MaximumAgeYears = 130m;
 }

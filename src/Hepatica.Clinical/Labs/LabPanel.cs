@@ -45,4 +45,25 @@ public sealed record LabPanel
 
     /// <summary>The laboratory's upper limit of normal for ALP.</summary>
     public Alp? AlpUpperLimit { get; init; }
+
+    /// <summary>White blood cell count.</summary>
+    public WhiteCells? Wbc { get; init; }
+
+    /// <summary>Urea (given as urea or as blood urea nitrogen).</summary>
+    public Urea? Urea { get; init; }
+
+    /// <summary>The patient's prothrombin time.</summary>
+    public ProthrombinTime? ProthrombinTime { get; init; }
+
+    /// <summary>The laboratory's control (mean normal) prothrombin time.</summary>
+    public ProthrombinTime? ProthrombinTimeControl { get; init; }
+
+    /// <summary>Arterial blood pH.</summary>
+    public ArterialPh? ArterialPh { get; init; }
+
+    /// <summary>Blood lactate.</summary>
+    public Lactate? Lactate { get; init; }
+
+    /// <summary>Serum phosphate.</summary>
+    public Phosphate? Phosphate { get; init; }
 }
