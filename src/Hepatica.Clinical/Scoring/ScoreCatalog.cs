@@ -28,6 +28,9 @@ public static class ScoreCatalog
         new(Albi.Definition, Albi.Evaluate),
         new(Fib4.Definition, Fib4.Evaluate),
         new(Apri.Definition, Apri.Evaluate),
+        new(Ukeld.Definition, Ukeld.Evaluate),
+        new(MeldNaKim2008.Definition, MeldNaKim2008.Evaluate),
+        new(Peld.Definition, Peld.Evaluate),
     ];
 
     /// <summary>The entry with this id, or null.</summary>
