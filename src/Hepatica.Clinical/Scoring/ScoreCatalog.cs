@@ -28,6 +28,13 @@ public static class ScoreCatalog
         new(Albi.Definition, Albi.Evaluate),
         new(Fib4.Definition, Fib4.Evaluate),
         new(Apri.Definition, Apri.Evaluate),
+        new(KccAcetaminophen.Definition, KccAcetaminophen.Evaluate),
+        new(KccAcetaminophenLactate.Definition, KccAcetaminophenLactate.Evaluate),
+        new(KccNonAcetaminophen.Definition, KccNonAcetaminophen.Evaluate),
+        new(ClifCOf.Definition, ClifCOf.Evaluate),
+        new(AclfGrade.Definition, AclfGrade.Evaluate),
+        new(ClifCAclf.Definition, ClifCAclf.Evaluate),
+        new(ClifCAd.Definition, ClifCAd.Evaluate),
     ];
 
     /// <summary>The entry with this id, or null.</summary>
