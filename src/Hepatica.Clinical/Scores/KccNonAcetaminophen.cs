@@ -41,13 +41,13 @@ public static class KccNonAcetaminophen
     public const string MinorMetExtra = "minorCriteriaMet";
 
     /// <summary>The inputs the criteria read; any but the cause may be missing.</summary>
-    /// <param name="Cause">The cause of acute liver failure (not acetaminophen).</param>
+    /// <param name="Cause">The cause of acute liver failure (not acetaminophen); null when not known (the aetiology criterion is then not determinable).</param>
     /// <param name="Inr">INR.</param>
     /// <param name="ProthrombinTime">Prothrombin time (alternative to INR).</param>
     /// <param name="AgeYears">Age in years.</param>
     /// <param name="JaundiceToEncephalopathyDays">Days from jaundice to encephalopathy.</param>
     /// <param name="Bilirubin">Total bilirubin.</param>
-    public sealed record Inputs(AcuteLiverFailureCause Cause, Inr? Inr, ProthrombinTime? ProthrombinTime, decimal? AgeYears, decimal? JaundiceToEncephalopathyDays, Bilirubin? Bilirubin);
+    public sealed record Inputs(AcuteLiverFailureCause? Cause, Inr? Inr, ProthrombinTime? ProthrombinTime, decimal? AgeYears, decimal? JaundiceToEncephalopathyDays, Bilirubin? Bilirubin);
 
     /// <summary>Gathers the inputs from a snapshot and decides, or names what is missing or why the criteria do not apply.</summary>
     /// <param name="snapshot">The patient.</param>
@@ -63,7 +63,7 @@ public static class KccNonAcetaminophen
 
         var missing = new List<string>();
         KccAcetaminophen.AddIf(missing, cause is null, "findings.acuteLiverFailureCause");
-        var inputs = new Inputs(cause ?? AcuteLiverFailureCause.Other, snapshot.Labs.Inr, snapshot.Labs.ProthrombinTime, snapshot.AgeYears, snapshot.Findings.JaundiceToEncephalopathyDays, snapshot.Labs.Bilirubin);
+        var inputs = new Inputs(cause, snapshot.Labs.Inr, snapshot.Labs.ProthrombinTime, snapshot.AgeYears, snapshot.Findings.JaundiceToEncephalopathyDays, snapshot.Labs.Bilirubin);
         Decide(inputs, Breakdown.For(false), missing, out _);
         return missing.Count == 0 ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, missing);
     }
@@ -91,8 +91,8 @@ public static class KccNonAcetaminophen
         var major = KccAcetaminophen.Coagulation(inputs.Inr, inputs.ProthrombinTime, InrAbove, 100m, b, "INR > 6.5 or PT > 100 s (on its own)");
         bool? age = inputs.AgeYears is { } a ? a < 10m || a > 40m : null;
         KccAcetaminophen.Criterion(b, "1. age < 10 or > 40 years", age, inputs.AgeYears is { } av ? $"age {Breakdown.F(av)}" : "ageYears missing");
-        var aetiology = inputs.Cause is AcuteLiverFailureCause.Indeterminate or AcuteLiverFailureCause.Halothane or AcuteLiverFailureCause.DrugReaction;
-        KccAcetaminophen.Criterion(b, "2. non-A non-B, halothane or idiosyncratic drug reaction", aetiology, $"cause {inputs.Cause}");
+        bool? aetiology = inputs.Cause is { } c ? c is AcuteLiverFailureCause.Indeterminate or AcuteLiverFailureCause.Halothane or AcuteLiverFailureCause.DrugReaction : null;
+        KccAcetaminophen.Criterion(b, "2. non-A non-B, halothane or idiosyncratic drug reaction", aetiology, inputs.Cause is { } cv ? $"cause {cv}" : "findings.acuteLiverFailureCause missing");
         bool? jaundice = inputs.JaundiceToEncephalopathyDays is { } j ? j > JaundiceDaysAbove : null;
         KccAcetaminophen.Criterion(b, "3. jaundice to encephalopathy > 7 days", jaundice, inputs.JaundiceToEncephalopathyDays is { } jv ? $"{Breakdown.F(jv)} days" : "findings.jaundiceToEncephalopathyDays missing");
         var coagulation = KccAcetaminophen.Coagulation(inputs.Inr, inputs.ProthrombinTime, InrMinorAbove, 50m, b, "4. INR > 3.5 or PT > 50 s");
@@ -114,6 +114,7 @@ public static class KccNonAcetaminophen
         {
             KccAcetaminophen.AddIf(missing, major is null, "labs.inr");
             KccAcetaminophen.AddIf(missing, age is null, "ageYears");
+            KccAcetaminophen.AddIf(missing, aetiology is null && !missing.Contains("findings.acuteLiverFailureCause"), "findings.acuteLiverFailureCause");
             KccAcetaminophen.AddIf(missing, jaundice is null, "findings.jaundiceToEncephalopathyDays");
             KccAcetaminophen.AddIf(missing, bilirubin is null, "labs.bilirubin");
         }

@@ -14,7 +14,7 @@ namespace Hepatica.Clinical.Tests.Scores;
 /// </summary>
 public sealed class KccNonAcetaminophenTests
 {
-    private static KccNonAcetaminophen.Inputs Inputs(AcuteLiverFailureCause cause, string? inr, string? age, string? days, string? biliUmol, string? pt = null) => new(
+    private static KccNonAcetaminophen.Inputs Inputs(AcuteLiverFailureCause? cause, string? inr, string? age, string? days, string? biliUmol, string? pt = null) => new(
         cause, inr is null ? null : Inr.FromRatio(D(inr)), pt is null ? null : ProthrombinTime.FromSeconds(D(pt)), age is null ? null : D(age),
         days is null ? null : D(days), biliUmol is null ? null : Bilirubin.FromMicromolesPerLiter(D(biliUmol)));
 
@@ -89,6 +89,16 @@ public sealed class KccNonAcetaminophenTests
             Findings = new ClinicalFindings { AcuteLiverFailureCause = AcuteLiverFailureCause.Other },
         };
         Assert.Equal(["labs.inr", "findings.jaundiceToEncephalopathyDays", "labs.bilirubin"], KccNonAcetaminophen.Evaluate(snapshot).Missing);
+    }
+
+    [Fact]
+    public void Calculate_CauseUnknown_DecidedOnlyWhenTheAetiologyCannotMatter()
+    {
+        // INR 7 meets the criteria on its own; with INR 2, age 45 and 8 days (two met), the aetiology would decide.
+        Assert.Equal(1m, KccNonAcetaminophen.Calculate(Inputs(null, "7", "30", "1", "100")).Value);
+        Assert.Equal(0m, KccNonAcetaminophen.Calculate(Inputs(null, "2", "30", "1", "100")).Value);
+        var ex = Assert.Throws<ArgumentException>(() => KccNonAcetaminophen.Calculate(Inputs(null, "2", "45", "8", "100")));
+        Assert.Contains("findings.acuteLiverFailureCause", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
