@@ -53,6 +53,30 @@ public sealed class AclfGradeTests
         Assert.Equal(expected == 0 ? "no ACLF" : $"ACLF grade {expected}", result.Category);
     }
 
+    // Moreau 2013 failure cut-offs, at and just beside each: the failure flag in the extras.
+    public static TheoryData<OrganInputs, string, int, string> FailureEdges => new()
+    {
+        { Organs(bili: "11.99"), "liverFailure", 0, "bilirubin 11.99 < 12" },
+        { Organs(bili: "12"), "liverFailure", 1, "bilirubin exactly 12: failure (≥ 12)" },
+        { Organs(cr: "1.99"), "kidneyFailure", 0, "creatinine 1.99 < 2.0" },
+        { Organs(cr: "2"), "kidneyFailure", 1, "creatinine exactly 2.0: failure" },
+        { Organs(he: 2), "brainFailure", 0, "grade 2" },
+        { Organs(he: 3), "brainFailure", 1, "grade 3: failure" },
+        { Organs(inr: "2.49"), "coagulationFailure", 0, "INR 2.49 < 2.5" },
+        { Organs(inr: "2.5"), "coagulationFailure", 1, "INR exactly 2.5: failure" },
+        { Organs(map: "50"), "circulationFailure", 0, "MAP 50 without vasopressors: not a failure (Moreau: vasopressors only)" },
+        { Organs(vasopressors: true), "circulationFailure", 1, "vasopressors: failure" },
+        { Organs(pao2: "200.1"), "respirationFailure", 0, "PaO2/FiO2 200.1 > 200" },
+        { Organs(pao2: "200"), "respirationFailure", 1, "PaO2/FiO2 exactly 200: failure (≤ 200)" },
+        { Organs(pao2: null, spo2: "214.1"), "respirationFailure", 0, "SpO2/FiO2 214.1 > 214" },
+        { Organs(pao2: null, spo2: "214"), "respirationFailure", 1, "SpO2/FiO2 exactly 214: failure (≤ 214)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FailureEdges))]
+    public void Calculate_FailureCutOffs_MatchMoreau2013(OrganInputs organs, string extra, int expected, string source) =>
+        Equal(expected, AclfGrade.Calculate(organs).Extras[extra], source);
+
     [Fact]
     public void Calculate_BilirubinJustBelowTwelve_NoLiverFailure() =>
         Assert.Equal(0m, AclfGrade.Calculate(Organs(bili: "11.99", cr: "1.8")).Extras[ClifCOf.OrganFailuresExtra]);
