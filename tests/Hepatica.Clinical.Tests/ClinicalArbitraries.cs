@@ -20,12 +20,13 @@ public enum RaisedInput
 
 /// <summary>
 /// One realistic patient in canonical units (bilirubin 0.1-60 mg/dL, creatinine 0.2-15 mg/dL, INR 0.8-9, sodium 110-160,
-/// albumin 1.0-6.0 g/dL), with every other input of the catalog.
+/// albumin 1.0-6.0 g/dL), with every other input of the catalog (the critical-care and acute liver failure ones in
+/// <see cref="Critical"/>).
 /// </summary>
 public sealed record Patient(
     decimal BilirubinMgDl, decimal CreatinineMgDl, decimal Inr, decimal Sodium, decimal AlbuminGdl, bool Dialysis,
     Sex Sex, decimal AgeYears, decimal Ast, decimal Alt, decimal AstUpperLimit, decimal Platelets,
-    Ascites Ascites, int EncephalopathyGrade, bool Cholestatic, bool? FattyLiver)
+    Ascites Ascites, int EncephalopathyGrade, bool Cholestatic, bool? FattyLiver, Critical Critical)
 {
     /// <summary>The snapshot, with bilirubin and creatinine in µmol/L and albumin in g/L when <paramref name="si"/>.</summary>
     /// <remarks>µmol/L = mg/dL × 17.1 (or × 88.4) and g/L = g/dL × 10 are exact decimals, so both forms have the same canonical values.</remarks>
@@ -44,6 +45,10 @@ public sealed record Patient(
             Ast = Clinical.Labs.Ast.FromUnitsPerLiter(Ast),
             Alt = Clinical.Labs.Alt.FromUnitsPerLiter(Alt),
             AstUpperLimit = Clinical.Labs.Ast.FromUnitsPerLiter(AstUpperLimit),
+            Wbc = si ? WhiteCells.FromPerMicroliter(Critical.Wbc * 1000m) : WhiteCells.FromBillionsPerLiter(Critical.Wbc),
+            ArterialPh = Clinical.Labs.ArterialPh.FromValue(Critical.ArterialPh),
+            Lactate = Clinical.Labs.Lactate.FromMillimolesPerLiter(Critical.Lactate),
+            ProthrombinTime = Clinical.Labs.ProthrombinTime.FromSeconds(Critical.ProthrombinTimeSeconds),
         },
         Findings = new ClinicalFindings
         {
@@ -52,9 +57,28 @@ public sealed record Patient(
             DialysisTwiceInPastWeek = Dialysis,
             CholestaticLiverDisease = Cholestatic,
             FattyLiverDisease = FattyLiver,
+            MeanArterialPressure = Critical.MeanArterialPressure,
+            Vasopressors = Critical.Vasopressors,
+            PaO2FiO2 = Critical.PaO2FiO2,
+            SpO2FiO2 = Critical.SpO2FiO2,
+            MechanicalVentilation = Critical.MechanicalVentilation,
+            VentilationForEncephalopathy = Critical.VentilationForEncephalopathy,
+            RenalReplacementTherapy = Critical.RenalReplacementTherapy,
+            AcuteLiverFailureCause = Critical.Cause,
+            JaundiceToEncephalopathyDays = Critical.JaundiceToEncephalopathyDays,
         },
     };
 }
+
+/// <summary>
+/// The critical-care and acute liver failure inputs of a <see cref="Patient"/>: WBC 1-60 × 10^9/L, arterial pH 6.9-7.6,
+/// lactate 0.5-15 mmol/L, PT 10-150 s, MAP 40-120 mmHg, PaO2/FiO2 50-600 and/or SpO2/FiO2 80-500 (at least one given),
+/// and any cause of acute liver failure.
+/// </summary>
+public sealed record Critical(
+    decimal Wbc, decimal ArterialPh, decimal Lactate, decimal ProthrombinTimeSeconds, decimal MeanArterialPressure, bool Vasopressors,
+    decimal? PaO2FiO2, decimal? SpO2FiO2, bool MechanicalVentilation, bool VentilationForEncephalopathy, bool RenalReplacementTherapy,
+    AcuteLiverFailureCause Cause, decimal JaundiceToEncephalopathyDays);
 
 /// <summary>A patient and one MELD input raised by <see cref="Delta"/> (in that input's canonical unit).</summary>
 public sealed record Rise(Patient Patient, RaisedInput Input, decimal Delta)
@@ -92,7 +116,26 @@ public static class ClinicalArbitraries
         from he in Gen.Choose(0, 4)
         from cholestatic in Gen.Elements(true, false)
         from fatty in Gen.Elements<bool?>(true, false, null)
-        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty);
+        from critical in CriticalGen
+        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty, critical);
+
+    /// <summary>Realistic critical-care and acute liver failure inputs.</summary>
+    public static Gen<Critical> CriticalGen =>
+        from wbc in Steps(10, 600, 10)
+        from ph in Steps(690, 760, 100)
+        from lactate in Steps(5, 150, 10)
+        from pt in Steps(10, 150, 1)
+        from map in Steps(40, 120, 1)
+        from vasopressors in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+        from pao2 in Steps(50, 600, 1)
+        from spo2 in Steps(80, 500, 1)
+        from ratios in Gen.Choose(0, 2)
+        from ventilated in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+        from forHe in Gen.Elements(true, false)
+        from rrt in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
+        from cause in Gen.Elements(Enum.GetValues<AcuteLiverFailureCause>())
+        from days in Steps(0, 300, 10)
+        select new Critical(wbc, ph, lactate, pt, map, vasopressors, ratios != 2 ? pao2 : null, ratios != 1 ? spo2 : null, ventilated, forHe, rrt, cause, days);
 
     /// <summary>Arbitrary patients.</summary>
     public static Arbitrary<Patient> Patient() => PatientGen.ToArbitrary();

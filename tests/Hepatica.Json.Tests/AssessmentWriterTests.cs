@@ -78,6 +78,8 @@ public sealed class AssessmentWriterTests
     [Fact]
     public void Full_detail_has_steps_of_known_kinds_and_citation_objects()
     {
+        // The sample has the inputs of the MELD family, Child-Pugh, ALBI, FIB-4 and APRI; the acute liver failure and
+        // EASL-CLIF scores need inputs it does not give, so only calculated scores have steps.
         using var doc = JsonDocument.Parse(Render(Sample, Detail.Full));
         var calculated = 0;
         foreach (var score in doc.RootElement.GetProperty("scores").EnumerateArray())

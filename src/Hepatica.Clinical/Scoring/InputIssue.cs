@@ -75,4 +75,7 @@ public static class IssueCodes
 
     /// <summary>An unusual but possible patient value such as an age outside a score's validation (warning).</summary>
     public const string UnusualPatient = "PAT001";
+
+    /// <summary>Inputs that contradict each other; the score names the one it used and why (warning).</summary>
+    public const string ContradictoryInputs = "PAT002";
 }

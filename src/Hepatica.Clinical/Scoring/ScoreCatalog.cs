@@ -31,6 +31,13 @@ public static class ScoreCatalog
         new(Ukeld.Definition, Ukeld.Evaluate),
         new(MeldNaKim2008.Definition, MeldNaKim2008.Evaluate),
         new(Peld.Definition, Peld.Evaluate),
+        new(KccAcetaminophen.Definition, KccAcetaminophen.Evaluate),
+        new(KccAcetaminophenLactate.Definition, KccAcetaminophenLactate.Evaluate),
+        new(KccNonAcetaminophen.Definition, KccNonAcetaminophen.Evaluate),
+        new(ClifCOf.Definition, ClifCOf.Evaluate),
+        new(AclfGrade.Definition, AclfGrade.Evaluate),
+        new(ClifCAclf.Definition, ClifCAclf.Evaluate),
+        new(ClifCAd.Definition, ClifCAd.Evaluate),
     ];
 
     /// <summary>The entry with this id, or null.</summary>

@@ -30,7 +30,21 @@ internal static class Cases
         new(sex, D(age), Bilirubin.FromMilligramsPerDeciliter(D(bilirubin)), Creatinine.FromMilligramsPerDeciliter(D(creatinine)), Inr.FromRatio(D(inr)),
             Sodium.FromMillimolesPerLiter(D(sodium)), Albumin.FromGramsPerDeciliter(D(albumin)), dialysis);
 
-    /// <summary>A snapshot that has every input of every catalog score (a typical decompensated cirrhotic).</summary>
+    /// <summary>
+    /// EASL-CLIF organ inputs; the defaults score 1 point in every organ with no organ failure (bilirubin 1, creatinine 1,
+    /// no RRT, no encephalopathy, INR 1, no vasopressors, MAP 80, not ventilated, PaO2/FiO2 400): CLIF-C OF 6, no ACLF.
+    /// </summary>
+    public static OrganInputs Organs(
+        string bili = "1", string cr = "1", bool rrt = false, int he = 0, string inr = "1", bool vasopressors = false, string? map = "80",
+        bool ventilated = false, bool forHe = false, string? pao2 = "400", string? spo2 = null) =>
+        new(Bilirubin.FromMilligramsPerDeciliter(D(bili)), Creatinine.FromMilligramsPerDeciliter(D(cr)), rrt, EncephalopathyGrade.FromWestHaven(he),
+            Inr.FromRatio(D(inr)), vasopressors, map is null ? null : D(map), ventilated, forHe, pao2 is null ? null : D(pao2), spo2 is null ? null : D(spo2));
+
+    /// <summary>
+    /// A snapshot that has every input of every catalog score: a typical decompensated cirrhotic on the ward, without
+    /// organ failure (no ACLF), with an acute liver failure cause (hepatitis B) so that the King's College criteria can be
+    /// asked for.
+    /// </summary>
     public static PatientSnapshot CompleteSnapshot() => new()
     {
         Sex = Sex.Male,
@@ -46,6 +60,10 @@ internal static class Cases
             Ast = Ast.FromUnitsPerLiter(80m),
             Alt = Alt.FromUnitsPerLiter(50m),
             AstUpperLimit = Ast.FromUnitsPerLiter(40m),
+            Wbc = WhiteCells.FromBillionsPerLiter(6m),
+            ArterialPh = ArterialPh.FromValue(7.40m),
+            Lactate = Lactate.FromMillimolesPerLiter(1.5m),
+            ProthrombinTime = ProthrombinTime.FromSeconds(18m),
         },
         Findings = new ClinicalFindings
         {
@@ -54,6 +72,13 @@ internal static class Cases
             DialysisTwiceInPastWeek = false,
             CholestaticLiverDisease = false,
             FattyLiverDisease = false,
+            MeanArterialPressure = 78m,
+            Vasopressors = false,
+            SpO2FiO2 = 467m,
+            MechanicalVentilation = false,
+            RenalReplacementTherapy = false,
+            AcuteLiverFailureCause = AcuteLiverFailureCause.HepatitisB,
+            JaundiceToEncephalopathyDays = 3m,
         },
     };
 

@@ -88,6 +88,8 @@ public sealed partial class ScoreCatalogTests
         }
     }
 
+    // A generated patient has every input, so no score is "not calculable"; a score may not apply (the King's College
+    // criteria split by cause, CLIF-C ACLF and CLIF-C AD by the ACLF grade). Every calculated result is checked.
     [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
     public bool Evaluate_AnyPatient_EveryResultWithinItsRange(Patient patient)
     {
@@ -96,15 +98,32 @@ public sealed partial class ScoreCatalogTests
         return ScoreCatalog.All.All(entry =>
         {
             var outcome = entry.Evaluate(snapshot);
-            if (outcome.Status != OutcomeStatus.Calculated)
-            {
-                // The generated patients are adults with cirrhosis' inputs; scores for other settings may not apply.
-                return outcome.Status == OutcomeStatus.NotApplicable || !Tests.Scores.Cases.AdultCirrhosisScores.Contains(entry.Definition.Id);
-            }
-
-            return outcome.Result!.Value >= entry.Definition.Minimum
-                && (entry.Definition.Maximum is not { } max || outcome.Result.Value <= max);
+            return outcome.Status == OutcomeStatus.NotApplicable
+                || (outcome.Status == OutcomeStatus.Calculated
+                    && outcome.Result!.Value >= entry.Definition.Minimum
+                    && (entry.Definition.Maximum is not { } max || outcome.Result.Value <= max));
         });
+    }
+
+    [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
+    public bool Evaluate_AnyPatient_ApplicabilityFollowsCauseAndAclfGrade(Patient patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var snapshot = patient.ToSnapshot(false);
+        var acetaminophen = patient.Critical.Cause == Findings.AcuteLiverFailureCause.Acetaminophen;
+        var aclf = AclfGrade.Evaluate(snapshot).Result!.Value > 0m;
+        return Applies(KccAcetaminophen.Evaluate(snapshot)) == acetaminophen
+            && Applies(KccAcetaminophenLactate.Evaluate(snapshot)) == acetaminophen
+            && Applies(KccNonAcetaminophen.Evaluate(snapshot)) == !acetaminophen
+            && Applies(ClifCAclf.Evaluate(snapshot)) == aclf
+            && Applies(ClifCAd.Evaluate(snapshot)) == !aclf;
+
+        static bool Applies(ScoreOutcome outcome) => outcome.Status switch
+        {
+            OutcomeStatus.Calculated => true,
+            OutcomeStatus.NotApplicable => false,
+            _ => throw new InvalidOperationException($"{outcome.Definition.Id}: not calculable ({outcome.Reason}) for a patient with every input"),
+        };
     }
 
     [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
@@ -116,20 +135,17 @@ public sealed partial class ScoreCatalogTests
         var sameLabs = conventional.Labs.Bilirubin!.Value.MilligramsPerDeciliter == si.Labs.Bilirubin!.Value.MilligramsPerDeciliter
             && conventional.Labs.Creatinine!.Value.MilligramsPerDeciliter == si.Labs.Creatinine!.Value.MilligramsPerDeciliter
             && conventional.Labs.Albumin!.Value.GramsPerDeciliter == si.Labs.Albumin!.Value.GramsPerDeciliter
-            && conventional.Labs.Platelets!.Value.BillionsPerLiter == si.Labs.Platelets!.Value.BillionsPerLiter;
+            && conventional.Labs.Platelets!.Value.BillionsPerLiter == si.Labs.Platelets!.Value.BillionsPerLiter
+            && conventional.Labs.Wbc!.Value.BillionsPerLiter == si.Labs.Wbc!.Value.BillionsPerLiter;
         return sameLabs && ScoreCatalog.All.All(entry =>
         {
-            var (x, y) = (entry.Evaluate(conventional), entry.Evaluate(si));
-            if (x.Status != OutcomeStatus.Calculated || y.Status != OutcomeStatus.Calculated)
-            {
-                return x.Status == y.Status;
-            }
-
-            var (a, b) = (x.Result!, y.Result!);
-            return a.Value == b.Value && a.Category == b.Category;
+            var a = entry.Evaluate(conventional);
+            var b = entry.Evaluate(si);
+            return a.Status == b.Status && a.Result?.Value == b.Result?.Value && a.Result?.Category == b.Result?.Category;
         });
     }
 
+    // Scores without a rounding step (points and criteria) report their last sum.
     [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
     public bool Evaluate_AnyPatient_LastRoundingOrCapStepIsTheValue(Patient patient)
     {
@@ -137,14 +153,13 @@ public sealed partial class ScoreCatalogTests
         var snapshot = patient.ToSnapshot(false);
         return ScoreCatalog.All.All(entry =>
         {
-            if (entry.Evaluate(snapshot).Result is not { } result)
+            var result = entry.Evaluate(snapshot).Result;
+            if (result is null)
             {
                 return true;
             }
 
-            var reported = entry.Definition.Id == ChildPugh.Definition.Id
-                ? result.Steps.Last(s => s.Kind == StepKind.Sum).Value
-                : Tests.Scores.Cases.LastReportedStep(result);
+            var reported = Tests.Scores.Cases.LastReportedStep(result) ?? result.Steps.Last(s => s.Kind == StepKind.Sum).Value;
             return reported == result.Value;
         });
     }

@@ -1,0 +1,85 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// CLIF-C AD score for acute decompensation of cirrhosis without ACLF (Jalan 2015):
+/// <c>10 × (0.03 × age + 0.66 × ln(creatinine mg/dL) + 1.71 × ln(INR) + 0.88 × ln(WBC 10^9/L) − 0.05 × sodium mmol/L + 8)</c>,
+/// rounded to the nearest integer (half away from zero); risk ≤ 45 low, 46-59 intermediate, ≥ 60 high, taken from the
+/// rounded value. No floors, caps or bounds. Not applicable when ACLF is present (grade 1-3, Moreau 2013; CLIF-C ACLF
+/// applies), so the organ inputs of the ACLF grade are needed to rule ACLF out.
+/// </summary>
+public static class ClifCAd
+{
+    /// <summary>Jalan 2015: the CLIF-C AD score.</summary>
+    public static readonly Citation Jalan2015 = new(
+        "Jalan 2015",
+        "Jalan R, Pavesi M, Saliba F, et al. The CLIF Consortium Acute Decompensation score (CLIF-C ADs) for prognosis of hospitalised cirrhotic patients without acute-on-chronic liver failure. J Hepatol 2015;62(4):831-840.",
+        2015, "https://doi.org/10.1016/j.jhep.2014.11.012");
+
+    /// <summary>What CLIF-C AD is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "clif-c-ad", "1.0.0", "CLIF-C AD score", decimal.MinValue, null,
+        "rounded to the nearest integer, half away from zero; the risk group uses the rounded value (Jalan 2015)",
+        ["ageYears", "labs.creatinine", "labs.inr", "labs.wbc", "labs.sodium", .. AclfGrade.Definition.Inputs.Where(i => i is not ("labs.creatinine" or "labs.inr"))],
+        [Jalan2015, Sources.Moreau2013, Sources.EfClifCalculators]);
+
+    /// <summary>Risk groups (Jalan 2015): ≤ 45 low, 46-59 intermediate, ≥ 60 high (on the integer score).</summary>
+    public static readonly IReadOnlyList<Band> RiskGroups =
+        [new(null, false, 45m, true, "low risk"), new(45m, false, 60m, false, "intermediate risk"), new(60m, true, null, false, "high risk")];
+
+    /// <summary>The inputs CLIF-C AD needs.</summary>
+    /// <param name="AgeYears">Age in years.</param>
+    /// <param name="Creatinine">Serum creatinine.</param>
+    /// <param name="Inr">INR.</param>
+    /// <param name="Wbc">White cell count.</param>
+    /// <param name="Sodium">Serum sodium.</param>
+    public sealed record Inputs(decimal AgeYears, Creatinine Creatinine, Inr Inr, WhiteCells Wbc, Sodium Sodium);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing, or says ACLF is present.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"), r.Need(snapshot.Labs.Inr, "labs.inr"),
+            r.Need(snapshot.Labs.Wbc, "labs.wbc"), r.Need(snapshot.Labs.Sodium, "labs.sodium"));
+        var organs = new Requirements();
+        var organInputs = OrganInputs.Gather(snapshot, ref organs, needMap: false);
+        if (!r.AllPresent || !organs.AllPresent)
+        {
+            return ScoreOutcome.NotCalculable(Definition, [.. r.Missing, .. organs.Missing.Where(m => !r.Missing.Contains(m))]);
+        }
+
+        var grade = AclfGrade.Calculate(organInputs, recordSteps: false);
+        return grade.Value > 0m
+            ? ScoreOutcome.NotApplicable(Definition, $"{grade.Category} (Moreau 2013): CLIF-C AD is for acute decompensation without ACLF; see clif-c-aclf")
+            : ScoreOutcome.Calculated(Calculate(inputs, recordSteps));
+    }
+
+    /// <summary>Calculates CLIF-C AD and its risk group.</summary>
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = Breakdown.For(recordSteps);
+        var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "years");
+        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
+        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
+        var wbc = b.Add(StepKind.Input, "WBC", inputs.Wbc.BillionsPerLiter, "white cell count, 10^9/L");
+        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
+        var inner = b.Add(StepKind.Term, "0.03 × age", 0.03m * age, "Jalan 2015")
+            + b.Add(StepKind.Term, "0.66 × ln(creatinine)", 0.66m * Ln(cr), "Jalan 2015")
+            + b.Add(StepKind.Term, "1.71 × ln(INR)", 1.71m * Ln(inr), "Jalan 2015")
+            + b.Add(StepKind.Term, "0.88 × ln(WBC)", 0.88m * Ln(wbc), "Jalan 2015")
+            - b.Add(StepKind.Term, "0.05 × sodium", 0.05m * na, "subtracted (Jalan 2015)")
+            + b.Add(StepKind.Term, "constant", 8m, "Jalan 2015");
+        var unrounded = b.Add(StepKind.Sum, "CLIF-C AD before rounding", 10m * inner, "10 × the sum of the terms (Jalan 2015)");
+        var value = b.Add(StepKind.Rounding, "CLIF-C AD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        var category = b.Category("risk", value, Bands.Find(RiskGroups, value), "Jalan 2015; the rounded value is grouped");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+}
