@@ -118,3 +118,46 @@ public sealed class TransplantSignalsTests
         Assert.Contains(assessment.Transplant.Signals, s => s.Id == "decompensation"); // mild ascites and grade 1 encephalopathy in the complete snapshot
     }
 }
+
+/// <summary>The signals read from the real scores, end to end through <see cref="Assessment.Of"/>.</summary>
+public sealed class TransplantSignalsEndToEndTests
+{
+    [Fact]
+    public void Acetaminophen_acute_liver_failure_with_ph_below_7_30_is_urgent()
+    {
+        // O'Grady 1989: arterial pH < 7.30 after resuscitation meets the acetaminophen criteria on its own.
+        var snapshot = new PatientSnapshot
+        {
+            AgeYears = 24m,
+            Labs = new global::Hepatica.Clinical.Labs.LabPanel { ArterialPh = global::Hepatica.Clinical.Labs.ArterialPh.FromValue(7.25m) },
+            Findings = new ClinicalFindings { AcuteLiverFailureCause = AcuteLiverFailureCause.Acetaminophen },
+        };
+        var signal = Assert.Single(Assessment.Of(snapshot).Transplant.Signals);
+        Assert.Equal("alf-kings-college", signal.Id);
+        Assert.Equal(SignalUrgency.Urgent, signal.Urgency);
+    }
+
+    [Fact]
+    public void Two_organ_failures_make_aclf_grade_2_and_an_urgent_signal()
+    {
+        // Moreau 2013: liver failure (bilirubin ≥ 12 mg/dL) and kidney failure (creatinine ≥ 2.0 mg/dL): two organ failures, grade 2.
+        var snapshot = new PatientSnapshot
+        {
+            AgeYears = 50m,
+            Labs = new global::Hepatica.Clinical.Labs.LabPanel
+            {
+                Bilirubin = global::Hepatica.Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(13m),
+                Creatinine = global::Hepatica.Clinical.Labs.Creatinine.FromMilligramsPerDeciliter(2.5m),
+                Inr = global::Hepatica.Clinical.Labs.Inr.FromRatio(1.5m),
+            },
+            Findings = new ClinicalFindings
+            {
+                Encephalopathy = EncephalopathyGrade.FromWestHaven(0), RenalReplacementTherapy = false, Vasopressors = false,
+                MeanArterialPressure = 80m, MechanicalVentilation = false, PaO2FiO2 = 400m, Cirrhosis = true,
+            },
+        };
+        var assessment = Assessment.Of(snapshot);
+        Assert.Equal(2m, assessment.Outcomes.Single(o => o.Definition.Id == "aclf-grade").Result!.Value);
+        Assert.Equal("aclf-grade-2-3", assessment.Transplant.Signals[0].Id);
+    }
+}
