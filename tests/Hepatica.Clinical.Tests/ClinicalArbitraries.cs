@@ -27,6 +27,18 @@ public sealed record Patient(
     Sex Sex, decimal AgeYears, decimal Ast, decimal Alt, decimal AstUpperLimit, decimal Platelets,
     Ascites Ascites, int EncephalopathyGrade, bool Cholestatic, bool? FattyLiver)
 {
+    /// <summary>White cell count, 10^9/L.</summary>
+    public decimal Wbc { get; init; } = 10m;
+
+    /// <summary>Urea, mmol/L.</summary>
+    public decimal UreaMmolL { get; init; } = 6m;
+
+    /// <summary>Prothrombin time, s.</summary>
+    public decimal PtSeconds { get; init; } = 18m;
+
+    /// <summary>Control prothrombin time, s.</summary>
+    public decimal PtControlSeconds { get; init; } = 12m;
+
     /// <summary>The snapshot, with bilirubin and creatinine in µmol/L and albumin in g/L when <paramref name="si"/>.</summary>
     /// <remarks>µmol/L = mg/dL × 17.1 (or × 88.4) and g/L = g/dL × 10 are exact decimals, so both forms have the same canonical values.</remarks>
     public PatientSnapshot ToSnapshot(bool si) => new()
@@ -44,6 +56,10 @@ public sealed record Patient(
             Ast = Clinical.Labs.Ast.FromUnitsPerLiter(Ast),
             Alt = Clinical.Labs.Alt.FromUnitsPerLiter(Alt),
             AstUpperLimit = Clinical.Labs.Ast.FromUnitsPerLiter(AstUpperLimit),
+            Wbc = si ? WhiteCells.FromPerMicroliter(Wbc * 1000m) : WhiteCells.FromBillionsPerLiter(Wbc),
+            Urea = Urea.FromMillimolesPerLiter(UreaMmolL),
+            ProthrombinTime = ProthrombinTime.FromSeconds(PtSeconds),
+            ProthrombinTimeControl = ProthrombinTime.FromSeconds(PtControlSeconds),
         },
         Findings = new ClinicalFindings
         {
@@ -92,7 +108,14 @@ public static class ClinicalArbitraries
         from he in Gen.Choose(0, 4)
         from cholestatic in Gen.Elements(true, false)
         from fatty in Gen.Elements<bool?>(true, false, null)
-        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty);
+        from wbc in Steps(10, 500, 10)
+        from urea in Steps(10, 400, 10)
+        from control in Steps(100, 140, 10)
+        from prolongation in Steps(0, 400, 10)
+        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty)
+        {
+            Wbc = wbc, UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control,
+        };
 
     /// <summary>Arbitrary patients.</summary>
     public static Arbitrary<Patient> Patient() => PatientGen.ToArbitrary();

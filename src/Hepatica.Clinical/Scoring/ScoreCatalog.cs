@@ -28,6 +28,9 @@ public static class ScoreCatalog
         new(Albi.Definition, Albi.Evaluate),
         new(Fib4.Definition, Fib4.Evaluate),
         new(Apri.Definition, Apri.Evaluate),
+        new(MaddreyDf.Definition, MaddreyDf.Evaluate),
+        new(Gahs.Definition, Gahs.Evaluate),
+        new(Abic.Definition, Abic.Evaluate),
     ];
 
     /// <summary>The entry with this id, or null.</summary>

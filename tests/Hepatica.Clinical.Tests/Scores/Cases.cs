@@ -40,6 +40,10 @@ internal static class Cases
             Ast = Ast.FromUnitsPerLiter(80m),
             Alt = Alt.FromUnitsPerLiter(50m),
             AstUpperLimit = Ast.FromUnitsPerLiter(40m),
+            Wbc = WhiteCells.FromBillionsPerLiter(12m),
+            Urea = Urea.FromMillimolesPerLiter(6m),
+            ProthrombinTime = ProthrombinTime.FromSeconds(17m),
+            ProthrombinTimeControl = ProthrombinTime.FromSeconds(12m),
         },
         Findings = new ClinicalFindings
         {
