@@ -39,6 +39,12 @@ public sealed record Patient(
     /// <summary>Control prothrombin time, s.</summary>
     public decimal PtControlSeconds { get; init; } = 12m;
 
+    /// <summary>Bilirubin on day 7 of corticosteroids, mg/dL (day 0 is <see cref="BilirubinMgDl"/>).</summary>
+    public decimal BilirubinDay7MgDl { get; init; } = 5m;
+
+    /// <summary>The corticosteroid start date (Lille day 0).</summary>
+    public static readonly DateOnly SteroidStart = new(2026, 11, 1);
+
     /// <summary>The snapshot, with bilirubin and creatinine in µmol/L and albumin in g/L when <paramref name="si"/>.</summary>
     /// <remarks>µmol/L = mg/dL × 17.1 (or × 88.4) and g/L = g/dL × 10 are exact decimals, so both forms have the same canonical values.</remarks>
     public PatientSnapshot ToSnapshot(bool si) => new()
@@ -68,6 +74,18 @@ public sealed record Patient(
             DialysisTwiceInPastWeek = Dialysis,
             CholestaticLiverDisease = Cholestatic,
             FattyLiverDisease = FattyLiver,
+            CorticosteroidStartDate = SteroidStart,
+        },
+        Series = new LabSeries
+        {
+            Bilirubin =
+            [
+                new(SteroidStart, si ? Clinical.Labs.Bilirubin.FromMicromolesPerLiter(BilirubinMgDl * 17.1m) : Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(BilirubinMgDl)),
+                new(SteroidStart.AddDays(7), si ? Clinical.Labs.Bilirubin.FromMicromolesPerLiter(BilirubinDay7MgDl * 17.1m) : Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(BilirubinDay7MgDl)),
+            ],
+            Albumin = [new(SteroidStart, si ? Clinical.Labs.Albumin.FromGramsPerLiter(AlbuminGdl * 10m) : Clinical.Labs.Albumin.FromGramsPerDeciliter(AlbuminGdl))],
+            Creatinine = [new(SteroidStart, si ? Clinical.Labs.Creatinine.FromMicromolesPerLiter(CreatinineMgDl * 88.4m) : Clinical.Labs.Creatinine.FromMilligramsPerDeciliter(CreatinineMgDl))],
+            ProthrombinTime = [new(SteroidStart, ProthrombinTime.FromSeconds(PtSeconds))],
         },
     };
 }
@@ -112,9 +130,10 @@ public static class ClinicalArbitraries
         from urea in Steps(10, 400, 10)
         from control in Steps(100, 140, 10)
         from prolongation in Steps(0, 400, 10)
+        from bili7 in Steps(1, 600, 10)
         select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty)
         {
-            Wbc = wbc, UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control,
+            Wbc = wbc, UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control, BilirubinDay7MgDl = bili7,
         };
 
     /// <summary>Arbitrary patients.</summary>

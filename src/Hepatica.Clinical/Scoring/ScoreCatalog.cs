@@ -29,6 +29,7 @@ public static class ScoreCatalog
         new(Fib4.Definition, Fib4.Evaluate),
         new(Apri.Definition, Apri.Evaluate),
         new(MaddreyDf.Definition, MaddreyDf.Evaluate),
+        new(Lille.Definition, Lille.Evaluate),
         new(Gahs.Definition, Gahs.Evaluate),
         new(Abic.Definition, Abic.Evaluate),
     ];

@@ -52,6 +52,14 @@ internal static class Cases
             DialysisTwiceInPastWeek = false,
             CholestaticLiverDisease = false,
             FattyLiverDisease = false,
+            CorticosteroidStartDate = new DateOnly(2026, 11, 1),
+        },
+        Series = new LabSeries
+        {
+            Bilirubin = [new(new DateOnly(2026, 11, 1), Bilirubin.FromMilligramsPerDeciliter(2.5m)), new(new DateOnly(2026, 11, 8), Bilirubin.FromMilligramsPerDeciliter(2.0m))],
+            Albumin = [new(new DateOnly(2026, 11, 1), Albumin.FromGramsPerDeciliter(3.0m))],
+            Creatinine = [new(new DateOnly(2026, 11, 1), Creatinine.FromMilligramsPerDeciliter(1.2m))],
+            ProthrombinTime = [new(new DateOnly(2026, 11, 1), ProthrombinTime.FromSeconds(17m))],
         },
     };
 
