@@ -85,6 +85,24 @@ internal static class TextReport
             sb.AppendLine();
         }
 
+        var transplant = assessment.Transplant;
+        if (transplant.Signals.Count > 0 || transplant.Missing.Count > 0)
+        {
+            sb.AppendLine("Transplant referral signals (decision support; the transplant team decides)");
+            foreach (var signal in transplant.Signals)
+            {
+                sb.Append("  ").Append(signal.Urgency == Hepatica.Clinical.Transplant.SignalUrgency.Urgent ? "URGENT  " : "refer   ")
+                  .Append(signal.Reason).Append(" (").Append(signal.Source.Key).AppendLine(")");
+            }
+
+            if (transplant.Missing.Count > 0)
+            {
+                sb.Append("  not judged: give ").Append(string.Join(", ", transplant.Missing)).AppendLine(" to decide whether the cirrhosis signals apply");
+            }
+
+            sb.AppendLine();
+        }
+
         var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated).ToList();
         if (others.Count > 0)
         {
@@ -113,7 +131,7 @@ internal static class TextReport
         AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
 
         sb.AppendLine("Sources");
-        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Distinct())
+        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source)).Distinct())
         {
             sb.Append("  ").Append(c.Key).Append(": ").AppendLine(c.Reference);
         }

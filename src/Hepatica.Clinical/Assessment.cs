@@ -1,4 +1,5 @@
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Transplant;
 
 namespace Hepatica.Clinical;
 
@@ -19,8 +20,11 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
             outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot, recordSteps);
         }
 
-        return new Assessment(snapshot, outcomes);
+        return new Assessment(snapshot, outcomes) { Transplant = TransplantSignals.Evaluate(snapshot, outcomes) };
     }
+
+    /// <summary>Transplant referral signals (empty when only some scores were evaluated).</summary>
+    public TransplantSection Transplant { get; init; } = TransplantSection.None;
 
     /// <summary>True when the snapshot had at least one error (some value could not be used).</summary>
     public bool HasErrors => Snapshot.Issues.Any(i => i.Severity == IssueSeverity.Error);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Transplant;
 
 namespace Hepatica.Json;
 
@@ -40,7 +41,46 @@ public static class AssessmentWriter
         }
 
         w.WriteEndArray();
+        WriteTransplant(w, assessment.Transplant, detail);
         WriteIssues(w, assessment.Snapshot.Issues);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTransplant(Utf8JsonWriter w, TransplantSection section, Detail detail)
+    {
+        w.WriteStartObject(Names.Transplant);
+        w.WriteStartArray(Names.Signals);
+        foreach (var signal in section.Signals)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.Id, Encoded.Of(signal.Id));
+            w.WriteString(Names.Urgency, signal.Urgency == SignalUrgency.Urgent ? "urgent"u8 : "refer"u8);
+            w.WriteString(Names.Reason, signal.Reason);
+            if (detail == Detail.Full)
+            {
+                w.WritePropertyName(Names.Source);
+                WriteCitation(w, signal.Source);
+            }
+            else
+            {
+                w.WriteString(Names.Source, Encoded.Of(signal.Source.Key));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (section.Missing.Count > 0)
+        {
+            w.WriteStartArray(Names.Missing);
+            foreach (var m in section.Missing)
+            {
+                w.WriteStringValue(Encoded.Of(m));
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 
@@ -216,19 +256,24 @@ public static class AssessmentWriter
                 continue;
             }
 
-            w.WriteStartObject();
-            w.WriteString(Names.Key, c.Key);
-            w.WriteString(Names.Reference, c.Reference);
-            w.WriteNumber(Names.Year, c.Year);
-            if (c.Url is not null)
-            {
-                w.WriteString(Names.Url, c.Url);
-            }
-
-            w.WriteEndObject();
+            WriteCitation(w, c);
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteCitation(Utf8JsonWriter w, Citation c)
+    {
+        w.WriteStartObject();
+        w.WriteString(Names.Key, c.Key);
+        w.WriteString(Names.Reference, c.Reference);
+        w.WriteNumber(Names.Year, c.Year);
+        if (c.Url is not null)
+        {
+            w.WriteString(Names.Url, c.Url);
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteIssues(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues)
@@ -345,6 +390,10 @@ public static class AssessmentWriter
 internal static class Names
 {
     public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    public static readonly JsonEncodedText Transplant = JsonEncodedText.Encode("transplant");
+    public static readonly JsonEncodedText Signals = JsonEncodedText.Encode("signals");
+    public static readonly JsonEncodedText Urgency = JsonEncodedText.Encode("urgency");
+    public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
     public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
     public static readonly JsonEncodedText Scores = JsonEncodedText.Encode("scores");

@@ -96,9 +96,16 @@ public sealed class AssessmentWriterTests
     public void Full_detail_has_steps_of_known_kinds_and_citation_objects()
     {
         using var doc = JsonDocument.Parse(Render(Sample, Detail.Full));
+        var calculated = 0;
         foreach (var score in doc.RootElement.GetProperty("scores").EnumerateArray())
         {
-            Assert.Equal("calculated", score.GetProperty("status").GetString());
+            if (score.GetProperty("status").GetString() != "calculated")
+            {
+                Assert.False(score.TryGetProperty("steps", out _));
+                continue;
+            }
+
+            calculated++;
             var steps = score.GetProperty("steps").EnumerateArray().ToList();
             Assert.NotEmpty(steps);
             Assert.All(steps, s => Assert.Contains(s.GetProperty("kind").GetString(), StepKinds));
@@ -113,6 +120,8 @@ public sealed class AssessmentWriterTests
                 Assert.InRange(c.GetProperty("year").GetInt32(), 1960, 2030);
             });
         }
+
+        Assert.True(calculated >= 7, "the sample has the inputs of the seven scores of cirrhosis");
     }
 
     [Fact]
@@ -125,7 +134,11 @@ public sealed class AssessmentWriterTests
             Assert.False(score.TryGetProperty("steps", out _));
             Assert.All(score.GetProperty("citations").EnumerateArray(), c => Assert.Equal(JsonValueKind.String, c.ValueKind));
             var same = Score(full.RootElement, score.GetProperty("id").GetString()!);
-            Assert.Equal(same.GetProperty("value").GetDecimal(), score.GetProperty("value").GetDecimal());
+            Assert.Equal(same.GetProperty("status").GetString(), score.GetProperty("status").GetString());
+            if (score.TryGetProperty("value", out var value))
+            {
+                Assert.Equal(same.GetProperty("value").GetDecimal(), value.GetDecimal());
+            }
         }
     }
 

@@ -15,6 +15,12 @@ internal static class Cases
     /// <summary>Absolute tolerance for an unrounded value written to 6 decimals in a table row.</summary>
     public const decimal UnroundedTolerance = 0.000005m;
 
+    /// <summary>The scores every adult with cirrhosis' usual inputs gets (the others are for children, acute liver failure, ACLF, alcohol-associated hepatitis).</summary>
+    public static readonly IReadOnlySet<string> AdultCirrhosisScores = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "meld", "meld-na", "meld-3.0", "child-pugh", "albi", "fib-4", "apri", "ukeld", "meld-na-kim-2008",
+    };
+
     public static decimal D(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     public static Meld.Inputs MeldInputs(string bilirubinMgDl, string creatinineMgDl, string inr, bool dialysis) =>

@@ -16,7 +16,8 @@ public sealed class AssessmentTests
     {
         var assessment = Assessment.Of(Cases.CompleteSnapshot());
         Assert.Equal(ScoreCatalog.All.Select(e => e.Definition.Id), assessment.Outcomes.Select(o => o.Definition.Id));
-        Assert.All(assessment.Outcomes, o => Assert.Equal(OutcomeStatus.Calculated, o.Status));
+        Assert.All(assessment.Outcomes.Where(o => Cases.AdultCirrhosisScores.Contains(o.Definition.Id)), o => Assert.Equal(OutcomeStatus.Calculated, o.Status));
+        Assert.Equal(OutcomeStatus.NotApplicable, assessment.Outcomes.Single(o => o.Definition.Id == "peld").Status);
     }
 
     [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
@@ -26,13 +27,13 @@ public sealed class AssessmentTests
         var snapshot = patient.ToSnapshot(false);
         var full = Assessment.Of(snapshot, recordSteps: true);
         var quick = Assessment.Of(snapshot, recordSteps: false);
-        return full.Outcomes.Zip(quick.Outcomes).All(pair =>
+        return full.Outcomes.Zip(quick.Outcomes).All(pair => pair.First.Status == pair.Second.Status && (pair.First.Result is null ||
             pair.First.Result!.Value == pair.Second.Result!.Value
             && pair.First.Result.Unrounded == pair.Second.Result.Unrounded
             && pair.First.Result.Category == pair.Second.Result.Category
             && pair.First.Result.Extras.SequenceEqual(pair.Second.Result.Extras)
             && pair.First.Result.Steps.Count > 0
-            && pair.Second.Result.Steps.Count == 0);
+            && pair.Second.Result.Steps.Count == 0));
     }
 
     // OPTN policy 9.1.D: "Candidates who are at least 12 years old receive an initial MELD(i) score"; PELD under 12.

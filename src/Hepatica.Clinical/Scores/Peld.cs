@@ -1,0 +1,77 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// PELD (McDiarmid et al., Transplantation 2002), the OPTN pediatric score for candidates under 12 until PELD-Cr
+/// replaced it in 2023: <c>PELD = 10 × [0.480 ln(bilirubin mg/dL) + 1.857 ln(INR) − 0.687 ln(albumin g/dL)
+/// + 0.436 (infant) + 0.667 (growth failure)]</c>. Bilirubin and INR below 1.0 are set to 1.0 (OPTN practice, as for
+/// MELD). The infant term applies under 1 year, and to a child listed before the first birthday until 24 months of age
+/// (OPTN calculator documentation; not checked against the policy text). Reported as an integer, half away from zero.
+/// PELD can be negative; it has no published cap.
+/// </summary>
+public static class Peld
+{
+    /// <summary>McDiarmid 2002.</summary>
+    public static readonly Citation McDiarmid2002 = new(
+        "McDiarmid 2002",
+        "McDiarmid SV, Anand R, Lindblad AS; SPLIT Research Group. Development of a pediatric end-stage liver disease score to predict poor outcome in children awaiting liver transplantation. Transplantation 2002;74(2):173-181.",
+        2002, "https://doi.org/10.1097/00007890-200207270-00006");
+
+    /// <summary>What PELD is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "peld", "1.0.0", "PELD (OPTN, before 2023)", decimal.MinValue, null,
+        "10 × the linear predictor, rounded to an integer, half away from zero",
+        ["ageYears", "labs.bilirubin", "labs.inr", "labs.albumin", "findings.growthFailure", "ageAtListingYears (optional: keeps the infant term to 24 months)"],
+        [McDiarmid2002]);
+
+    /// <summary>The inputs PELD needs.</summary>
+    /// <param name="AgeYears">Current age, years.</param>
+    /// <param name="AgeAtListingYears">Age when listed, years, if known.</param>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    /// <param name="Inr">INR.</param>
+    /// <param name="Albumin">Serum albumin.</param>
+    /// <param name="GrowthFailure">Height or weight below −2 SD for age.</param>
+    public sealed record Inputs(decimal AgeYears, decimal? AgeAtListingYears, Bilirubin Bilirubin, Inr Inr, Albumin Albumin, bool GrowthFailure);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.AgeYears is >= 12m)
+        {
+            return ScoreOutcome.NotApplicable(Definition, "PELD is for candidates under 12; MELD applies from 12 (OPTN policy 9.1).");
+        }
+
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.AgeYears, "ageYears"), snapshot.AgeAtListingYears,
+            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Inr, "labs.inr"),
+            r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.GrowthFailure, "findings.growthFailure"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates PELD with its breakdown.</summary>
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        const string Optn = "OPTN practice, as for MELD";
+        var b = Breakdown.For(recordSteps);
+        var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
+        var inr = b.Floor("INR", b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR"), 1.0m, Optn);
+        var alb = b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL");
+        var infant = inputs.AgeYears < 1m || (inputs.AgeAtListingYears is < 1m && inputs.AgeYears < 2m);
+        var sum = b.Add(StepKind.Term, "0.480 × ln(bilirubin)", 0.480m * Ln(bili), "McDiarmid 2002")
+            + b.Add(StepKind.Term, "1.857 × ln(INR)", 1.857m * Ln(inr), "McDiarmid 2002")
+            - b.Add(StepKind.Term, "0.687 × ln(albumin)", 0.687m * Ln(alb), "subtracted (McDiarmid 2002)")
+            + b.Add(StepKind.Term, "0.436 × infant", infant ? 0.436m : 0m, $"age {Breakdown.F(inputs.AgeYears)} y{(inputs.AgeAtListingYears is { } l ? $", listed at {Breakdown.F(l)} y" : string.Empty)}: {(infant ? "under 1, or listed under 1 and now under 2" : "not an infant")} (McDiarmid 2002)")
+            + b.Add(StepKind.Term, "0.667 × growth failure", inputs.GrowthFailure ? 0.667m : 0m, "McDiarmid 2002");
+        var unrounded = b.Add(StepKind.Sum, "PELD before rounding", 10m * sum, "10 × the sum of the terms");
+        var value = b.Add(StepKind.Rounding, "PELD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        return new ScoreResult(Definition, value, unrounded, null, b.Steps, []);
+    }
+}

@@ -1,0 +1,79 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// UKELD (Barber et al., Transplantation 2011), in SI units:
+/// <c>UKELD = 5.395 ln(INR) + 1.485 ln(creatinine µmol/L) + 3.13 ln(bilirubin µmol/L) − 81.565 ln(sodium mmol/L) + 435</c>.
+/// No floors or caps are published. Reported as an integer, half away from zero (UK practice quotes whole numbers;
+/// the rounding rule is not stated in Barber 2011). A UKELD of 49 or more is the UK threshold for listing for
+/// transplantation for chronic liver disease (Barber 2011; NHSBT liver selection policy).
+/// </summary>
+public static class Ukeld
+{
+    /// <summary>Barber 2011.</summary>
+    public static readonly Citation Barber2011 = new(
+        "Barber 2011",
+        "Barber K, Madden S, Allen J, et al. Elective liver transplant list mortality: development of a United Kingdom end-stage liver disease score. Transplantation 2011;92(4):469-476.",
+        2011, "https://doi.org/10.1097/TP.0b013e318225db4d");
+
+    /// <summary>What UKELD is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "ukeld", "1.0.0", "UKELD", decimal.MinValue, null,
+        "reported as an integer, half away from zero; the threshold is read on the reported integer",
+        ["labs.inr", "labs.creatinine", "labs.bilirubin", "labs.sodium"], [Barber2011]);
+
+    /// <summary>The UK listing threshold: UKELD ≥ 49 (Barber 2011).</summary>
+    public static readonly IReadOnlyList<Band> Threshold =
+    [
+        new(null, false, 49m, false, "below the UK listing threshold (< 49)"),
+        new(49m, true, null, false, "at or above the UK listing threshold (≥ 49)"),
+    ];
+
+    /// <summary>The inputs UKELD needs.</summary>
+    /// <param name="Inr">INR.</param>
+    /// <param name="Creatinine">Serum creatinine.</param>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    /// <param name="Sodium">Serum sodium.</param>
+    public sealed record Inputs(Inr Inr, Creatinine Creatinine, Bilirubin Bilirubin, Sodium Sodium);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.AgeYears is < 18m)
+        {
+            return ScoreOutcome.NotApplicable(Definition, "UKELD was derived and is used for adults (18 or older) listed for elective transplantation (Barber 2011).");
+        }
+
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
+            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Sodium, "labs.sodium"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates UKELD and reads it against the listing threshold.</summary>
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = Breakdown.For(recordSteps);
+        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
+        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MicromolesPerLiter, "serum creatinine, µmol/L (mg/dL × 88.4)");
+        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MicromolesPerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
+        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
+        var unrounded = b.Add(StepKind.Term, "5.395 × ln(INR)", 5.395m * Ln(inr), "Barber 2011")
+            + b.Add(StepKind.Term, "1.485 × ln(creatinine)", 1.485m * Ln(cr), "Barber 2011")
+            + b.Add(StepKind.Term, "3.13 × ln(bilirubin)", 3.13m * Ln(bili), "Barber 2011")
+            - b.Add(StepKind.Term, "81.565 × ln(sodium)", 81.565m * Ln(na), "subtracted (Barber 2011)")
+            + b.Add(StepKind.Term, "constant", 435m, "Barber 2011");
+        b.Add(StepKind.Sum, "UKELD before rounding", unrounded, "sum of the terms");
+        var value = b.Add(StepKind.Rounding, "UKELD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        var category = b.Category("listing threshold", value, Bands.Find(Threshold, value), "Barber 2011");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+}

@@ -1,0 +1,29 @@
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical.Transplant;
+
+/// <summary>How soon a transplant signal asks for action.</summary>
+public enum SignalUrgency
+{
+    /// <summary>Refer for transplant assessment.</summary>
+    Refer,
+
+    /// <summary>Contact a transplant centre now (acute liver failure, severe ACLF).</summary>
+    Urgent,
+}
+
+/// <summary>One transplant referral signal: decision support for the clinician, with its guideline and reason.</summary>
+/// <param name="Id">Stable id, e.g. <c>meld-15-cirrhosis</c>.</param>
+/// <param name="Urgency">How soon.</param>
+/// <param name="Reason">Why it applies to this patient, in one sentence, for a clinician.</param>
+/// <param name="Source">The guideline that sets the threshold.</param>
+public sealed record TransplantSignal(string Id, SignalUrgency Urgency, string Reason, Citation Source);
+
+/// <summary>The transplant section of an assessment: the signals that apply, and inputs that would decide others.</summary>
+/// <param name="Signals">Signals that apply, urgent first.</param>
+/// <param name="Missing">Snapshot paths that, if given, could raise further signals (e.g. <c>findings.cirrhosis</c>).</param>
+public sealed record TransplantSection(IReadOnlyList<TransplantSignal> Signals, IReadOnlyList<string> Missing)
+{
+    /// <summary>No signals, nothing missing.</summary>
+    public static readonly TransplantSection None = new([], []);
+}
