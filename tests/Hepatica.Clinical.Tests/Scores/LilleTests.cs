@@ -73,6 +73,16 @@ public sealed class LilleTests
         Assert.Equal(si.Unrounded, conventional.Unrounded);
     }
 
+    [Theory]
+    [InlineData("115", "0.247", "115 µmol/L = 1.3009 mg/dL > 1.3: renal insufficiency (R 1.117, as the 1.31 row)")]
+    [InlineData("114.9", "0.210", "114.9 µmol/L = 1.2998 mg/dL ≤ 1.3: no renal term (R 1.323)")]
+    public void Evaluate_CreatinineInMicromoles_ComparedInMgDl(string micromoles, string expected, string source)
+    {
+        var snapshot = Snapshot(50m, 25m, 300m, 200m, 1m, 20m);
+        snapshot = snapshot with { Series = snapshot.Series with { Creatinine = [new(Start, Creatinine.FromMicromolesPerLiter(D(micromoles)))] } };
+        Equal(D(expected), Lille.Evaluate(snapshot).Result!.Value, source);
+    }
+
     [Fact]
     public void Evaluate_EmptySnapshot_NamesEveryMissingInput()
     {
