@@ -179,5 +179,6 @@ internal static class TextReport
         sb.AppendLine();
     }
 
-    private static string Number(decimal value) => value.ToString("0.##", Inv);
+    /// <summary>The value as the score reports it (up to 6 decimals: Lille reports 3, which "0.##" cut to 2).</summary>
+    private static string Number(decimal value) => Breakdown.F(value);
 }

@@ -25,6 +25,9 @@ public sealed record PatientSnapshot
     /// <summary>Laboratory values.</summary>
     public LabPanel Labs { get; init; } = LabPanel.Empty;
 
+    /// <summary>Earlier (and the panel's own) dated lab values, by analyte and date.</summary>
+    public LabSeries Series { get; init; } = LabSeries.Empty;
+
     /// <summary>Bedside findings.</summary>
     public ClinicalFindings Findings { get; init; } = ClinicalFindings.Empty;
 

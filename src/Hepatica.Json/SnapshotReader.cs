@@ -21,10 +21,11 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// </summary>
 public static class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
-        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure";
+        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, "
+        + "corticosteroidStartDate";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
@@ -74,12 +75,13 @@ public static class SnapshotReader
         decimal? age = null, ageAtListing = null;
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
+        var series = new SeriesBuilder();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
-                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : 0;
+                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7 : 0;
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -111,10 +113,13 @@ public static class SnapshotReader
                     age = ReadNumber(ref reader, "ageYears", issues) is { } a ? CheckAge(a, "ageYears", issues) : null;
                     break;
                 case 4:
-                    labs = ReadLabs(ref reader, issues);
+                    labs = ReadLabs(ref reader, series, issues);
                     break;
                 case 5:
                     findings = ReadFindings(ref reader, issues);
+                    break;
+                case 7:
+                    ReadSeries(ref reader, series, issues);
                     break;
                 default:
                     ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
@@ -128,7 +133,8 @@ public static class SnapshotReader
             ageAtListing = null;
         }
 
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Findings = findings, Issues = issues };
+        var dated = series.Build(issues);
+        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings, Issues = issues };
     }
 
     private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)
@@ -142,7 +148,7 @@ public static class SnapshotReader
         return age;
     }
 
-    private static LabPanel ReadLabs(ref Utf8JsonReader reader, List<InputIssue> issues)
+    private static LabPanel ReadLabs(ref Utf8JsonReader reader, SeriesBuilder series, List<InputIssue> issues)
     {
         if (!ExpectObject(ref reader, "labs", issues))
         {
@@ -150,6 +156,7 @@ public static class SnapshotReader
         }
 
         var labs = new LabPanelBuilder();
+        List<(LabKey Key, DateOnly Date, string Path)>? dated = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -167,19 +174,35 @@ public static class SnapshotReader
             }
 
             reader.Read();
-            if (ReadLabValue(ref reader, path, issues, out var value, out var unit))
+            if (ReadLabValue(ref reader, path, issues, out var value, out var unit, out var date, out _))
             {
                 labs.Set(key, value, unit, path, issues);
+                if (date is { } d && SeriesBuilder.Keeps(key))
+                {
+                    (dated ??= []).Add((key, d, path));
+                }
             }
         }
 
-        return labs.Build(issues);
+        var panel = labs.Build(issues);
+        foreach (var (key, date, path) in dated ?? [])
+        {
+            series.AddFromPanel(panel, key, date, path);
+        }
+
+        return panel;
     }
 
-    private static bool ReadLabValue(ref Utf8JsonReader reader, string path, List<InputIssue> issues, out decimal value, out string? unit)
+    /// <summary>
+    /// Reads a lab object <c>{"value", "unit", "date"}</c>. An unusable date is reported (DAT001) and left null without
+    /// making the value unusable; <paramref name="dateGiven"/> says whether a <c>date</c> key was present.
+    /// </summary>
+    private static bool ReadLabValue(ref Utf8JsonReader reader, string path, List<InputIssue> issues, out decimal value, out string? unit, out DateOnly? date, out bool dateGiven)
     {
         value = 0m;
         unit = null;
+        date = null;
+        dateGiven = false;
         if (!ExpectObject(ref reader, path, issues))
         {
             return false;
@@ -190,10 +213,10 @@ public static class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("value"u8) ? 1 : reader.ValueTextEquals("unit"u8) ? 2 : 0;
+            var key = reader.ValueTextEquals("value"u8) ? 1 : reader.ValueTextEquals("unit"u8) ? 2 : reader.ValueTextEquals("date"u8) ? 3 : 0;
             if (key == 0)
             {
-                Unknown(ref reader, path + ".", "value, unit", issues);
+                Unknown(ref reader, path + ".", "value, unit, date", issues);
                 continue;
             }
 
@@ -219,6 +242,11 @@ public static class SnapshotReader
                     ok = false;
                 }
             }
+            else if (key == 3)
+            {
+                dateGiven = true;
+                date = ReadDate(ref reader, path + ".date", issues);
+            }
             else if (reader.TokenType == JsonTokenType.String)
             {
                 unit = UnitText.Get(ref reader);
@@ -237,6 +265,77 @@ public static class SnapshotReader
         }
 
         return ok;
+    }
+
+    /// <summary>Reads the top-level <c>series</c>: for each kept lab, an array of dated lab objects (the date is required).</summary>
+    private static void ReadSeries(ref Utf8JsonReader reader, SeriesBuilder series, List<InputIssue> issues)
+    {
+        if (!ExpectObject(ref reader, "series", issues))
+        {
+            return;
+        }
+
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = LabFields.Match(ref reader);
+            if (!SeriesBuilder.Keeps(key))
+            {
+                Unknown(ref reader, "series.", SeriesBuilder.KnownList, issues);
+                continue;
+            }
+
+            if (Repeated(ref reader, ref seen, (int)key, "series.", issues))
+            {
+                continue;
+            }
+
+            var path = SeriesBuilder.Path(key);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                WrongType<object>(ref reader, path, "an array of dated values", issues);
+                continue;
+            }
+
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var item = $"{path}[{index++}]";
+                if (!ReadLabValue(ref reader, item, issues, out var value, out var unit, out var date, out var dateGiven))
+                {
+                    continue;
+                }
+
+                if (date is { } d)
+                {
+                    series.Read(key, d, value, unit, item, issues);
+                }
+                else if (!dateGiven)
+                {
+                    issues.Add(InputIssue.Error(IssueCodes.InvalidDate, item + ".date", $"{item} has no \"date\": a series value needs the date it was measured (YYYY-MM-DD)."));
+                }
+            }
+        }
+    }
+
+    /// <summary>An ISO 8601 calendar date <c>YYYY-MM-DD</c> (DAT001 when the text is not one; SNP002 when not a string).</summary>
+    private static DateOnly? ReadDate(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            WrongType<object>(ref reader, path, "a date string \"YYYY-MM-DD\"", issues);
+            return null;
+        }
+
+        var text = reader.GetString();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        issues.Add(InputIssue.Error(IssueCodes.InvalidDate, path, $"{path} \"{text}\" is not a calendar date: expected YYYY-MM-DD (ISO 8601), for example \"2026-11-01\"."));
+        return null;
     }
 
     private static decimal? ReadLabNumber(ref Utf8JsonReader reader, string labPath, List<InputIssue> issues)
@@ -300,7 +399,8 @@ public static class SnapshotReader
                 14 => f with { RenalReplacementTherapy = ReadBool(ref reader, "findings.renalReplacementTherapy", issues) },
                 15 => f with { AcuteLiverFailureCause = ReadAlfCause(ref reader, issues) },
                 16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", -1m, 3650m, "days", issues) },
-                _ => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
+                17 => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
+                _ => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
             };
         }
 
@@ -316,7 +416,7 @@ public static class SnapshotReader
         : reader.ValueTextEquals("spo2Fio2"u8) ? 11 : reader.ValueTextEquals("mechanicalVentilation"u8) ? 12
         : reader.ValueTextEquals("ventilationForEncephalopathy"u8) ? 13 : reader.ValueTextEquals("renalReplacementTherapy"u8) ? 14
         : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
-        : reader.ValueTextEquals("growthFailure"u8) ? 17 : 0;
+        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)

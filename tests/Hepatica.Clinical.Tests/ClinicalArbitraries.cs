@@ -28,6 +28,21 @@ public sealed record Patient(
     Sex Sex, decimal AgeYears, decimal Ast, decimal Alt, decimal AstUpperLimit, decimal Platelets,
     Ascites Ascites, int EncephalopathyGrade, bool Cholestatic, bool? FattyLiver, Critical Critical)
 {
+    /// <summary>Urea, mmol/L.</summary>
+    public decimal UreaMmolL { get; init; } = 6m;
+
+    /// <summary>Prothrombin time, s.</summary>
+    public decimal PtSeconds { get; init; } = 18m;
+
+    /// <summary>Control prothrombin time, s.</summary>
+    public decimal PtControlSeconds { get; init; } = 12m;
+
+    /// <summary>Bilirubin on day 7 of corticosteroids, mg/dL (day 0 is <see cref="BilirubinMgDl"/>).</summary>
+    public decimal BilirubinDay7MgDl { get; init; } = 5m;
+
+    /// <summary>The corticosteroid start date (Lille day 0).</summary>
+    public static readonly DateOnly SteroidStart = new(2026, 11, 1);
+
     /// <summary>The snapshot, with bilirubin and creatinine in µmol/L and albumin in g/L when <paramref name="si"/>.</summary>
     /// <remarks>µmol/L = mg/dL × 17.1 (or × 88.4) and g/L = g/dL × 10 are exact decimals, so both forms have the same canonical values.</remarks>
     public PatientSnapshot ToSnapshot(bool si) => new()
@@ -48,7 +63,9 @@ public sealed record Patient(
             Wbc = si ? WhiteCells.FromPerMicroliter(Critical.Wbc * 1000m) : WhiteCells.FromBillionsPerLiter(Critical.Wbc),
             ArterialPh = Clinical.Labs.ArterialPh.FromValue(Critical.ArterialPh),
             Lactate = Clinical.Labs.Lactate.FromMillimolesPerLiter(Critical.Lactate),
-            ProthrombinTime = Clinical.Labs.ProthrombinTime.FromSeconds(Critical.ProthrombinTimeSeconds),
+            Urea = Clinical.Labs.Urea.FromMillimolesPerLiter(UreaMmolL),
+            ProthrombinTime = Clinical.Labs.ProthrombinTime.FromSeconds(PtSeconds),
+            ProthrombinTimeControl = Clinical.Labs.ProthrombinTime.FromSeconds(PtControlSeconds),
         },
         Findings = new ClinicalFindings
         {
@@ -66,6 +83,18 @@ public sealed record Patient(
             RenalReplacementTherapy = Critical.RenalReplacementTherapy,
             AcuteLiverFailureCause = Critical.Cause,
             JaundiceToEncephalopathyDays = Critical.JaundiceToEncephalopathyDays,
+            CorticosteroidStartDate = SteroidStart,
+        },
+        Series = new LabSeries
+        {
+            Bilirubin =
+            [
+                new(SteroidStart, si ? Clinical.Labs.Bilirubin.FromMicromolesPerLiter(BilirubinMgDl * 17.1m) : Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(BilirubinMgDl)),
+                new(SteroidStart.AddDays(7), si ? Clinical.Labs.Bilirubin.FromMicromolesPerLiter(BilirubinDay7MgDl * 17.1m) : Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(BilirubinDay7MgDl)),
+            ],
+            Albumin = [new(SteroidStart, si ? Clinical.Labs.Albumin.FromGramsPerLiter(AlbuminGdl * 10m) : Clinical.Labs.Albumin.FromGramsPerDeciliter(AlbuminGdl))],
+            Creatinine = [new(SteroidStart, si ? Clinical.Labs.Creatinine.FromMicromolesPerLiter(CreatinineMgDl * 88.4m) : Clinical.Labs.Creatinine.FromMilligramsPerDeciliter(CreatinineMgDl))],
+            ProthrombinTime = [new(SteroidStart, ProthrombinTime.FromSeconds(PtSeconds))],
         },
     };
 }
@@ -117,7 +146,14 @@ public static class ClinicalArbitraries
         from cholestatic in Gen.Elements(true, false)
         from fatty in Gen.Elements<bool?>(true, false, null)
         from critical in CriticalGen
-        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty, critical);
+        from urea in Steps(10, 400, 10)
+        from control in Steps(100, 140, 10)
+        from prolongation in Steps(0, 400, 10)
+        from bili7 in Steps(1, 600, 10)
+        select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty, critical)
+        {
+            UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control, BilirubinDay7MgDl = bili7,
+        };
 
     /// <summary>Realistic critical-care and acute liver failure inputs.</summary>
     public static Gen<Critical> CriticalGen =>

@@ -73,6 +73,23 @@ public sealed class AssessmentWriterTests
         // FIB-4 (Sterling 2006): 54 × 88 / (95 × √60) = 6.46; APRI (Wai 2003): (88 / 40) / 95 × 100 = 2.32.
         Assert.Equal(Math.Round(54 * 88 / (95 * Math.Sqrt(60)), 2), (double)Score(root, "fib-4").GetProperty("value").GetDecimal());
         Assert.Equal(2.32m, Score(root, "apri").GetProperty("value").GetDecimal());
+
+        // Maddrey DF (Carithers 1989): 4.6 × (19.5 − 12) + 2.1 = 36.6, severe (≥ 32).
+        Assert.Equal(36.6m, Score(root, "maddrey-df").GetProperty("value").GetDecimal());
+        Assert.Equal("severe", Score(root, "maddrey-df").GetProperty("category").GetString());
+
+        // Lille (Louvet 2007): day 0 2026-11-01 bilirubin 2.9 mg/dL = 49.59 µmol/L, day 7 2.1 = 35.91; albumin 28 g/L;
+        // creatinine 150 µmol/L = 1.697 mg/dL > 1.3; PT 19.5 s: R = 3.19 − 5.454 + 4.116 + 0.22572 − 0.206 − 0.322335 − 0.1872
+        // = 1.362185; 1/(1+e^1.362185) = 0.2039 → 0.204, responder.
+        Assert.Equal(0.204m, Score(root, "lille").GetProperty("value").GetDecimal());
+        Assert.Equal("responder", Score(root, "lille").GetProperty("category").GetString());
+
+        // GAHS (Forrest 2005): age 54 2, WBC 9.8 1, urea 7.1 2, INR 1.8 2, bilirubin 35.91 µmol/L 1 = 8.
+        Assert.Equal(8m, Score(root, "gahs").GetProperty("value").GetDecimal());
+
+        // ABIC (Dominguez 2008): 5.4 + 0.08 × 2.1 + 0.3 × 150 / 88.4 + 0.8 × 1.8 = 7.517 → 7.52, intermediate.
+        Assert.Equal(7.52m, Score(root, "abic").GetProperty("value").GetDecimal());
+        Assert.Equal("intermediate risk", Score(root, "abic").GetProperty("category").GetString());
     }
 
     [Fact]

@@ -59,4 +59,7 @@ public sealed record ClinicalFindings
 
     /// <summary>Growth failure (height or weight below −2 SD for age): a PELD term.</summary>
     public bool? GrowthFailure { get; init; }
+
+    /// <summary>Date corticosteroids were started for alcohol-associated hepatitis: day 0 of the Lille model.</summary>
+    public DateOnly? CorticosteroidStartDate { get; init; }
 }

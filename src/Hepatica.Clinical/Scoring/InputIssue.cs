@@ -73,6 +73,12 @@ public static class IssueCodes
     /// <summary>A key given twice in one object.</summary>
     public const string DuplicateKey = "SNP007";
 
+    /// <summary>A date that is not an ISO 8601 calendar date (<c>YYYY-MM-DD</c>), or a dated value without its date.</summary>
+    public const string InvalidDate = "DAT001";
+
+    /// <summary>Two values of one lab on the same date: neither is used as that date's value.</summary>
+    public const string DuplicateDate = "DAT002";
+
     /// <summary>An unusual but possible patient value such as an age outside a score's validation (warning).</summary>
     public const string UnusualPatient = "PAT001";
 

@@ -38,6 +38,10 @@ public static class ScoreCatalog
         new(AclfGrade.Definition, AclfGrade.Evaluate),
         new(ClifCAclf.Definition, ClifCAclf.Evaluate),
         new(ClifCAd.Definition, ClifCAd.Evaluate),
+        new(MaddreyDf.Definition, MaddreyDf.Evaluate),
+        new(Lille.Definition, Lille.Evaluate),
+        new(Gahs.Definition, Gahs.Evaluate),
+        new(Abic.Definition, Abic.Evaluate),
     ];
 
     /// <summary>The entry with this id, or null.</summary>

@@ -63,7 +63,9 @@ internal static class Cases
             Wbc = WhiteCells.FromBillionsPerLiter(6m),
             ArterialPh = ArterialPh.FromValue(7.40m),
             Lactate = Lactate.FromMillimolesPerLiter(1.5m),
-            ProthrombinTime = ProthrombinTime.FromSeconds(18m),
+            Urea = Urea.FromMillimolesPerLiter(6m),
+            ProthrombinTime = ProthrombinTime.FromSeconds(17m),
+            ProthrombinTimeControl = ProthrombinTime.FromSeconds(12m),
         },
         Findings = new ClinicalFindings
         {
@@ -79,6 +81,14 @@ internal static class Cases
             RenalReplacementTherapy = false,
             AcuteLiverFailureCause = AcuteLiverFailureCause.HepatitisB,
             JaundiceToEncephalopathyDays = 3m,
+            CorticosteroidStartDate = new DateOnly(2026, 11, 1),
+        },
+        Series = new LabSeries
+        {
+            Bilirubin = [new(new DateOnly(2026, 11, 1), Bilirubin.FromMilligramsPerDeciliter(2.5m)), new(new DateOnly(2026, 11, 8), Bilirubin.FromMilligramsPerDeciliter(2.0m))],
+            Albumin = [new(new DateOnly(2026, 11, 1), Albumin.FromGramsPerDeciliter(3.0m))],
+            Creatinine = [new(new DateOnly(2026, 11, 1), Creatinine.FromMilligramsPerDeciliter(1.2m))],
+            ProthrombinTime = [new(new DateOnly(2026, 11, 1), ProthrombinTime.FromSeconds(17m))],
         },
     };
 

@@ -1,0 +1,72 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// Maddrey discriminant function, as modified by Carithers et al. (Ann Intern Med 1989) from Maddrey et al.
+/// (Gastroenterology 1978): <c>DF = 4.6 × (patient PT − control PT, seconds) + bilirubin (mg/dL)</c>; DF ≥ 32 is severe
+/// alcohol-associated hepatitis. No floors or caps (a PT shorter than the control gives a negative term, as the
+/// formula says). Reported to one decimal (half away from zero); the band uses the unrounded value.
+/// </summary>
+public static class MaddreyDf
+{
+    /// <summary>Maddrey 1978: the original discriminant function.</summary>
+    public static readonly Citation Maddrey1978 = new(
+        "Maddrey 1978",
+        "Maddrey WC, Boitnott JK, Bedine MS, Weber FL Jr, Mezey E, White RI Jr. Corticosteroid therapy of alcoholic hepatitis. Gastroenterology 1978;75(2):193-199.",
+        1978, "https://pubmed.ncbi.nlm.nih.gov/352788/");
+
+    /// <summary>Carithers 1989: the modified form (PT prolongation over control) and the cut-off 32.</summary>
+    public static readonly Citation Carithers1989 = new(
+        "Carithers 1989",
+        "Carithers RL Jr, Herlong HF, Diehl AM, et al. Methylprednisolone therapy in patients with severe alcoholic hepatitis. A randomized multicenter trial. Ann Intern Med 1989;110(9):685-690.",
+        1989, "https://doi.org/10.7326/0003-4819-110-9-685");
+
+    /// <summary>What the discriminant function is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "maddrey-df", "1.0.0", "Maddrey discriminant function (modified)", decimal.MinValue, null,
+        "reported to one decimal, half away from zero; the band uses the unrounded value",
+        ["labs.pt", "labs.ptControl", "labs.bilirubin"], [Maddrey1978, Carithers1989]);
+
+    /// <summary>Severity bands (Carithers 1989): DF ≥ 32 severe.</summary>
+    public static readonly IReadOnlyList<Band> SeverityBands =
+        [new(null, false, 32m, false, "not severe"), new(32m, true, null, false, "severe")];
+
+    /// <summary>The inputs the discriminant function needs.</summary>
+    /// <param name="ProthrombinTime">The patient's prothrombin time.</param>
+    /// <param name="ProthrombinTimeControl">The laboratory's control prothrombin time.</param>
+    /// <param name="Bilirubin">Total bilirubin.</param>
+    public sealed record Inputs(ProthrombinTime ProthrombinTime, ProthrombinTime ProthrombinTimeControl, Bilirubin Bilirubin);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var inputs = new Inputs(
+            r.Need(snapshot.Labs.ProthrombinTime, "labs.pt"), r.Need(snapshot.Labs.ProthrombinTimeControl, "labs.ptControl"),
+            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates the discriminant function and its severity band.</summary>
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = Breakdown.For(recordSteps);
+        var pt = b.Add(StepKind.Input, "prothrombin time", inputs.ProthrombinTime.Seconds, "patient's prothrombin time, s");
+        var control = b.Add(StepKind.Input, "control prothrombin time", inputs.ProthrombinTimeControl.Seconds, "laboratory's control prothrombin time, s");
+        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL");
+        var unrounded =
+            b.Add(StepKind.Term, "4.6 × (PT − control)", 4.6m * (pt - control), $"prolongation {Breakdown.F(pt - control)} s (Carithers 1989)")
+            + b.Add(StepKind.Term, "bilirubin", bili, "mg/dL (Maddrey 1978)");
+        b.Add(StepKind.Sum, "DF before rounding", unrounded, "sum of the terms");
+        var value = b.Add(StepKind.Rounding, "DF", RoundHalfAwayFromZero(unrounded, 1), "one decimal, half away from zero");
+        var category = b.Category("severity", unrounded, Bands.Find(SeverityBands, unrounded), "Carithers 1989; the unrounded value is banded");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+}
