@@ -24,7 +24,7 @@ public static class SnapshotReader
     private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
-        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, "
+        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
         + "corticosteroidStartDate";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
@@ -398,9 +398,10 @@ public static class SnapshotReader
                 13 => f with { VentilationForEncephalopathy = ReadBool(ref reader, "findings.ventilationForEncephalopathy", issues) },
                 14 => f with { RenalReplacementTherapy = ReadBool(ref reader, "findings.renalReplacementTherapy", issues) },
                 15 => f with { AcuteLiverFailureCause = ReadAlfCause(ref reader, issues) },
-                16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", -1m, 3650m, "days", issues) },
+                16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", 0m, 3650m, "days", issues, lowerInclusive: true) },
                 17 => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
-                _ => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
+                18 => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
+                _ => f with { AlcoholAssociatedHepatitis = ReadBool(ref reader, "findings.alcoholAssociatedHepatitis", issues) },
             };
         }
 
@@ -416,7 +417,8 @@ public static class SnapshotReader
         : reader.ValueTextEquals("spo2Fio2"u8) ? 11 : reader.ValueTextEquals("mechanicalVentilation"u8) ? 12
         : reader.ValueTextEquals("ventilationForEncephalopathy"u8) ? 13 : reader.ValueTextEquals("renalReplacementTherapy"u8) ? 14
         : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
-        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18 : 0;
+        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18
+        : reader.ValueTextEquals("alcoholAssociatedHepatitis"u8) ? 19 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)
@@ -438,17 +440,17 @@ public static class SnapshotReader
         : reader.ValueTextEquals("other"u8) ? AcuteLiverFailureCause.Other
         : Invalid<AcuteLiverFailureCause>(ref reader, "findings.acuteLiverFailureCause", AlfCauses, issues);
 
-    /// <summary>A number in (<paramref name="above"/>, <paramref name="atMost"/>]; outside it, SNP004 and not used.</summary>
-    private static decimal? ReadInRange(ref Utf8JsonReader reader, string path, decimal above, decimal atMost, string unit, List<InputIssue> issues)
+    /// <summary>A number in (<paramref name="above"/>, <paramref name="atMost"/>] (or [above, atMost] when <paramref name="lowerInclusive"/>); outside it, SNP004 and not used.</summary>
+    private static decimal? ReadInRange(ref Utf8JsonReader reader, string path, decimal above, decimal atMost, string unit, List<InputIssue> issues, bool lowerInclusive = false)
     {
         if (ReadNumber(ref reader, path, issues) is not { } value)
         {
             return null;
         }
 
-        if (value <= above || value > atMost)
+        if ((lowerInclusive ? value < above : value <= above) || value > atMost)
         {
-            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Breakdown.F(value)} is outside the accepted range: more than {Breakdown.F(above)} and at most {Breakdown.F(atMost)} {unit}."));
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Breakdown.F(value)} is outside the accepted range: {(lowerInclusive ? "at least" : "more than")} {Breakdown.F(above)} and at most {Breakdown.F(atMost)} {unit}."));
             return null;
         }
 
