@@ -1,0 +1,84 @@
+namespace Hepatica.Clinical.Serology;
+
+/// <summary>The qualitative reading of a serology test.</summary>
+public enum TestResult
+{
+    /// <summary>Negative, non-reactive, not detected (for anti-HBs: below 10 mIU/mL).</summary>
+    Negative,
+
+    /// <summary>Positive, reactive, detected (for anti-HBs: 10 mIU/mL or more).</summary>
+    Positive,
+
+    /// <summary>Indeterminate or equivocal: the test settles nothing and should be repeated.</summary>
+    Indeterminate,
+}
+
+/// <summary>
+/// One serology test as read from the snapshot: its qualitative result and, for the quantitative tests (anti-HBs,
+/// HBV DNA, HCV RNA, HDV RNA, HEV RNA), the value in the test's canonical unit (mIU/mL for anti-HBs, IU/mL for
+/// nucleic acids). When a value is given it decides <see cref="Result"/> (anti-HBs ≥ 10 mIU/mL is positive; a
+/// viral load above 0 IU/mL is detected).
+/// </summary>
+public sealed record SerologyResult
+{
+    /// <summary>The qualitative result (derived from <see cref="Value"/> when a value was given).</summary>
+    public required TestResult Result { get; init; }
+
+    /// <summary>The value in the canonical unit (<see cref="SerologyUnits.MilliInternationalUnitsPerMilliliter"/> or
+    /// <see cref="SerologyUnits.InternationalUnitsPerMilliliter"/>), when the test was quantitative.</summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>The value as reported (for example 4.3 for "log IU/mL"), for provenance and display.</summary>
+    public decimal? ReportedValue { get; init; }
+
+    /// <summary>The unit as reported, for provenance and display.</summary>
+    public string? ReportedUnit { get; init; }
+
+    /// <summary>The date the sample was taken, when given.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>True when positive.</summary>
+    public bool IsPositive => Result == TestResult.Positive;
+
+    /// <summary>True when negative.</summary>
+    public bool IsNegative => Result == TestResult.Negative;
+
+    /// <summary>A qualitative result without a value.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="date">The sample date.</param>
+    public static SerologyResult Of(TestResult result, DateOnly? date = null) => new() { Result = result, Date = date };
+
+    /// <summary>An anti-HBs titer in mIU/mL (= IU/L); positive at 10 mIU/mL or more (<see cref="SerologyUnits.ProtectiveAntiHbs"/>).</summary>
+    /// <param name="milliIuPerMl">The titer; 0 or more.</param>
+    /// <param name="date">The sample date.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or above <see cref="SerologyUnits.MaximumAntiHbs"/>.</exception>
+    public static SerologyResult AntiHbsTiter(decimal milliIuPerMl, DateOnly? date = null)
+    {
+        SerologyUnits.CheckRange(milliIuPerMl, SerologyUnits.MaximumAntiHbs, nameof(milliIuPerMl));
+        return new()
+        {
+            Result = milliIuPerMl >= SerologyUnits.ProtectiveAntiHbs ? TestResult.Positive : TestResult.Negative,
+            Value = milliIuPerMl,
+            ReportedValue = milliIuPerMl,
+            ReportedUnit = SerologyUnits.MilliInternationalUnitsPerMilliliter,
+            Date = date,
+        };
+    }
+
+    /// <summary>A viral load (HBV DNA, HCV RNA, HDV RNA, HEV RNA) in IU/mL; 0 means not detected.</summary>
+    /// <param name="iuPerMl">The load; 0 or more.</param>
+    /// <param name="date">The sample date.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or above <see cref="SerologyUnits.MaximumViralLoad"/>.</exception>
+    public static SerologyResult ViralLoad(decimal iuPerMl, DateOnly? date = null)
+    {
+        SerologyUnits.CheckRange(iuPerMl, SerologyUnits.MaximumViralLoad, nameof(iuPerMl));
+        return new()
+        {
+            Result = iuPerMl > 0m ? TestResult.Positive : TestResult.Negative,
+            Value = iuPerMl,
+            ReportedValue = iuPerMl,
+            ReportedUnit = SerologyUnits.InternationalUnitsPerMilliliter,
+            Date = date,
+        };
+    }
+}
