@@ -139,7 +139,7 @@ public static partial class SnapshotReader
             return null;
         }
 
-        TestResult? result = null;
+        QualitativeResult? result = null;
         decimal? number = null;
         string? unit = null;
         DateOnly? date = null;
@@ -165,11 +165,11 @@ public static partial class SnapshotReader
             {
                 case 1:
                     resultGiven = true;
-                    result = reader.TokenType != JsonTokenType.String ? Invalid<TestResult>(ref reader, path + ".result", SerologyFields.Results, issues)
-                        : reader.ValueTextEquals("positive"u8) ? TestResult.Positive
-                        : reader.ValueTextEquals("negative"u8) ? TestResult.Negative
-                        : reader.ValueTextEquals("indeterminate"u8) ? TestResult.Indeterminate
-                        : Invalid<TestResult>(ref reader, path + ".result", SerologyFields.Results, issues);
+                    result = reader.TokenType != JsonTokenType.String ? Invalid<QualitativeResult>(ref reader, path + ".result", SerologyFields.Results, issues)
+                        : reader.ValueTextEquals("positive"u8) ? QualitativeResult.Positive
+                        : reader.ValueTextEquals("negative"u8) ? QualitativeResult.Negative
+                        : reader.ValueTextEquals("indeterminate"u8) ? QualitativeResult.Indeterminate
+                        : Invalid<QualitativeResult>(ref reader, path + ".result", SerologyFields.Results, issues);
                     ok &= result is not null;
                     break;
                 case 2:
@@ -227,7 +227,7 @@ public static partial class SnapshotReader
         }
 
         var test = (key == SerologyKey.AntiHbs ? SerologyResult.AntiHbsTiter(c, date) : SerologyResult.ViralLoad(c, date)) with { ReportedValue = number, ReportedUnit = unit };
-        if (result is { } given && given != TestResult.Indeterminate && given != test.Result)
+        if (result is { } given && given != QualitativeResult.Indeterminate && given != test.Result)
         {
             var rule = key == SerologyKey.AntiHbs ? $"positive at {Breakdown.F(SerologyUnits.ProtectiveAntiHbs)} mIU/mL or more" : "detected above 0 IU/mL";
             issues.Add(InputIssue.Warning(IssueCodes.ResultContradictsValue, path + ".result",

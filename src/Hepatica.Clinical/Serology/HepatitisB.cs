@@ -24,7 +24,7 @@ public static class HepatitisB
         var p = panel;
         var inputs = SerologyPaths.Given((p.HbsAg, SerologyPaths.HbsAg), (p.AntiHbcTotal, SerologyPaths.AntiHbcTotal),
             (p.AntiHbcIgm, SerologyPaths.AntiHbcIgm), (p.AntiHbs, SerologyPaths.AntiHbs), (p.HbeAg, SerologyPaths.HbeAg),
-            (p.AntiHbe, SerologyPaths.AntiHbe), (p.HbvDna, SerologyPaths.HbvDna));
+            (p.HbvDna, SerologyPaths.HbvDna));
         if (inputs.Count == 0)
         {
             return new(Topic, "hbv-not-tested", "Hepatitis B not tested: screen with the triple panel (HBsAg, anti-HBs, total anti-HBc; CDC 2023).",
@@ -117,7 +117,7 @@ public static class HepatitisB
                     "You had hepatitis B in the past and your body cleared it. You are protected now.",
                     null),
                 (false, _) => Row(inputs, "hbv-isolated-anti-hbc",
-                    "Isolated anti-HBc (HBsAg and anti-HBs negative): unclear; could be resolved infection (most common), a false-positive anti-HBc (susceptible), low-level chronic infection, or resolving acute infection (CDC). HBV can reactivate under strong immunosuppression.",
+                    "Isolated anti-HBc (HBsAg and anti-HBs negative): unclear; could be resolved infection (most common), a false-positive anti-HBc (susceptible), low-level chronic infection, or resolving acute infection (CDC); in an infant, passive transfer from an HBsAg-positive mother. HBV can reactivate under strong immunosuppression.",
                     "One hepatitis B test is positive on its own. It has several possible meanings, and more tests can tell them apart.",
                     m is null
                         ? "IgM anti-HBc (resolving acute infection) and HBV DNA (low-level chronic infection)"

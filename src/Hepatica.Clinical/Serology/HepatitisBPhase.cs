@@ -59,7 +59,7 @@ public static class HepatitisBPhase
         }
 
         // Not detected (result negative) counts as below every threshold; detected without a number cannot be placed.
-        var dna = panel.HbvDna?.Value ?? (panel.HbvDna?.Result == TestResult.Negative ? 0m : (decimal?)null);
+        var dna = panel.HbvDna?.Value ?? (panel.HbvDna?.Result == QualitativeResult.Negative ? 0m : (decimal?)null);
         if (dna is null)
         {
             next.Add("quantitative HBV DNA (IU/mL): EASL phase");

@@ -4,7 +4,7 @@ namespace Hepatica.Clinical.Serology;
 
 /// <summary>
 /// Hepatitis C read per the CDC test result table (MMWR 2013;62:362) and the CDC 2020 screening recommendation
-/// (anti-HCV with reflex to HCV RNA): HCV RNA detected is current infection, whatever the antibody; a reactive anti-HCV
+/// and AASLD-IDSA 2023 guidance (anti-HCV with reflex to HCV RNA): HCV RNA detected is current infection, whatever the antibody; a reactive anti-HCV
 /// with HCV RNA not detected is no current infection (resolved infection, or a false-positive antibody); a non-reactive
 /// anti-HCV is no infection (HCV RNA if exposure in the last 6 months or immunosuppression); a reactive anti-HCV
 /// without HCV RNA asks for HCV RNA.
@@ -14,7 +14,7 @@ public static class HepatitisC
     /// <summary>The topic id.</summary>
     public const string Topic = "hepatitis-c";
 
-    private static readonly Citation[] Sources = [SerologySources.Cdc2013Hcv, SerologySources.Cdc2020Hcv];
+    private static readonly Citation[] Sources = [SerologySources.Cdc2013Hcv, SerologySources.Cdc2020Hcv, SerologySources.AasldIdsa2023Hcv];
 
     /// <summary>Reads the hepatitis C tests of a panel (<c>hcv-not-tested</c> when none was given).</summary>
     /// <param name="panel">The tests.</param>

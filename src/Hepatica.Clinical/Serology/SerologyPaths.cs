@@ -54,8 +54,8 @@ public static class SerologyPaths
     /// <summary>True for positive, false for negative, null when not given or indeterminate.</summary>
     internal static bool? Known(SerologyResult? r) => r?.Result switch
     {
-        TestResult.Positive => true,
-        TestResult.Negative => false,
+        QualitativeResult.Positive => true,
+        QualitativeResult.Negative => false,
         _ => null,
     };
 
@@ -65,5 +65,5 @@ public static class SerologyPaths
 
     /// <summary>"order X" or "repeat X (indeterminate)" for a test that is not settled.</summary>
     internal static string OrderOrRepeat(SerologyResult? r, string test, string why) =>
-        r?.Result == TestResult.Indeterminate ? $"repeat {test} (last result indeterminate): {why}" : $"{test}: {why}";
+        r?.Result == QualitativeResult.Indeterminate ? $"repeat {test} (last result indeterminate): {why}" : $"{test}: {why}";
 }

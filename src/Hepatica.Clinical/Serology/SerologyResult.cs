@@ -1,7 +1,7 @@
 namespace Hepatica.Clinical.Serology;
 
 /// <summary>The qualitative reading of a serology test.</summary>
-public enum TestResult
+public enum QualitativeResult
 {
     /// <summary>Negative, non-reactive, not detected (for anti-HBs: below 10 mIU/mL).</summary>
     Negative,
@@ -22,7 +22,7 @@ public enum TestResult
 public sealed record SerologyResult
 {
     /// <summary>The qualitative result (derived from <see cref="Value"/> when a value was given).</summary>
-    public required TestResult Result { get; init; }
+    public required QualitativeResult Result { get; init; }
 
     /// <summary>The value in the canonical unit (<see cref="SerologyUnits.MilliInternationalUnitsPerMilliliter"/> or
     /// <see cref="SerologyUnits.InternationalUnitsPerMilliliter"/>), when the test was quantitative.</summary>
@@ -38,15 +38,15 @@ public sealed record SerologyResult
     public DateOnly? Date { get; init; }
 
     /// <summary>True when positive.</summary>
-    public bool IsPositive => Result == TestResult.Positive;
+    public bool IsPositive => Result == QualitativeResult.Positive;
 
     /// <summary>True when negative.</summary>
-    public bool IsNegative => Result == TestResult.Negative;
+    public bool IsNegative => Result == QualitativeResult.Negative;
 
     /// <summary>A qualitative result without a value.</summary>
     /// <param name="result">The result.</param>
     /// <param name="date">The sample date.</param>
-    public static SerologyResult Of(TestResult result, DateOnly? date = null) => new() { Result = result, Date = date };
+    public static SerologyResult Of(QualitativeResult result, DateOnly? date = null) => new() { Result = result, Date = date };
 
     /// <summary>An anti-HBs titer in mIU/mL (= IU/L); positive at 10 mIU/mL or more (<see cref="SerologyUnits.ProtectiveAntiHbs"/>).</summary>
     /// <param name="milliIuPerMl">The titer; 0 or more.</param>
@@ -57,7 +57,7 @@ public sealed record SerologyResult
         SerologyUnits.CheckRange(milliIuPerMl, SerologyUnits.MaximumAntiHbs, nameof(milliIuPerMl));
         return new()
         {
-            Result = milliIuPerMl >= SerologyUnits.ProtectiveAntiHbs ? TestResult.Positive : TestResult.Negative,
+            Result = milliIuPerMl >= SerologyUnits.ProtectiveAntiHbs ? QualitativeResult.Positive : QualitativeResult.Negative,
             Value = milliIuPerMl,
             ReportedValue = milliIuPerMl,
             ReportedUnit = SerologyUnits.MilliInternationalUnitsPerMilliliter,
@@ -74,7 +74,7 @@ public sealed record SerologyResult
         SerologyUnits.CheckRange(iuPerMl, SerologyUnits.MaximumViralLoad, nameof(iuPerMl));
         return new()
         {
-            Result = iuPerMl > 0m ? TestResult.Positive : TestResult.Negative,
+            Result = iuPerMl > 0m ? QualitativeResult.Positive : QualitativeResult.Negative,
             Value = iuPerMl,
             ReportedValue = iuPerMl,
             ReportedUnit = SerologyUnits.InternationalUnitsPerMilliliter,

@@ -36,6 +36,12 @@ public static class SerologySources
         "Schillie S, Wester C, Osborne M, Wesolowski L, Ryerson AB. CDC recommendations for hepatitis C screening among adults - United States, 2020. MMWR Recomm Rep 2020;69(No. RR-2):1-17.",
         2020, "https://doi.org/10.15585/mmwr.rr6902a1");
 
+    /// <summary>AASLD-IDSA 2023 HCV guidance: antibody with reflex HCV RNA; HCV RNA to diagnose current infection.</summary>
+    public static readonly Citation AasldIdsa2023Hcv = new(
+        "AASLD-IDSA 2023 HCV",
+        "Bhattacharya D, Aronsohn A, Price J, Lo Re V 3rd; AASLD-IDSA HCV Guidance Panel. Hepatitis C guidance 2023 update: AASLD-IDSA recommendations for testing, managing, and treating hepatitis C virus infection. Clin Infect Dis 2023 (published online 25 May 2023).",
+        2023, "https://doi.org/10.1093/cid/ciad319");
+
     /// <summary>ACIP 2020: hepatitis A (IgM anti-HAV for acute infection, total anti-HAV for immunity).</summary>
     public static readonly Citation Acip2020Hav = new(
         "CDC/ACIP 2020 HAV",
