@@ -111,7 +111,12 @@ public static class HepatitisB
                 (_, true) => Row(inputs, "hbv-acute-resolving",
                     "Acute resolving HBV infection: HBsAg negative, total and IgM anti-HBc positive (CDC/ACIP table)" + (a is true ? "; anti-HBs has appeared (recovery)." : "."),
                     "You had a recent hepatitis B infection that your body is clearing.",
-                    a is null ? "anti-HBs: recovery and immunity" : "anti-HBs later to confirm immunity if it is negative now"),
+                    a switch
+                    {
+                        null => SerologyPaths.OrderOrRepeat(p.AntiHbs, "anti-HBs", "recovery and immunity"),
+                        false => "anti-HBs again later: recovery and immunity",
+                        true => null,
+                    }),
                 (true, _) => Row(inputs, "hbv-immune-natural-infection",
                     "Immune due to natural infection: HBsAg negative, total anti-HBc and anti-HBs positive (CDC/ACIP table). HBV can reactivate under strong immunosuppression.",
                     "You had hepatitis B in the past and your body cleared it. You are protected now.",

@@ -15,7 +15,7 @@ namespace Hepatica.Clinical.Serology;
 /// 20,000 IU/mL, which EASL says some people with chronic infection have.</item>
 /// </list>
 /// EASL defines the phases on serial values ("persistently normal ALT"); one measurement suggests a phase and never
-/// settles it, so every phase says so and asks for follow-up (ALT every 3 to 6 months, HBV DNA every 6 to 12 months).
+/// settles it, so every phase says so and asks for serial ALT and HBV DNA over at least a year.
 /// </summary>
 public static class HepatitisBPhase
 {
@@ -34,7 +34,7 @@ public static class HepatitisBPhase
     /// <summary>Upper bound of the HBV DNA that EASL 2017 says some people with HBeAg-negative chronic infection have with normal ALT (20,000 IU/mL).</summary>
     public const decimal HbeAgNegativeInfectionUpperDna = 20_000m;
 
-    private const string FollowUp = "One measurement suggests a phase but cannot settle it: EASL defines the phases on serial ALT and HBV DNA (ALT every 3-6 months, HBV DNA every 6-12 months for at least a year).";
+    private const string FollowUp = "One measurement suggests a phase but cannot settle it: EASL defines the phases on serial ALT and HBV DNA, followed over at least a year.";
     private static readonly Citation[] Sources = [SerologySources.Easl2017Hbv];
 
     /// <summary>The phase, or null when the CDC reading is not chronic infection.</summary>
@@ -86,7 +86,7 @@ public static class HepatitisBPhase
         var raised = alt > uln;
         var v = dna!.Value;
         var facts = $"HBeAg {(e!.Value ? "positive" : "negative")}, HBV DNA {Breakdown.F(v)} IU/mL, ALT {alt} {(raised ? ">" : "≤")} ULN {uln}";
-        var follow = new[] { "ALT every 3-6 months and HBV DNA every 6-12 months to confirm the phase" };
+        var follow = new[] { "serial ALT and HBV DNA over at least a year to confirm the phase (EASL 2017)" };
         (string Id, string Clinician, string Patient)? phase = (e.Value, raised) switch
         {
             (true, false) when v > HbeAgPositiveInfectionDna => ("hbv-hbeag-positive-chronic-infection", "HBeAg-positive chronic infection (formerly immune tolerant)",
