@@ -226,7 +226,9 @@ public static partial class SnapshotReader
             return null;
         }
 
-        var test = (key == SerologyKey.AntiHbs ? SerologyResult.AntiHbsTiter(c, date) : SerologyResult.ViralLoad(c, date)) with { ReportedValue = number, ReportedUnit = unit };
+        var test = key == SerologyKey.AntiHbs
+            ? SerologyResult.AntiHbsTiter(c, date, number, unit)
+            : SerologyResult.ViralLoad(c, date, number, unit);
         if (result is { } given && given != QualitativeResult.Indeterminate && given != test.Result)
         {
             var rule = key == SerologyKey.AntiHbs ? $"positive at {Breakdown.F(SerologyUnits.ProtectiveAntiHbs)} mIU/mL or more" : "detected above 0 IU/mL";

@@ -68,6 +68,17 @@ public sealed class SerologyUnitsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SerologyResult.AntiHbsTiter(-1m));
         Assert.Throws<ArgumentOutOfRangeException>(() => SerologyResult.ViralLoad(SerologyUnits.MaximumViralLoad + 1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SerologyResult.Of((QualitativeResult)7));
         Assert.Equal(QualitativeResult.Negative, SerologyResult.ViralLoad(0m).Result);
+    }
+
+    [Fact]
+    public void ViralLoad_keeps_the_reported_value_and_unit_for_provenance()
+    {
+        var load = SerologyResult.ViralLoad(SerologyUnits.FromLog(4.3m), reportedValue: 4.3m, reportedUnit: "log IU/mL");
+        Assert.Equal(19953m, load.Value);
+        Assert.Equal(4.3m, load.ReportedValue);
+        Assert.Equal("log IU/mL", load.ReportedUnit);
+        Assert.Equal(load, SerologyResult.ViralLoad(19953m, reportedValue: 4.3m, reportedUnit: "log IU/mL"));
     }
 }
