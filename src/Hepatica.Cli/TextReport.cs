@@ -103,6 +103,7 @@ internal static class TextReport
             sb.AppendLine();
         }
 
+        AppendSerology(sb, assessment.Serology);
         var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated).ToList();
         if (others.Count > 0)
         {
@@ -131,7 +132,8 @@ internal static class TextReport
         AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
 
         sb.AppendLine("Sources");
-        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source)).Distinct())
+        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
+            .Concat(assessment.Serology.Interpretations.SelectMany(i => i.Sources)).Distinct())
         {
             sb.Append("  ").Append(c.Key).Append(": ").AppendLine(c.Reference);
         }
@@ -139,6 +141,29 @@ internal static class TextReport
         sb.AppendLine();
         sb.AppendLine("Decision support for clinicians: check the inputs, and read each score against its source and the patient.");
         return sb.ToString();
+    }
+
+    /// <summary>The "Viral hepatitis" section: each interpretation for the clinician, then for the patient, and the tests to order.</summary>
+    private static void AppendSerology(StringBuilder sb, Hepatica.Clinical.Serology.SerologySection section)
+    {
+        if (section.Interpretations.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine("Viral hepatitis (decision support; read with the history and the clinician)");
+        foreach (var i in section.Interpretations)
+        {
+            sb.Append("  ").Append(i.Topic).Append(": ").Append(i.Category).Append(" (").Append(string.Join("; ", i.Sources.Select(c => c.Key))).AppendLine(")");
+            sb.Append("    ").AppendLine(i.Clinician);
+            sb.Append("    for the patient: ").AppendLine(i.Patient);
+            foreach (var next in i.NextTests)
+            {
+                sb.Append("    next: ").AppendLine(next);
+            }
+        }
+
+        sb.AppendLine();
     }
 
     public static string RenderCatalog()

@@ -1,4 +1,5 @@
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Serology;
 using Hepatica.Clinical.Transplant;
 
 namespace Hepatica.Clinical;
@@ -20,11 +21,14 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
             outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot, recordSteps);
         }
 
-        return new Assessment(snapshot, outcomes) { Transplant = TransplantSignals.Evaluate(snapshot, outcomes) };
+        return new Assessment(snapshot, outcomes) { Transplant = TransplantSignals.Evaluate(snapshot, outcomes), Serology = ViralHepatitis.Evaluate(snapshot) };
     }
 
     /// <summary>Transplant referral signals (empty when only some scores were evaluated).</summary>
     public TransplantSection Transplant { get; init; } = TransplantSection.None;
+
+    /// <summary>Viral hepatitis serology interpretations (empty when the snapshot has no serology).</summary>
+    public SerologySection Serology { get; init; } = SerologySection.None;
 
     /// <summary>True when the snapshot had at least one error (some value could not be used).</summary>
     public bool HasErrors => Snapshot.Issues.Any(i => i.Severity == IssueSeverity.Error);

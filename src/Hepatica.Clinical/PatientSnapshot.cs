@@ -1,6 +1,7 @@
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Serology;
 
 namespace Hepatica.Clinical;
 
@@ -30,6 +31,9 @@ public sealed record PatientSnapshot
 
     /// <summary>Bedside findings.</summary>
     public ClinicalFindings Findings { get; init; } = ClinicalFindings.Empty;
+
+    /// <summary>Viral hepatitis serology (empty when not given).</summary>
+    public SerologyPanel Serology { get; init; } = SerologyPanel.Empty;
 
     /// <summary>Errors and warnings found while reading the snapshot.</summary>
     public IReadOnlyList<InputIssue> Issues { get; init; } = [];

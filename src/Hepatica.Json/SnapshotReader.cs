@@ -19,9 +19,9 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// keys given twice, missing or unknown units, impossible values. Unusable values are left out of the snapshot.
 /// Known keys are matched on their UTF-8 bytes, so a clean document allocates little beyond the snapshot itself.
 /// </summary>
-public static class SnapshotReader
+public static partial class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, serology";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
@@ -75,13 +75,15 @@ public static class SnapshotReader
         decimal? age = null, ageAtListing = null;
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
+        var serology = Hepatica.Clinical.Serology.SerologyPanel.Empty;
         var series = new SeriesBuilder();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
-                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7 : 0;
+                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
+                : reader.ValueTextEquals("serology"u8) ? 8 : 0;
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -121,6 +123,9 @@ public static class SnapshotReader
                 case 7:
                     ReadSeries(ref reader, series, issues);
                     break;
+                case 8:
+                    serology = ReadSerology(ref reader, issues);
+                    break;
                 default:
                     ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
                     break;
@@ -134,7 +139,7 @@ public static class SnapshotReader
         }
 
         var dated = series.Build(issues);
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings, Issues = issues };
+        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings, Serology = serology, Issues = issues };
     }
 
     private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)

@@ -47,4 +47,10 @@ public sealed class GoldenTests
 
     [Fact]
     public async Task Batch_sample() => Verify((await Hepatica.Run("batch", "samples/batch-sample.jsonl", "-", "--threads", "1")).Stdout);
+
+    [Fact]
+    public async Task Assess_hbv_chronic() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json")).Stdout);
+
+    [Fact]
+    public async Task Assess_hbv_chronic_json() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json", "--format", "json")).Stdout);
 }
