@@ -14,7 +14,7 @@ internal static class AlcoholAssociatedHepatitis
     /// <summary>Not applicable when the snapshot says the patient does not have alcohol-associated hepatitis.</summary>
     public static ScoreOutcome? NotApplicable(PatientSnapshot snapshot, ScoreDefinition definition) =>
         snapshot.Findings.AlcoholAssociatedHepatitis is false
-            ? ScoreOutcome.NotApplicable(definition, $"{definition.Name} is for alcohol-associated hepatitis; findings.alcoholAssociatedHepatitis is false.")
+            ? ScoreOutcome.NotApplicable(definition, "validated in alcohol-associated hepatitis only; findings.alcoholAssociatedHepatitis is false.")
             : null;
 
     /// <summary>The calculated outcome, with a PAT001 warning when the diagnosis is not stated.</summary>
