@@ -19,13 +19,13 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// keys given twice, missing or unknown units, impossible values. Unusable values are left out of the snapshot.
 /// Known keys are matched on their UTF-8 bytes, so a clean document allocates little beyond the snapshot itself.
 /// </summary>
-public static class SnapshotReader
+public static partial class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, bmi, autoimmune, dili, alcohol";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, "
-        + "corticosteroidStartDate";
+        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
@@ -76,12 +76,13 @@ public static class SnapshotReader
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
         var series = new SeriesBuilder();
+        var causes = new CausesInputs();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
-                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7 : 0;
+                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7 : CausesKey(ref reader);
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -121,6 +122,9 @@ public static class SnapshotReader
                 case 7:
                     ReadSeries(ref reader, series, issues);
                     break;
+                case >= CausesFirstKey:
+                    ReadCauses(ref reader, key, causes, issues);
+                    break;
                 default:
                     ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
                     break;
@@ -134,7 +138,11 @@ public static class SnapshotReader
         }
 
         var dated = series.Build(issues);
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings, Issues = issues };
+        return new PatientSnapshot
+        {
+            Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings,
+            Bmi = causes.Bmi, Autoimmune = causes.Autoimmune, Dili = causes.Dili, Alcohol = causes.Alcohol, Issues = issues,
+        };
     }
 
     private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)
@@ -400,6 +408,7 @@ public static class SnapshotReader
                 15 => f with { AcuteLiverFailureCause = ReadAlfCause(ref reader, issues) },
                 16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", -1m, 3650m, "days", issues) },
                 17 => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
+                19 => f with { DiabetesOrImpairedFastingGlucose = ReadBool(ref reader, "findings.diabetesOrImpairedFastingGlucose", issues) },
                 _ => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
             };
         }
@@ -416,7 +425,8 @@ public static class SnapshotReader
         : reader.ValueTextEquals("spo2Fio2"u8) ? 11 : reader.ValueTextEquals("mechanicalVentilation"u8) ? 12
         : reader.ValueTextEquals("ventilationForEncephalopathy"u8) ? 13 : reader.ValueTextEquals("renalReplacementTherapy"u8) ? 14
         : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
-        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18 : 0;
+        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18
+        : reader.ValueTextEquals("diabetesOrImpairedFastingGlucose"u8) ? 19 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)
