@@ -28,7 +28,8 @@ public static partial class SnapshotReader
 {
     private const int CausesFirstKey = 8;
     private const string AutoimmuneKeys = "ana, sma, lkm, slaLp, igg, iggUpperLimit, histology, viralHepatitisExcluded";
-    private const string DiliKeys = "noOtherExplanation, immuneCheckpointInhibitor";
+    private const string DiliKeys = "noOtherExplanation, immuneCheckpointInhibitor, rucam";
+    private const string RucamKeys = "timeToOnset, courseAfterCessation, alcohol, pregnancy, concomitantDrugs, alternativeCauses, previousHepatotoxicity, reexposure";
     private const string AlcoholKeys = "auditC";
     private const string AuditCKeys = "q1, q2, q3";
     private const string TiterAccepted = "a titer \"1:40\", its reciprocal as an integer (40), or \"negative\"";
@@ -146,7 +147,8 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("noOtherExplanation"u8) ? 1 : reader.ValueTextEquals("immuneCheckpointInhibitor"u8) ? 2 : 0;
+            var key = reader.ValueTextEquals("noOtherExplanation"u8) ? 1 : reader.ValueTextEquals("immuneCheckpointInhibitor"u8) ? 2
+                : reader.ValueTextEquals("rucam"u8) ? 3 : 0;
             if (key == 0)
             {
                 Unknown(ref reader, "dili.", DiliKeys, issues);
@@ -159,12 +161,110 @@ public static partial class SnapshotReader
             }
 
             reader.Read();
-            d = key == 1
-                ? d with { NoOtherExplanation = ReadBool(ref reader, "dili.noOtherExplanation", issues) }
-                : d with { ImmuneCheckpointInhibitor = ReadBool(ref reader, "dili.immuneCheckpointInhibitor", issues) };
+            d = key switch
+            {
+                1 => d with { NoOtherExplanation = ReadBool(ref reader, "dili.noOtherExplanation", issues) },
+                2 => d with { ImmuneCheckpointInhibitor = ReadBool(ref reader, "dili.immuneCheckpointInhibitor", issues) },
+                _ => ReadRucam(ref reader, d, issues),
+            };
         }
 
         return d;
+    }
+
+    private static DrugInjuryFindings ReadRucam(ref Utf8JsonReader reader, DrugInjuryFindings d, List<InputIssue> issues)
+    {
+        if (!ExpectObject(ref reader, "dili.rucam", issues))
+        {
+            return d;
+        }
+
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.ValueTextEquals("timeToOnset"u8) ? 1 : reader.ValueTextEquals("courseAfterCessation"u8) ? 2
+                : reader.ValueTextEquals("alcohol"u8) ? 3 : reader.ValueTextEquals("pregnancy"u8) ? 4
+                : reader.ValueTextEquals("concomitantDrugs"u8) ? 5 : reader.ValueTextEquals("alternativeCauses"u8) ? 6
+                : reader.ValueTextEquals("previousHepatotoxicity"u8) ? 7 : reader.ValueTextEquals("reexposure"u8) ? 8 : 0;
+            if (key == 0)
+            {
+                Unknown(ref reader, "dili.rucam.", RucamKeys, issues);
+                continue;
+            }
+
+            if (Repeated(ref reader, ref seen, key, "dili.rucam.", issues))
+            {
+                continue;
+            }
+
+            reader.Read();
+            d = key switch
+            {
+                1 => d with { RucamTimeToOnset = ReadChoice(ref reader, "dili.rucam.timeToOnset", TimeToOnsetChoices, issues) },
+                2 => d with { RucamCourse = ReadChoice(ref reader, "dili.rucam.courseAfterCessation", CourseChoices, issues) },
+                3 => d with { RucamAlcohol = ReadBool(ref reader, "dili.rucam.alcohol", issues) },
+                4 => d with { RucamPregnancy = ReadBool(ref reader, "dili.rucam.pregnancy", issues) },
+                5 => d with { RucamConcomitant = ReadChoice(ref reader, "dili.rucam.concomitantDrugs", ConcomitantChoices, issues) },
+                6 => d with { RucamAlternativeCauses = ReadChoice(ref reader, "dili.rucam.alternativeCauses", AlternativeCauseChoices, issues) },
+                7 => d with { RucamPreviousHepatotoxicity = ReadChoice(ref reader, "dili.rucam.previousHepatotoxicity", PreviousChoices, issues) },
+                _ => d with { RucamReexposure = ReadChoice(ref reader, "dili.rucam.reexposure", ReexposureChoices, issues) },
+            };
+        }
+
+        return d;
+    }
+
+    private static readonly (string Text, RucamTimeToOnset Value)[] TimeToOnsetChoices =
+        [("suggestive", RucamTimeToOnset.Suggestive), ("compatible", RucamTimeToOnset.Compatible), ("from-cessation", RucamTimeToOnset.FromCessation), ("unrelated", RucamTimeToOnset.Unrelated)];
+
+    private static readonly (string Text, RucamCourse Value)[] CourseChoices =
+    [
+        ("decrease-50-within-8-days", RucamCourse.Decrease50Within8Days), ("decrease-50-within-30-days", RucamCourse.Decrease50Within30Days),
+        ("no-information-or-continued", RucamCourse.NoInformationOrContinued), ("decrease-50-after-30-days", RucamCourse.Decrease50After30Days),
+        ("decrease-under-50-after-30-days-or-recurrent", RucamCourse.DecreaseUnder50After30DaysOrRecurrent),
+        ("decrease-50-within-180-days", RucamCourse.Decrease50Within180Days), ("decrease-under-50-within-180-days", RucamCourse.DecreaseUnder50Within180Days),
+        ("persistence-or-increase", RucamCourse.PersistenceOrIncrease),
+    ];
+
+    private static readonly (string Text, RucamConcomitant Value)[] ConcomitantChoices =
+    [
+        ("none", RucamConcomitant.None), ("incompatible", RucamConcomitant.IncompatibleTiming), ("compatible", RucamConcomitant.CompatibleTiming),
+        ("hepatotoxin-compatible", RucamConcomitant.KnownHepatotoxinCompatibleTiming), ("evidence", RucamConcomitant.EvidenceOfRole),
+    ];
+
+    private static readonly (string Text, RucamAlternativeCauses Value)[] AlternativeCauseChoices =
+    [
+        ("groups-1-and-2-ruled-out", RucamAlternativeCauses.AllRuledOut), ("group-1-ruled-out", RucamAlternativeCauses.GroupOneRuledOut),
+        ("group-1-five-or-six-ruled-out", RucamAlternativeCauses.GroupOneFiveOrSixRuledOut),
+        ("group-1-fewer-than-five-ruled-out", RucamAlternativeCauses.GroupOneFewerThanFiveRuledOut),
+        ("alternative-highly-probable", RucamAlternativeCauses.AlternativeHighlyProbable),
+    ];
+
+    private static readonly (string Text, RucamPreviousHepatotoxicity Value)[] PreviousChoices =
+        [("labelled", RucamPreviousHepatotoxicity.Labelled), ("published", RucamPreviousHepatotoxicity.PublishedUnlabelled), ("unknown", RucamPreviousHepatotoxicity.Unknown)];
+
+    private static readonly (string Text, RucamReexposure Value)[] ReexposureChoices =
+    [
+        ("positive-drug-alone", RucamReexposure.PositiveDrugAlone), ("positive-with-first-drugs", RucamReexposure.PositiveWithFirstDrugs),
+        ("negative", RucamReexposure.Negative), ("not-done-or-other", RucamReexposure.NotDoneOrOther),
+    ];
+
+    /// <summary>One of a fixed set of strings (SNP004 otherwise, SNP002 when not a string).</summary>
+    private static T? ReadChoice<T>(ref Utf8JsonReader reader, string path, (string Text, T Value)[] choices, List<InputIssue> issues)
+        where T : struct
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach (var (text, value) in choices)
+            {
+                if (reader.ValueTextEquals(text))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return Invalid<T>(ref reader, path, "one of " + string.Join(", ", choices.Select(c => c.Text)), issues);
     }
 
     private static AlcoholFindings ReadAlcohol(ref Utf8JsonReader reader, List<InputIssue> issues)

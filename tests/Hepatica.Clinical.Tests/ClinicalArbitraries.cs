@@ -43,6 +43,13 @@ public sealed record Patient(
     /// <summary>The inputs of the causes scores (AIH, DILI, AUDIT-C, NAFLD fibrosis score).</summary>
     public Causes Causes { get; init; } = new(40m, 300m, 120m, 1.2m, 80, 0, 0, false, 20m, 16m, AihHistology.Typical, true, true, true, 2, 1, 0, 28m, false);
 
+    /// <summary>The RUCAM selections (the course is taken from the scale of the form R selects).</summary>
+    public RucamSelections Rucam { get; init; } = new(RucamTimeToOnset.Suggestive, RucamCourse.Decrease50Within30Days, RucamCourse.Decrease50Within180Days, false, false,
+        RucamConcomitant.None, RucamAlternativeCauses.AllRuledOut, RucamPreviousHepatotoxicity.Labelled, RucamReexposure.NotDoneOrOther);
+
+    /// <summary>True when R = (ALT / ULN) / (ALP / ULN) ≥ 5: the RUCAM hepatocellular form.</summary>
+    public bool Hepatocellular => Alt / Causes.AltUpperLimit / (Causes.Alp / Causes.AlpUpperLimit) >= 5m;
+
     /// <summary>The corticosteroid start date (Lille day 0).</summary>
     public static readonly DateOnly SteroidStart = new(2026, 11, 1);
 
@@ -101,7 +108,13 @@ public sealed record Patient(
             IgGUpperLimit = ImmunoglobulinG.FromGramsPerLiter(Causes.IgGUpperLimitGramsPerLiter),
             Histology = Causes.Histology, ViralHepatitisExcluded = Causes.ViralHepatitisExcluded,
         },
-        Dili = new DrugInjuryFindings { NoOtherExplanation = Causes.NoOtherExplanation, ImmuneCheckpointInhibitor = Causes.ImmuneCheckpointInhibitor },
+        Dili = new DrugInjuryFindings
+        {
+            NoOtherExplanation = Causes.NoOtherExplanation, ImmuneCheckpointInhibitor = Causes.ImmuneCheckpointInhibitor,
+            RucamTimeToOnset = Rucam.TimeToOnset, RucamCourse = Hepatocellular ? Rucam.HepatocellularCourse : Rucam.CholestaticCourse,
+            RucamAlcohol = Rucam.Alcohol, RucamPregnancy = Rucam.Pregnancy, RucamConcomitant = Rucam.Concomitant,
+            RucamAlternativeCauses = Rucam.AlternativeCauses, RucamPreviousHepatotoxicity = Rucam.PreviousHepatotoxicity, RucamReexposure = Rucam.Reexposure,
+        },
         Alcohol = new AlcoholFindings { AuditCQ1 = Causes.AuditCQ1, AuditCQ2 = Causes.AuditCQ2, AuditCQ3 = Causes.AuditCQ3 },
         Series = new LabSeries
         {
@@ -135,6 +148,11 @@ public sealed record Causes(
     decimal AltUpperLimit, decimal Alp, decimal AlpUpperLimit, decimal BilirubinUpperLimitMgDl, int Ana, int Sma, int Lkm, bool SlaLp,
     decimal IgGGramsPerLiter, decimal IgGUpperLimitGramsPerLiter, AihHistology Histology, bool ViralHepatitisExcluded, bool NoOtherExplanation,
     bool ImmuneCheckpointInhibitor, int AuditCQ1, int AuditCQ2, int AuditCQ3, decimal Bmi, bool Diabetes);
+
+/// <summary>RUCAM selections of a <see cref="Patient"/>, with a course on each scale.</summary>
+public sealed record RucamSelections(
+    RucamTimeToOnset TimeToOnset, RucamCourse HepatocellularCourse, RucamCourse CholestaticCourse, bool Alcohol, bool Pregnancy,
+    RucamConcomitant Concomitant, RucamAlternativeCauses AlternativeCauses, RucamPreviousHepatotoxicity PreviousHepatotoxicity, RucamReexposure Reexposure);
 
 /// <summary>A patient and one MELD input raised by <see cref="Delta"/> (in that input's canonical unit).</summary>
 public sealed record Rise(Patient Patient, RaisedInput Input, decimal Delta)
@@ -178,10 +196,24 @@ public static class ClinicalArbitraries
         from prolongation in Steps(0, 400, 10)
         from bili7 in Steps(1, 600, 10)
         from causes in CausesGen
+        from rucam in RucamGen
         select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty, critical)
         {
-            UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control, BilirubinDay7MgDl = bili7, Causes = causes,
+            UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control, BilirubinDay7MgDl = bili7, Causes = causes, Rucam = rucam,
         };
+
+    /// <summary>Any RUCAM selections (an unrelated onset now and then).</summary>
+    public static Gen<RucamSelections> RucamGen =>
+        from onset in Gen.Frequency((1, Gen.Constant(RucamTimeToOnset.Unrelated)), (9, Gen.Elements(RucamTimeToOnset.Suggestive, RucamTimeToOnset.Compatible, RucamTimeToOnset.FromCessation)))
+        from hepatocellular in Gen.Elements(RucamCourse.Decrease50Within8Days, RucamCourse.Decrease50Within30Days, RucamCourse.NoInformationOrContinued, RucamCourse.Decrease50After30Days, RucamCourse.DecreaseUnder50After30DaysOrRecurrent)
+        from cholestatic in Gen.Elements(RucamCourse.Decrease50Within180Days, RucamCourse.DecreaseUnder50Within180Days, RucamCourse.NoInformationOrContinued, RucamCourse.PersistenceOrIncrease)
+        from alcohol in Gen.Elements(true, false)
+        from pregnancy in Gen.Elements(true, false)
+        from concomitant in Gen.Elements(Enum.GetValues<RucamConcomitant>())
+        from alternative in Gen.Elements(Enum.GetValues<RucamAlternativeCauses>())
+        from previous in Gen.Elements(Enum.GetValues<RucamPreviousHepatotoxicity>())
+        from reexposure in Gen.Elements(Enum.GetValues<RucamReexposure>())
+        select new RucamSelections(onset, hepatocellular, cholestatic, alcohol, pregnancy, concomitant, alternative, previous, reexposure);
 
     /// <summary>Realistic inputs of the causes scores.</summary>
     public static Gen<Causes> CausesGen =>

@@ -23,7 +23,14 @@ public sealed class CausesInputsTests
             "igg": {"value": 2150, "unit": "mg/dL"}, "iggUpperLimit": {"value": 16, "unit": "g/L"},
             "histology": "typical", "viralHepatitisExcluded": true
           },
-          "dili": {"noOtherExplanation": true, "immuneCheckpointInhibitor": true},
+          "dili": {
+            "noOtherExplanation": true, "immuneCheckpointInhibitor": true,
+            "rucam": {
+              "timeToOnset": "suggestive", "courseAfterCessation": "decrease-50-within-8-days", "alcohol": false,
+              "concomitantDrugs": "none", "alternativeCauses": "groups-1-and-2-ruled-out", "previousHepatotoxicity": "labelled",
+              "reexposure": "not-done-or-other"
+            }
+          },
           "alcohol": {"auditC": {"q1": 2, "q2": 1, "q3": 0}}
         }
         """;
@@ -62,6 +69,10 @@ public sealed class CausesInputsTests
         // AUDIT-C 2 + 1 + 0 = 3, positive in a woman.
         Assert.Equal("positive screen (unhealthy alcohol use)", AuditC.Evaluate(snapshot).Result!.Category);
         Assert.Equal(OutcomeStatus.Calculated, NafldFibrosisScore.Evaluate(snapshot).Status);
+        // RUCAM, hepatocellular form (R 12.4): 2 + 3 + 0 (no alcohol) + 0 (age 52) + 0 + 2 + 2 + 0 = 9, highly probable.
+        var rucam = Rucam.Evaluate(snapshot).Result!;
+        Assert.Equal(9m, rucam.Value);
+        Assert.Equal("highly probable", rucam.Category);
     }
 
     [Theory]
@@ -77,6 +88,9 @@ public sealed class CausesInputsTests
     [InlineData("{\"alcohol\": {\"auditC\": {\"q4\": 1}}}", IssueCodes.UnknownKey, "alcohol.auditC.q4")]
     [InlineData("{\"alcohol\": {\"auditC\": [1, 2, 3]}}", IssueCodes.WrongType, "alcohol.auditC")]
     [InlineData("{\"bmi\": 2}", IssueCodes.InvalidValue, "bmi")]
+    [InlineData("{\"dili\": {\"rucam\": {\"timeToOnset\": \"soon\"}}}", IssueCodes.InvalidValue, "dili.rucam.timeToOnset")]
+    [InlineData("{\"dili\": {\"rucam\": {\"reexposure\": 3}}}", IssueCodes.WrongType, "dili.rucam.reexposure")]
+    [InlineData("{\"dili\": {\"rucam\": {\"score\": 3}}}", IssueCodes.UnknownKey, "dili.rucam.score")]
     [InlineData("{\"findings\": {\"diabetesOrImpairedFastingGlucose\": 1}}", IssueCodes.WrongType, "findings.diabetesOrImpairedFastingGlucose")]
     public void Read_BadValue_CodedIssueWithPath(string json, string code, string path)
     {

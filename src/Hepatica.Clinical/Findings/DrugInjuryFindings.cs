@@ -14,4 +14,28 @@ public sealed record DrugInjuryFindings
 
     /// <summary>The patient is receiving (or recently received) an immune checkpoint inhibitor.</summary>
     public bool? ImmuneCheckpointInhibitor { get; init; }
+
+    /// <summary>RUCAM item 1: time to onset.</summary>
+    public RucamTimeToOnset? RucamTimeToOnset { get; init; }
+
+    /// <summary>RUCAM item 2: course of the liver tests after cessation.</summary>
+    public RucamCourse? RucamCourse { get; init; }
+
+    /// <summary>RUCAM item 3: current alcohol use above 2 drinks a day (women) or 3 (men).</summary>
+    public bool? RucamAlcohol { get; init; }
+
+    /// <summary>RUCAM item 3 (cholestatic/mixed form only): pregnancy.</summary>
+    public bool? RucamPregnancy { get; init; }
+
+    /// <summary>RUCAM item 4: concomitant drugs or herbs.</summary>
+    public RucamConcomitant? RucamConcomitant { get; init; }
+
+    /// <summary>RUCAM item 5: search for alternative causes.</summary>
+    public RucamAlternativeCauses? RucamAlternativeCauses { get; init; }
+
+    /// <summary>RUCAM item 6: previous hepatotoxicity of the drug.</summary>
+    public RucamPreviousHepatotoxicity? RucamPreviousHepatotoxicity { get; init; }
+
+    /// <summary>RUCAM item 7: response to unintentional re-exposure.</summary>
+    public RucamReexposure? RucamReexposure { get; init; }
 }

@@ -46,6 +46,7 @@ public static class ScoreCatalog
         new(DiliRRatio.Definition, DiliRRatio.Evaluate),
         new(DiliNewR.Definition, DiliNewR.Evaluate),
         new(HysLaw.Definition, HysLaw.Evaluate),
+        new(Rucam.Definition, Rucam.Evaluate),
         new(IciHepatitisGrade.Definition, IciHepatitisGrade.Evaluate),
         new(AuditC.Definition, AuditC.Evaluate),
         new(NafldFibrosisScore.Definition, NafldFibrosisScore.Evaluate),

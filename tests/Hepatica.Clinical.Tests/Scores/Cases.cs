@@ -95,7 +95,14 @@ internal static class Cases
             IgG = ImmunoglobulinG.FromGramsPerLiter(17m), IgGUpperLimit = ImmunoglobulinG.FromGramsPerLiter(16m),
             Histology = AihHistology.Compatible, ViralHepatitisExcluded = false,
         },
-        Dili = new DrugInjuryFindings { NoOtherExplanation = false, ImmuneCheckpointInhibitor = true },
+        Dili = new DrugInjuryFindings
+        {
+            NoOtherExplanation = false, ImmuneCheckpointInhibitor = true,
+            // R = (50/40) / (150/120) = 1: the cholestatic or mixed form of RUCAM.
+            RucamTimeToOnset = RucamTimeToOnset.Suggestive, RucamCourse = RucamCourse.Decrease50Within180Days, RucamAlcohol = false, RucamPregnancy = false,
+            RucamConcomitant = RucamConcomitant.None, RucamAlternativeCauses = RucamAlternativeCauses.GroupOneRuledOut,
+            RucamPreviousHepatotoxicity = RucamPreviousHepatotoxicity.Unknown, RucamReexposure = RucamReexposure.NotDoneOrOther,
+        },
         Alcohol = new AlcoholFindings { AuditCQ1 = 2, AuditCQ2 = 1, AuditCQ3 = 1 },
         Series = new LabSeries
         {

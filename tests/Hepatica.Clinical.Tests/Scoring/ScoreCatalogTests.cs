@@ -117,7 +117,8 @@ public sealed partial class ScoreCatalogTests
             && Applies(KccNonAcetaminophen.Evaluate(snapshot)) == !acetaminophen
             && Applies(ClifCAclf.Evaluate(snapshot)) == aclf
             && Applies(ClifCAd.Evaluate(snapshot)) == !aclf
-            && Applies(IciHepatitisGrade.Evaluate(snapshot)) == patient.Causes.ImmuneCheckpointInhibitor;
+            && Applies(IciHepatitisGrade.Evaluate(snapshot)) == patient.Causes.ImmuneCheckpointInhibitor
+            && Applies(Rucam.Evaluate(snapshot)) == (patient.Rucam.TimeToOnset != Findings.RucamTimeToOnset.Unrelated);
 
         static bool Applies(ScoreOutcome outcome) => outcome.Status switch
         {
