@@ -107,4 +107,21 @@ public sealed class CausesInputsTests
         Assert.Equal(80, result.Snapshot.Autoimmune.SmaTiter);
         Assert.Equal(0, result.Snapshot.Autoimmune.LkmTiter);
     }
+
+    [Fact]
+    public void Read_Sample_NoIssueAndEveryCausesScoreButIci()
+    {
+        var result = SnapshotReader.Read(File.ReadAllText(Path.Combine(RepoRoot.Path, "samples", "causes-008.json")));
+        Assert.Empty(result.Issues);
+        var snapshot = result.Snapshot!;
+        foreach (var score in new[] { AihSimplified.Evaluate(snapshot), DiliRRatio.Evaluate(snapshot), DiliNewR.Evaluate(snapshot), HysLaw.Evaluate(snapshot), Rucam.Evaluate(snapshot), AuditC.Evaluate(snapshot), NafldFibrosisScore.Evaluate(snapshot) })
+        {
+            Assert.Equal(OutcomeStatus.Calculated, score.Status);
+        }
+
+        // The sample is not on a checkpoint inhibitor.
+        Assert.Equal(OutcomeStatus.NotApplicable, IciHepatitisGrade.Evaluate(snapshot).Status);
+        // NFS by hand: -1.675 + 1.924 + 2.961 + 1.13 + 0.99 × 410/620 - 2.73 - 2.376 = -0.111 (three decimals).
+        Assert.Equal(-0.111m, NafldFibrosisScore.Evaluate(snapshot).Result!.Value);
+    }
 }
