@@ -26,7 +26,8 @@ internal sealed class CausesInputs
 /// </summary>
 public static partial class SnapshotReader
 {
-    private const int CausesFirstKey = 8;
+    // Keys 20-23 of the top-level "seen" bit mask (at most 31): 8-19 are left for other top-level keys.
+    private const int CausesFirstKey = 20;
     private const string AutoimmuneKeys = "ana, sma, lkm, slaLp, igg, iggUpperLimit, histology, viralHepatitisExcluded";
     private const string DiliKeys = "noOtherExplanation, immuneCheckpointInhibitor, rucam";
     private const string RucamKeys = "timeToOnset, courseAfterCessation, alcohol, pregnancy, concomitantDrugs, alternativeCauses, previousHepatotoxicity, reexposure";
@@ -36,16 +37,16 @@ public static partial class SnapshotReader
     private const int MaximumTiter = 1_000_000;
 
     private static int CausesKey(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("bmi"u8) ? 8 : reader.ValueTextEquals("autoimmune"u8) ? 9
-        : reader.ValueTextEquals("dili"u8) ? 10 : reader.ValueTextEquals("alcohol"u8) ? 11 : 0;
+        reader.ValueTextEquals("bmi"u8) ? CausesFirstKey : reader.ValueTextEquals("autoimmune"u8) ? CausesFirstKey + 1
+        : reader.ValueTextEquals("dili"u8) ? CausesFirstKey + 2 : reader.ValueTextEquals("alcohol"u8) ? CausesFirstKey + 3 : 0;
 
     private static void ReadCauses(ref Utf8JsonReader reader, int key, CausesInputs causes, List<InputIssue> issues)
     {
         switch (key)
         {
-            case 8: causes.Bmi = ReadInRange(ref reader, "bmi", 5m, 150m, "kg/m²", issues); break;
-            case 9: causes.Autoimmune = ReadAutoimmune(ref reader, issues); break;
-            case 10: causes.Dili = ReadDili(ref reader, issues); break;
+            case CausesFirstKey: causes.Bmi = ReadInRange(ref reader, "bmi", 5m, 150m, "kg/m²", issues); break;
+            case CausesFirstKey + 1: causes.Autoimmune = ReadAutoimmune(ref reader, issues); break;
+            case CausesFirstKey + 2: causes.Dili = ReadDili(ref reader, issues); break;
             default: causes.Alcohol = ReadAlcohol(ref reader, issues); break;
         }
     }

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scores;
@@ -131,4 +132,13 @@ public sealed class AihSimplifiedTests
             Histology = AihHistology.Typical, ViralHepatitisExcluded = true,
         },
     };
+
+    // Any titers and SLA/LP: the autoantibody item never exceeds 2, and adding an antibody never lowers it.
+    [Property]
+    public bool Calculate_AnyAntibodies_CappedAtTwoAndMonotone(byte ana, byte sma, byte lkm, bool sla)
+    {
+        decimal Antibodies(AihSimplified.Inputs inputs) => AihSimplified.Calculate(inputs).Steps.Single(s => s.Label == "autoantibodies").Value!.Value;
+        var points = Antibodies(Base(ana, sma, lkm, sla));
+        return points is >= 0m and <= 2m && Antibodies(Base(ana, sma, lkm, true)) >= points && Antibodies(Base(ana, sma, 40, sla)) >= points;
+    }
 }
