@@ -104,7 +104,10 @@ internal static class TextReport
         }
 
         AppendSerology(sb, assessment.Serology);
-        var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated).ToList();
+        // Scores none of whose inputs were given are listed by name only (their inputs: `hepatica scores`, or the JSON
+        // output, which always names every missing input); the rest say exactly what is missing or why they do not apply.
+        var untouched = assessment.Outcomes.Where(NothingGiven).ToList();
+        var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated && !NothingGiven(o)).ToList();
         if (others.Count > 0)
         {
             sb.AppendLine("Not calculated");
@@ -128,11 +131,18 @@ internal static class TextReport
             sb.AppendLine();
         }
 
+        if (untouched.Count > 0)
+        {
+            sb.AppendLine("Not assessed (none of their inputs given)");
+            sb.Append("  ").AppendLine(string.Join("; ", untouched.Select(o => o.Definition.Name)));
+            sb.AppendLine();
+        }
+
         AppendIssues(sb, "Errors (values not used)", s.Issues.Where(i => i.Severity == IssueSeverity.Error));
         AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
 
         sb.AppendLine("Sources");
-        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
+        foreach (var c in assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
             .Concat(assessment.Serology.Interpretations.SelectMany(i => i.Sources)).Distinct())
         {
             sb.Append("  ").Append(c.Key).Append(": ").AppendLine(c.Reference);
@@ -165,6 +175,12 @@ internal static class TextReport
 
         sb.AppendLine();
     }
+
+    /// <summary>Not calculable, and every declared input (optional ones aside) is among the missing ones, or holds one.</summary>
+    private static bool NothingGiven(ScoreOutcome o) =>
+        o.Status == OutcomeStatus.NotCalculable
+        && o.Definition.Inputs.Where(i => !i.Contains("optional", StringComparison.Ordinal)).Select(i => i.Split(' ')[0])
+            .All(i => o.Missing.Any(m => m == i || m.StartsWith(i + ".", StringComparison.Ordinal) || m.StartsWith(i + "[", StringComparison.Ordinal)));
 
     public static string RenderCatalog()
     {

@@ -28,18 +28,20 @@ internal enum LabKey
     ArterialPh,
     Lactate,
     Phosphate,
+    BilirubinUpperLimit,
 }
 
 /// <summary>The <c>labs</c> keys of the snapshot contract and the analyte each one reads into.</summary>
 internal static class LabFields
 {
-    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate";
+    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate, bilirubinUpperLimit";
 
     private static readonly string[] Paths =
     [
         "labs", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "labs.platelets",
         "labs.ast", "labs.alt", "labs.alp", "labs.astUpperLimit", "labs.altUpperLimit", "labs.alpUpperLimit",
         "labs.wbc", "labs.urea", "labs.bun", "labs.pt", "labs.ptControl", "labs.arterialPh", "labs.lactate", "labs.phosphate",
+        "labs.bilirubinUpperLimit",
     ];
 
     /// <summary>The key at the reader's property name, matched on its UTF-8 bytes.</summary>
@@ -64,6 +66,7 @@ internal static class LabFields
         : reader.ValueTextEquals("arterialPh"u8) ? LabKey.ArterialPh
         : reader.ValueTextEquals("lactate"u8) ? LabKey.Lactate
         : reader.ValueTextEquals("phosphate"u8) ? LabKey.Phosphate
+        : reader.ValueTextEquals("bilirubinUpperLimit"u8) ? LabKey.BilirubinUpperLimit
         : LabKey.Unknown;
 
     /// <summary>The snapshot path of a key, e.g. <c>labs.bilirubin</c>.</summary>
@@ -93,6 +96,7 @@ internal sealed class LabPanelBuilder
     private ArterialPh? arterialPh;
     private Lactate? lactate;
     private Phosphate? phosphate;
+    private Bilirubin? bilirubinUpperLimit;
 
     /// <summary>Validates the value into its analyte (issues added for any problem); unusable values are left unset.</summary>
     public void Set(LabKey key, decimal value, string? unit, string path, List<InputIssue> issues)
@@ -119,6 +123,7 @@ internal sealed class LabPanelBuilder
             case LabKey.ArterialPh: arterialPh = ArterialPh.TryRead(value, unit, path, issues, out var ph) ? ph : null; break;
             case LabKey.Lactate: lactate = Lactate.TryRead(value, unit, path, issues, out var la) ? la : null; break;
             case LabKey.Phosphate: phosphate = Phosphate.TryRead(value, unit, path, issues, out var po) ? po : null; break;
+            case LabKey.BilirubinUpperLimit: bilirubinUpperLimit = Bilirubin.TryRead(value, unit, path, issues, out var bu) ? bu : null; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + LabFields.KnownList);
         }
     }
@@ -155,5 +160,6 @@ internal sealed class LabPanelBuilder
         ArterialPh = arterialPh,
         Lactate = lactate,
         Phosphate = phosphate,
+        BilirubinUpperLimit = bilirubinUpperLimit,
     };
 }

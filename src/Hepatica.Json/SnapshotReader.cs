@@ -21,11 +21,11 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// </summary>
 public static partial class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, serology";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, serology, bmi, autoimmune, dili, alcohol";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
-        + "corticosteroidStartDate";
+        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
@@ -77,13 +77,14 @@ public static partial class SnapshotReader
         var findings = ClinicalFindings.Empty;
         var serology = Hepatica.Clinical.Serology.SerologyPanel.Empty;
         var series = new SeriesBuilder();
+        var causes = new CausesInputs();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
                 : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
-                : reader.ValueTextEquals("serology"u8) ? 8 : 0;
+                : reader.ValueTextEquals("serology"u8) ? 8 : CausesKey(ref reader);
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -126,6 +127,9 @@ public static partial class SnapshotReader
                 case 8:
                     serology = ReadSerology(ref reader, issues);
                     break;
+                case >= CausesFirstKey:
+                    ReadCauses(ref reader, key, causes, issues);
+                    break;
                 default:
                     ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
                     break;
@@ -139,7 +143,11 @@ public static partial class SnapshotReader
         }
 
         var dated = series.Build(issues);
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings, Serology = serology, Issues = issues };
+        return new PatientSnapshot
+        {
+            Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings,
+            Serology = serology, Bmi = causes.Bmi, Autoimmune = causes.Autoimmune, Dili = causes.Dili, Alcohol = causes.Alcohol, Issues = issues,
+        };
     }
 
     private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)
@@ -406,7 +414,8 @@ public static partial class SnapshotReader
                 16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", 0m, 3650m, "days", issues, lowerInclusive: true) },
                 17 => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
                 18 => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
-                _ => f with { AlcoholAssociatedHepatitis = ReadBool(ref reader, "findings.alcoholAssociatedHepatitis", issues) },
+                19 => f with { AlcoholAssociatedHepatitis = ReadBool(ref reader, "findings.alcoholAssociatedHepatitis", issues) },
+                _ => f with { DiabetesOrImpairedFastingGlucose = ReadBool(ref reader, "findings.diabetesOrImpairedFastingGlucose", issues) },
             };
         }
 
@@ -423,7 +432,8 @@ public static partial class SnapshotReader
         : reader.ValueTextEquals("ventilationForEncephalopathy"u8) ? 13 : reader.ValueTextEquals("renalReplacementTherapy"u8) ? 14
         : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
         : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18
-        : reader.ValueTextEquals("alcoholAssociatedHepatitis"u8) ? 19 : 0;
+        : reader.ValueTextEquals("alcoholAssociatedHepatitis"u8) ? 19
+        : reader.ValueTextEquals("diabetesOrImpairedFastingGlucose"u8) ? 20 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)

@@ -65,4 +65,7 @@ public sealed record ClinicalFindings
 
     /// <summary>Date corticosteroids were started for alcohol-associated hepatitis: day 0 of the Lille model.</summary>
     public DateOnly? CorticosteroidStartDate { get; init; }
+
+    /// <summary>Impaired fasting glucose or diabetes: a term of the NAFLD fibrosis score.</summary>
+    public bool? DiabetesOrImpairedFastingGlucose { get; init; }
 }
