@@ -188,7 +188,13 @@ internal static class TextReport
         foreach (var def in ScoreCatalog.All.Select(e => e.Definition))
         {
             sb.Append(def.Id).Append("  v").Append(def.Version).Append("  ").AppendLine(def.Name);
-            var range = (def.Minimum == decimal.MinValue ? "unbounded" : Number(def.Minimum)) + " to " + (def.Maximum is { } max ? Number(max) : "unbounded");
+            var range = (def.Minimum == decimal.MinValue, def.Maximum) switch
+            {
+                (true, null) => "no published bounds",
+                (true, { } max) => "at most " + Number(max),
+                (false, null) => "from " + Number(def.Minimum) + ", no upper bound",
+                (false, { } max) => Number(def.Minimum) + " to " + Number(max),
+            };
             sb.Append("    range: ").AppendLine(range);
             sb.Append("    rounding: ").AppendLine(def.Rounding);
             sb.Append("    inputs: ").AppendLine(string.Join(", ", def.Inputs));

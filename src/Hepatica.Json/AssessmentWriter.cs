@@ -251,12 +251,6 @@ public static partial class AssessmentWriter
         w.WriteStartArray(Names.Citations);
         foreach (var c in citations)
         {
-            if (detail == Detail.Compact)
-            {
-                w.WriteStringValue(Encoded.Of(c.Key));
-                continue;
-            }
-
             WriteCitation(w, c);
         }
 
