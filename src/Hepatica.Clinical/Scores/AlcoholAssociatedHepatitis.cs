@@ -11,6 +11,8 @@ namespace Hepatica.Clinical.Scores;
 /// </summary>
 internal static class AlcoholAssociatedHepatitis
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ScoreDefinition, InputIssue> Unstated = new();
+
     /// <summary>Not applicable when the snapshot says the patient does not have alcohol-associated hepatitis.</summary>
     public static ScoreOutcome? NotApplicable(PatientSnapshot snapshot, ScoreDefinition definition) =>
         snapshot.Findings.AlcoholAssociatedHepatitis is false
@@ -24,8 +26,8 @@ internal static class AlcoholAssociatedHepatitis
         {
             result = result with
             {
-                Warnings = [.. result.Warnings, InputIssue.Warning(IssueCodes.UnusualPatient, "findings.alcoholAssociatedHepatitis",
-                    $"{result.Definition.Name} is validated only in alcohol-associated hepatitis, which the snapshot does not state; read it only if the patient has it.")],
+                Warnings = [.. result.Warnings, Unstated.GetOrAdd(result.Definition, d => InputIssue.Warning(IssueCodes.UnusualPatient, "findings.alcoholAssociatedHepatitis",
+                    $"{d.Name} is validated only in alcohol-associated hepatitis, which the snapshot does not state; read it only if the patient has it."))],
             };
         }
 

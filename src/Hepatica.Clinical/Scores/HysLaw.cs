@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 
@@ -117,6 +118,15 @@ public static class HysLaw
 
     private static void Component(Breakdown b, string label, bool? met, string detail) =>
         b.Note(label, $"{(met is { } m ? (m ? "met" : "not met") : "not known")}: {detail}");
+
+    /// <summary>As above; the detail is formatted only when the breakdown is recording (batch runs do not).</summary>
+    private static void Component(Breakdown b, string label, bool? met, [InterpolatedStringHandlerArgument("b")] ref DetailHandler detail)
+    {
+        if (b.Recording)
+        {
+            Component(b, label, met, detail.ToStringAndClear());
+        }
+    }
 
     private static void AddPair(List<string> missing, decimal? ratio, bool valueMissing, string valuePath, bool limitMissing, string limitPath)
     {

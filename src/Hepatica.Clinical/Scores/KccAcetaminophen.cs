@@ -92,12 +92,24 @@ public static class KccAcetaminophen
     internal static bool? Decide(Inputs inputs, Breakdown b, List<string> missing)
     {
         bool? ph = inputs.ArterialPh is { } p ? p.Value < PhBelow : null;
-        Criterion(b, "arterial pH < 7.30", ph, inputs.ArterialPh is { } pv ? $"pH {Breakdown.F(pv.Value)}" : "labs.arterialPh missing");
+        if (b.Recording)
+        {
+            Criterion(b, "arterial pH < 7.30", ph, inputs.ArterialPh is { } pv ? $"pH {Breakdown.F(pv.Value)}" : "labs.arterialPh missing");
+        }
+
         var coagulation = Coagulation(inputs.Inr, inputs.ProthrombinTime, InrAbove, PtSecondsAbove, b, "INR > 6.5 or PT > 100 s");
         bool? creatinine = inputs.Creatinine is { } c ? c.MicromolesPerLiter > CreatinineMicromolesAbove : null;
-        Criterion(b, "creatinine > 300 µmol/L", creatinine, inputs.Creatinine is { } cv ? $"{Breakdown.F(cv.MicromolesPerLiter)} µmol/L" : "labs.creatinine missing");
+        if (b.Recording)
+        {
+            Criterion(b, "creatinine > 300 µmol/L", creatinine, inputs.Creatinine is { } cv ? $"{Breakdown.F(cv.MicromolesPerLiter)} µmol/L" : "labs.creatinine missing");
+        }
+
         bool? he = inputs.Encephalopathy is { } e ? e.Grade >= 3 : null;
-        Criterion(b, "encephalopathy grade 3-4", he, inputs.Encephalopathy is { } ev ? $"West Haven grade {ev.Grade}" : "findings.encephalopathyGrade missing");
+        if (b.Recording)
+        {
+            Criterion(b, "encephalopathy grade 3-4", he, inputs.Encephalopathy is { } ev ? $"West Haven grade {ev.Grade}" : "findings.encephalopathyGrade missing");
+        }
+
         bool? triad = coagulation == false || creatinine == false || he == false ? false
             : coagulation == true && creatinine == true && he == true ? true : null;
         if (ph == true && triad != true)

@@ -75,9 +75,13 @@ public static class KccAcetaminophenLactate
         var originalMissing = new List<string>();
         var original = KccAcetaminophen.Decide(inputs.Original, b, originalMissing);
         bool? lactate = inputs.Lactate is { } l ? l.MillimolesPerLiter > LactateAfterResuscitationAbove : null;
-        KccAcetaminophen.Criterion(b, "lactate > 3.0 mmol/L", lactate, inputs.Lactate is { } lv
-            ? $"lactate {Breakdown.F(lv.MillimolesPerLiter)} mmol/L, compared with the post-resuscitation cut-off 3.0 because the sampling time is not given (Bernal 2002; the early cut-off 3.5 is not applied)"
-            : "labs.lactate missing", "Bernal 2002");
+        if (b.Recording)
+        {
+            KccAcetaminophen.Criterion(b, "lactate > 3.0 mmol/L", lactate, inputs.Lactate is { } lv
+                ? $"lactate {Breakdown.F(lv.MillimolesPerLiter)} mmol/L, compared with the post-resuscitation cut-off 3.0 because the sampling time is not given (Bernal 2002; the early cut-off 3.5 is not applied)"
+                : "labs.lactate missing", "Bernal 2002");
+        }
+
         if (lactate == true && original != true)
         {
             b.Note("lactate alone", "lactate > 3.0 mmol/L meets the modified criteria on its own (Bernal 2002)");

@@ -90,14 +90,30 @@ public static class KccNonAcetaminophen
     {
         var major = KccAcetaminophen.Coagulation(inputs.Inr, inputs.ProthrombinTime, InrAbove, 100m, b, "INR > 6.5 or PT > 100 s (on its own)");
         bool? age = inputs.AgeYears is { } a ? a < 10m || a > 40m : null;
-        KccAcetaminophen.Criterion(b, "1. age < 10 or > 40 years", age, inputs.AgeYears is { } av ? $"age {Breakdown.F(av)}" : "ageYears missing");
+        if (b.Recording)
+        {
+            KccAcetaminophen.Criterion(b, "1. age < 10 or > 40 years", age, inputs.AgeYears is { } av ? $"age {Breakdown.F(av)}" : "ageYears missing");
+        }
+
         bool? aetiology = inputs.Cause is { } c ? c is AcuteLiverFailureCause.Indeterminate or AcuteLiverFailureCause.Halothane or AcuteLiverFailureCause.DrugReaction : null;
-        KccAcetaminophen.Criterion(b, "2. non-A non-B, halothane or idiosyncratic drug reaction", aetiology, inputs.Cause is { } cv ? $"cause {cv}" : "findings.acuteLiverFailureCause missing");
+        if (b.Recording)
+        {
+            KccAcetaminophen.Criterion(b, "2. non-A non-B, halothane or idiosyncratic drug reaction", aetiology, inputs.Cause is { } cv ? $"cause {cv}" : "findings.acuteLiverFailureCause missing");
+        }
+
         bool? jaundice = inputs.JaundiceToEncephalopathyDays is { } j ? j > JaundiceDaysAbove : null;
-        KccAcetaminophen.Criterion(b, "3. jaundice to encephalopathy > 7 days", jaundice, inputs.JaundiceToEncephalopathyDays is { } jv ? $"{Breakdown.F(jv)} days" : "findings.jaundiceToEncephalopathyDays missing");
+        if (b.Recording)
+        {
+            KccAcetaminophen.Criterion(b, "3. jaundice to encephalopathy > 7 days", jaundice, inputs.JaundiceToEncephalopathyDays is { } jv ? $"{Breakdown.F(jv)} days" : "findings.jaundiceToEncephalopathyDays missing");
+        }
+
         var coagulation = KccAcetaminophen.Coagulation(inputs.Inr, inputs.ProthrombinTime, InrMinorAbove, 50m, b, "4. INR > 3.5 or PT > 50 s");
         bool? bilirubin = inputs.Bilirubin is { } bi ? bi.MicromolesPerLiter > BilirubinMicromolesAbove : null;
-        KccAcetaminophen.Criterion(b, "5. bilirubin > 300 µmol/L", bilirubin, inputs.Bilirubin is { } bv ? $"{Breakdown.F(bv.MicromolesPerLiter)} µmol/L" : "labs.bilirubin missing");
+        if (b.Recording)
+        {
+            KccAcetaminophen.Criterion(b, "5. bilirubin > 300 µmol/L", bilirubin, inputs.Bilirubin is { } bv ? $"{Breakdown.F(bv.MicromolesPerLiter)} µmol/L" : "labs.bilirubin missing");
+        }
+
 
         bool?[] minors = [age, aetiology, jaundice, coagulation, bilirubin];
         minorMet = minors.Count(m => m == true);
