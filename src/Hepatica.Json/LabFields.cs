@@ -28,18 +28,22 @@ internal enum LabKey
     ArterialPh,
     Lactate,
     Phosphate,
+    Lymphocytes,
+    Neutrophils,
+    AscitesProtein,
 }
 
 /// <summary>The <c>labs</c> keys of the snapshot contract and the analyte each one reads into.</summary>
 internal static class LabFields
 {
-    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate";
+    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate, lymphocytes, neutrophils, ascitesProtein";
 
     private static readonly string[] Paths =
     [
         "labs", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "labs.platelets",
         "labs.ast", "labs.alt", "labs.alp", "labs.astUpperLimit", "labs.altUpperLimit", "labs.alpUpperLimit",
         "labs.wbc", "labs.urea", "labs.bun", "labs.pt", "labs.ptControl", "labs.arterialPh", "labs.lactate", "labs.phosphate",
+        "labs.lymphocytes", "labs.neutrophils", "labs.ascitesProtein",
     ];
 
     /// <summary>The key at the reader's property name, matched on its UTF-8 bytes.</summary>
@@ -64,6 +68,9 @@ internal static class LabFields
         : reader.ValueTextEquals("arterialPh"u8) ? LabKey.ArterialPh
         : reader.ValueTextEquals("lactate"u8) ? LabKey.Lactate
         : reader.ValueTextEquals("phosphate"u8) ? LabKey.Phosphate
+        : reader.ValueTextEquals("lymphocytes"u8) ? LabKey.Lymphocytes
+        : reader.ValueTextEquals("neutrophils"u8) ? LabKey.Neutrophils
+        : reader.ValueTextEquals("ascitesProtein"u8) ? LabKey.AscitesProtein
         : LabKey.Unknown;
 
     /// <summary>The snapshot path of a key, e.g. <c>labs.bilirubin</c>.</summary>
@@ -93,6 +100,9 @@ internal sealed class LabPanelBuilder
     private ArterialPh? arterialPh;
     private Lactate? lactate;
     private Phosphate? phosphate;
+    private Lymphocytes? lymphocytes;
+    private Neutrophils? neutrophils;
+    private AscitesProtein? ascitesProtein;
 
     /// <summary>Validates the value into its analyte (issues added for any problem); unusable values are left unset.</summary>
     public void Set(LabKey key, decimal value, string? unit, string path, List<InputIssue> issues)
@@ -119,6 +129,9 @@ internal sealed class LabPanelBuilder
             case LabKey.ArterialPh: arterialPh = ArterialPh.TryRead(value, unit, path, issues, out var ph) ? ph : null; break;
             case LabKey.Lactate: lactate = Lactate.TryRead(value, unit, path, issues, out var la) ? la : null; break;
             case LabKey.Phosphate: phosphate = Phosphate.TryRead(value, unit, path, issues, out var po) ? po : null; break;
+            case LabKey.Lymphocytes: lymphocytes = Lymphocytes.TryRead(value, unit, path, issues, out var ly) ? ly : null; break;
+            case LabKey.Neutrophils: neutrophils = Neutrophils.TryRead(value, unit, path, issues, out var ne) ? ne : null; break;
+            case LabKey.AscitesProtein: ascitesProtein = AscitesProtein.TryRead(value, unit, path, issues, out var ap2) ? ap2 : null; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + LabFields.KnownList);
         }
     }
@@ -155,5 +168,8 @@ internal sealed class LabPanelBuilder
         ArterialPh = arterialPh,
         Lactate = lactate,
         Phosphate = phosphate,
+        Lymphocytes = lymphocytes,
+        Neutrophils = neutrophils,
+        AscitesProtein = ascitesProtein,
     };
 }

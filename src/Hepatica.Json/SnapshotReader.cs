@@ -19,9 +19,9 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// keys given twice, missing or unknown units, impossible values. Unusable values are left out of the snapshot.
 /// Known keys are matched on their UTF-8 bytes, so a clean document allocates little beyond the snapshot itself.
 /// </summary>
-public static class SnapshotReader
+public static partial class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, assessmentDate, medications, vaccinations, history";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, "
@@ -76,12 +76,15 @@ public static class SnapshotReader
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
         var series = new SeriesBuilder();
+        var immune = new ImmuneInputs();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
-                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7 : 0;
+                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
+                : reader.ValueTextEquals("assessmentDate"u8) ? 8 : reader.ValueTextEquals("medications"u8) ? 9
+                : reader.ValueTextEquals("vaccinations"u8) ? 10 : reader.ValueTextEquals("history"u8) ? 11 : 0;
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -121,6 +124,18 @@ public static class SnapshotReader
                 case 7:
                     ReadSeries(ref reader, series, issues);
                     break;
+                case 8:
+                    immune.AssessmentDate = ReadDate(ref reader, "assessmentDate", issues);
+                    break;
+                case 9:
+                    ReadMedications(ref reader, immune, issues);
+                    break;
+                case 10:
+                    ReadVaccinations(ref reader, immune, issues);
+                    break;
+                case 11:
+                    immune.History = ReadHistory(ref reader, issues);
+                    break;
                 default:
                     ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
                     break;
@@ -134,7 +149,12 @@ public static class SnapshotReader
         }
 
         var dated = series.Build(issues);
-        return new PatientSnapshot { Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings, Issues = issues };
+        return new PatientSnapshot
+        {
+            Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings,
+            AssessmentDate = immune.AssessmentDate, Medications = immune.Medications, Vaccinations = [.. immune.Vaccinations.OrderBy(v => v.Date)],
+            History = immune.History, Issues = issues,
+        };
     }
 
     private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)
