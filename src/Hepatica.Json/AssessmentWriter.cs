@@ -19,7 +19,7 @@ public enum Detail
 /// Writes the assessment JSON contract (docs/output.md). Keys are stable; numbers are JSON numbers in the score's
 /// unit; <c>unrounded</c> is given to 6 decimals (half away from zero).
 /// </summary>
-public static class AssessmentWriter
+public static partial class AssessmentWriter
 {
     /// <summary>Writes one assessment as a JSON object. <paramref name="line"/> is written when reading a batch.</summary>
     public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, long? line = null)
@@ -42,6 +42,8 @@ public static class AssessmentWriter
 
         w.WriteEndArray();
         WriteTransplant(w, assessment.Transplant, detail);
+        WriteImmunity(w, assessment.Immunity, detail);
+        WritePrevention(w, assessment.Prevention, detail);
         WriteIssues(w, assessment.Snapshot.Issues);
         w.WriteEndObject();
     }
