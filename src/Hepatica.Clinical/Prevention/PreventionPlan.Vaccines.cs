@@ -83,7 +83,7 @@ public static partial class PreventionPlan
             : HepB3Dose;
         var state = DoseSeries.Evaluate(spec, doses);
         var testFirst = m.HbsAg is null ? " Test HBsAg, anti-HBc and anti-HBs (at the first dose at the latest) if not done." : string.Empty;
-        var item = FromSeries("hepatitis-b", spec, state, today, "Hepatitis B" + (age < HepBUniversalBelow ? " (adults 19-59; chronic liver disease)" : " (chronic liver disease)"),
+        var item = FromSeries("hepatitis-b", spec, state, today, "Hepatitis B" + (age < HepBUniversalBelow ? " (all adults 19-59)" : " (chronic liver disease)"),
             "hepatitis B", HepB2022, "Heplisav-B 2 doses at 0 and 1 month, or Engerix-B/Recombivax HB/PreHevbrio 3 doses at 0, 1 and 6 months");
         items.Add(state.Complete ? item : item with { Clinician = item.Clinician + testFirst });
         if (state.Complete && p.Immunocompromised)
