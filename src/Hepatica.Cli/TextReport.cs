@@ -105,10 +105,14 @@ internal static class TextReport
             sb.AppendLine();
         }
 
+        AppendSerology(sb, assessment.Serology);
         AppendImmunity(sb, assessment.Immunity);
         AppendPrevention(sb, assessment.Prevention);
 
-        var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated).ToList();
+        // Scores none of whose inputs were given are listed by name only (their inputs: `hepatica scores`, or the JSON
+        // output, which always names every missing input); the rest say exactly what is missing or why they do not apply.
+        var untouched = assessment.Outcomes.Where(NothingGiven).ToList();
+        var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated && !NothingGiven(o)).ToList();
         if (others.Count > 0)
         {
             sb.AppendLine("Not calculated");
@@ -132,11 +136,19 @@ internal static class TextReport
             sb.AppendLine();
         }
 
+        if (untouched.Count > 0)
+        {
+            sb.AppendLine("Not assessed (none of their inputs given)");
+            sb.Append("  ").AppendLine(string.Join("; ", untouched.Select(o => o.Definition.Name)));
+            sb.AppendLine();
+        }
+
         AppendIssues(sb, "Errors (values not used)", s.Issues.Where(i => i.Severity == IssueSeverity.Error));
         AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
 
         sb.AppendLine("Sources");
-        foreach (var c in assessment.Outcomes.SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
+        foreach (var c in assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
+            .Concat(assessment.Serology.Interpretations.SelectMany(i => i.Sources))
             .Concat(assessment.Immunity.Reactivation.Select(x => x.Source))
             .Concat(assessment.Immunity.Sbp.Concat(assessment.Immunity.Observations).Select(x => x.Source))
             .Concat(assessment.Prevention.Items.Select(x => x.Source)).Distinct())
@@ -149,13 +161,48 @@ internal static class TextReport
         return sb.ToString();
     }
 
+    /// <summary>The "Viral hepatitis" section: each interpretation for the clinician, then for the patient, and the tests to order.</summary>
+    private static void AppendSerology(StringBuilder sb, Hepatica.Clinical.Serology.SerologySection section)
+    {
+        if (section.Interpretations.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine("Viral hepatitis (decision support; read with the history and the clinician)");
+        foreach (var i in section.Interpretations)
+        {
+            sb.Append("  ").Append(i.Topic).Append(": ").Append(i.Category).Append(" (").Append(string.Join("; ", i.Sources.Select(c => c.Key))).AppendLine(")");
+            sb.Append("    ").AppendLine(i.Clinician);
+            sb.Append("    for the patient: ").AppendLine(i.Patient);
+            foreach (var next in i.NextTests)
+            {
+                sb.Append("    next: ").AppendLine(next);
+            }
+        }
+
+        sb.AppendLine();
+    }
+
+    /// <summary>Not calculable, and every declared input (optional ones aside) is among the missing ones, or holds one.</summary>
+    private static bool NothingGiven(ScoreOutcome o) =>
+        o.Status == OutcomeStatus.NotCalculable
+        && o.Definition.Inputs.Where(i => !i.Contains("optional", StringComparison.Ordinal)).Select(i => i.Split(' ')[0])
+            .All(i => o.Missing.Any(m => m == i || m.StartsWith(i + ".", StringComparison.Ordinal) || m.StartsWith(i + "[", StringComparison.Ordinal)));
+
     public static string RenderCatalog()
     {
         var sb = new StringBuilder();
         foreach (var def in ScoreCatalog.All.Select(e => e.Definition))
         {
             sb.Append(def.Id).Append("  v").Append(def.Version).Append("  ").AppendLine(def.Name);
-            var range = (def.Minimum == decimal.MinValue ? "unbounded" : Number(def.Minimum)) + " to " + (def.Maximum is { } max ? Number(max) : "unbounded");
+            var range = (def.Minimum == decimal.MinValue, def.Maximum) switch
+            {
+                (true, null) => "no published bounds",
+                (true, { } max) => "at most " + Number(max),
+                (false, null) => "from " + Number(def.Minimum) + ", no upper bound",
+                (false, { } max) => Number(def.Minimum) + " to " + Number(max),
+            };
             sb.Append("    range: ").AppendLine(range);
             sb.Append("    rounding: ").AppendLine(def.Rounding);
             sb.Append("    inputs: ").AppendLine(string.Join(", ", def.Inputs));

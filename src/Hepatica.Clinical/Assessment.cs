@@ -1,6 +1,7 @@
 using Hepatica.Clinical.Immunity;
 using Hepatica.Clinical.Prevention;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Serology;
 using Hepatica.Clinical.Transplant;
 
 namespace Hepatica.Clinical;
@@ -26,6 +27,7 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
         return new Assessment(snapshot, outcomes)
         {
             Transplant = TransplantSignals.Evaluate(snapshot, outcomes),
+            Serology = ViralHepatitis.Evaluate(snapshot),
             Immunity = ImmunitySection.Evaluate(snapshot, outcomes, markers),
             Prevention = PreventionPlan.Evaluate(snapshot, outcomes, markers),
         };
@@ -39,6 +41,9 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
 
     /// <summary>The prevention plan: vaccines, cautions and lifestyle points.</summary>
     public PreventionSection Prevention { get; init; } = PreventionSection.None;
+
+    /// <summary>Viral hepatitis serology interpretations (empty when the snapshot has no serology).</summary>
+    public SerologySection Serology { get; init; } = SerologySection.None;
 
     /// <summary>True when the snapshot had at least one error (some value could not be used).</summary>
     public bool HasErrors => Snapshot.Issues.Any(i => i.Severity == IssueSeverity.Error);

@@ -1,6 +1,7 @@
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Serology;
 
 namespace Hepatica.Clinical;
 
@@ -42,6 +43,21 @@ public sealed record PatientSnapshot
 
     /// <summary>History items (prior SBP, GI bleeding now, transplant, alcohol-related disease).</summary>
     public MedicalHistory History { get; init; } = MedicalHistory.Empty;
+
+    /// <summary>Viral hepatitis serology (empty when not given).</summary>
+    public SerologyPanel Serology { get; init; } = SerologyPanel.Empty;
+
+    /// <summary>Body mass index, kg/m².</summary>
+    public decimal? Bmi { get; init; }
+
+    /// <summary>Autoimmune hepatitis work-up: autoantibodies, IgG, histology, viral hepatitis excluded.</summary>
+    public AutoimmuneFindings Autoimmune { get; init; } = AutoimmuneFindings.Empty;
+
+    /// <summary>Suspected drug-induced or immune-mediated liver injury: Hy's law context, checkpoint inhibitor, RUCAM items.</summary>
+    public DrugInjuryFindings Dili { get; init; } = DrugInjuryFindings.Empty;
+
+    /// <summary>Alcohol use: AUDIT-C answers.</summary>
+    public AlcoholFindings Alcohol { get; init; } = AlcoholFindings.Empty;
 
     /// <summary>Errors and warnings found while reading the snapshot.</summary>
     public IReadOnlyList<InputIssue> Issues { get; init; } = [];

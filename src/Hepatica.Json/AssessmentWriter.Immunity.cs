@@ -22,8 +22,6 @@ public static partial class AssessmentWriter
     private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
     private static readonly JsonEncodedText RecommendationsName = JsonEncodedText.Encode("recommendations");
     private static readonly JsonEncodedText DueOnName = JsonEncodedText.Encode("dueOn");
-    private static readonly JsonEncodedText ClinicianName = JsonEncodedText.Encode("clinician");
-    private static readonly JsonEncodedText PatientName = JsonEncodedText.Encode("patient");
 
     /// <summary>The JSON name of a serostatus (kebab-case, stable).</summary>
     public static string SerostatusName(HbvSerostatus status) => status switch
@@ -110,7 +108,11 @@ public static partial class AssessmentWriter
             }
 
             w.WriteString(ClinicianName, r.Clinician);
-            w.WriteString(PatientName, r.Patient);
+            if (detail == Detail.Full)
+            {
+                w.WriteString(PatientName, r.Patient);
+            }
+
             WriteSource(w, r.Source, detail);
             w.WriteEndObject();
         }

@@ -42,6 +42,7 @@ public static partial class AssessmentWriter
 
         w.WriteEndArray();
         WriteTransplant(w, assessment.Transplant, detail);
+        WriteSerology(w, assessment.Serology, detail);
         WriteImmunity(w, assessment.Immunity, detail);
         WritePrevention(w, assessment.Prevention, detail);
         WriteIssues(w, assessment.Snapshot.Issues);
@@ -252,12 +253,6 @@ public static partial class AssessmentWriter
         w.WriteStartArray(Names.Citations);
         foreach (var c in citations)
         {
-            if (detail == Detail.Compact)
-            {
-                w.WriteStringValue(Encoded.Of(c.Key));
-                continue;
-            }
-
             WriteCitation(w, c);
         }
 

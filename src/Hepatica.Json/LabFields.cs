@@ -31,12 +31,13 @@ internal enum LabKey
     Lymphocytes,
     Neutrophils,
     AscitesProtein,
+    BilirubinUpperLimit,
 }
 
 /// <summary>The <c>labs</c> keys of the snapshot contract and the analyte each one reads into.</summary>
 internal static class LabFields
 {
-    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate, lymphocytes, neutrophils, ascitesProtein";
+    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate, lymphocytes, neutrophils, ascitesProtein, bilirubinUpperLimit";
 
     private static readonly string[] Paths =
     [
@@ -44,6 +45,7 @@ internal static class LabFields
         "labs.ast", "labs.alt", "labs.alp", "labs.astUpperLimit", "labs.altUpperLimit", "labs.alpUpperLimit",
         "labs.wbc", "labs.urea", "labs.bun", "labs.pt", "labs.ptControl", "labs.arterialPh", "labs.lactate", "labs.phosphate",
         "labs.lymphocytes", "labs.neutrophils", "labs.ascitesProtein",
+        "labs.bilirubinUpperLimit",
     ];
 
     /// <summary>The key at the reader's property name, matched on its UTF-8 bytes.</summary>
@@ -71,6 +73,7 @@ internal static class LabFields
         : reader.ValueTextEquals("lymphocytes"u8) ? LabKey.Lymphocytes
         : reader.ValueTextEquals("neutrophils"u8) ? LabKey.Neutrophils
         : reader.ValueTextEquals("ascitesProtein"u8) ? LabKey.AscitesProtein
+        : reader.ValueTextEquals("bilirubinUpperLimit"u8) ? LabKey.BilirubinUpperLimit
         : LabKey.Unknown;
 
     /// <summary>The snapshot path of a key, e.g. <c>labs.bilirubin</c>.</summary>
@@ -103,6 +106,7 @@ internal sealed class LabPanelBuilder
     private Lymphocytes? lymphocytes;
     private Neutrophils? neutrophils;
     private AscitesProtein? ascitesProtein;
+    private Bilirubin? bilirubinUpperLimit;
 
     /// <summary>Validates the value into its analyte (issues added for any problem); unusable values are left unset.</summary>
     public void Set(LabKey key, decimal value, string? unit, string path, List<InputIssue> issues)
@@ -132,6 +136,7 @@ internal sealed class LabPanelBuilder
             case LabKey.Lymphocytes: lymphocytes = Lymphocytes.TryRead(value, unit, path, issues, out var ly) ? ly : null; break;
             case LabKey.Neutrophils: neutrophils = Neutrophils.TryRead(value, unit, path, issues, out var ne) ? ne : null; break;
             case LabKey.AscitesProtein: ascitesProtein = AscitesProtein.TryRead(value, unit, path, issues, out var ap2) ? ap2 : null; break;
+            case LabKey.BilirubinUpperLimit: bilirubinUpperLimit = Bilirubin.TryRead(value, unit, path, issues, out var bu) ? bu : null; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + LabFields.KnownList);
         }
     }
@@ -171,5 +176,6 @@ internal sealed class LabPanelBuilder
         Lymphocytes = lymphocytes,
         Neutrophils = neutrophils,
         AscitesProtein = ascitesProtein,
+        BilirubinUpperLimit = bilirubinUpperLimit,
     };
 }

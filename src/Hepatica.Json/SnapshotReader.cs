@@ -21,11 +21,11 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// </summary>
 public static partial class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, assessmentDate, medications, vaccinations, history";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, serology, assessmentDate, medications, vaccinations, history, bmi, autoimmune, dili, alcohol";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
-        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, "
-        + "corticosteroidStartDate";
+        + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
+        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
@@ -75,16 +75,19 @@ public static partial class SnapshotReader
         decimal? age = null, ageAtListing = null;
         var labs = LabPanel.Empty;
         var findings = ClinicalFindings.Empty;
+        var serology = Hepatica.Clinical.Serology.SerologyPanel.Empty;
         var series = new SeriesBuilder();
         var immune = new ImmuneInputs();
+        var causes = new CausesInputs();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
                 : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
-                : reader.ValueTextEquals("assessmentDate"u8) ? 8 : reader.ValueTextEquals("medications"u8) ? 9
-                : reader.ValueTextEquals("vaccinations"u8) ? 10 : reader.ValueTextEquals("history"u8) ? 11 : 0;
+                : reader.ValueTextEquals("serology"u8) ? 8 : reader.ValueTextEquals("assessmentDate"u8) ? 9
+                : reader.ValueTextEquals("medications"u8) ? 10 : reader.ValueTextEquals("vaccinations"u8) ? 11
+                : reader.ValueTextEquals("history"u8) ? 12 : CausesKey(ref reader);
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -125,16 +128,22 @@ public static partial class SnapshotReader
                     ReadSeries(ref reader, series, issues);
                     break;
                 case 8:
-                    immune.AssessmentDate = ReadDate(ref reader, "assessmentDate", issues);
+                    serology = ReadSerology(ref reader, issues);
                     break;
                 case 9:
-                    ReadMedications(ref reader, immune, issues);
+                    immune.AssessmentDate = ReadDate(ref reader, "assessmentDate", issues);
                     break;
                 case 10:
-                    ReadVaccinations(ref reader, immune, issues);
+                    ReadMedications(ref reader, immune, issues);
                     break;
                 case 11:
+                    ReadVaccinations(ref reader, immune, issues);
+                    break;
+                case 12:
                     immune.History = ReadHistory(ref reader, issues);
+                    break;
+                case >= CausesFirstKey:
+                    ReadCauses(ref reader, key, causes, issues);
                     break;
                 default:
                     ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
@@ -152,6 +161,7 @@ public static partial class SnapshotReader
         return new PatientSnapshot
         {
             Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings,
+            Serology = serology, Bmi = causes.Bmi, Autoimmune = causes.Autoimmune, Dili = causes.Dili, Alcohol = causes.Alcohol,
             AssessmentDate = immune.AssessmentDate, Medications = immune.Medications, Vaccinations = [.. immune.Vaccinations.OrderBy(v => v.Date)],
             History = immune.History, Issues = issues,
         };
@@ -418,9 +428,11 @@ public static partial class SnapshotReader
                 13 => f with { VentilationForEncephalopathy = ReadBool(ref reader, "findings.ventilationForEncephalopathy", issues) },
                 14 => f with { RenalReplacementTherapy = ReadBool(ref reader, "findings.renalReplacementTherapy", issues) },
                 15 => f with { AcuteLiverFailureCause = ReadAlfCause(ref reader, issues) },
-                16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", -1m, 3650m, "days", issues) },
+                16 => f with { JaundiceToEncephalopathyDays = ReadInRange(ref reader, "findings.jaundiceToEncephalopathyDays", 0m, 3650m, "days", issues, lowerInclusive: true) },
                 17 => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
-                _ => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
+                18 => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
+                19 => f with { AlcoholAssociatedHepatitis = ReadBool(ref reader, "findings.alcoholAssociatedHepatitis", issues) },
+                _ => f with { DiabetesOrImpairedFastingGlucose = ReadBool(ref reader, "findings.diabetesOrImpairedFastingGlucose", issues) },
             };
         }
 
@@ -436,7 +448,9 @@ public static partial class SnapshotReader
         : reader.ValueTextEquals("spo2Fio2"u8) ? 11 : reader.ValueTextEquals("mechanicalVentilation"u8) ? 12
         : reader.ValueTextEquals("ventilationForEncephalopathy"u8) ? 13 : reader.ValueTextEquals("renalReplacementTherapy"u8) ? 14
         : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
-        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18 : 0;
+        : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18
+        : reader.ValueTextEquals("alcoholAssociatedHepatitis"u8) ? 19
+        : reader.ValueTextEquals("diabetesOrImpairedFastingGlucose"u8) ? 20 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)
@@ -458,17 +472,17 @@ public static partial class SnapshotReader
         : reader.ValueTextEquals("other"u8) ? AcuteLiverFailureCause.Other
         : Invalid<AcuteLiverFailureCause>(ref reader, "findings.acuteLiverFailureCause", AlfCauses, issues);
 
-    /// <summary>A number in (<paramref name="above"/>, <paramref name="atMost"/>]; outside it, SNP004 and not used.</summary>
-    private static decimal? ReadInRange(ref Utf8JsonReader reader, string path, decimal above, decimal atMost, string unit, List<InputIssue> issues)
+    /// <summary>A number in (<paramref name="above"/>, <paramref name="atMost"/>] (or [above, atMost] when <paramref name="lowerInclusive"/>); outside it, SNP004 and not used.</summary>
+    private static decimal? ReadInRange(ref Utf8JsonReader reader, string path, decimal above, decimal atMost, string unit, List<InputIssue> issues, bool lowerInclusive = false)
     {
         if (ReadNumber(ref reader, path, issues) is not { } value)
         {
             return null;
         }
 
-        if (value <= above || value > atMost)
+        if ((lowerInclusive ? value < above : value <= above) || value > atMost)
         {
-            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Breakdown.F(value)} is outside the accepted range: more than {Breakdown.F(above)} and at most {Breakdown.F(atMost)} {unit}."));
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Breakdown.F(value)} is outside the accepted range: {(lowerInclusive ? "at least" : "more than")} {Breakdown.F(above)} and at most {Breakdown.F(atMost)} {unit}."));
             return null;
         }
 

@@ -168,12 +168,12 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
-    public async Task The_bundled_batch_sample_gives_seven_records_one_unreadable()
+    public async Task The_bundled_batch_sample_gives_eight_records_one_unreadable()
     {
         var input = await File.ReadAllTextAsync(Path.Combine(RepoRoot.Path, "samples", "batch-sample.jsonl"), TestContext.Current.CancellationToken);
         var (output, summary) = await Run(input);
         var records = Records(output);
-        Assert.Equal(7, records.Count);
+        Assert.Equal(8, records.Count);
         Assert.Equal(1, summary.Unreadable);
         Assert.Equal("broken-006", input.Split('\n')[5][7..17]);
         Assert.Equal("error", records[5].GetProperty("status").GetString());

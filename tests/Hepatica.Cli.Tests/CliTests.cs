@@ -130,9 +130,9 @@ public sealed class CliTests
         {
             var r = await Hepatica.Run("batch", "samples/batch-sample.jsonl", output, "--threads", "2");
             Assert.Equal(1, r.ExitCode);
-            Assert.Contains("7 lines in, 7 results out", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("8 lines in, 8 results out", r.Stderr, StringComparison.Ordinal);
             var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
-            Assert.Equal(7, lines.Length);
+            Assert.Equal(8, lines.Length);
             Assert.All(lines, l => JsonDocument.Parse(l).Dispose());
             NoStackTrace(r);
         }

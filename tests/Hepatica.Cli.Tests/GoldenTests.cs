@@ -43,8 +43,20 @@ public sealed class GoldenTests
     public async Task Assess_immune_001_json() => Verify((await Hepatica.Run("assess", "samples/immune-001.json", "--format", "json")).Stdout);
 
     [Fact]
+    public async Task Assess_alf_acetaminophen() => Verify((await Hepatica.Run("assess", "samples/alf-acetaminophen.json")).Stdout);
+
+    [Fact]
+    public async Task Assess_aclf_grade2() => Verify((await Hepatica.Run("assess", "samples/aclf-grade2.json")).Stdout);
+
+    [Fact]
     public async Task Scores_catalog() => Verify((await Hepatica.Run("scores")).Stdout);
 
     [Fact]
     public async Task Batch_sample() => Verify((await Hepatica.Run("batch", "samples/batch-sample.jsonl", "-", "--threads", "1")).Stdout);
+
+    [Fact]
+    public async Task Assess_hbv_chronic() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json")).Stdout);
+
+    [Fact]
+    public async Task Assess_hbv_chronic_json() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json", "--format", "json")).Stdout);
 }

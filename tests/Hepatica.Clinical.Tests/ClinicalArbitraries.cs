@@ -40,6 +40,16 @@ public sealed record Patient(
     /// <summary>Bilirubin on day 7 of corticosteroids, mg/dL (day 0 is <see cref="BilirubinMgDl"/>).</summary>
     public decimal BilirubinDay7MgDl { get; init; } = 5m;
 
+    /// <summary>The inputs of the causes scores (AIH, DILI, AUDIT-C, NAFLD fibrosis score).</summary>
+    public Causes Causes { get; init; } = new(40m, 300m, 120m, 1.2m, 80, 0, 0, false, 20m, 16m, AihHistology.Typical, true, true, true, 2, 1, 0, 28m, false);
+
+    /// <summary>The RUCAM selections (the course is taken from the scale of the form R selects).</summary>
+    public RucamSelections Rucam { get; init; } = new(RucamTimeToOnset.Suggestive, RucamCourse.Decrease50Within30Days, RucamCourse.Decrease50Within180Days, false, false,
+        RucamConcomitant.None, RucamAlternativeCauses.AllRuledOut, RucamPreviousHepatotoxicity.Labelled, RucamReexposure.NotDoneOrOther);
+
+    /// <summary>True when R = (ALT / ULN) / (ALP / ULN) ≥ 5: the RUCAM hepatocellular form.</summary>
+    public bool Hepatocellular => Alt / Causes.AltUpperLimit / (Causes.Alp / Causes.AlpUpperLimit) >= 5m;
+
     /// <summary>The corticosteroid start date (Lille day 0).</summary>
     public static readonly DateOnly SteroidStart = new(2026, 11, 1);
 
@@ -60,6 +70,10 @@ public sealed record Patient(
             Ast = Clinical.Labs.Ast.FromUnitsPerLiter(Ast),
             Alt = Clinical.Labs.Alt.FromUnitsPerLiter(Alt),
             AstUpperLimit = Clinical.Labs.Ast.FromUnitsPerLiter(AstUpperLimit),
+            AltUpperLimit = Clinical.Labs.Alt.FromUnitsPerLiter(Causes.AltUpperLimit),
+            Alp = Clinical.Labs.Alp.FromUnitsPerLiter(Causes.Alp),
+            AlpUpperLimit = Clinical.Labs.Alp.FromUnitsPerLiter(Causes.AlpUpperLimit),
+            BilirubinUpperLimit = si ? Clinical.Labs.Bilirubin.FromMicromolesPerLiter(Causes.BilirubinUpperLimitMgDl * 17.1m) : Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(Causes.BilirubinUpperLimitMgDl),
             Wbc = si ? WhiteCells.FromPerMicroliter(Critical.Wbc * 1000m) : WhiteCells.FromBillionsPerLiter(Critical.Wbc),
             ArterialPh = Clinical.Labs.ArterialPh.FromValue(Critical.ArterialPh),
             Lactate = Clinical.Labs.Lactate.FromMillimolesPerLiter(Critical.Lactate),
@@ -84,7 +98,24 @@ public sealed record Patient(
             AcuteLiverFailureCause = Critical.Cause,
             JaundiceToEncephalopathyDays = Critical.JaundiceToEncephalopathyDays,
             CorticosteroidStartDate = SteroidStart,
+            DiabetesOrImpairedFastingGlucose = Causes.Diabetes,
         },
+        Bmi = Causes.Bmi,
+        Autoimmune = new AutoimmuneFindings
+        {
+            AnaTiter = Causes.Ana, SmaTiter = Causes.Sma, LkmTiter = Causes.Lkm, SlaLpPositive = Causes.SlaLp,
+            IgG = si ? ImmunoglobulinG.FromMilligramsPerDeciliter(Causes.IgGGramsPerLiter * 100m) : ImmunoglobulinG.FromGramsPerLiter(Causes.IgGGramsPerLiter),
+            IgGUpperLimit = ImmunoglobulinG.FromGramsPerLiter(Causes.IgGUpperLimitGramsPerLiter),
+            Histology = Causes.Histology, ViralHepatitisExcluded = Causes.ViralHepatitisExcluded,
+        },
+        Dili = new DrugInjuryFindings
+        {
+            NoOtherExplanation = Causes.NoOtherExplanation, ImmuneCheckpointInhibitor = Causes.ImmuneCheckpointInhibitor,
+            RucamTimeToOnset = Rucam.TimeToOnset, RucamCourse = Hepatocellular ? Rucam.HepatocellularCourse : Rucam.CholestaticCourse,
+            RucamAlcohol = Rucam.Alcohol, RucamPregnancy = Rucam.Pregnancy, RucamConcomitant = Rucam.Concomitant,
+            RucamAlternativeCauses = Rucam.AlternativeCauses, RucamPreviousHepatotoxicity = Rucam.PreviousHepatotoxicity, RucamReexposure = Rucam.Reexposure,
+        },
+        Alcohol = new AlcoholFindings { AuditCQ1 = Causes.AuditCQ1, AuditCQ2 = Causes.AuditCQ2, AuditCQ3 = Causes.AuditCQ3 },
         Series = new LabSeries
         {
             Bilirubin =
@@ -108,6 +139,20 @@ public sealed record Critical(
     decimal Wbc, decimal ArterialPh, decimal Lactate, decimal ProthrombinTimeSeconds, decimal MeanArterialPressure, bool Vasopressors,
     decimal? PaO2FiO2, decimal? SpO2FiO2, bool MechanicalVentilation, bool VentilationForEncephalopathy, bool RenalReplacementTherapy,
     AcuteLiverFailureCause Cause, decimal JaundiceToEncephalopathyDays);
+
+/// <summary>
+/// The inputs of the causes scores: ALT ULN 20-60, ALP 30-2000 and its ULN 80-150 U/L, bilirubin ULN 0.8-1.5 mg/dL,
+/// titers 0/40/80/160/320, IgG 5-50 and its ULN 12-18 g/L, any histology, AUDIT-C answers 0-4, BMI 16-60 kg/m².
+/// </summary>
+public sealed record Causes(
+    decimal AltUpperLimit, decimal Alp, decimal AlpUpperLimit, decimal BilirubinUpperLimitMgDl, int Ana, int Sma, int Lkm, bool SlaLp,
+    decimal IgGGramsPerLiter, decimal IgGUpperLimitGramsPerLiter, AihHistology Histology, bool ViralHepatitisExcluded, bool NoOtherExplanation,
+    bool ImmuneCheckpointInhibitor, int AuditCQ1, int AuditCQ2, int AuditCQ3, decimal Bmi, bool Diabetes);
+
+/// <summary>RUCAM selections of a <see cref="Patient"/>, with a course on each scale.</summary>
+public sealed record RucamSelections(
+    RucamTimeToOnset TimeToOnset, RucamCourse HepatocellularCourse, RucamCourse CholestaticCourse, bool Alcohol, bool Pregnancy,
+    RucamConcomitant Concomitant, RucamAlternativeCauses AlternativeCauses, RucamPreviousHepatotoxicity PreviousHepatotoxicity, RucamReexposure Reexposure);
 
 /// <summary>A patient and one MELD input raised by <see cref="Delta"/> (in that input's canonical unit).</summary>
 public sealed record Rise(Patient Patient, RaisedInput Input, decimal Delta)
@@ -150,10 +195,48 @@ public static class ClinicalArbitraries
         from control in Steps(100, 140, 10)
         from prolongation in Steps(0, 400, 10)
         from bili7 in Steps(1, 600, 10)
+        from causes in CausesGen
+        from rucam in RucamGen
         select new Patient(bili, cr, inr, na, alb, dialysis, sex, age, ast, alt, uln, plt, ascites, he, cholestatic, fatty, critical)
         {
-            UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control, BilirubinDay7MgDl = bili7,
+            UreaMmolL = urea, PtSeconds = control + prolongation, PtControlSeconds = control, BilirubinDay7MgDl = bili7, Causes = causes, Rucam = rucam,
         };
+
+    /// <summary>Any RUCAM selections (an unrelated onset now and then).</summary>
+    public static Gen<RucamSelections> RucamGen =>
+        from onset in Gen.Frequency((1, Gen.Constant(RucamTimeToOnset.Unrelated)), (9, Gen.Elements(RucamTimeToOnset.Suggestive, RucamTimeToOnset.Compatible, RucamTimeToOnset.FromCessation)))
+        from hepatocellular in Gen.Elements(RucamCourse.Decrease50Within8Days, RucamCourse.Decrease50Within30Days, RucamCourse.NoInformationOrContinued, RucamCourse.Decrease50After30Days, RucamCourse.DecreaseUnder50After30DaysOrRecurrent)
+        from cholestatic in Gen.Elements(RucamCourse.Decrease50Within180Days, RucamCourse.DecreaseUnder50Within180Days, RucamCourse.NoInformationOrContinued, RucamCourse.PersistenceOrIncrease)
+        from alcohol in Gen.Elements(true, false)
+        from pregnancy in Gen.Elements(true, false)
+        from concomitant in Gen.Elements(Enum.GetValues<RucamConcomitant>())
+        from alternative in Gen.Elements(Enum.GetValues<RucamAlternativeCauses>())
+        from previous in Gen.Elements(Enum.GetValues<RucamPreviousHepatotoxicity>())
+        from reexposure in Gen.Elements(Enum.GetValues<RucamReexposure>())
+        select new RucamSelections(onset, hepatocellular, cholestatic, alcohol, pregnancy, concomitant, alternative, previous, reexposure);
+
+    /// <summary>Realistic inputs of the causes scores.</summary>
+    public static Gen<Causes> CausesGen =>
+        from altUln in Steps(20, 60, 1)
+        from alp in Steps(30, 2000, 1)
+        from alpUln in Steps(80, 150, 1)
+        from biliUln in Steps(8, 15, 10)
+        from ana in Gen.Elements(0, 40, 80, 160, 320)
+        from sma in Gen.Elements(0, 40, 80)
+        from lkm in Gen.Elements(0, 0, 0, 40)
+        from sla in Gen.Frequency((1, Gen.Constant(true)), (5, Gen.Constant(false)))
+        from igg in Steps(50, 500, 10)
+        from iggUln in Steps(120, 180, 10)
+        from histology in Gen.Elements(AihHistology.Atypical, AihHistology.Compatible, AihHistology.Typical)
+        from viral in Gen.Elements(true, false)
+        from other in Gen.Elements(true, false)
+        from ici in Gen.Elements(true, false)
+        from q1 in Gen.Choose(0, 4)
+        from q2 in Gen.Choose(0, 4)
+        from q3 in Gen.Choose(0, 4)
+        from bmi in Steps(160, 600, 10)
+        from diabetes in Gen.Elements(true, false)
+        select new Causes(altUln, alp, alpUln, biliUln, ana, sma, lkm, sla, igg, iggUln, histology, viral, other, ici, q1, q2, q3, bmi, diabetes);
 
     /// <summary>Realistic critical-care and acute liver failure inputs.</summary>
     public static Gen<Critical> CriticalGen =>

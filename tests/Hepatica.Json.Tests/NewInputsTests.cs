@@ -112,10 +112,20 @@ public sealed class NewInputsTests
     [InlineData("\"meanArterialPressure\": 400")]
     [InlineData("\"pao2Fio2\": -5")]
     [InlineData("\"acuteLiverFailureCause\": \"paracetamol\"")]
+    [InlineData("\"jaundiceToEncephalopathyDays\": -0.5")]
+    [InlineData("\"spo2Fio2\": 0")]
     public void New_findings_outside_their_range_or_enumeration_are_SNP004(string finding)
     {
         var result = SnapshotReader.Read("{\"findings\": {" + finding + "}}");
         Assert.Equal(IssueCodes.InvalidValue, Assert.Single(result.Issues).Code);
+    }
+
+    [Fact]
+    public void A_jaundice_to_encephalopathy_interval_of_zero_days_is_accepted()
+    {
+        var result = SnapshotReader.Read("{\"findings\": {\"jaundiceToEncephalopathyDays\": 0}}");
+        Assert.Empty(result.Issues);
+        Assert.Equal(0m, result.Snapshot!.Findings.JaundiceToEncephalopathyDays);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed record ClinicalFindings
     /// <summary>Metabolic dysfunction-associated (non-alcoholic) fatty liver disease: selects the FIB-4 cut-offs validated in it.</summary>
     public bool? FattyLiverDisease { get; init; }
 
+    /// <summary>Alcohol-associated hepatitis (clinical diagnosis, NIAAA criteria or biopsy): the population of Maddrey, Lille, GAHS and ABIC.</summary>
+    public bool? AlcoholAssociatedHepatitis { get; init; }
+
     /// <summary>Cirrhosis established (clinically, by imaging or histology): transplant referral signals that apply to cirrhosis need it.</summary>
     public bool? Cirrhosis { get; init; }
 
@@ -62,4 +65,7 @@ public sealed record ClinicalFindings
 
     /// <summary>Date corticosteroids were started for alcohol-associated hepatitis: day 0 of the Lille model.</summary>
     public DateOnly? CorticosteroidStartDate { get; init; }
+
+    /// <summary>Impaired fasting glucose or diabetes: a term of the NAFLD fibrosis score.</summary>
+    public bool? DiabetesOrImpairedFastingGlucose { get; init; }
 }

@@ -72,8 +72,8 @@ public static class HbvReactivation
 
             if (serostatus is null)
             {
-                missing.Add("serology.hbsAg");
-                missing.Add("serology.antiHbc");
+                missing.Add(Serology.SerologyPaths.HbsAg);
+                missing.Add(Serology.SerologyPaths.AntiHbcTotal);
                 continue;
             }
 

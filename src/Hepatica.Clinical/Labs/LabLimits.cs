@@ -134,6 +134,10 @@ public static class PlausibilityLimits
     public static readonly LabLimits Phosphate = new("phosphate", "mmol/L", 0m, 10m, 0.3m, 4m,
         "A value this high is probably in mg/dL (1 mmol/L = 3.097 mg/dL of phosphorus).");
 
+    /// <summary>Immunoglobulin G (and its upper limit of normal), g/L.</summary>
+    public static readonly LabLimits ImmunoglobulinG = new("IgG", "g/L", 0m, 150m, 2m, 60m,
+        "A value this high is almost certainly in mg/dL (1 g/L = 100 mg/dL).");
+
     /// <summary>Age in years: negative or above 130 is impossible.</summary>
     public const decimal MaximumAgeYears = 130m;
 }

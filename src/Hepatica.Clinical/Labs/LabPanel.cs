@@ -46,6 +46,9 @@ public sealed record LabPanel
     /// <summary>The laboratory's upper limit of normal for ALP.</summary>
     public Alp? AlpUpperLimit { get; init; }
 
+    /// <summary>The laboratory's upper limit of normal for total bilirubin (Hy's law, CTCAE grading).</summary>
+    public Bilirubin? BilirubinUpperLimit { get; init; }
+
     /// <summary>White blood cell count.</summary>
     public WhiteCells? Wbc { get; init; }
 

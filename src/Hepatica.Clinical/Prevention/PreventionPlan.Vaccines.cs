@@ -59,15 +59,18 @@ public static partial class PreventionPlan
         if (m.HbsAg is true || m.AntiHbc is true)
         {
             items.Add(new("hepatitis-b", RecommendationStatus.NotRecommended, null,
-                $"Hepatitis B: {(m.HbsAg is true ? "HBsAg positive (current infection)" : "anti-HBc positive (past infection)")}; vaccination is not indicated.",
+                m.HbsAg is true ? "Hepatitis B: HBsAg positive (current infection); vaccination is not indicated."
+                : m.AntiHbsProtective || m.HbsAg is null ? "Hepatitis B: anti-HBc positive (past infection); vaccination is not indicated."
+                : "Hepatitis B: isolated anti-HBc (HBsAg and anti-HBs negative): vaccination is not routinely indicated; if the work-up points to a false-positive anti-HBc, vaccinate as susceptible.",
                 "You have had hepatitis B, so this vaccine will not help you; your care team will follow the infection instead.", HepB2022));
             return;
         }
 
-        if (m.AntiHbsMilliIuPerMl >= Immunity.HepatitisMarkers.ProtectiveAntiHbs)
+        if (m.AntiHbsProtective)
         {
+            var titre = m.AntiHbsMilliIuPerMl is { } t ? $"anti-HBs {F(t)} mIU/mL, ≥ 10" : "anti-HBs positive";
             items.Add(new("hepatitis-b", RecommendationStatus.Complete, null,
-                $"Hepatitis B: immune (anti-HBs {F(m.AntiHbsMilliIuPerMl!.Value)} mIU/mL, ≥ 10).", "You are protected against hepatitis B.", HepB2022));
+                $"Hepatitis B: immune ({titre}).", "You are protected against hepatitis B.", HepB2022));
             return;
         }
 
@@ -208,10 +211,12 @@ public static partial class PreventionPlan
     private static void Alcohol(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes, List<Recommendation> items)
     {
         var audit = outcomes.FirstOrDefault(o => o.Definition.Id == "audit-c")?.Result;
-        var auditPositive = audit is not null && (s.Sex is Sex.Female ? audit.Value >= 3m : s.Sex is Sex.Male ? audit.Value >= 4m
-            : audit.Category?.StartsWith("positive", StringComparison.OrdinalIgnoreCase) == true);
+        var auditPositive = audit is not null && (audit.Category is { } category
+            ? category.StartsWith("positive", StringComparison.OrdinalIgnoreCase)
+            : s.Sex is Sex.Female ? audit.Value >= 3m : audit.Value >= 4m);
         var related = s.History.AlcoholRelatedLiverDisease is true ? "alcohol-related liver disease"
-            : s.Findings.CorticosteroidStartDate is not null ? "corticosteroids for alcohol-associated hepatitis" : null;
+            : s.Findings.AlcoholAssociatedHepatitis is true ? "alcohol-associated hepatitis"
+            : s.Findings.CorticosteroidStartDate is not null && s.Findings.AlcoholAssociatedHepatitis is null ? "corticosteroids for alcohol-associated hepatitis" : null;
         if (!auditPositive && related is null)
         {
             return;

@@ -41,11 +41,16 @@ public static class Abic
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"),
             r.Need(snapshot.Labs.Creatinine, "labs.creatinine"), r.Need(snapshot.Labs.Inr, "labs.inr"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates ABIC and its risk band.</summary>

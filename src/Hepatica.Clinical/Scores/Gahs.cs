@@ -64,6 +64,11 @@ public static class Gahs
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
         var labs = snapshot.Labs;
         var r = new Requirements();
         var age = r.Need(snapshot.AgeYears, "ageYears");
@@ -76,7 +81,7 @@ public static class Gahs
         var coag = r.Need(coagulation, "labs.inr");
         var bili = r.Need(labs.Bilirubin, "labs.bilirubin");
         return r.AllPresent
-            ? ScoreOutcome.Calculated(Calculate(new Inputs(age, wbc, urea, coag.Ratio, coag.Source, bili), recordSteps))
+            ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(new Inputs(age, wbc, urea, coag.Ratio, coag.Source, bili), recordSteps))
             : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 

@@ -52,6 +52,11 @@ public static class Lille
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
         var series = snapshot.Series;
         var r = new Requirements();
         var age = r.Need(snapshot.AgeYears, "ageYears");
@@ -65,7 +70,7 @@ public static class Lille
             r.Need(known ? LabSeries.On(series.ProthrombinTime, start) : null, "series.pt[day 0]"),
             r.Need(known ? LabSeries.On(series.Bilirubin, start) : null, "series.bilirubin[day 0]"),
             r.Need(known ? LabSeries.On(series.Bilirubin, day7) : null, "series.bilirubin[day 7]"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates the Lille model and its response band.</summary>

@@ -46,11 +46,16 @@ public static class MaddreyDf
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(snapshot.Labs.ProthrombinTime, "labs.pt"), r.Need(snapshot.Labs.ProthrombinTimeControl, "labs.ptControl"),
             r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates the discriminant function and its severity band.</summary>

@@ -102,4 +102,10 @@ public static class IssueCodes
 
     /// <summary>A vaccination with neither a vaccine nor a known CVX code: not used.</summary>
     public const string VaccineUnidentified = "VAC003";
+
+    /// <summary>A serology test whose result contradicts its own value (for example anti-HBs "negative" with 120 mIU/mL): the value is used (warning).</summary>
+    public const string ResultContradictsValue = "SER001";
+
+    /// <summary>A <c>value</c> given for a qualitative-only serology test, or a test with neither result nor value.</summary>
+    public const string SerologyShape = "SER002";
 }

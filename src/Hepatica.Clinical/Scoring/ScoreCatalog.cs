@@ -42,6 +42,14 @@ public static class ScoreCatalog
         new(Lille.Definition, Lille.Evaluate),
         new(Gahs.Definition, Gahs.Evaluate),
         new(Abic.Definition, Abic.Evaluate),
+        new(AihSimplified.Definition, AihSimplified.Evaluate),
+        new(DiliRRatio.Definition, DiliRRatio.Evaluate),
+        new(DiliNewR.Definition, DiliNewR.Evaluate),
+        new(HysLaw.Definition, HysLaw.Evaluate),
+        new(Rucam.Definition, Rucam.Evaluate),
+        new(IciHepatitisGrade.Definition, IciHepatitisGrade.Evaluate),
+        new(AuditC.Definition, AuditC.Evaluate),
+        new(NafldFibrosisScore.Definition, NafldFibrosisScore.Evaluate),
     ];
 
     /// <summary>The entry with this id, or null.</summary>

@@ -46,8 +46,10 @@ public sealed class ScoreOutcome
         Status = status;
         Result = result;
         Missing = missing;
-        Reason = reason;
+        this.reason = reason;
     }
+
+    private string? reason;
 
     /// <summary>The score asked for.</summary>
     public ScoreDefinition Definition { get; }
@@ -61,8 +63,8 @@ public sealed class ScoreOutcome
     /// <summary>Snapshot paths of the missing or unusable inputs (empty unless not calculable).</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Why the score does not apply, when not applicable.</summary>
-    public string? Reason { get; }
+    /// <summary>Why the score does not apply, when not applicable; "missing: ..." when not calculable (built on first use).</summary>
+    public string? Reason => reason ?? (Status == OutcomeStatus.NotCalculable ? reason = "missing: " + string.Join(", ", Missing) : null);
 
     /// <summary>A computed result.</summary>
     public static ScoreOutcome Calculated(ScoreResult result)
@@ -79,7 +81,7 @@ public sealed class ScoreOutcome
             throw new ArgumentException("A not-calculable outcome must name at least one missing input.", nameof(missing));
         }
 
-        return new(definition, OutcomeStatus.NotCalculable, null, missing, "missing: " + string.Join(", ", missing));
+        return new(definition, OutcomeStatus.NotCalculable, null, missing, null);
     }
 
     /// <summary>The score does not apply to this patient, for the reason given.</summary>

@@ -1,5 +1,6 @@
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Immunity;
+using Hepatica.Clinical.Serology;
 
 namespace Hepatica.Clinical.Tests.Immunity;
 
@@ -105,7 +106,7 @@ public sealed class HbvReactivationTests
     {
         var missing = new List<string>();
         Assert.Empty(HbvReactivation.Evaluate([new Medication(MedicationClass.BCellDepleting)], null, missing));
-        Assert.Equal(["serology.hbsAg", "serology.antiHbc"], missing);
+        Assert.Equal(["serology.hbsag", "serology.antiHbcTotal"], missing);
     }
 
     [Fact]
@@ -128,4 +129,35 @@ public sealed class HbvReactivationTests
         Assert.Equal(expected, new HepatitisMarkers { HbsAg = hbsAg, AntiHbc = antiHbc }.HbvSerostatus);
 
     private static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The markers read from the merged serology panel: indeterminate counts as unknown; anti-HBs by titre or result.</summary>
+public sealed class HepatitisMarkersTests
+{
+    private static PatientSnapshot With(SerologyPanel panel) => new() { Serology = panel };
+
+    [Fact]
+    public void From_reads_HBsAg_anti_HBc_anti_HBs_and_anti_HAV()
+    {
+        var m = HepatitisMarkers.From(With(new SerologyPanel
+        {
+            HbsAg = SerologyResult.Of(QualitativeResult.Negative),
+            AntiHbcTotal = SerologyResult.Of(QualitativeResult.Positive),
+            AntiHbs = SerologyResult.AntiHbsTiter(120m),
+            AntiHavTotal = SerologyResult.Of(QualitativeResult.Indeterminate),
+        }));
+        Assert.Equal(HbvSerostatus.HbsAgNegativeAntiHbcPositive, m.HbvSerostatus);
+        Assert.Equal(120m, m.AntiHbsMilliIuPerMl);
+        Assert.True(m.AntiHbsProtective);
+        Assert.Null(m.AntiHavIgG);
+    }
+
+    [Fact]
+    public void From_empty_panel_is_unknown_and_a_qualitative_anti_HBs_counts()
+    {
+        Assert.Same(HepatitisMarkers.Unknown, HepatitisMarkers.From(new PatientSnapshot()));
+        var m = HepatitisMarkers.From(With(new SerologyPanel { AntiHbs = SerologyResult.Of(QualitativeResult.Positive) }));
+        Assert.True(m.AntiHbsProtective);
+        Assert.Null(m.HbvSerostatus);
+    }
 }

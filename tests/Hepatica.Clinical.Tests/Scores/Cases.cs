@@ -60,6 +60,10 @@ internal static class Cases
             Ast = Ast.FromUnitsPerLiter(80m),
             Alt = Alt.FromUnitsPerLiter(50m),
             AstUpperLimit = Ast.FromUnitsPerLiter(40m),
+            AltUpperLimit = Alt.FromUnitsPerLiter(40m),
+            Alp = Alp.FromUnitsPerLiter(150m),
+            AlpUpperLimit = Alp.FromUnitsPerLiter(120m),
+            BilirubinUpperLimit = Bilirubin.FromMilligramsPerDeciliter(1.2m),
             Wbc = WhiteCells.FromBillionsPerLiter(6m),
             ArterialPh = ArterialPh.FromValue(7.40m),
             Lactate = Lactate.FromMillimolesPerLiter(1.5m),
@@ -82,7 +86,24 @@ internal static class Cases
             AcuteLiverFailureCause = AcuteLiverFailureCause.HepatitisB,
             JaundiceToEncephalopathyDays = 3m,
             CorticosteroidStartDate = new DateOnly(2026, 11, 1),
+            DiabetesOrImpairedFastingGlucose = false,
         },
+        Bmi = 27m,
+        Autoimmune = new AutoimmuneFindings
+        {
+            AnaTiter = 40, SmaTiter = 0, LkmTiter = 0, SlaLpPositive = false,
+            IgG = ImmunoglobulinG.FromGramsPerLiter(17m), IgGUpperLimit = ImmunoglobulinG.FromGramsPerLiter(16m),
+            Histology = AihHistology.Compatible, ViralHepatitisExcluded = false,
+        },
+        Dili = new DrugInjuryFindings
+        {
+            NoOtherExplanation = false, ImmuneCheckpointInhibitor = true,
+            // R = (50/40) / (150/120) = 1: the cholestatic or mixed form of RUCAM.
+            RucamTimeToOnset = RucamTimeToOnset.Suggestive, RucamCourse = RucamCourse.Decrease50Within180Days, RucamAlcohol = false, RucamPregnancy = false,
+            RucamConcomitant = RucamConcomitant.None, RucamAlternativeCauses = RucamAlternativeCauses.GroupOneRuledOut,
+            RucamPreviousHepatotoxicity = RucamPreviousHepatotoxicity.Unknown, RucamReexposure = RucamReexposure.NotDoneOrOther,
+        },
+        Alcohol = new AlcoholFindings { AuditCQ1 = 2, AuditCQ2 = 1, AuditCQ3 = 1 },
         Series = new LabSeries
         {
             Bilirubin = [new(new DateOnly(2026, 11, 1), Bilirubin.FromMilligramsPerDeciliter(2.5m)), new(new DateOnly(2026, 11, 8), Bilirubin.FromMilligramsPerDeciliter(2.0m))],

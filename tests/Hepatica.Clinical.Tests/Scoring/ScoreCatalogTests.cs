@@ -116,7 +116,9 @@ public sealed partial class ScoreCatalogTests
             && Applies(KccAcetaminophenLactate.Evaluate(snapshot)) == acetaminophen
             && Applies(KccNonAcetaminophen.Evaluate(snapshot)) == !acetaminophen
             && Applies(ClifCAclf.Evaluate(snapshot)) == aclf
-            && Applies(ClifCAd.Evaluate(snapshot)) == !aclf;
+            && Applies(ClifCAd.Evaluate(snapshot)) == !aclf
+            && Applies(IciHepatitisGrade.Evaluate(snapshot)) == patient.Causes.ImmuneCheckpointInhibitor
+            && Applies(Rucam.Evaluate(snapshot)) == (patient.Rucam.TimeToOnset != Findings.RucamTimeToOnset.Unrelated);
 
         static bool Applies(ScoreOutcome outcome) => outcome.Status switch
         {

@@ -1,0 +1,77 @@
+using Hepatica.Clinical.Labs;
+using Hepatica.Clinical.Scoring;
+using static Hepatica.Clinical.Scoring.ClinicalMath;
+
+namespace Hepatica.Clinical.Scores;
+
+/// <summary>
+/// NAFLD fibrosis score (Angulo 2007): <c>−1.675 + 0.037 × age + 0.094 × BMI + 1.13 × IFG/diabetes + 0.99 × AST/ALT
+/// − 0.013 × platelets − 0.66 × albumin</c> (years, kg/m², 1 or 0, ratio, 10^9/L, g/dL). &lt; −1.455 advanced fibrosis
+/// unlikely (F0-F2), &gt; 0.676 advanced fibrosis likely (F3-F4), in between indeterminate. Reported to three decimals
+/// (half away from zero), the precision of the cut-offs; the band uses the unrounded value.
+/// </summary>
+public static class NafldFibrosisScore
+{
+    /// <summary>Angulo 2007: the coefficients and the two cut-offs.</summary>
+    public static readonly Citation Angulo2007 = new(
+        "Angulo 2007",
+        "Angulo P, Hui JM, Marchesini G, et al. The NAFLD fibrosis score: a noninvasive system that identifies liver fibrosis in patients with NAFLD. Hepatology 2007;45(4):846-854.",
+        2007, "https://doi.org/10.1002/hep.21496");
+
+    /// <summary>What the NAFLD fibrosis score is, its range and sources.</summary>
+    public static readonly ScoreDefinition Definition = new(
+        "nafld-fibrosis-score", "1.0.0", "NAFLD fibrosis score", decimal.MinValue, null,
+        "reported to three decimals, half away from zero; the band uses the unrounded value",
+        ["ageYears", "bmi", "findings.diabetesOrImpairedFastingGlucose", "labs.ast", "labs.alt", "labs.platelets", "labs.albumin"], [Angulo2007]);
+
+    /// <summary>Bands (Angulo 2007): &lt; −1.455, −1.455 to 0.676, &gt; 0.676.</summary>
+    public static readonly IReadOnlyList<Band> FibrosisBands =
+    [
+        new(null, false, -1.455m, false, "low (advanced fibrosis unlikely, F0-F2)"),
+        new(-1.455m, true, 0.676m, true, "indeterminate"),
+        new(0.676m, false, null, false, "high (advanced fibrosis likely, F3-F4)"),
+    ];
+
+    /// <summary>The inputs the score needs.</summary>
+    /// <param name="AgeYears">Age in years.</param>
+    /// <param name="Bmi">Body mass index, kg/m².</param>
+    /// <param name="DiabetesOrImpairedFastingGlucose">Impaired fasting glucose or diabetes.</param>
+    /// <param name="Ast">AST.</param>
+    /// <param name="Alt">ALT.</param>
+    /// <param name="Platelets">Platelet count.</param>
+    /// <param name="Albumin">Serum albumin.</param>
+    public sealed record Inputs(decimal AgeYears, decimal Bmi, bool DiabetesOrImpairedFastingGlucose, Ast Ast, Alt Alt, Platelets Platelets, Albumin Albumin);
+
+    /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var r = new Requirements();
+        var l = snapshot.Labs;
+        var inputs = new Inputs(
+            r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Bmi, "bmi"), r.Need(snapshot.Findings.DiabetesOrImpairedFastingGlucose, "findings.diabetesOrImpairedFastingGlucose"),
+            r.Need(l.Ast, "labs.ast"), r.Need(l.Alt, "labs.alt"), r.Need(l.Platelets, "labs.platelets"), r.Need(l.Albumin, "labs.albumin"));
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+    }
+
+    /// <summary>Calculates the score and its band, one term per step.</summary>
+    public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var b = Breakdown.For(recordSteps);
+        var ratio = b.Add(StepKind.Input, "AST / ALT", inputs.Ast.UnitsPerLiter / inputs.Alt.UnitsPerLiter, $"{Breakdown.F(inputs.Ast.UnitsPerLiter)} / {Breakdown.F(inputs.Alt.UnitsPerLiter)} U/L");
+        var unrounded = b.Add(StepKind.Term, "intercept", -1.675m, "Angulo 2007")
+            + b.Add(StepKind.Term, "0.037 × age", 0.037m * inputs.AgeYears, $"age {Breakdown.F(inputs.AgeYears)} years")
+            + b.Add(StepKind.Term, "0.094 × BMI", 0.094m * inputs.Bmi, $"BMI {Breakdown.F(inputs.Bmi)} kg/m²")
+            + b.Add(StepKind.Term, "1.13 × IFG/diabetes", inputs.DiabetesOrImpairedFastingGlucose ? 1.13m : 0m, inputs.DiabetesOrImpairedFastingGlucose ? "yes (1)" : "no (0)")
+            + b.Add(StepKind.Term, "0.99 × AST/ALT", 0.99m * ratio, "Angulo 2007")
+            - b.Add(StepKind.Term, "0.013 × platelets", 0.013m * inputs.Platelets.BillionsPerLiter, $"platelets {Breakdown.F(inputs.Platelets.BillionsPerLiter)} × 10^9/L, subtracted")
+            - b.Add(StepKind.Term, "0.66 × albumin", 0.66m * inputs.Albumin.GramsPerDeciliter, $"albumin {Breakdown.F(inputs.Albumin.GramsPerDeciliter)} g/dL, subtracted");
+        b.Add(StepKind.Sum, "NFS before rounding", unrounded, "linear predictor (Angulo 2007)");
+        var value = b.Add(StepKind.Rounding, "NFS", RoundHalfAwayFromZero(unrounded, 3), "three decimals, half away from zero");
+        var category = b.Category("advanced fibrosis", unrounded, Bands.Find(FibrosisBands, unrounded), "Angulo 2007: < -1.455 and > 0.676");
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+    }
+}
