@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Hepatica.Clinical;
+using Hepatica.Clinical.Immunity;
+using Hepatica.Clinical.Prevention;
 using Hepatica.Clinical.Scores;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Json;
@@ -104,6 +106,9 @@ internal static class TextReport
         }
 
         AppendSerology(sb, assessment.Serology);
+        AppendImmunity(sb, assessment.Immunity);
+        AppendPrevention(sb, assessment.Prevention);
+
         // Scores none of whose inputs were given are listed by name only (their inputs: `hepatica scores`, or the JSON
         // output, which always names every missing input); the rest say exactly what is missing or why they do not apply.
         var untouched = assessment.Outcomes.Where(NothingGiven).ToList();
@@ -143,7 +148,10 @@ internal static class TextReport
 
         sb.AppendLine("Sources");
         foreach (var c in assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
-            .Concat(assessment.Serology.Interpretations.SelectMany(i => i.Sources)).Distinct())
+            .Concat(assessment.Serology.Interpretations.SelectMany(i => i.Sources))
+            .Concat(assessment.Immunity.Reactivation.Select(x => x.Source))
+            .Concat(assessment.Immunity.Sbp.Concat(assessment.Immunity.Observations).Select(x => x.Source))
+            .Concat(assessment.Prevention.Items.Select(x => x.Source)).Distinct())
         {
             sb.Append("  ").Append(c.Key).Append(": ").AppendLine(c.Reference);
         }
@@ -207,6 +215,75 @@ internal static class TextReport
         }
 
         return sb.ToString();
+    }
+
+    private static void AppendImmunity(StringBuilder sb, ImmunitySection immunity)
+    {
+        if (immunity.IsEmpty)
+        {
+            return;
+        }
+
+        sb.AppendLine("Immune side (decision support)");
+        if (immunity.Serostatus is { } status)
+        {
+            sb.Append("  HBV serostatus: ").AppendLine(AssessmentWriter.SerostatusName(status));
+        }
+
+        foreach (var r in immunity.Reactivation)
+        {
+            var band = r.Band is { } b ? b.ToString().ToLowerInvariant() + " risk" : "not banded";
+            sb.Append("  HBV reactivation, ").Append(band).Append(": ").Append(r.Text).Append(" (").Append(r.Source.Key).AppendLine(")");
+        }
+
+        foreach (var x in immunity.Sbp)
+        {
+            sb.Append("  SBP prophylaxis (").Append(x.Id).Append("): ").Append(x.Text).Append(" (").Append(x.Source.Key).AppendLine(")");
+        }
+
+        foreach (var x in immunity.Observations)
+        {
+            sb.Append("  observation: ").Append(x.Text).Append(" (").Append(x.Source.Key).AppendLine(")");
+        }
+
+        if (immunity.Missing.Count > 0)
+        {
+            sb.Append("  not judged: give ").AppendLine(string.Join(", ", immunity.Missing));
+        }
+
+        sb.AppendLine();
+    }
+
+    private static void AppendPrevention(StringBuilder sb, PreventionSection prevention)
+    {
+        if (prevention.IsEmpty)
+        {
+            return;
+        }
+
+        sb.AppendLine("Prevention plan (ACIP adult schedule; decision support)");
+        foreach (var r in prevention.Items)
+        {
+            var status = AssessmentWriter.StatusId(r.Status) + (r.Status == RecommendationStatus.DueOn && r.DueOn is { } d ? " " + d.ToString("yyyy-MM-dd", Inv) : string.Empty);
+            sb.Append("  ").Append(status.PadRight(18)).Append(r.Clinician).Append(" (").Append(r.Source.Key).AppendLine(")");
+        }
+
+        if (prevention.Missing.Count > 0)
+        {
+            sb.Append("  not judged: give ").AppendLine(string.Join(", ", prevention.Missing));
+        }
+
+        sb.AppendLine();
+        if (prevention.Items.Count > 0)
+        {
+            sb.AppendLine("Prevention plan for the patient (plain language)");
+            foreach (var r in prevention.Items)
+            {
+                sb.Append("  - ").AppendLine(r.Patient);
+            }
+
+            sb.AppendLine();
+        }
     }
 
     private static void AppendIssues(StringBuilder sb, string title, IEnumerable<InputIssue> issues)

@@ -1,3 +1,5 @@
+using Hepatica.Clinical.Immunity;
+using Hepatica.Clinical.Prevention;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Clinical.Serology;
 using Hepatica.Clinical.Transplant;
@@ -21,11 +23,24 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
             outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot, recordSteps);
         }
 
-        return new Assessment(snapshot, outcomes) { Transplant = TransplantSignals.Evaluate(snapshot, outcomes), Serology = ViralHepatitis.Evaluate(snapshot) };
+        var markers = HepatitisMarkers.From(snapshot);
+        return new Assessment(snapshot, outcomes)
+        {
+            Transplant = TransplantSignals.Evaluate(snapshot, outcomes),
+            Serology = ViralHepatitis.Evaluate(snapshot),
+            Immunity = ImmunitySection.Evaluate(snapshot, outcomes, markers),
+            Prevention = PreventionPlan.Evaluate(snapshot, outcomes, markers),
+        };
     }
 
     /// <summary>Transplant referral signals (empty when only some scores were evaluated).</summary>
     public TransplantSection Transplant { get; init; } = TransplantSection.None;
+
+    /// <summary>The immune side: HBV reactivation risk, SBP prophylaxis, immune observations (empty when only some scores were evaluated).</summary>
+    public ImmunitySection Immunity { get; init; } = ImmunitySection.None;
+
+    /// <summary>The prevention plan: vaccines, cautions and lifestyle points.</summary>
+    public PreventionSection Prevention { get; init; } = PreventionSection.None;
 
     /// <summary>Viral hepatitis serology interpretations (empty when the snapshot has no serology).</summary>
     public SerologySection Serology { get; init; } = SerologySection.None;

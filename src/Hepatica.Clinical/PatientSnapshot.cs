@@ -32,6 +32,18 @@ public sealed record PatientSnapshot
     /// <summary>Bedside findings.</summary>
     public ClinicalFindings Findings { get; init; } = ClinicalFindings.Empty;
 
+    /// <summary>The date the assessment is for ("now" for schedules: the core has no clock).</summary>
+    public DateOnly? AssessmentDate { get; init; }
+
+    /// <summary>Medications taken or about to start.</summary>
+    public IReadOnlyList<Medication> Medications { get; init; } = [];
+
+    /// <summary>Vaccine doses given, in date order.</summary>
+    public IReadOnlyList<Vaccination> Vaccinations { get; init; } = [];
+
+    /// <summary>History items (prior SBP, GI bleeding now, transplant, alcohol-related disease).</summary>
+    public MedicalHistory History { get; init; } = MedicalHistory.Empty;
+
     /// <summary>Viral hepatitis serology (empty when not given).</summary>
     public SerologyPanel Serology { get; init; } = SerologyPanel.Empty;
 

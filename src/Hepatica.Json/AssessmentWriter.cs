@@ -43,6 +43,8 @@ public static partial class AssessmentWriter
         w.WriteEndArray();
         WriteTransplant(w, assessment.Transplant, detail);
         WriteSerology(w, assessment.Serology, detail);
+        WriteImmunity(w, assessment.Immunity, detail);
+        WritePrevention(w, assessment.Prevention, detail);
         WriteIssues(w, assessment.Snapshot.Issues);
         w.WriteEndObject();
     }

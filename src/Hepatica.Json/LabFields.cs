@@ -28,19 +28,23 @@ internal enum LabKey
     ArterialPh,
     Lactate,
     Phosphate,
+    Lymphocytes,
+    Neutrophils,
+    AscitesProtein,
     BilirubinUpperLimit,
 }
 
 /// <summary>The <c>labs</c> keys of the snapshot contract and the analyte each one reads into.</summary>
 internal static class LabFields
 {
-    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate, bilirubinUpperLimit";
+    public const string KnownList = "bilirubin, creatinine, inr, sodium, albumin, platelets, ast, alt, alp, astUpperLimit, altUpperLimit, alpUpperLimit, wbc, urea, bun, pt, ptControl, arterialPh, lactate, phosphate, lymphocytes, neutrophils, ascitesProtein, bilirubinUpperLimit";
 
     private static readonly string[] Paths =
     [
         "labs", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "labs.platelets",
         "labs.ast", "labs.alt", "labs.alp", "labs.astUpperLimit", "labs.altUpperLimit", "labs.alpUpperLimit",
         "labs.wbc", "labs.urea", "labs.bun", "labs.pt", "labs.ptControl", "labs.arterialPh", "labs.lactate", "labs.phosphate",
+        "labs.lymphocytes", "labs.neutrophils", "labs.ascitesProtein",
         "labs.bilirubinUpperLimit",
     ];
 
@@ -66,6 +70,9 @@ internal static class LabFields
         : reader.ValueTextEquals("arterialPh"u8) ? LabKey.ArterialPh
         : reader.ValueTextEquals("lactate"u8) ? LabKey.Lactate
         : reader.ValueTextEquals("phosphate"u8) ? LabKey.Phosphate
+        : reader.ValueTextEquals("lymphocytes"u8) ? LabKey.Lymphocytes
+        : reader.ValueTextEquals("neutrophils"u8) ? LabKey.Neutrophils
+        : reader.ValueTextEquals("ascitesProtein"u8) ? LabKey.AscitesProtein
         : reader.ValueTextEquals("bilirubinUpperLimit"u8) ? LabKey.BilirubinUpperLimit
         : LabKey.Unknown;
 
@@ -96,6 +103,9 @@ internal sealed class LabPanelBuilder
     private ArterialPh? arterialPh;
     private Lactate? lactate;
     private Phosphate? phosphate;
+    private Lymphocytes? lymphocytes;
+    private Neutrophils? neutrophils;
+    private AscitesProtein? ascitesProtein;
     private Bilirubin? bilirubinUpperLimit;
 
     /// <summary>Validates the value into its analyte (issues added for any problem); unusable values are left unset.</summary>
@@ -123,6 +133,9 @@ internal sealed class LabPanelBuilder
             case LabKey.ArterialPh: arterialPh = ArterialPh.TryRead(value, unit, path, issues, out var ph) ? ph : null; break;
             case LabKey.Lactate: lactate = Lactate.TryRead(value, unit, path, issues, out var la) ? la : null; break;
             case LabKey.Phosphate: phosphate = Phosphate.TryRead(value, unit, path, issues, out var po) ? po : null; break;
+            case LabKey.Lymphocytes: lymphocytes = Lymphocytes.TryRead(value, unit, path, issues, out var ly) ? ly : null; break;
+            case LabKey.Neutrophils: neutrophils = Neutrophils.TryRead(value, unit, path, issues, out var ne) ? ne : null; break;
+            case LabKey.AscitesProtein: ascitesProtein = AscitesProtein.TryRead(value, unit, path, issues, out var ap2) ? ap2 : null; break;
             case LabKey.BilirubinUpperLimit: bilirubinUpperLimit = Bilirubin.TryRead(value, unit, path, issues, out var bu) ? bu : null; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "Known lab keys: " + LabFields.KnownList);
         }
@@ -160,6 +173,9 @@ internal sealed class LabPanelBuilder
         ArterialPh = arterialPh,
         Lactate = lactate,
         Phosphate = phosphate,
+        Lymphocytes = lymphocytes,
+        Neutrophils = neutrophils,
+        AscitesProtein = ascitesProtein,
         BilirubinUpperLimit = bilirubinUpperLimit,
     };
 }

@@ -21,7 +21,7 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// </summary>
 public static partial class SnapshotReader
 {
-    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, serology, bmi, autoimmune, dili, alcohol";
+    private const string TopKeys = "id, sex, ageYears, ageAtListingYears, labs, findings, series, serology, assessmentDate, medications, vaccinations, history, bmi, autoimmune, dili, alcohol";
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
@@ -77,6 +77,7 @@ public static partial class SnapshotReader
         var findings = ClinicalFindings.Empty;
         var serology = Hepatica.Clinical.Serology.SerologyPanel.Empty;
         var series = new SeriesBuilder();
+        var immune = new ImmuneInputs();
         var causes = new CausesInputs();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -84,7 +85,9 @@ public static partial class SnapshotReader
             var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
                 : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
                 : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
-                : reader.ValueTextEquals("serology"u8) ? 8 : CausesKey(ref reader);
+                : reader.ValueTextEquals("serology"u8) ? 8 : reader.ValueTextEquals("assessmentDate"u8) ? 9
+                : reader.ValueTextEquals("medications"u8) ? 10 : reader.ValueTextEquals("vaccinations"u8) ? 11
+                : reader.ValueTextEquals("history"u8) ? 12 : CausesKey(ref reader);
             if (key == 0)
             {
                 Unknown(ref reader, string.Empty, TopKeys, issues);
@@ -127,6 +130,18 @@ public static partial class SnapshotReader
                 case 8:
                     serology = ReadSerology(ref reader, issues);
                     break;
+                case 9:
+                    immune.AssessmentDate = ReadDate(ref reader, "assessmentDate", issues);
+                    break;
+                case 10:
+                    ReadMedications(ref reader, immune, issues);
+                    break;
+                case 11:
+                    ReadVaccinations(ref reader, immune, issues);
+                    break;
+                case 12:
+                    immune.History = ReadHistory(ref reader, issues);
+                    break;
                 case >= CausesFirstKey:
                     ReadCauses(ref reader, key, causes, issues);
                     break;
@@ -146,7 +161,9 @@ public static partial class SnapshotReader
         return new PatientSnapshot
         {
             Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings,
-            Serology = serology, Bmi = causes.Bmi, Autoimmune = causes.Autoimmune, Dili = causes.Dili, Alcohol = causes.Alcohol, Issues = issues,
+            Serology = serology, Bmi = causes.Bmi, Autoimmune = causes.Autoimmune, Dili = causes.Dili, Alcohol = causes.Alcohol,
+            AssessmentDate = immune.AssessmentDate, Medications = immune.Medications, Vaccinations = [.. immune.Vaccinations.OrderBy(v => v.Date)],
+            History = immune.History, Issues = issues,
         };
     }
 

@@ -37,6 +37,12 @@ public sealed class GoldenTests
     public async Task Assess_demo_001_json() => Verify((await Hepatica.Run("assess", "samples/demo-001.json", "--format", "json")).Stdout);
 
     [Fact]
+    public async Task Assess_immune_001() => Verify((await Hepatica.Run("assess", "samples/immune-001.json")).Stdout);
+
+    [Fact]
+    public async Task Assess_immune_001_json() => Verify((await Hepatica.Run("assess", "samples/immune-001.json", "--format", "json")).Stdout);
+
+    [Fact]
     public async Task Assess_alf_acetaminophen() => Verify((await Hepatica.Run("assess", "samples/alf-acetaminophen.json")).Stdout);
 
     [Fact]

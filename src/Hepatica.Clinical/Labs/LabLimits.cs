@@ -104,6 +104,18 @@ public static class PlausibilityLimits
     public static readonly LabLimits WhiteCells = new("white cells", "10*9/L", 0m, 1000m, 1m, 100m,
         "A value this high is probably per µL; give it as /uL or in 10*9/L.");
 
+    /// <summary>Absolute lymphocyte count, 10^9/L (a count reported as 0 is rejected: give the detection limit).</summary>
+    public static readonly LabLimits Lymphocytes = new("lymphocytes", "10*9/L", 0m, 500m, 0.1m, 50m,
+        "A value this high is probably per µL; give it as /uL or in 10*9/L.");
+
+    /// <summary>Absolute neutrophil count, 10^9/L (a count reported as 0 is rejected: give the detection limit).</summary>
+    public static readonly LabLimits Neutrophils = new("neutrophils", "10*9/L", 0m, 500m, 0.1m, 80m,
+        "A value this high is probably per µL; give it as /uL or in 10*9/L.");
+
+    /// <summary>Ascitic fluid total protein, g/dL.</summary>
+    public static readonly LabLimits AscitesProtein = new("ascitic fluid protein", "g/dL", 0m, 10m, 0.1m, 6m,
+        "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).");
+
     /// <summary>Urea, mmol/L (from urea or blood urea nitrogen).</summary>
     public static readonly LabLimits Urea = new("urea", "mmol/L", 0m, 200m, 1m, 60m,
         "A value this high is probably in mg/dL: give it under labs.bun (urea nitrogen) or with unit mg/dL under labs.urea.");

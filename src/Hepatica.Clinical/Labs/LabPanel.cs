@@ -69,4 +69,13 @@ public sealed record LabPanel
 
     /// <summary>Serum phosphate.</summary>
     public Phosphate? Phosphate { get; init; }
+
+    /// <summary>Absolute lymphocyte count.</summary>
+    public Lymphocytes? Lymphocytes { get; init; }
+
+    /// <summary>Absolute neutrophil count.</summary>
+    public Neutrophils? Neutrophils { get; init; }
+
+    /// <summary>Ascitic fluid total protein (SBP prophylaxis).</summary>
+    public AscitesProtein? AscitesProtein { get; init; }
 }

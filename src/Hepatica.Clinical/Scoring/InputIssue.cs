@@ -85,6 +85,24 @@ public static class IssueCodes
     /// <summary>Inputs that contradict each other; the score names the one it used and why (warning).</summary>
     public const string ContradictoryInputs = "PAT002";
 
+    /// <summary>A medication code that is not in the code table (warning; the class, if given, is used).</summary>
+    public const string UnknownMedicationCode = "MED001";
+
+    /// <summary>A medication whose class and code disagree (warning; the given class is used).</summary>
+    public const string MedicationClassMismatch = "MED002";
+
+    /// <summary>A medication with neither a class nor a known code: not used.</summary>
+    public const string MedicationUnclassified = "MED003";
+
+    /// <summary>A CVX code that is not in the code table (warning; the vaccine, if given, is used).</summary>
+    public const string UnknownCvx = "VAC001";
+
+    /// <summary>A vaccination whose vaccine and CVX code disagree (warning; the given vaccine is used).</summary>
+    public const string VaccineCvxMismatch = "VAC002";
+
+    /// <summary>A vaccination with neither a vaccine nor a known CVX code: not used.</summary>
+    public const string VaccineUnidentified = "VAC003";
+
     /// <summary>A serology test whose result contradicts its own value (for example anti-HBs "negative" with 120 mIU/mL): the value is used (warning).</summary>
     public const string ResultContradictsValue = "SER001";
 

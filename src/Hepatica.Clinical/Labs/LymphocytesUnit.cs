@@ -1,0 +1,14 @@
+namespace Hepatica.Clinical.Labs;
+
+/// <summary>Units accepted for lymphocytes.</summary>
+public enum LymphocytesUnit
+{
+    /// <summary>10^9 per litre (canonical): UCUM <c>10*9/L</c>.</summary>
+    BillionPerLiter,
+
+    /// <summary>10^3 per microlitre (equal to 10^9/L): UCUM <c>10*3/uL</c>.</summary>
+    ThousandPerMicroliter,
+
+    /// <summary>cells per microlitre: UCUM <c>/uL</c>.</summary>
+    PerMicroliter,
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Immunity;
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Clinical.Prevention;
+
+/// <summary>
+/// The prevention plan for an adult with liver disease: vaccines per the ACIP adult schedule and its MMWR
+/// recommendations (hepatitis A and B, pneumococcal, influenza, recombinant zoster, Tdap/Td), a caution on live
+/// vaccines under immunosuppression or after transplant, and the alcohol point when the disease is alcohol-related or
+/// AUDIT-C is positive. "Now" is <see cref="PatientSnapshot.AssessmentDate"/> (the core has no clock). Each item has
+/// its source and a clinician and a patient text. Rules and sources: docs/prevention.md.
+/// </summary>
+public static partial class PreventionPlan
+{
+    /// <summary>ACIP adult immunization schedule, 2025.</summary>
+    public static readonly Citation AcipSchedule2025 = new(
+        "ACIP adult schedule 2025",
+        "Centers for Disease Control and Prevention. Recommended Adult Immunization Schedule for ages 19 years or older, United States, 2025 (approved by ACIP), with the General Best Practice Guidelines for Immunization (timing and spacing; altered immunocompetence).",
+        2025, "https://www.cdc.gov/vaccines/hcp/imz-schedules/adult-age.html");
+
+    /// <summary>ACIP hepatitis A recommendations (Nelson 2020).</summary>
+    public static readonly Citation HepA2020 = new(
+        "MMWR 2020 hepatitis A",
+        "Nelson NP, Weng MK, Hofmeister MG, et al. Prevention of hepatitis A virus infection in the United States: recommendations of the Advisory Committee on Immunization Practices, 2020. MMWR Recomm Rep 2020;69(5):1-38.",
+        2020, "https://doi.org/10.15585/mmwr.rr6905a1");
+
+    /// <summary>ACIP universal adult hepatitis B vaccination (Weng 2022), with the 2018 recommendations (Schillie) it extends.</summary>
+    public static readonly Citation HepB2022 = new(
+        "MMWR 2022 hepatitis B",
+        "Weng MK, Doshani M, Khan MA, et al. Universal hepatitis B vaccination in adults aged 19-59 years: updated recommendations of the Advisory Committee on Immunization Practices - United States, 2022. MMWR 2022;71(13):477-483; and Schillie S, Vellozzi C, Reingold A, et al. Prevention of hepatitis B virus infection in the United States: recommendations of the ACIP. MMWR Recomm Rep 2018;67(1):1-31.",
+        2022, "https://doi.org/10.15585/mmwr.mm7113a1");
+
+    /// <summary>ACIP pneumococcal recommendations for adults ≥ 50 (Kobayashi 2025), with PCV21 (2024) and the 2023 summary.</summary>
+    public static readonly Citation Pneumococcal2024 = new(
+        "MMWR 2025 pneumococcal",
+        "Kobayashi M, Leidner AJ, Gierke R, et al. Expanded recommendations for use of pneumococcal conjugate vaccines among adults aged ≥50 years: recommendations of the ACIP - United States, 2024. MMWR 2025;74(1):1-8; Kobayashi M, et al. Use of 21-valent pneumococcal conjugate vaccine among U.S. adults. MMWR 2024;73(36):793-798.",
+        2025, "https://doi.org/10.15585/mmwr.mm7401a1");
+
+    /// <summary>ACIP recombinant zoster vaccine recommendations (Anderson 2022).</summary>
+    public static readonly Citation Zoster2022 = new(
+        "MMWR 2022 zoster",
+        "Anderson TC, Masters NB, Guo A, et al. Use of recombinant zoster vaccine in immunocompromised adults aged ≥19 years: recommendations of the ACIP - United States, 2022. MMWR 2022;71(3):80-84; Dooling KL, et al. MMWR 2018;67(3):103-108 (adults ≥ 50).",
+        2022, "https://doi.org/10.15585/mmwr.mm7103a2");
+
+    /// <summary>ACIP Tdap/Td recommendations (Havers 2020).</summary>
+    public static readonly Citation Tdap2020 = new(
+        "MMWR 2020 Tdap",
+        "Havers FP, Moro PL, Hunter P, Hariri S, Bernstein H. Use of tetanus toxoid, reduced diphtheria toxoid, and acellular pertussis vaccines: updated recommendations of the ACIP - United States, 2019. MMWR 2020;69(3):77-83.",
+        2020, "https://doi.org/10.15585/mmwr.mm6903a5");
+
+    /// <summary>AASLD 2019 guidance on alcohol-associated liver disease.</summary>
+    public static readonly Citation Aasld2019Alcohol = new(
+        "AASLD 2019 alcohol",
+        "Crabb DW, Im GY, Szabo G, Mellinger JL, Lucey MR. Diagnosis and treatment of alcohol-associated liver diseases: 2019 practice guidance from the American Association for the Study of Liver Diseases. Hepatology 2020;71(1):306-333.",
+        2020, "https://doi.org/10.1002/hep.30866");
+
+    /// <summary>Adult schedule from this age (years).</summary>
+    public const decimal AdultAge = 19m;
+
+    /// <summary>Age from which pneumococcal conjugate vaccine and recombinant zoster vaccine are recommended for everyone (years).</summary>
+    public const decimal Age50 = 50m;
+
+    /// <summary>Age up to which hepatitis B vaccination is universal (ACIP 2022: 19-59 years).</summary>
+    public const decimal HepBUniversalBelow = 60m;
+
+    /// <summary>Daily prednisone-equivalent dose (mg) that, for 14 days or more, makes live vaccines contraindicated (CDC General Best Practices).</summary>
+    public const decimal ImmunosuppressiveSteroidMgPerDay = 20m;
+
+    /// <summary>The plan for a snapshot.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="outcomes">The score outcomes of the same snapshot (AUDIT-C is read when the catalog has it).</param>
+    /// <param name="markers">Hepatitis markers (see <see cref="HepatitisMarkers.From"/>).</param>
+    public static PreventionSection Evaluate(PatientSnapshot snapshot, IReadOnlyList<ScoreOutcome> outcomes, HepatitisMarkers markers)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(markers);
+        var items = new List<Recommendation>();
+        var missing = new List<string>();
+        var p = Patient.Of(snapshot, markers);
+        if (snapshot.AgeYears is not { } age)
+        {
+            missing.Add("ageYears");
+        }
+        else if (age < AdultAge)
+        {
+            items.Add(new("adult-schedule", RecommendationStatus.NotRecommended, null,
+                $"Age {F(age)} years: this plan follows the adult schedule (19 years and older); use the child and adolescent schedule.",
+                "Your vaccine plan follows the schedule for children and teenagers; your care team will go through it with you.", AcipSchedule2025));
+        }
+        else if (snapshot.AssessmentDate is not { } today)
+        {
+            missing.Add("assessmentDate");
+        }
+        else
+        {
+            HepatitisA(p, today, items, missing);
+            HepatitisB(p, age, today, items, missing);
+            Pneumococcal(p, age, today, items, missing);
+            Influenza(p, today, items);
+            Zoster(p, age, today, items);
+            TdapTd(p, today, items);
+        }
+
+        LiveVaccines(p, items);
+        Alcohol(snapshot, outcomes, items);
+        return new PreventionSection(items, missing.Distinct().ToList());
+    }
+
+    /// <summary>What the rules read about the patient.</summary>
+    private sealed record Patient(
+        IReadOnlyList<Vaccination> Doses,
+        HepatitisMarkers Markers,
+        bool? ChronicLiverDisease,
+        bool Immunocompromised,
+        bool Transplant,
+        string? ImmunosuppressionReason)
+    {
+        public static Patient Of(PatientSnapshot s, HepatitisMarkers markers)
+        {
+            var f = s.Findings;
+            var h = s.History;
+            bool? cld = f.Cirrhosis is true || f.CholestaticLiverDisease is true || f.FattyLiverDisease is true
+                || h.AlcoholRelatedLiverDisease is true || h.TransplantRecipient is true || markers.HbsAg is true
+                ? true
+                : null;
+            var reason = h.TransplantRecipient is true ? "liver transplant recipient" : ImmunosuppressiveDrug(s.Medications);
+            return new Patient(s.Vaccinations, markers, cld, reason is not null, h.TransplantRecipient is true, reason);
+        }
+    }
+
+    /// <summary>The first medication that makes the patient immunocompromised for vaccine purposes, in words; null if none.</summary>
+    private static string? ImmunosuppressiveDrug(IReadOnlyList<Medication> medications)
+    {
+        foreach (var m in medications)
+        {
+            var suppressive = m.Class switch
+            {
+                MedicationClass.Corticosteroid => m.PrednisoneEquivalentMgPerDay >= ImmunosuppressiveSteroidMgPerDay && m.DurationWeeks >= 2m,
+                MedicationClass.BCellDepleting or MedicationClass.Anthracycline or MedicationClass.TnfInhibitor
+                    or MedicationClass.CytokineIntegrinInhibitor or MedicationClass.TyrosineKinaseInhibitor
+                    or MedicationClass.TraditionalImmunosuppressant or MedicationClass.CalcineurinInhibitor
+                    or MedicationClass.Antimetabolite => true,
+                _ => false,
+            };
+            if (suppressive)
+            {
+                return (m.Name ?? MedicationClasses.IdOf(m.Class)) + " (" + MedicationClasses.IdOf(m.Class) + ")";
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Vaccination> Of(Patient p, params Vaccine[] vaccines) => p.Doses.Where(d => vaccines.Contains(d.Vaccine));
+
+    /// <summary>A series item from its state: complete, due now (first dose, or overdue: continue, no restart) or due on a date.</summary>
+    private static Recommendation FromSeries(string id, SeriesSpec spec, SeriesState state, DateOnly today, string what, string patientWhat, Citation source, string? firstDose = null)
+    {
+        var early = state.TooEarly.Count == 0
+            ? string.Empty
+            : $" Dose(s) of {string.Join(", ", state.TooEarly.Select(d => D(d.Date)))} came more than {DoseSeries.GraceDays} days before the minimum interval and do not count; repeat them.";
+        if (state.Complete)
+        {
+            return new(id, RecommendationStatus.Complete, null,
+                $"{what}: series complete ({spec.Name}; last dose {D(state.Valid[^1].Date)}).{early}",
+                $"Your {patientWhat} vaccine series is complete.", source);
+        }
+
+        if (state.Valid.Count == 0)
+        {
+            return new(id, RecommendationStatus.DueNow, null,
+                $"{what}: start the series now: {firstDose ?? spec.Name}.{early}",
+                $"You should start the {patientWhat} vaccine now.", source);
+        }
+
+        var next = state.Valid.Count + 1;
+        var due = state.NextDue!.Value;
+        if (due <= today)
+        {
+            var overdue = due < today ? $" It was due on {D(due)}: the series is interrupted; continue it, no restart is needed." : string.Empty;
+            return new(id, RecommendationStatus.DueNow, null,
+                $"{what}: dose {next} of {spec.Doses} due now ({spec.Name}; earliest valid date {D(state.NextMinimum!.Value)}).{overdue}{early}",
+                $"Your next {patientWhat} vaccine dose is due now. The doses you already had still count.", source);
+        }
+
+        return new(id, RecommendationStatus.DueOn, due,
+            $"{what}: dose {next} of {spec.Doses} due on {D(due)} ({spec.Name}; not before {D(state.NextMinimum!.Value.AddDays(-DoseSeries.GraceDays))}).{early}",
+            $"Your next {patientWhat} vaccine dose is due on {D(due)}.", source);
+    }
+
+    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string F(decimal value) => Breakdown.F(value);
+}
