@@ -38,3 +38,39 @@ internal static class ScoreCosts
         return 0;
     }
 }
+
+/// <summary>`sections FILE`: the same rough table for the non-score sections of an assessment.</summary>
+internal static class SectionCosts
+{
+    public static int Run(string path)
+    {
+        var snapshot = SnapshotReader.Read(File.ReadAllBytes(path)).Snapshot ?? throw new InvalidOperationException("unreadable snapshot");
+        var outcomes = ScoreCatalog.All.Select(e => e.Evaluate(snapshot, false)).ToArray();
+        var markers = Hepatica.Clinical.Immunity.HepatitisMarkers.From(snapshot);
+        Measure("transplant", () => Hepatica.Clinical.Transplant.TransplantSignals.Evaluate(snapshot, outcomes));
+        Measure("serology", () => Hepatica.Clinical.Serology.ViralHepatitis.Evaluate(snapshot));
+        Measure("markers", () => Hepatica.Clinical.Immunity.HepatitisMarkers.From(snapshot));
+        Measure("immunity", () => Hepatica.Clinical.Immunity.ImmunitySection.Evaluate(snapshot, outcomes, markers));
+        Measure("prevention", () => Hepatica.Clinical.Prevention.PreventionPlan.Evaluate(snapshot, outcomes, markers));
+        Measure("read", () => SnapshotReader.Read(File.ReadAllBytes(path)));
+        return 0;
+    }
+
+    private static void Measure(string name, Func<object> f)
+    {
+        const int N = 20_000;
+        for (var i = 0; i < 2_000; i++)
+        {
+            f();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < N; i++)
+        {
+            f();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {clock.Elapsed.TotalNanoseconds / N,8:F0} ns {(GC.GetAllocatedBytesForCurrentThread() - before) / N,7} B"));
+    }
+}

@@ -35,12 +35,35 @@ public static partial class AssessmentWriter
         WriteId(w, assessment.Snapshot.Id);
         w.WriteString(Names.Status, "ok"u8);
         w.WriteStartArray(Names.Scores);
+        var notCalculable = 0;
         foreach (var outcome in assessment.Outcomes)
         {
+            // Compact records (population runs) name not-calculable scores by id only, below: their missing-input
+            // lists were two thirds of a record. Full detail writes every outcome with its missing inputs.
+            if (detail == Detail.Compact && outcome.Status == OutcomeStatus.NotCalculable)
+            {
+                notCalculable++;
+                continue;
+            }
+
             WriteOutcome(w, outcome, detail);
         }
 
         w.WriteEndArray();
+        if (notCalculable > 0)
+        {
+            w.WriteStartArray(Names.NotCalculable);
+            foreach (var outcome in assessment.Outcomes)
+            {
+                if (outcome.Status == OutcomeStatus.NotCalculable)
+                {
+                    w.WriteStringValue(Encoded.Of(outcome.Definition.Id));
+                }
+            }
+
+            w.WriteEndArray();
+        }
+
         WriteTransplant(w, assessment.Transplant, detail);
         WriteSerology(w, assessment.Serology, detail);
         WriteImmunity(w, assessment.Immunity, detail);
@@ -388,6 +411,7 @@ internal static class Names
 {
     public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
     public static readonly JsonEncodedText Transplant = JsonEncodedText.Encode("transplant");
+    public static readonly JsonEncodedText NotCalculable = JsonEncodedText.Encode("notCalculable");
     public static readonly JsonEncodedText Signals = JsonEncodedText.Encode("signals");
     public static readonly JsonEncodedText Urgency = JsonEncodedText.Encode("urgency");
     public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");

@@ -142,6 +142,14 @@ public sealed class AssessmentWriterTests
                 Assert.Equal(same.GetProperty("value").GetDecimal(), value.GetDecimal());
             }
         }
+
+        // Not-calculable scores are named by id only in compact records, in catalog order; full detail keeps them in "scores".
+        var notCalculable = full.RootElement.GetProperty("scores").EnumerateArray()
+            .Where(s => s.GetProperty("status").GetString() == "not-calculable").Select(s => s.GetProperty("id").GetString()).ToArray();
+        Assert.NotEmpty(notCalculable);
+        Assert.Equal(notCalculable, compact.RootElement.GetProperty("notCalculable").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.DoesNotContain(compact.RootElement.GetProperty("scores").EnumerateArray(), s => s.GetProperty("status").GetString() == "not-calculable");
+        Assert.False(full.RootElement.TryGetProperty("notCalculable", out _));
     }
 
     [Fact]
