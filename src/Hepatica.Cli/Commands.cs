@@ -73,8 +73,30 @@ internal static class Commands
         return ExitCodes.Ok;
     }
 
-    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, CancellationToken ct)
+    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct)
     {
+        List<CatalogEntry>? scores = null;
+        if (scoreIds is not null)
+        {
+            scores = [];
+            foreach (var id in scoreIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (ScoreCatalog.Find(id) is not { } entry)
+                {
+                    Console.Error.WriteLine($"hepatica: unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
+                    return ExitCodes.BadInput;
+                }
+
+                scores.Add(entry);
+            }
+
+            if (scores.Count == 0)
+            {
+                Console.Error.WriteLine("hepatica: --scores needs at least one score id.");
+                return ExitCodes.BadInput;
+            }
+        }
+
         if (threads < 1)
         {
             Console.Error.WriteLine("hepatica: --threads must be at least 1.");
@@ -91,7 +113,7 @@ internal static class Commands
         await using var outStream = output == "-" ? Console.OpenStandardOutput() : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
         using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
-        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads);
+        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores);
         var summary = await BatchRunner.RunAsync(inStream, outStream, options, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
         progress?.Complete(summary);
         Console.Error.WriteLine(summary.Describe());

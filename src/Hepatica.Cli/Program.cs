@@ -26,11 +26,12 @@ var input = new Argument<string>("input") { Description = "JSON Lines file: one 
 var output = new Argument<string>("output") { Description = "JSON Lines file to write: one result per input line, in order (- for standard output)." };
 var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
 var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
+var scoreList = new Option<string?>("--scores") { Description = "Comma-separated score ids to compute (default: every score), e.g. meld-3.0,child-pugh." };
 var batch = new Command("batch", "Assess every snapshot of a JSON Lines file, streaming, in constant memory, on every core.")
 {
-    input, output, explain, threads, noProgress,
+    input, output, explain, threads, noProgress, scoreList,
 };
-batch.SetAction((parse, ct) => Commands.BatchAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), ct));
+batch.SetAction((parse, ct) => Commands.BatchAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct));
 
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")
 {

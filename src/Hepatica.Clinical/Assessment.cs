@@ -14,13 +14,23 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
     /// <summary>Evaluates every score in <see cref="ScoreCatalog.All"/> on the snapshot.</summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdowns (same values; for population runs).</param>
-    public static Assessment Of(PatientSnapshot snapshot, bool recordSteps = true)
+    public static Assessment Of(PatientSnapshot snapshot, bool recordSteps = true) => Of(snapshot, ScoreCatalog.All, recordSteps);
+
+    /// <summary>
+    /// Evaluates the given catalog entries (a population run that needs only some scores) and every section. Sections
+    /// read the outcomes they need by score id, so a signal whose score was not asked for is not raised.
+    /// </summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="entries">The scores to evaluate, in the order wanted.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdowns.</param>
+    public static Assessment Of(PatientSnapshot snapshot, IReadOnlyList<CatalogEntry> entries, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var outcomes = new ScoreOutcome[ScoreCatalog.All.Count];
+        ArgumentNullException.ThrowIfNull(entries);
+        var outcomes = new ScoreOutcome[entries.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = ScoreCatalog.All[i].Evaluate(snapshot, recordSteps);
+            outcomes[i] = entries[i].Evaluate(snapshot, recordSteps);
         }
 
         var markers = HepatitisMarkers.From(snapshot);

@@ -170,4 +170,25 @@ public sealed class CliTests
             File.Delete(copy);
         }
     }
+
+    [Fact]
+    public async Task Batch_scores_computes_only_the_scores_asked_for_in_that_order()
+    {
+        var json = (await File.ReadAllTextAsync(Path.Combine(RepoRoot.Path, Sample), TestContext.Current.CancellationToken)).ReplaceLineEndings("");
+        var r = await Hepatica.RunWithInput(json + "\n", "batch", "-", "-", "--scores", "child-pugh, meld-3.0");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout.Trim());
+        Assert.Equal(["child-pugh", "meld-3.0"], doc.RootElement.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToArray());
+        Assert.Equal(26, doc.RootElement.GetProperty("scores")[1].GetProperty("value").GetInt32());
+    }
+
+    [Fact]
+    public async Task Batch_scores_with_an_unknown_id_exits_2_and_lists_the_known_ones()
+    {
+        var r = await Hepatica.Run("batch", "samples/batch-sample.jsonl", "-", "--scores", "meld,meld-9");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("meld-9", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("meld-3.0", r.Stderr, StringComparison.Ordinal);
+        NoStackTrace(r);
+    }
 }

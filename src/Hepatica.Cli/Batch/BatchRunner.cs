@@ -13,7 +13,8 @@ namespace Hepatica.Cli.Batch;
 /// <param name="Workers">Worker threads.</param>
 /// <param name="ChunkBytes">Bytes of input handed to a worker at a time.</param>
 /// <param name="MaxLineBytes">The longest accepted line; a longer one gets an SNP006 error record.</param>
-internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20);
+/// <param name="Scores">The scores to compute (null: the whole catalog).</param>
+internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20, IReadOnlyList<CatalogEntry>? Scores = null);
 
 /// <summary>
 /// Scores a JSON Lines file: one snapshot per line in, one result per line out, in input order. Streaming in
@@ -225,7 +226,7 @@ internal static class BatchRunner
             var read = SnapshotReader.Read(span);
             if (read.Snapshot is { } snapshot)
             {
-                var assessment = Assessment.Of(snapshot, recordSteps: detail == Detail.Full);
+                var assessment = Assessment.Of(snapshot, options.Scores ?? ScoreCatalog.All, recordSteps: detail == Detail.Full);
                 AssessmentWriter.Write(writer, assessment, detail, lineNumber);
                 chunk.Counts.Count(snapshot.Issues);
             }
