@@ -14,6 +14,11 @@ public sealed class MedicationClassesTests
     [InlineData(MedicationCodeSystem.Atc, "L04AB02", MedicationClass.TnfInhibitor)]
     [InlineData(MedicationCodeSystem.Atc, "L04AX01", MedicationClass.TraditionalImmunosuppressant)]
     [InlineData(MedicationCodeSystem.Atc, "L04AD02", MedicationClass.CalcineurinInhibitor)]
+    [InlineData(MedicationCodeSystem.Atc, "L04AG08", MedicationClass.BCellDepleting)]
+    [InlineData(MedicationCodeSystem.Atc, "L04AA36", MedicationClass.BCellDepleting)]
+    [InlineData(MedicationCodeSystem.Atc, "L04AG03", MedicationClass.CytokineIntegrinInhibitor)]
+    [InlineData(MedicationCodeSystem.Atc, "L04AG05", MedicationClass.CytokineIntegrinInhibitor)]
+    [InlineData(MedicationCodeSystem.Atc, "l04aa33", MedicationClass.CytokineIntegrinInhibitor)]
     [InlineData(MedicationCodeSystem.RxNorm, "121191", MedicationClass.BCellDepleting)]
     [InlineData(MedicationCodeSystem.RxNorm, "8640", MedicationClass.Corticosteroid)]
     public void Find_maps_a_code_to_its_class(MedicationCodeSystem system, string code, MedicationClass expected) =>
