@@ -29,21 +29,28 @@ public static partial class SnapshotReader
     private const string VaccinationKeys = "vaccine, cvx, date";
     private const string HistoryKeys = "priorSbp, giBleedingNow, transplantRecipient, alcoholRelatedLiverDisease";
 
-    private static void ReadMedications(ref Utf8JsonReader reader, ImmuneInputs immune, List<InputIssue> issues)
+    private static void ReadMedications(ref Utf8JsonReader reader, ImmuneInputs immune, List<InputIssue> issues) =>
+        ReadArray(ref reader, "medications", "medication", immune.Medications, ReadMedication, issues);
+
+    private delegate T? ItemReader<T>(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
+        where T : class;
+
+    /// <summary>Reads a JSON array of objects at <paramref name="key"/>, one item at a time, each with its indexed path.</summary>
+    private static void ReadArray<T>(ref Utf8JsonReader reader, string key, string itemName, List<T> into, ItemReader<T> readItem, List<InputIssue> issues)
+        where T : class
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            WrongType<object>(ref reader, "medications", "an array of medication objects", issues);
+            WrongType<object>(ref reader, key, $"an array of {itemName} objects", issues);
             return;
         }
 
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var path = $"medications[{index++}]";
-            if (ReadMedication(ref reader, path, issues) is { } m)
+            if (readItem(ref reader, $"{key}[{index++}]", issues) is { } item)
             {
-                immune.Medications.Add(m);
+                into.Add(item);
             }
         }
     }
@@ -193,24 +200,8 @@ public static partial class SnapshotReader
         return ok && system is { } s && value is not null ? new MedicationCode(s, value.Trim()) : null;
     }
 
-    private static void ReadVaccinations(ref Utf8JsonReader reader, ImmuneInputs immune, List<InputIssue> issues)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            WrongType<object>(ref reader, "vaccinations", "an array of vaccination objects", issues);
-            return;
-        }
-
-        var index = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var path = $"vaccinations[{index++}]";
-            if (ReadVaccination(ref reader, path, issues) is { } v)
-            {
-                immune.Vaccinations.Add(v);
-            }
-        }
-    }
+    private static void ReadVaccinations(ref Utf8JsonReader reader, ImmuneInputs immune, List<InputIssue> issues) =>
+        ReadArray(ref reader, "vaccinations", "vaccination", immune.Vaccinations, ReadVaccination, issues);
 
     private static Vaccination? ReadVaccination(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
     {
