@@ -136,13 +136,11 @@ public static class FhirSnapshotReader
         {
             foreach (var x in e.Exceptions)
             {
-                var (path, where) = x is ExtendedCodedException ex
-                    ? (ex.InstancePath ?? "$", ex.LineNumber is > 0 ? $" (line {ex.LineNumber}, position {ex.Position})" : "")
-                    : ("$", "");
-                var code = x.ErrorCode == "JSON101" || x.ErrorCode == "JSON102" || x.ErrorCode == "JSON103"
+                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$"; // the message already names line and position
+                var code = x.ErrorCode is "JSON101" or "JSON102" or "JSON103"
                     ? FhirIssueCodes.NotABundle
                     : FhirIssueCodes.InvalidFhir;
-                issues.Add(InputIssue.Error(code, path, $"{x.ErrorCode}: {x.Message}{where}"));
+                issues.Add(InputIssue.Error(code, path, $"{x.ErrorCode}: {x.Message}"));
             }
         }
         catch (InvalidOperationException e)
