@@ -60,6 +60,9 @@ public static class FhirIssueCodes
     /// <summary>A Condition with no clinical status, or refuted / entered in error: ignored (warning).</summary>
     public const string ConditionStatusIgnored = "FHR021";
 
+    /// <summary>A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used.</summary>
+    public const string SerologyResultUnreadable = "FHR040";
+
     /// <summary>An Immunization whose CVX code is not in the core's table, or not completed: ignored (warning).</summary>
     public const string ImmunizationIgnored = "FHR030";
 }

@@ -97,12 +97,12 @@ public static class FhirSnapshotReader
         };
 
         var resources = entries.Select(e => e.Resource).ToList();
-        var (labs, creatinineTime) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
+        var (labs, serology, creatinineTime) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
         var findings = ConditionReader.Read(resources.OfType<Condition>(), subject, asOf, issues, sources, out var history);
         findings = findings with { DialysisTwiceInPastWeek = creatinineTime is { } t ? Dialysis(resources.OfType<Procedure>(), subject, t, issues, sources) : null };
         var vaccinations = ReadImmunizations(resources.OfType<Immunization>(), subject, asOf, issues, sources);
 
-        snapshot = snapshot with { Labs = labs, Findings = findings, History = history, Vaccinations = vaccinations, Issues = issues };
+        snapshot = snapshot with { Labs = labs, Serology = serology, Findings = findings, History = history, Vaccinations = vaccinations, Issues = issues };
         return new FhirReadResult(snapshot, issues, sources);
     }
 

@@ -18,7 +18,20 @@ internal delegate LabPanel? LabApply(LabPanel panel, decimal value, string unit,
 /// <param name="WindowDays">How old (days before as-of) the latest value may be.</param>
 /// <param name="Codes">Accepted LOINC codes, preferred first.</param>
 /// <param name="Apply">Reads the value through the core type's <c>TryRead</c>.</param>
-internal sealed record LabRule(string Path, string Analyte, int WindowDays, IReadOnlyList<LoincCode> Codes, LabApply Apply);
+internal sealed record LabRule(string Path, string Analyte, int WindowDays, IReadOnlyList<LoincCode> Codes, LabApply Apply) : IObservationRule;
+
+/// <summary>What the Observation reader needs of a lab or serology rule to pick the latest value.</summary>
+internal interface IObservationRule
+{
+    /// <summary>The snapshot path.</summary>
+    string Path { get; }
+
+    /// <summary>Name used in messages.</summary>
+    string Analyte { get; }
+
+    /// <summary>How old (days before as-of) the latest value may be.</summary>
+    int WindowDays { get; }
+}
 
 /// <summary>
 /// The LOINC table (reference fhir-cds-hooks.md §3.2): for each analyte the equivalent codes (serum/plasma and blood,

@@ -68,3 +68,69 @@ public sealed partial class FhirSnapshotReaderTests
         Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.OutsideWindow && i.Path == "Observation/o-lactate.effective");
     }
 }
+
+/// <summary>Serology (Fixtures/hepatitis-b-serology.json): results as SNOMED codes, a word, an interpretation code and quantities.</summary>
+public sealed class SerologyFixtureTests
+{
+    private static FhirReadResult Read() =>
+        FhirSnapshotReader.Read(File.ReadAllBytes(RepoRoot.Fixture("hepatitis-b-serology.json")), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Read_ChronicHepatitisB_PanelFromEveryResultShape()
+    {
+        var result = Read();
+        var s = result.Snapshot!.Serology;
+
+        Assert.True(s.HbsAg!.IsPositive);                    // SNOMED 260373001 Detected (o-hbsag; o-hbsag-eie is entered-in-error)
+        Assert.True(s.AntiHbcTotal!.IsPositive);             // valueString "Reactive"
+        Assert.True(s.AntiHbcIgm!.IsNegative);               // SNOMED 260415000 Not detected
+        Assert.True(s.HbeAg!.IsNegative);                    // no value, interpretation NEG
+        Assert.True(s.AntiHbe!.IsPositive);
+        Assert.Equal(2400m, s.HbvDna!.Value);                // [IU]/mL
+        Assert.Equal(3m, s.AntiHbs!.Value);                  // m[IU]/mL, below 10: negative
+        Assert.True(s.AntiHbs.IsNegative);
+        Assert.True(s.AntiHcv!.IsNegative);                  // 2024-05-02: a lifelong marker, any age
+        Assert.Equal(new DateOnly(2026, 11, 10), s.HbsAg.Date);
+
+        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.StatusIgnored && i.Path == "Observation/o-hbsag-eie.status");
+        Assert.DoesNotContain(result.Issues, i => i.Code == FhirIssueCodes.OutsideWindow);
+        Assert.DoesNotContain(result.Issues, i => i.Severity == IssueSeverity.Error);
+        Assert.Equal("o-hbsag", Assert.Single(result.For("serology.hbsag")).Id);
+        Assert.Equal("c-hbv", Assert.Single(result.For("conditions.chronicHepatitisB")).Id);
+    }
+
+    [Fact]
+    public void Read_HbsAgOlderThanAYear_Fhr013ButOldAntiHcvUsed()
+    {
+        var result = FhirSnapshotReader.Read(File.ReadAllBytes(RepoRoot.Fixture("hepatitis-b-serology.json")), new DateTimeOffset(2027, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var s = result.Snapshot!.Serology;
+
+        Assert.Null(s.HbsAg);
+        Assert.Null(s.HbvDna);
+        Assert.Null(s.AntiHbcIgm);
+        Assert.True(s.AntiHbcTotal!.IsPositive);
+        Assert.True(s.AntiHcv!.IsNegative);
+        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.OutsideWindow && i.Path == "Observation/o-hbsag.effective");
+    }
+
+    [Fact]
+    public void Read_SerologyWordNotInTheTable_Fhr040()
+    {
+        var json = Bundles.With("""{"resourceType":"Observation","id":"o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"5196-1"}]},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2026-11-20","valueString":"weakly pos?"}""");
+        var result = FhirSnapshotReader.Read(json, new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal((FhirIssueCodes.SerologyResultUnreadable, IssueSeverity.Error), (issue.Code, issue.Severity));
+        Assert.Null(result.Snapshot!.Serology.HbsAg);
+    }
+
+    [Fact]
+    public void Read_ViralLoadInCopies_CoreRejectsIt()
+    {
+        var json = Bundles.With(Bundles.Obs("o1", "11011-4", 50000m, "{copies}/mL", "2026-11-20T08:00:00Z", subject: "Patient/p1"));
+        var result = FhirSnapshotReader.Read(json, new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(IssueCodes.UnknownUnit, Assert.Single(result.Issues).Code);
+        Assert.Null(result.Snapshot!.Serology.HcvRna);
+    }
+}
