@@ -33,7 +33,7 @@ internal static class Commands
             using var stdout = Console.OpenStandardOutput();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
-                AssessmentWriter.Write(w, assessment, Detail.Full);
+                AssessmentWriter.Write(w, assessment, Detail.Full, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
             }
 
             stdout.Write("\n"u8);

@@ -63,6 +63,33 @@ internal static class FhirInput
             || DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf);
     }
 
+    /// <summary>The <c>sources</c> member of the JSON output (docs/output.md): one object per FHIR resource used.</summary>
+    public static void WriteSources(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<FhirSource> sources)
+    {
+        w.WriteStartArray("sources");
+        foreach (var s in sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", s.Path);
+            w.WriteString("resource", s.ResourceType + "/" + s.Id);
+            if (s.Date is { } d)
+            {
+                w.WriteString("date", d.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
+            }
+
+            w.WriteString("system", s.System);
+            w.WriteString("code", s.Code);
+            if (s.Reported is { } r)
+            {
+                w.WriteString("reported", r);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>The <c>--explain</c> section: one line per FHIR resource used.</summary>
     public static string RenderSources(IReadOnlyList<FhirSource> sources)
     {

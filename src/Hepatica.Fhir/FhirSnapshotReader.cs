@@ -268,7 +268,7 @@ public static class FhirSnapshotReader
         {
             var path = $"Immunization/{im.Id}";
             var cvx = im.VaccineCode?.Coding.FirstOrDefault(c => c.System == Cvx)?.Code;
-            if (cvx is null || !subject.Check(im.Patient, path, issues))
+            if (cvx is null || !subject.Check(im.Patient, path, issues, "patient"))
             {
                 continue;
             }

@@ -10,12 +10,12 @@ namespace Hepatica.Fhir;
 internal sealed class SubjectMatcher(string? patientId, string? fullUrl)
 {
     /// <summary>True when the reference is the patient; otherwise adds FHR015/FHR016 (warning) for <paramref name="path"/>.</summary>
-    public bool Check(ResourceReference? reference, string path, List<InputIssue> issues)
+    public bool Check(ResourceReference? reference, string path, List<InputIssue> issues, string element = "subject")
     {
         var r = reference?.Reference;
         if (string.IsNullOrWhiteSpace(r))
         {
-            issues.Add(InputIssue.Warning(FhirIssueCodes.NoSubject, path + ".subject", $"{path} names no patient: ignored."));
+            issues.Add(InputIssue.Warning(FhirIssueCodes.NoSubject, path + "." + element, $"{path} names no patient: ignored."));
             return false;
         }
 
@@ -24,7 +24,7 @@ internal sealed class SubjectMatcher(string? patientId, string? fullUrl)
             return true;
         }
 
-        issues.Add(InputIssue.Warning(FhirIssueCodes.OtherPatient, path + ".subject", $"{path} is about '{r}', not the Bundle's Patient ({(patientId is null ? fullUrl : "Patient/" + patientId)}): ignored."));
+        issues.Add(InputIssue.Warning(FhirIssueCodes.OtherPatient, path + "." + element, $"{path} is about '{r}', not the Bundle's Patient ({(patientId is null ? fullUrl : "Patient/" + patientId)}): ignored."));
         return false;
     }
 

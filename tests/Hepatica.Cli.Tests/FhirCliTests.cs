@@ -37,6 +37,10 @@ public sealed class FhirCliTests
         Assert.Equal(0, r.ExitCode);
         using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
         Assert.Equal("cirrhosis-1", doc.RootElement.GetProperty("id").GetString());
+        var creatinine = doc.RootElement.GetProperty("sources").EnumerateArray().Single(x => x.GetProperty("path").GetString() == "labs.creatinine");
+        Assert.Equal("Observation/o-creat", creatinine.GetProperty("resource").GetString());
+        Assert.Equal("2026-11-20T08:00:00+00:00", creatinine.GetProperty("date").GetString());
+        Assert.Equal("265 umol/L", creatinine.GetProperty("reported").GetString());
     }
 
     [Theory]
