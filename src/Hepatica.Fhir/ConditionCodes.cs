@@ -108,7 +108,7 @@ internal static class ConditionCodes
         Icd("K70.9", "Alcoholic liver disease, unspecified", ConditionKind.AlcoholRelatedLiverDisease),
 
         Sct("7200002", "Alcoholism", "S", ConditionKind.AlcoholUseDisorder),
-        Sct("66590003", "Alcohol dependence", "unverified", ConditionKind.AlcoholUseDisorder),
+        Sct("66590003", "Alcohol dependence", "X", ConditionKind.AlcoholUseDisorder),
         Icd("F10.1*", "Alcohol abuse", ConditionKind.AlcoholUseDisorder),
         Icd("F10.2*", "Alcohol dependence", ConditionKind.AlcoholUseDisorder),
 
@@ -122,9 +122,9 @@ internal static class ConditionCodes
         Icd("K76.0", "Fatty (change of) liver, not elsewhere classified", ConditionKind.FattyLiverDisease),
         Icd("K75.81", "Nonalcoholic steatohepatitis (NASH)", ConditionKind.FattyLiverDisease),
 
-        Sct("73211009", "Diabetes mellitus", "unverified", ConditionKind.Diabetes),
+        Sct("73211009", "Diabetes mellitus", "X", ConditionKind.Diabetes),
         Sct("44054006", "Diabetes mellitus type 2", "X", ConditionKind.Diabetes),
-        Sct("46635009", "Diabetes mellitus type 1", "unverified", ConditionKind.Diabetes),
+        Sct("46635009", "Diabetes mellitus type 1", "X", ConditionKind.Diabetes),
         Icd("E10.*", "Type 1 diabetes mellitus", ConditionKind.Diabetes),
         Icd("E11.*", "Type 2 diabetes mellitus", ConditionKind.Diabetes),
         Icd("E13.*", "Other specified diabetes mellitus", ConditionKind.Diabetes),

@@ -14,10 +14,10 @@ internal static class ProcedureCodes
     public static readonly IReadOnlyList<(string System, string Code, string Display, bool Continuous, string Checked)> Dialysis =
     [
         (ConditionCodes.Snomed, "265764009", "Renal dialysis", false, "S (Synthea dialysis module)"),
-        (ConditionCodes.Snomed, "302497006", "Hemodialysis", false, "unverified"),
-        (ConditionCodes.Snomed, "71192002", "Peritoneal dialysis", false, "unverified"),
-        (ConditionCodes.Snomed, "714749008", "Continuous renal replacement therapy", true, "unverified"),
-        (Cpt, "90935", "Hemodialysis procedure with single evaluation", false, "unverified"),
+        (ConditionCodes.Snomed, "302497006", "Hemodialysis", false, "X"),
+        (ConditionCodes.Snomed, "71192002", "Peritoneal dialysis", false, "X"),
+        (ConditionCodes.Snomed, "714749008", "Continuous renal replacement therapy", true, "X"),
+        (Cpt, "90935", "Hemodialysis procedure with single evaluation", false, "unverified (CPT is licensed; not found in public code)"),
         (Cpt, "90937", "Hemodialysis procedure requiring repeated evaluation", false, "unverified"),
         (Cpt, "90945", "Dialysis procedure other than hemodialysis, single evaluation", false, "unverified"),
         (Cpt, "90947", "Dialysis procedure other than hemodialysis, repeated evaluations", false, "unverified"),

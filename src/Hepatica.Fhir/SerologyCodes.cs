@@ -72,11 +72,11 @@ internal static class SerologyCodes
     {
         [(ConditionCodes.Snomed, "260373001")] = QualitativeResult.Positive,    // Detected (reference §3.2)
         [(ConditionCodes.Snomed, "260415000")] = QualitativeResult.Negative,    // Not detected (reference §3.2)
-        [(ConditionCodes.Snomed, "10828004")] = QualitativeResult.Positive,     // Positive (unverified here)
-        [(ConditionCodes.Snomed, "260385009")] = QualitativeResult.Negative,    // Negative (unverified here)
-        [(ConditionCodes.Snomed, "11214006")] = QualitativeResult.Positive,     // Reactive (unverified here)
-        [(ConditionCodes.Snomed, "131194007")] = QualitativeResult.Negative,    // Non-reactive (unverified here)
-        [(ConditionCodes.Snomed, "82334004")] = QualitativeResult.Indeterminate, // Indeterminate (unverified here)
+        [(ConditionCodes.Snomed, "10828004")] = QualitativeResult.Positive,     // Positive (X: public FHIR value sets and lab mappings)
+        [(ConditionCodes.Snomed, "260385009")] = QualitativeResult.Negative,    // Negative (X: public FHIR value sets and lab mappings)
+        [(ConditionCodes.Snomed, "11214006")] = QualitativeResult.Positive,     // Reactive (X: public FHIR value sets and lab mappings)
+        [(ConditionCodes.Snomed, "131194007")] = QualitativeResult.Negative,    // Non-reactive (X: public FHIR value sets and lab mappings)
+        [(ConditionCodes.Snomed, "82334004")] = QualitativeResult.Indeterminate, // Indeterminate (X: public FHIR value sets and lab mappings)
         [(Interpretation, "POS")] = QualitativeResult.Positive,
         [(Interpretation, "DET")] = QualitativeResult.Positive,
         [(Interpretation, "NEG")] = QualitativeResult.Negative,

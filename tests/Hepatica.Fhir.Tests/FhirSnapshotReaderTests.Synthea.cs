@@ -60,6 +60,8 @@ public sealed partial class FhirSnapshotReaderTests
 
         Assert.Null(s.Labs.Creatinine);
         Assert.Null(s.Labs.Sodium);
+        Assert.Null(s.Labs.Urea); // 6299-2: e1787cdb-… 15.09 and 532dd869-… 18.63 mg/dL, same instant
+        Assert.Equal(3, result.Issues.Count(i => i.Code == FhirIssueCodes.ConflictingValues));
         Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.ConflictingValues && i.Message.Contains("433b061e-2ee6-42f7-a596-ed1c7948068c", StringComparison.Ordinal));
         Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.ConflictingValues && i.Message.Contains("1f0d64db-2433-48bd-8c01-9c0a61fdb92f", StringComparison.Ordinal));
         Assert.Null(s.Findings.DialysisTwiceInPastWeek); // no creatinine used, so no dialysis week
@@ -100,5 +102,42 @@ public sealed partial class FhirSnapshotReaderTests
         var dose = Assert.Single(result.Snapshot!.Vaccinations, v => v.Cvx == "43");
         Assert.Equal(new DateOnly(2016, 3, 16), dose.Date);
         Assert.Contains(result.For("vaccinations"), x => x.Id == "d2f2b627-3f89-46fb-8f94-e8664b99ff0e");
+    }
+}
+
+/// <summary>Each Synthea bundle read as of just after its own last Observation, so its latest labs are in their windows.</summary>
+public sealed class SyntheaAsOfLastVisitTests
+{
+    public static TheoryData<string> Bundles() => FhirSnapshotReaderTests.SyntheaBundles();
+
+    [Theory]
+    [MemberData(nameof(Bundles))]
+    public void Read_AsOfLastObservation_OnlySameTimeConflictsAreErrorsAndLatestLabsUsed(string file)
+    {
+        var bytes = File.ReadAllBytes(RepoRoot.SharedData("fhir-samples", "synthea-r4-bundles", file));
+        var asOf = LastObservation(bytes).AddMinutes(1);
+
+        var result = FhirSnapshotReader.Read(bytes, asOf);
+
+        Assert.NotNull(result.Snapshot);
+        Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Error), i => Assert.Equal(FhirIssueCodes.ConflictingValues, i.Code));
+        Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Warning), i => Assert.Equal(FhirIssueCodes.OutsideWindow, i.Code));
+
+        // Every lab used came from an Observation at most 30 days before as-of, and each has a source.
+        foreach (var source in result.Sources.Where(s => s.Path.StartsWith("labs.", StringComparison.Ordinal)))
+        {
+            Assert.InRange(source.Date!.Value, asOf.AddDays(-30), asOf);
+        }
+
+        Assert.Equal(result.Snapshot.Labs.Creatinine is not null, result.For("labs.creatinine").Any());
+    }
+
+    private static DateTimeOffset LastObservation(byte[] bundle)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(bundle);
+        return doc.RootElement.GetProperty("entry").EnumerateArray()
+            .Select(e => e.GetProperty("resource"))
+            .Where(r => r.GetProperty("resourceType").GetString() == "Observation" && r.TryGetProperty("effectiveDateTime", out _))
+            .Max(r => DateTimeOffset.Parse(r.GetProperty("effectiveDateTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
