@@ -8,7 +8,9 @@ namespace Hepatica.Fhir;
 /// Conditions to findings and history (docs/fhir.md, "Conditions"). A Condition counts when it was present at the
 /// as-of time: onset (if given) at or before as-of; clinical status active, recurrence or relapse, or resolved /
 /// inactive / remission with an abatement after as-of; verification status neither refuted nor entered-in-error.
-/// Absence of a Condition never sets a finding to false: the record may simply not say.
+/// Absence of a Condition does not set a finding to false (the record may simply not say), with one documented
+/// exception (docs/decisions/0004): <c>cholestaticLiverDisease</c> is false when the Bundle holds any Condition for
+/// the patient and none is PBC or PSC.
 /// </summary>
 internal static class ConditionReader
 {
@@ -18,9 +20,11 @@ internal static class ConditionReader
     public static ClinicalFindings Read(IEnumerable<Condition> conditions, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources, out MedicalHistory history)
     {
         var kinds = new HashSet<ConditionKind>();
+        var problemList = false;
         foreach (var c in conditions)
         {
             var path = $"Condition/{c.Id}";
+            problemList |= subject.Is(c.Subject);
             var hits = (c.Code?.Coding ?? []).SelectMany(x => ConditionCodes.Match(x.System, x.Code).Select(m => (Coding: x, m.Row, m.Kind))).ToList();
             if (hits.Count == 0 || !subject.Check(c.Subject, path, issues) || !PresentAt(c, asOf, path, issues))
             {
@@ -51,7 +55,8 @@ internal static class ConditionReader
             Cirrhosis = True(kinds, ConditionKind.Cirrhosis),
             VaricealBleeding = True(kinds, ConditionKind.VaricealBleeding),
             AlcoholAssociatedHepatitis = True(kinds, ConditionKind.AlcoholAssociatedHepatitis),
-            CholestaticLiverDisease = True(kinds, ConditionKind.CholestaticLiverDisease),
+            // Decision 0004: with a problem list present, no PBC/PSC on it selects Child-Pugh's standard bilirubin bands.
+            CholestaticLiverDisease = kinds.Contains(ConditionKind.CholestaticLiverDisease) ? true : problemList ? false : null,
             FattyLiverDisease = True(kinds, ConditionKind.FattyLiverDisease),
             DiabetesOrImpairedFastingGlucose = True(kinds, ConditionKind.Diabetes),
         };

@@ -28,6 +28,9 @@ internal sealed class SubjectMatcher(string? patientId, string? fullUrl)
         return false;
     }
 
+    /// <summary>True when the reference is the patient (no issue either way).</summary>
+    public bool Is(ResourceReference? reference) => reference?.Reference is { } r && IsPatient(r);
+
     private bool IsPatient(string reference) =>
         (fullUrl is not null && reference == fullUrl)
         || (patientId is not null && (reference == "Patient/" + patientId || reference.EndsWith("/Patient/" + patientId, StringComparison.Ordinal)));

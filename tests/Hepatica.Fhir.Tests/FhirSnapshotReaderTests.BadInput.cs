@@ -255,6 +255,23 @@ public sealed partial class FhirSnapshotReaderTests
     }
 
     [Fact]
+    public void Read_NoConditionAtAll_CholestaticNotAssumed()
+    {
+        var result = ReadInline(Bundles.With(Bundles.Obs("o1", "1975-2", 2.0m, "mg/dL", "2026-11-20T08:00:00Z")));
+
+        Assert.Null(result.Snapshot!.Findings.CholestaticLiverDisease);
+    }
+
+    [Fact]
+    public void Read_PrimarySclerosingCholangitis_Cholestatic()
+    {
+        const string Psc = """{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"K83.01"}]},"subject":{"reference":"Patient/p1"}}""";
+        var result = ReadInline(Bundles.With(Psc));
+
+        Assert.True(result.Snapshot!.Findings.CholestaticLiverDisease);
+    }
+
+    [Fact]
     public void Read_NeverThrows_ForTruncationsOfAFixture()
     {
         var json = File.ReadAllText(RepoRoot.Fixture("cirrhosis-ascites-dialysis.json"));

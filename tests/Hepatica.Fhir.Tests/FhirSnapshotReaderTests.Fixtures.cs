@@ -24,6 +24,8 @@ public sealed partial class FhirSnapshotReaderTests
         Assert.Equal(2.8m, s.Labs.Albumin!.Value.GramsPerDeciliter);
         Assert.Equal(72m, s.Labs.Platelets!.Value.BillionsPerLiter);
         Assert.True(s.Findings.Cirrhosis);
+        Assert.False(s.Findings.CholestaticLiverDisease); // a problem list without PBC/PSC (decision 0004)
+        Assert.Null(s.Findings.FattyLiverDisease);        // absence never means false for the other findings
         Assert.Null(s.Findings.Ascites); // coded without a grade: FHR020
         Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.GradeNotCoded && i.Path == "Condition/c-ascites.code");
 
