@@ -137,7 +137,7 @@ public static class FhirSnapshotReader
             foreach (var x in e.Exceptions)
             {
                 var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$"; // the message already names line and position
-                var code = x.ErrorCode is "JSON101" or "JSON102" or "JSON103"
+                var code = x.ErrorCode == "PVAL130" && path == "$this" // unknown resource type at the root
                     ? FhirIssueCodes.NotABundle
                     : FhirIssueCodes.InvalidFhir;
                 issues.Add(InputIssue.Error(code, path, $"{x.ErrorCode}: {x.Message}"));

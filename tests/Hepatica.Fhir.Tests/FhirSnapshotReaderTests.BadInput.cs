@@ -60,6 +60,24 @@ public sealed partial class FhirSnapshotReaderTests
     }
 
     [Fact]
+    public void Read_UnknownResourceType_Fhr002()
+    {
+        var result = ReadInline("""{"resourceType":"NoSuchThing","id":"x"}""");
+
+        Assert.Null(result.Snapshot);
+        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.NotABundle && i.Message.StartsWith("PVAL130", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_TwoPatients_Fhr004()
+    {
+        var result = ReadInline(Bundles.With("""{"resourceType":"Patient","id":"p2","gender":"male"}"""));
+
+        Assert.Null(result.Snapshot);
+        Assert.Equal(FhirIssueCodes.PatientCount, Assert.Single(result.Issues).Code);
+    }
+
+    [Fact]
     public void Read_NoPatient_Fhr004()
     {
         var result = ReadInline("""{"resourceType":"Bundle","type":"collection"}""");
