@@ -80,7 +80,7 @@ public static class FhirSnapshotReader
         {
             issues.Add(InputIssue.Error(FhirIssueCodes.PatientCount, "Bundle.entry", patients.Count == 0
                 ? "The Bundle holds no Patient: expected exactly one (one Bundle per patient)."
-                : $"The Bundle holds {patients.Count} Patients: expected exactly one (one Bundle per patient; use batch for populations)."));
+                : $"The Bundle holds {patients.Count} Patients: expected exactly one (one Bundle per patient; reading population exports is not implemented yet)."));
             return new FhirReadResult(null, issues, []);
         }
 
