@@ -11,7 +11,7 @@ internal static class Commands
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain)
+    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null)
     {
         CatalogEntry? only = null;
         if (scoreId is not null && (only = ScoreCatalog.Find(scoreId)) is null)
@@ -20,7 +20,7 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        var read = SnapshotReader.Read(ReadAll(path));
+        var read = FhirInput.Read(ReadAll(path), asOf, TimeProvider.System);
         if (read.Snapshot is not { } snapshot)
         {
             WriteIssues(read.Issues);
@@ -33,7 +33,7 @@ internal static class Commands
             using var stdout = Console.OpenStandardOutput();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
-                AssessmentWriter.Write(w, assessment, Detail.Full);
+                AssessmentWriter.Write(w, assessment, Detail.Full, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
             }
 
             stdout.Write("\n"u8);
@@ -42,6 +42,7 @@ internal static class Commands
         else
         {
             Console.Out.Write(TextReport.Render(assessment, explain));
+            Console.Out.Write(explain ? FhirInput.RenderSources(read.Sources) : "");
         }
 
         return assessment.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;

@@ -7,17 +7,18 @@ var format = new Option<OutputFormat>("--format", "-f")
     DefaultValueFactory = _ => OutputFormat.Text,
 };
 var explain = new Option<bool>("--explain") { Description = "Show every step: inputs, floors, caps, terms, points, rounding." };
-var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md), or - for standard input." };
+var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md) or FHIR R4 Bundle (docs/fhir.md), or - for standard input." };
+var asOf = new Option<string?>("--as-of") { Description = "FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ (default: now)." };
 
 var assess = new Command("assess", "Assess one patient snapshot: every score whose inputs are present, and what is missing for the rest.")
 {
-    file, format, explain,
+    file, format, explain, asOf,
 };
-assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain)));
+assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf)));
 
 var scoreId = new Argument<string>("id") { Description = "Score id, as listed by `hepatica scores` (e.g. meld-3.0)." };
-var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain };
-score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain)));
+var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf };
+score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf)));
 
 var scores = new Command("scores", "List every score with its version, range and citations.") { format };
 scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));

@@ -22,7 +22,12 @@ public enum Detail
 public static partial class AssessmentWriter
 {
     /// <summary>Writes one assessment as a JSON object. <paramref name="line"/> is written when reading a batch.</summary>
-    public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, long? line = null)
+    /// <param name="w">The writer.</param>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="detail">Full or compact.</param>
+    /// <param name="line">The batch line number, if any.</param>
+    /// <param name="extra">Writes further top-level members last, before the object closes (the CLI's FHIR <c>sources</c>).</param>
+    public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, long? line = null, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -69,6 +74,7 @@ public static partial class AssessmentWriter
         WriteImmunity(w, assessment.Immunity, detail);
         WritePrevention(w, assessment.Prevention, detail);
         WriteIssues(w, assessment.Snapshot.Issues);
+        extra?.Invoke(w);
         w.WriteEndObject();
     }
 

@@ -1,0 +1,103 @@
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Scoring;
+using Hl7.Fhir.Model;
+
+namespace Hepatica.Fhir;
+
+/// <summary>
+/// Conditions to findings and history (docs/fhir.md, "Conditions"). A Condition counts when it was present at the
+/// as-of time: onset (if given) at or before as-of; clinical status active, recurrence or relapse, or resolved /
+/// inactive / remission with an abatement after as-of; verification status neither refuted nor entered-in-error.
+/// Absence of a Condition does not set a finding to false (the record may simply not say), with one documented
+/// exception (docs/decisions/0004): <c>cholestaticLiverDisease</c> is false when the Bundle holds any Condition for
+/// the patient and none is PBC or PSC.
+/// </summary>
+internal static class ConditionReader
+{
+    private const string ClinicalStatusSystem = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    private const string VerificationSystem = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+
+    public static ClinicalFindings Read(IEnumerable<Condition> conditions, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources, out MedicalHistory history)
+    {
+        var kinds = new HashSet<ConditionKind>();
+        var problemList = false;
+        foreach (var c in conditions)
+        {
+            var path = $"Condition/{c.Id}";
+            problemList |= subject.Is(c.Subject);
+            var hits = (c.Code?.Coding ?? []).SelectMany(x => ConditionCodes.Match(x.System, x.Code).Select(m => (Coding: x, m.Row, m.Kind))).ToList();
+            if (hits.Count == 0 || !subject.Check(c.Subject, path, issues) || !PresentAt(c, asOf, path, issues))
+            {
+                continue;
+            }
+
+            var (onset, _) = Times.Of(c.Onset);
+            foreach (var (coding, row, kind) in hits.DistinctBy(h => h.Kind))
+            {
+                kinds.Add(kind);
+                sources.Add(new FhirSource("conditions." + JsonName(kind), "Condition", c.Id, onset ?? RecordedDate(c), row.System, coding.Code ?? row.Code));
+                if (kind is ConditionKind.Ascites or ConditionKind.HepaticEncephalopathy)
+                {
+                    issues.Add(InputIssue.Warning(FhirIssueCodes.GradeNotCoded, path + ".code",
+                        $"{path} codes {(kind == ConditionKind.Ascites ? "ascites" : "hepatic encephalopathy")} ({row.Display}) but not its grade: "
+                        + $"findings.{(kind == ConditionKind.Ascites ? "ascites" : "encephalopathyGrade")} is not set (give it as a bedside finding)."));
+                }
+            }
+        }
+
+        history = MedicalHistory.Empty with
+        {
+            AlcoholRelatedLiverDisease = kinds.Contains(ConditionKind.AlcoholRelatedLiverDisease) ? true : null,
+        };
+
+        return ClinicalFindings.Empty with
+        {
+            Cirrhosis = True(kinds, ConditionKind.Cirrhosis),
+            VaricealBleeding = True(kinds, ConditionKind.VaricealBleeding),
+            AlcoholAssociatedHepatitis = True(kinds, ConditionKind.AlcoholAssociatedHepatitis),
+            // Decision 0004: with a problem list present, no PBC/PSC on it selects Child-Pugh's standard bilirubin bands.
+            CholestaticLiverDisease = kinds.Contains(ConditionKind.CholestaticLiverDisease) ? true : problemList ? false : null,
+            FattyLiverDisease = True(kinds, ConditionKind.FattyLiverDisease),
+            DiabetesOrImpairedFastingGlucose = True(kinds, ConditionKind.Diabetes),
+        };
+    }
+
+    /// <summary>The kind's name in snapshot paths and docs: camelCase (<c>chronicHepatitisB</c>).</summary>
+    public static string JsonName(ConditionKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+
+    private static bool? True(HashSet<ConditionKind> kinds, ConditionKind kind) => kinds.Contains(kind) ? true : null;
+
+    private static DateTimeOffset? RecordedDate(Condition c) =>
+        Times.Of(c.RecordedDateElement).Start;
+
+    private static bool PresentAt(Condition c, DateTimeOffset asOf, string path, List<InputIssue> issues)
+    {
+        var verification = c.VerificationStatus?.Coding.FirstOrDefault(x => x.System == VerificationSystem)?.Code;
+        if (verification is "refuted" or "entered-in-error")
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.ConditionStatusIgnored, path + ".verificationStatus", $"{path} is {verification}: ignored."));
+            return false;
+        }
+
+        var clinical = c.ClinicalStatus?.Coding.FirstOrDefault(x => x.System == ClinicalStatusSystem)?.Code;
+        if (clinical is null)
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.ConditionStatusIgnored, path + ".clinicalStatus", $"{path} has no clinical status: whether it is current is unknown; ignored."));
+            return false;
+        }
+
+        if (Times.Of(c.Onset) is ({ } onset, _) && onset > asOf)
+        {
+            return false; // began after the as-of time
+        }
+
+        var (abated, abatedEnd) = Times.Of(c.Abatement);
+        var abatement = abatedEnd ?? abated;
+        return clinical switch
+        {
+            "active" or "recurrence" or "relapse" => abatement is null || abatement > asOf,
+            "inactive" or "remission" or "resolved" => abatement is { } a && a > asOf,
+            _ => false,
+        };
+    }
+}

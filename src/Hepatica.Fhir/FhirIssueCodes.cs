@@ -1,0 +1,68 @@
+namespace Hepatica.Fhir;
+
+/// <summary>
+/// The stable issue codes of the FHIR reader (docs/fhir.md). Lab values found in FHIR are still checked by the core
+/// lab types, so their unit and plausibility problems keep the core's <c>LAB</c> codes. Codes are never reused.
+/// </summary>
+public static class FhirIssueCodes
+{
+    /// <summary>The input is not valid JSON (or is empty).</summary>
+    public const string MalformedJson = "FHR001";
+
+    /// <summary>The input is JSON but not a FHIR Bundle (no or another <c>resourceType</c>, or not an object).</summary>
+    public const string NotABundle = "FHR002";
+
+    /// <summary>The FHIR parser (Firely SDK) reported a problem; its own code (JSON1xx, PVAL1xx) is in the message.</summary>
+    public const string InvalidFhir = "FHR003";
+
+    /// <summary>The Bundle holds no Patient, or more than one.</summary>
+    public const string PatientCount = "FHR004";
+
+    /// <summary>The Patient's administrative gender is missing, <c>other</c> or <c>unknown</c>: sex not set (warning).</summary>
+    public const string SexNotUsable = "FHR005";
+
+    /// <summary>The Patient's birth date is missing, partial, or after the as-of date: age not set (warning).</summary>
+    public const string BirthDateNotUsable = "FHR006";
+
+    /// <summary>An Observation's unit is not one its LOINC code accepts (for example mg/dL on an INR code): not used.</summary>
+    public const string UnitDoesNotFitCode = "FHR010";
+
+    /// <summary>An Observation of a numeric analyte has no <c>valueQuantity.value</c>: not used.</summary>
+    public const string NoNumericValue = "FHR011";
+
+    /// <summary>An Observation whose status is not final, amended or corrected (entered-in-error, cancelled, preliminary ...): ignored (warning).</summary>
+    public const string StatusIgnored = "FHR012";
+
+    /// <summary>The latest value of an analyte is older than its look-back window: not used (warning).</summary>
+    public const string OutsideWindow = "FHR013";
+
+    /// <summary>Two usable values of one analyte with the same effective time disagree: neither is used.</summary>
+    public const string ConflictingValues = "FHR014";
+
+    /// <summary>A resource the reader would use has no subject: ignored (warning).</summary>
+    public const string NoSubject = "FHR015";
+
+    /// <summary>A resource the reader would use is about another patient than the Bundle's Patient: ignored (warning).</summary>
+    public const string OtherPatient = "FHR016";
+
+    /// <summary>An Observation or Procedure with no usable effective/performed time: ignored (warning).</summary>
+    public const string NoEffectiveTime = "FHR017";
+
+    /// <summary>An Observation, Condition or Procedure with no coded <c>code</c> (text only or absent): cannot be matched (warning).</summary>
+    public const string MissingCode = "FHR018";
+
+    /// <summary>A value given as a bound (<c>comparator</c> &lt;, &gt; ...) rather than a measurement: not used (warning).</summary>
+    public const string ValueIsBound = "FHR019";
+
+    /// <summary>A Condition that implies a graded finding (ascites, encephalopathy) without its grade: the finding is not set (warning).</summary>
+    public const string GradeNotCoded = "FHR020";
+
+    /// <summary>A Condition with no clinical status, or refuted / entered in error: ignored (warning).</summary>
+    public const string ConditionStatusIgnored = "FHR021";
+
+    /// <summary>A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used.</summary>
+    public const string SerologyResultUnreadable = "FHR040";
+
+    /// <summary>An Immunization whose CVX code is not in the core's table, or not completed: ignored (warning).</summary>
+    public const string ImmunizationIgnored = "FHR030";
+}

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hepatica.Clinical;
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Prevention;
+using Hepatica.Clinical.Scoring;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using FhirPatient = Hl7.Fhir.Model.Patient;
+
+namespace Hepatica.Fhir;
+
+/// <summary>
+/// Reads one patient from a FHIR R4 Bundle (JSON) into the <see cref="PatientSnapshot"/> the core takes, as of a given
+/// instant (docs/fhir.md): the Patient's sex and age, the latest usable value of each analyte within its look-back
+/// window (<see cref="LabCodes"/>), diagnoses from Conditions (<see cref="ConditionCodes"/>), dialysis from Procedures
+/// and vaccine doses from Immunizations. Every problem is a coded issue; nothing throws for bad input. The core has
+/// no clock, so the caller passes the as-of instant (for example <c>TimeProvider.GetUtcNow()</c>).
+/// </summary>
+public static class FhirSnapshotReader
+{
+    private const string Cvx = "http://hl7.org/fhir/sid/cvx";
+
+    /// <summary>True when the document is a JSON object with a top-level <c>resourceType</c> (FHIR rather than a snapshot).</summary>
+    public static bool LooksLikeFhir(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("resourceType"u8))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not readable as JSON: not FHIR either; the snapshot reader will report the syntax error.
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a Bundle from a string.</summary>
+    public static FhirReadResult Read(string json, DateTimeOffset asOf) => Read(Encoding.UTF8.GetBytes(json ?? string.Empty), asOf);
+
+    /// <summary>Reads a Bundle from UTF-8 JSON, as of <paramref name="asOf"/>.</summary>
+    public static FhirReadResult Read(ReadOnlySpan<byte> utf8Json, DateTimeOffset asOf)
+    {
+        var issues = new List<InputIssue>();
+        if (Parse(utf8Json, issues) is not { } bundle)
+        {
+            return new FhirReadResult(null, issues, []);
+        }
+
+        return Read(bundle, asOf, issues);
+    }
+
+    /// <summary>Reads an already parsed Bundle, as of <paramref name="asOf"/>.</summary>
+    public static FhirReadResult Read(Bundle bundle, DateTimeOffset asOf) => Read(bundle, asOf, []);
+
+    private static FhirReadResult Read(Bundle bundle, DateTimeOffset asOf, List<InputIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var entries = bundle.Entry.Where(e => e.Resource is not null).ToList();
+        var patients = entries.Where(e => e.Resource is FhirPatient).ToList();
+        if (patients.Count != 1)
+        {
+            issues.Add(InputIssue.Error(FhirIssueCodes.PatientCount, "Bundle.entry", patients.Count == 0
+                ? "The Bundle holds no Patient: expected exactly one (one Bundle per patient)."
+                : $"The Bundle holds {patients.Count} Patients: expected exactly one (one Bundle per patient; reading population exports is not implemented yet)."));
+            return new FhirReadResult(null, issues, []);
+        }
+
+        var patient = (FhirPatient)patients[0].Resource!;
+        var subject = new SubjectMatcher(patient.Id, patients[0].FullUrl);
+        var sources = new List<FhirSource>();
+        var date = DateOnly.FromDateTime(asOf.DateTime);
+        var snapshot = new PatientSnapshot
+        {
+            Id = patient.Id,
+            Sex = ReadSex(patient, issues),
+            AgeYears = ReadAge(patient, date, issues),
+            AssessmentDate = date,
+        };
+
+        var resources = entries.Select(e => e.Resource).ToList();
+        var (labs, serology, creatinineTime) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
+        var findings = ConditionReader.Read(resources.OfType<Condition>(), subject, asOf, issues, sources, out var history);
+        findings = findings with { DialysisTwiceInPastWeek = creatinineTime is { } t ? Dialysis(resources.OfType<Procedure>(), subject, t, issues, sources) : null };
+        var vaccinations = ReadImmunizations(resources.OfType<Immunization>(), subject, asOf, issues, sources);
+
+        snapshot = snapshot with { Labs = labs, Serology = serology, Findings = findings, History = history, Vaccinations = vaccinations, Issues = issues };
+        return new FhirReadResult(snapshot, issues, sources);
+    }
+
+    private static Bundle? Parse(ReadOnlySpan<byte> utf8Json, List<InputIssue> issues)
+    {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", "The input is empty: expected a FHIR Bundle."));
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            var first = reader;
+            if (first.Read() && first.TokenType != JsonTokenType.StartObject)
+            {
+                issues.Add(InputIssue.Error(FhirIssueCodes.NotABundle, "$", $"Expected a FHIR Bundle (a JSON object), found {first.TokenType}."));
+                return null;
+            }
+
+            var resource = FhirJsonDeserializer.DEFAULT.DeserializeResource(ref reader);
+            if (resource is Bundle bundle)
+            {
+                return bundle;
+            }
+
+            issues.Add(InputIssue.Error(FhirIssueCodes.NotABundle, "resourceType", $"Expected a Bundle, found a {resource.TypeName}."));
+        }
+        catch (DeserializationFailedException e)
+        {
+            foreach (var x in e.Exceptions)
+            {
+                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$"; // the message already names line and position
+                var code = x.ErrorCode == "PVAL130" && path == "$this" // unknown resource type at the root
+                    ? FhirIssueCodes.NotABundle
+                    : FhirIssueCodes.InvalidFhir;
+                issues.Add(InputIssue.Error(code, path, $"{x.ErrorCode}: {x.Message}"));
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            // Defensive: the SDK reports structure problems as coded exceptions, but a token it does not expect at the
+            // root can surface as InvalidOperationException; it is still bad input, never a crash.
+            issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, "$", $"Not readable as FHIR: {e.Message}"));
+        }
+        catch (JsonException e)
+        {
+            issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(". ")[0]}."));
+        }
+
+        return null;
+    }
+
+    private static Sex? ReadSex(FhirPatient patient, List<InputIssue> issues)
+    {
+        switch (patient.Gender)
+        {
+            case AdministrativeGender.Female:
+                return Sex.Female;
+            case AdministrativeGender.Male:
+                return Sex.Male;
+            default:
+                issues.Add(InputIssue.Warning(FhirIssueCodes.SexNotUsable, "Patient.gender", patient.Gender is null
+                    ? "The Patient has no gender: sex not set (scores with a sex term are not calculable)."
+                    : $"Patient.gender is '{patient.Gender.ToString()!.ToLowerInvariant()}': the scores need male or female, so sex is not set."));
+                return null;
+        }
+    }
+
+    private static decimal? ReadAge(FhirPatient patient, DateOnly asOf, List<InputIssue> issues)
+    {
+        if (!DateOnly.TryParseExact(patient.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.BirthDateNotUsable, "Patient.birthDate", patient.BirthDate is null
+                ? "The Patient has no birth date: age not set."
+                : $"Patient.birthDate '{patient.BirthDate}' is not a full date (YYYY-MM-DD): age not set."));
+            return null;
+        }
+
+        if (birth > asOf)
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.BirthDateNotUsable, "Patient.birthDate", $"Patient.birthDate {patient.BirthDate} is after the as-of date {asOf:yyyy-MM-dd}: age not set."));
+            return null;
+        }
+
+        return AgeYears(birth, asOf);
+    }
+
+    /// <summary>
+    /// Age in years on <paramref name="on"/>: whole birthdays passed, plus the days since the last birthday divided by the
+    /// days from that birthday to the next (so a year of 366 days counts as one), truncated to 2 decimals (never rounds up
+    /// into a birthday not yet reached). A 29 February birthday falls on 28 February in common years.
+    /// </summary>
+    internal static decimal AgeYears(DateOnly birth, DateOnly on)
+    {
+        var years = on.Year - birth.Year;
+        if (birth.AddYears(years) > on)
+        {
+            years--;
+        }
+
+        var last = birth.AddYears(years);
+        var next = birth.AddYears(years + 1);
+        var fraction = (decimal)(on.DayNumber - last.DayNumber) / (next.DayNumber - last.DayNumber);
+        return Math.Round(years + fraction, 2, MidpointRounding.ToZero);
+    }
+
+    private static bool? Dialysis(IEnumerable<Procedure> procedures, SubjectMatcher subject, DateTimeOffset creatinineTime, List<InputIssue> issues, List<FhirSource> sources)
+    {
+        var from = creatinineTime.AddDays(-7);
+        var count = 0;
+        var continuous = false;
+        var used = new List<FhirSource>();
+        foreach (var p in procedures)
+        {
+            if (p.Code?.Coding.Select(c => (c, d: ProcedureCodes.Find(c.System, c.Code))).FirstOrDefault(x => x.d is not null) is not { d: { } d } hit)
+            {
+                continue;
+            }
+
+            var path = $"Procedure/{p.Id}";
+            if (!subject.Check(p.Subject, path, issues)
+                || p.Status is not (EventStatus.Completed or EventStatus.InProgress))
+            {
+                continue;
+            }
+
+            var (start, end) = Times.Of(p.Performed);
+            if (start is null)
+            {
+                issues.Add(InputIssue.Warning(FhirIssueCodes.NoEffectiveTime, path + ".performed", $"Dialysis Procedure/{p.Id} has no performed time: not counted."));
+                continue;
+            }
+
+            var last = end ?? start.Value;
+            if (last < from || start > creatinineTime)
+            {
+                continue;
+            }
+
+            count++;
+            if (d.Continuous && end is { } e && (Min(e, creatinineTime) - Max(start.Value, from)).TotalHours >= 24)
+            {
+                continuous = true;
+            }
+
+            used.Add(new FhirSource("findings.dialysisTwiceInPastWeek", "Procedure", p.Id, start, hit.c.System ?? "", d.Code));
+        }
+
+        sources.AddRange(used);
+        return count >= 2 || continuous;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static List<Vaccination> ReadImmunizations(IEnumerable<Immunization> immunizations, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources)
+    {
+        var doses = new List<Vaccination>();
+        foreach (var im in immunizations)
+        {
+            var path = $"Immunization/{im.Id}";
+            var cvx = im.VaccineCode?.Coding.FirstOrDefault(c => c.System == Cvx)?.Code;
+            if (cvx is null || !subject.Check(im.Patient, path, issues, "patient"))
+            {
+                continue;
+            }
+
+            if (im.Status != Immunization.ImmunizationStatusCodes.Completed)
+            {
+                issues.Add(InputIssue.Warning(FhirIssueCodes.ImmunizationIgnored, path + ".status", $"Immunization/{im.Id} (CVX {cvx}) has status '{im.Status?.ToString().ToLowerInvariant() ?? "none"}': not counted as a dose."));
+                continue;
+            }
+
+            if (VaccineCodes.FromCvx(cvx) is not { } vaccine)
+            {
+                continue; // Vaccines the core does not plan (influenza, tetanus ...): not an issue.
+            }
+
+            var (when, _) = Times.Of(im.Occurrence);
+            if (when is null || when > asOf)
+            {
+                continue;
+            }
+
+            doses.Add(new Vaccination(vaccine, DateOnly.FromDateTime(when.Value.DateTime), cvx));
+            sources.Add(new FhirSource("vaccinations", "Immunization", im.Id, when, Cvx, cvx));
+        }
+
+        return [.. doses.OrderBy(d => d.Date)];
+    }
+}
