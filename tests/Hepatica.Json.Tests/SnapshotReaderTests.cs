@@ -296,6 +296,17 @@ public sealed class SnapshotReaderTests
         Assert.Equal(expected, result.Snapshot!.Labs.Platelets!.Value.BillionsPerLiter);
     }
 
+    [Theory]
+    [InlineData("U/L")]
+    [InlineData("IU/L")]
+    [InlineData("[IU]/L")] // the UCUM spelling FHIR laboratories send
+    public void Enzyme_units_accept_the_ucum_international_unit(string unit)
+    {
+        var result = Read(Lab("ast", "88", unit));
+        Assert.Empty(result.Issues);
+        Assert.Equal(88m, result.Snapshot!.Labs.Ast!.Value.UnitsPerLiter);
+    }
+
     [Fact]
     public void A_numeric_id_is_kept_as_its_text()
     {

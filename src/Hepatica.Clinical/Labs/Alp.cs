@@ -13,7 +13,7 @@ public readonly record struct Alp : IComparable<Alp>
     internal static readonly UnitTable<EnzymeActivityUnit> Units = new(
         "ALP",
         false,
-        new UnitSpec<EnzymeActivityUnit>(EnzymeActivityUnit.UnitPerLiter, "U/L", 1m, "IU/L"));
+        new UnitSpec<EnzymeActivityUnit>(EnzymeActivityUnit.UnitPerLiter, "U/L", 1m, "IU/L", "[IU]/L"));
 
     private Alp(decimal canonical, decimal reportedValue, EnzymeActivityUnit reportedUnit)
     {

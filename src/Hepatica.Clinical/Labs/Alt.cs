@@ -13,7 +13,7 @@ public readonly record struct Alt : IComparable<Alt>
     internal static readonly UnitTable<EnzymeActivityUnit> Units = new(
         "ALT",
         false,
-        new UnitSpec<EnzymeActivityUnit>(EnzymeActivityUnit.UnitPerLiter, "U/L", 1m, "IU/L"));
+        new UnitSpec<EnzymeActivityUnit>(EnzymeActivityUnit.UnitPerLiter, "U/L", 1m, "IU/L", "[IU]/L"));
 
     private Alt(decimal canonical, decimal reportedValue, EnzymeActivityUnit reportedUnit)
     {

@@ -13,7 +13,7 @@ public readonly record struct Ast : IComparable<Ast>
     internal static readonly UnitTable<EnzymeActivityUnit> Units = new(
         "AST",
         false,
-        new UnitSpec<EnzymeActivityUnit>(EnzymeActivityUnit.UnitPerLiter, "U/L", 1m, "IU/L"));
+        new UnitSpec<EnzymeActivityUnit>(EnzymeActivityUnit.UnitPerLiter, "U/L", 1m, "IU/L", "[IU]/L"));
 
     private Ast(decimal canonical, decimal reportedValue, EnzymeActivityUnit reportedUnit)
     {
