@@ -25,7 +25,7 @@ public static partial class SnapshotReader
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
-        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose";
+        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose, chronicLiverDisease";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
@@ -432,7 +432,8 @@ public static partial class SnapshotReader
                 17 => f with { GrowthFailure = ReadBool(ref reader, "findings.growthFailure", issues) },
                 18 => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
                 19 => f with { AlcoholAssociatedHepatitis = ReadBool(ref reader, "findings.alcoholAssociatedHepatitis", issues) },
-                _ => f with { DiabetesOrImpairedFastingGlucose = ReadBool(ref reader, "findings.diabetesOrImpairedFastingGlucose", issues) },
+                20 => f with { DiabetesOrImpairedFastingGlucose = ReadBool(ref reader, "findings.diabetesOrImpairedFastingGlucose", issues) },
+                _ => f with { ChronicLiverDisease = ReadBool(ref reader, "findings.chronicLiverDisease", issues) },
             };
         }
 
@@ -450,7 +451,8 @@ public static partial class SnapshotReader
         : reader.ValueTextEquals("acuteLiverFailureCause"u8) ? 15 : reader.ValueTextEquals("jaundiceToEncephalopathyDays"u8) ? 16
         : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18
         : reader.ValueTextEquals("alcoholAssociatedHepatitis"u8) ? 19
-        : reader.ValueTextEquals("diabetesOrImpairedFastingGlucose"u8) ? 20 : 0;
+        : reader.ValueTextEquals("diabetesOrImpairedFastingGlucose"u8) ? 20
+        : reader.ValueTextEquals("chronicLiverDisease"u8) ? 21 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)

@@ -27,6 +27,13 @@ public sealed record ClinicalFindings
     /// <summary>Alcohol-associated hepatitis (clinical diagnosis, NIAAA criteria or biopsy): the population of Maddrey, Lille, GAHS and ABIC.</summary>
     public bool? AlcoholAssociatedHepatitis { get; init; }
 
+    /// <summary>
+    /// Chronic liver disease of any cause, with or without cirrhosis (the ACIP indication for hepatitis A and B and
+    /// pneumococcal vaccines). Cirrhosis, cholestatic or fatty liver disease, alcohol-related liver disease, a liver
+    /// transplant or a positive HBsAg imply it; false here says the patient has none.
+    /// </summary>
+    public bool? ChronicLiverDisease { get; init; }
+
     /// <summary>Cirrhosis established (clinically, by imaging or histology): transplant referral signals that apply to cirrhosis need it.</summary>
     public bool? Cirrhosis { get; init; }
 

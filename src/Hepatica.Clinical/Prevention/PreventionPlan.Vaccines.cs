@@ -6,6 +6,9 @@ namespace Hepatica.Clinical.Prevention;
 /// <summary>The rules of each vaccine and point of the plan.</summary>
 public static partial class PreventionPlan
 {
+    /// <summary>The input that decides the chronic-liver-disease indications when nothing else implies one.</summary>
+    private const string ChronicLiverDiseasePath = "findings.chronicLiverDisease";
+
     /// <summary>Engerix-B, Recombivax HB, PreHevbrio, or a mix of products: 0, 1, 6 months; minimum 4 weeks, 8 weeks, and 16 weeks from dose 1.</summary>
     public static readonly SeriesSpec HepB3Dose = new("3 doses at 0, 1 and 6 months (Engerix-B, Recombivax HB or PreHevbrio)",
         [Interval.Weeks(4), Interval.Weeks(8)], [null, Interval.Weeks(16)], [Interval.OfMonths(1), Interval.OfMonths(6)]);
@@ -41,9 +44,13 @@ public static partial class PreventionPlan
 
         var single = Of(p, Vaccine.HepA).ToList();
         var twinrix = Of(p, Vaccine.HepAHepB).ToList();
-        if (p.ChronicLiverDisease is null && single.Count == 0 && twinrix.Count == 0)
+        if (p.ChronicLiverDisease is not true && single.Count == 0 && twinrix.Count == 0)
         {
-            missing.Add("findings.cirrhosis");
+            if (p.ChronicLiverDisease is null)
+            {
+                missing.Add(ChronicLiverDiseasePath);
+            }
+
             return;
         }
 
@@ -75,9 +82,13 @@ public static partial class PreventionPlan
         }
 
         var doses = Of(p, Vaccine.HepB, Vaccine.HepBCpg, Vaccine.HepB3Antigen, Vaccine.HepAHepB).ToList();
-        if (age >= HepBUniversalBelow && p.ChronicLiverDisease is null && doses.Count == 0)
+        if (age >= HepBUniversalBelow && p.ChronicLiverDisease is not true && doses.Count == 0)
         {
-            missing.Add("findings.cirrhosis");
+            if (p.ChronicLiverDisease is null)
+            {
+                missing.Add(ChronicLiverDiseasePath);
+            }
+
             return;
         }
 
@@ -105,7 +116,11 @@ public static partial class PreventionPlan
         var indicated = age >= Age50 || p.ChronicLiverDisease is true || p.Immunocompromised;
         if (!indicated)
         {
-            missing.Add("findings.cirrhosis");
+            if (p.ChronicLiverDisease is null)
+            {
+                missing.Add(ChronicLiverDiseasePath);
+            }
+
             return;
         }
 

@@ -122,10 +122,10 @@ public static partial class PreventionPlan
         {
             var f = s.Findings;
             var h = s.History;
-            bool? cld = f.Cirrhosis is true || f.CholestaticLiverDisease is true || f.FattyLiverDisease is true
+            bool? cld = f.ChronicLiverDisease is true || f.Cirrhosis is true || f.CholestaticLiverDisease is true || f.FattyLiverDisease is true
                 || h.AlcoholRelatedLiverDisease is true || h.TransplantRecipient is true || markers.HbsAg is true
                 ? true
-                : null;
+                : f.ChronicLiverDisease is false ? false : null;
             var reason = h.TransplantRecipient is true ? "liver transplant recipient" : ImmunosuppressiveDrug(s.Medications);
             return new Patient(s.Vaccinations, markers, cld, reason is not null, h.TransplantRecipient is true, reason);
         }

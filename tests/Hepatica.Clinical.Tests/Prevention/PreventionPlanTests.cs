@@ -124,7 +124,32 @@ public sealed class PreventionPlanTests
     {
         var plan = Plan(Patient(D(age), cirrhosis: null));
         Assert.Equal(recommended, Item(plan, "hepatitis-b") is not null);
-        Assert.Contains("findings.cirrhosis", plan.Missing);
+        Assert.Contains("findings.chronicLiverDisease", plan.Missing);
+    }
+
+    [Fact]
+    public void Chronic_liver_disease_stated_false_settles_the_liver_indications_without_asking()
+    {
+        // ACIP: hepatitis A for chronic liver disease; hepatitis B universal to 59, then for risk (chronic liver disease);
+        // pneumococcal from 50, or 19-49 with chronic liver disease.
+        var none = Patient(60m, cirrhosis: false) with { Findings = new ClinicalFindings { Cirrhosis = false, ChronicLiverDisease = false } };
+        var plan = Plan(none);
+        Assert.DoesNotContain("findings.chronicLiverDisease", plan.Missing);
+        Assert.Null(Item(plan, "hepatitis-a"));
+        Assert.Null(Item(plan, "hepatitis-b"));
+        Assert.NotNull(Item(plan, "pneumococcal")); // indicated by age 60 alone
+        var young = Plan(Patient(40m, cirrhosis: false) with { Findings = new ClinicalFindings { ChronicLiverDisease = false } });
+        Assert.Null(Item(young, "pneumococcal"));
+        Assert.DoesNotContain("findings.chronicLiverDisease", young.Missing);
+    }
+
+    [Fact]
+    public void Chronic_liver_disease_without_cirrhosis_is_an_indication()
+    {
+        var plan = Plan(Patient(40m, cirrhosis: false) with { Findings = new ClinicalFindings { Cirrhosis = false, ChronicLiverDisease = true } });
+        Assert.Equal(RecommendationStatus.DueNow, Item(plan, "hepatitis-a")!.Status);
+        Assert.NotNull(Item(plan, "pneumococcal"));
+        Assert.Empty(plan.Missing);
     }
 
     [Fact]
