@@ -62,21 +62,14 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("ana"u8) ? 1 : reader.ValueTextEquals("sma"u8) ? 2 : reader.ValueTextEquals("lkm"u8) ? 3
+            var key = Accept(ref reader, reader.ValueTextEquals("ana"u8) ? 1 : reader.ValueTextEquals("sma"u8) ? 2 : reader.ValueTextEquals("lkm"u8) ? 3
                 : reader.ValueTextEquals("slaLp"u8) ? 4 : reader.ValueTextEquals("igg"u8) ? 5 : reader.ValueTextEquals("iggUpperLimit"u8) ? 6
-                : reader.ValueTextEquals("histology"u8) ? 7 : reader.ValueTextEquals("viralHepatitisExcluded"u8) ? 8 : 0;
+                : reader.ValueTextEquals("histology"u8) ? 7 : reader.ValueTextEquals("viralHepatitisExcluded"u8) ? 8 : 0, ref seen, "autoimmune.", AutoimmuneKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, "autoimmune.", AutoimmuneKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, "autoimmune.", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             a = key switch
             {
                 1 => a with { AnaTiter = ReadTiter(ref reader, "autoimmune.ana", issues) },
@@ -148,20 +141,13 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("noOtherExplanation"u8) ? 1 : reader.ValueTextEquals("immuneCheckpointInhibitor"u8) ? 2
-                : reader.ValueTextEquals("rucam"u8) ? 3 : 0;
+            var key = Accept(ref reader, reader.ValueTextEquals("noOtherExplanation"u8) ? 1 : reader.ValueTextEquals("immuneCheckpointInhibitor"u8) ? 2
+                : reader.ValueTextEquals("rucam"u8) ? 3 : 0, ref seen, "dili.", DiliKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, "dili.", DiliKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, "dili.", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             d = key switch
             {
                 1 => d with { NoOtherExplanation = ReadBool(ref reader, "dili.noOtherExplanation", issues) },
@@ -183,22 +169,15 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("timeToOnset"u8) ? 1 : reader.ValueTextEquals("courseAfterCessation"u8) ? 2
+            var key = Accept(ref reader, reader.ValueTextEquals("timeToOnset"u8) ? 1 : reader.ValueTextEquals("courseAfterCessation"u8) ? 2
                 : reader.ValueTextEquals("alcohol"u8) ? 3 : reader.ValueTextEquals("pregnancy"u8) ? 4
                 : reader.ValueTextEquals("concomitantDrugs"u8) ? 5 : reader.ValueTextEquals("alternativeCauses"u8) ? 6
-                : reader.ValueTextEquals("previousHepatotoxicity"u8) ? 7 : reader.ValueTextEquals("reexposure"u8) ? 8 : 0;
+                : reader.ValueTextEquals("previousHepatotoxicity"u8) ? 7 : reader.ValueTextEquals("reexposure"u8) ? 8 : 0, ref seen, "dili.rucam.", RucamKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, "dili.rucam.", RucamKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, "dili.rucam.", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             d = key switch
             {
                 1 => d with { RucamTimeToOnset = ReadChoice(ref reader, "dili.rucam.timeToOnset", TimeToOnsetChoices, issues) },

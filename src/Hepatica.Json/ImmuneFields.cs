@@ -71,21 +71,14 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("class"u8) ? 1 : reader.ValueTextEquals("code"u8) ? 2 : reader.ValueTextEquals("name"u8) ? 3
+            var key = Accept(ref reader, reader.ValueTextEquals("class"u8) ? 1 : reader.ValueTextEquals("code"u8) ? 2 : reader.ValueTextEquals("name"u8) ? 3
                 : reader.ValueTextEquals("prednisoneEquivalentMgPerDay"u8) ? 4 : reader.ValueTextEquals("durationWeeks"u8) ? 5
-                : reader.ValueTextEquals("start"u8) ? 6 : 0;
+                : reader.ValueTextEquals("start"u8) ? 6 : 0, ref seen, path + ".", MedicationKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, path + ".", MedicationKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, path + ".", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             switch (key)
             {
                 case 1:
@@ -217,19 +210,12 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("vaccine"u8) ? 1 : reader.ValueTextEquals("cvx"u8) ? 2 : reader.ValueTextEquals("date"u8) ? 3 : 0;
+            var key = Accept(ref reader, reader.ValueTextEquals("vaccine"u8) ? 1 : reader.ValueTextEquals("cvx"u8) ? 2 : reader.ValueTextEquals("date"u8) ? 3 : 0, ref seen, path + ".", VaccinationKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, path + ".", VaccinationKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, path + ".", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             switch (key)
             {
                 case 1:
@@ -295,20 +281,13 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("priorSbp"u8) ? 1 : reader.ValueTextEquals("giBleedingNow"u8) ? 2
-                : reader.ValueTextEquals("transplantRecipient"u8) ? 3 : reader.ValueTextEquals("alcoholRelatedLiverDisease"u8) ? 4 : 0;
+            var key = Accept(ref reader, reader.ValueTextEquals("priorSbp"u8) ? 1 : reader.ValueTextEquals("giBleedingNow"u8) ? 2
+                : reader.ValueTextEquals("transplantRecipient"u8) ? 3 : reader.ValueTextEquals("alcoholRelatedLiverDisease"u8) ? 4 : 0, ref seen, "history.", HistoryKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, "history.", HistoryKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, "history.", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             h = key switch
             {
                 1 => h with { PriorSbp = ReadBool(ref reader, "history.priorSbp", issues) },

@@ -82,24 +82,12 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
-                : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
-                : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
-                : reader.ValueTextEquals("serology"u8) ? 8 : reader.ValueTextEquals("assessmentDate"u8) ? 9
-                : reader.ValueTextEquals("medications"u8) ? 10 : reader.ValueTextEquals("vaccinations"u8) ? 11
-                : reader.ValueTextEquals("history"u8) ? 12 : CausesKey(ref reader);
+            var key = Accept(ref reader, TopKey(ref reader), ref seen, string.Empty, TopKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, string.Empty, TopKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, string.Empty, issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             switch (key)
             {
                 case 1:
@@ -398,19 +386,12 @@ public static partial class SnapshotReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = FindingKey(ref reader);
+            var key = Accept(ref reader, FindingKey(ref reader), ref seen, "findings.", FindingKeys, issues);
             if (key == 0)
             {
-                Unknown(ref reader, "findings.", FindingKeys, issues);
                 continue;
             }
 
-            if (Repeated(ref reader, ref seen, key, "findings.", issues))
-            {
-                continue;
-            }
-
-            reader.Read();
             f = key switch
             {
                 1 => f with { Ascites = ReadAscites(ref reader, issues) },
@@ -439,6 +420,14 @@ public static partial class SnapshotReader
 
         return f;
     }
+
+    private static int TopKey(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("sex"u8) ? 2 : reader.ValueTextEquals("ageYears"u8) ? 3
+        : reader.ValueTextEquals("labs"u8) ? 4 : reader.ValueTextEquals("findings"u8) ? 5
+        : reader.ValueTextEquals("ageAtListingYears"u8) ? 6 : reader.ValueTextEquals("series"u8) ? 7
+        : reader.ValueTextEquals("serology"u8) ? 8 : reader.ValueTextEquals("assessmentDate"u8) ? 9
+        : reader.ValueTextEquals("medications"u8) ? 10 : reader.ValueTextEquals("vaccinations"u8) ? 11
+        : reader.ValueTextEquals("history"u8) ? 12 : CausesKey(ref reader);
 
     private static int FindingKey(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("ascites"u8) ? 1 : reader.ValueTextEquals("encephalopathyGrade"u8) ? 2
@@ -566,6 +555,27 @@ public static partial class SnapshotReader
         issues.Add(InputIssue.Error(IssueCodes.WrongType, path, $"{path} must be {expected}, found {Describe(reader.TokenType)}."));
         reader.Skip();
         return null;
+    }
+
+    /// <summary>
+    /// At a property name matched to known key number <paramref name="key"/> (0 when unknown): returns the key with the
+    /// reader on its value; returns 0 after reporting and skipping an unknown key (SNP003) or a repeated one (SNP007).
+    /// </summary>
+    private static int Accept(ref Utf8JsonReader reader, int key, ref int seen, string prefix, string known, List<InputIssue> issues)
+    {
+        if (key == 0)
+        {
+            Unknown(ref reader, prefix, known, issues);
+            return 0;
+        }
+
+        if (Repeated(ref reader, ref seen, key, prefix, issues))
+        {
+            return 0;
+        }
+
+        reader.Read();
+        return key;
     }
 
     /// <summary>At a property name of an unknown key: reports it (SNP003 warning) and skips its value.</summary>
