@@ -76,26 +76,9 @@ internal static class Commands
 
     public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct)
     {
-        List<CatalogEntry>? scores = null;
-        if (scoreIds is not null)
+        if (!TryParseScores(scoreIds, out var scores))
         {
-            scores = [];
-            foreach (var id in scoreIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (ScoreCatalog.Find(id) is not { } entry)
-                {
-                    Console.Error.WriteLine($"hepatica: unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
-                    return ExitCodes.BadInput;
-                }
-
-                scores.Add(entry);
-            }
-
-            if (scores.Count == 0)
-            {
-                Console.Error.WriteLine("hepatica: --scores needs at least one score id.");
-                return ExitCodes.BadInput;
-            }
+            return ExitCodes.BadInput;
         }
 
         if (threads < 1)
@@ -119,6 +102,43 @@ internal static class Commands
         progress?.Complete(summary);
         Console.Error.WriteLine(summary.Describe());
         return summary.LinesWithErrors > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>The catalog entries named by <c>--scores</c> (null: all); false, with the reason on standard error, for an unknown id or an empty list.</summary>
+    internal static bool TryParseScores(string? scoreIds, out List<CatalogEntry>? scores)
+    {
+        scores = null;
+        if (scoreIds is null)
+        {
+            return true;
+        }
+
+        scores = [];
+        foreach (var id in scoreIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ScoreCatalog.Find(id) is not { } entry)
+            {
+                Console.Error.WriteLine($"hepatica: unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
+                return false;
+            }
+
+            scores.Add(entry);
+        }
+
+        if (scores.Count == 0)
+        {
+            Console.Error.WriteLine("hepatica: --scores needs at least one score id.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports a usage error; returns the bad-input exit code.</summary>
+    internal static int Usage(string message)
+    {
+        Console.Error.WriteLine($"hepatica: {message}");
+        return ExitCodes.BadInput;
     }
 
     private static FileStream OpenRead(string path) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hepatica.Cli;
+using Hepatica.Cli.Bulk;
 
 var format = new Option<OutputFormat>("--format", "-f")
 {
@@ -23,16 +24,24 @@ score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(s
 var scores = new Command("scores", "List every score with its version, range and citations.") { format };
 scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));
 
-var input = new Argument<string>("input") { Description = "JSON Lines file: one snapshot per line (- for standard input)." };
-var output = new Argument<string>("output") { Description = "JSON Lines file to write: one result per input line, in order (- for standard output)." };
+var input = new Argument<string>("input") { Description = "JSON Lines file: one snapshot per line (- for standard input). With --fhir-bulk: the output file." };
+var output = new Argument<string?>("output") { Description = "JSON Lines file to write: one result per input line, in order (- for standard output).", Arity = ArgumentArity.ZeroOrOne };
 var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
 var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
 var scoreList = new Option<string?>("--scores") { Description = "Comma-separated score ids to compute (default: every score), e.g. meld-3.0,child-pugh." };
-var batch = new Command("batch", "Assess every snapshot of a JSON Lines file, streaming, in constant memory, on every core.")
+var fhirBulk = new Option<string?>("--fhir-bulk") { Description = "Read a FHIR Bulk Data export folder (Patient.000.ndjson ...) instead: one record per patient in OUT, error records in OUT.errors.ndjson (docs/fhir.md)." };
+var bulkOutput = new Option<string>("--output") { Description = "--fhir-bulk: json (assessment records) or fhir (one Bundle per patient).", DefaultValueFactory = _ => "json" };
+var memoryMb = new Option<int>("--memory-mb") { Description = "--fhir-bulk: memory budget in MB; sets how many partitions the export is split into.", DefaultValueFactory = _ => 1024 };
+var partitionCount = new Option<int?>("--partitions") { Description = "--fhir-bulk: a fixed partition count instead of one chosen from --memory-mb." };
+var batch = new Command("batch", "Assess every snapshot of a JSON Lines file (or every patient of a FHIR Bulk Data export), streaming, in bounded memory, on every core.")
 {
-    input, output, explain, threads, noProgress, scoreList,
+    input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, bulkOutput, memoryMb, partitionCount,
 };
-batch.SetAction((parse, ct) => Commands.BatchAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct));
+batch.SetAction((parse, ct) => parse.GetValue(fhirBulk) is { } bulkDir
+    ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct)
+    : parse.GetValue(output) is { } outFile
+        ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct)
+        : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (or hepatica batch --fhir-bulk DIR OUT).")));
 
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")
 {

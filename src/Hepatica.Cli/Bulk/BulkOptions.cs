@@ -1,0 +1,42 @@
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Cli.Bulk;
+
+/// <summary>What each patient line of a Bulk Data batch holds.</summary>
+internal enum BulkOutput
+{
+    /// <summary>The compact assessment record of docs/output.md, plus the patient's age and sex and the resources read.</summary>
+    Json,
+
+    /// <summary>One FHIR Bundle per patient (FhirAssessmentWriter); an OperationOutcome for a patient that could not be read.</summary>
+    Fhir,
+}
+
+/// <summary>Settings of a Bulk Data batch run.</summary>
+/// <param name="AsOf">The instant every patient is read as of.</param>
+/// <param name="Issued">When the run was made (FHIR output: Observation.issued), the same for every patient.</param>
+/// <param name="Output">JSON records or FHIR Bundles.</param>
+/// <param name="Threads">Workers in both passes.</param>
+/// <param name="MemoryBytes">The memory budget the partition count is chosen from.</param>
+/// <param name="Partitions">A fixed partition count (null: chosen from the input size and the budget).</param>
+/// <param name="Scores">The scores to compute (null: the whole catalog).</param>
+/// <param name="MaxLineBytes">The longest accepted line; a longer one gets a BLK006 error record.</param>
+internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, BulkOutput Output, int Threads, long MemoryBytes, int? Partitions = null, IReadOnlyList<CatalogEntry>? Scores = null, int MaxLineBytes = 64 << 20)
+{
+    /// <summary>
+    /// Partitions so that one partition per worker fits in half the budget (the other half is left for the parsed
+    /// resources of the patient being assessed and the runtime), and no partition reaches 1 GiB (one array holds it).
+    /// Every line is counted, though pass 1 keeps only the lines the reader uses: the count errs on the safe side.
+    /// </summary>
+    public int PartitionsFor(long inputBytes)
+    {
+        if (Partitions is { } fixedCount)
+        {
+            return fixedCount;
+        }
+
+        var perPartition = Math.Max(1L << 20, MemoryBytes / 2 / Threads);
+        var count = Math.Max((inputBytes + perPartition - 1) / perPartition, (inputBytes + (1L << 30) - 1) >> 30);
+        return (int)Math.Clamp(count, 1, 4096);
+    }
+}

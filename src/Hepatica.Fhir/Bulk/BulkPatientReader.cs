@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Hepatica.Clinical.Scoring;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+
+namespace Hepatica.Fhir.Bulk;
+
+/// <summary>
+/// The second pass of a Bulk Data batch for one patient: parse each of the patient's resource lines with Firely (the
+/// same <c>DEFAULT</c> deserializer as Bundles: model validation on, reference fhir-cds-hooks.md §1.3), put the ones
+/// that parse into a collection Bundle and read it with <see cref="FhirSnapshotReader"/>, so a patient from an export
+/// reads exactly as the same resources in a Bundle would. A line that does not parse is that line's error, not the
+/// patient's: the rest are still read.
+/// </summary>
+public static class BulkPatientReader
+{
+    /// <summary>Parses one NDJSON line into a resource, or returns null and adds its issues (BLK005 first, then the SDK's).</summary>
+    public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            return FhirJsonDeserializer.DEFAULT.DeserializeResource(ref reader);
+        }
+        catch (DeserializationFailedException e)
+        {
+            issues.Add(InputIssue.Error(BulkIssueCodes.InvalidResource, "$", $"Not valid FHIR R4 ({e.Exceptions.Count} issue(s) from the SDK follow): the resource is not used."));
+            foreach (var x in e.Exceptions)
+            {
+                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$";
+                issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, $"{x.ErrorCode}: {x.Message}"));
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            issues.Add(InputIssue.Error(BulkIssueCodes.InvalidResource, "$", $"Not readable as FHIR: {e.Message}"));
+        }
+        catch (JsonException e)
+        {
+            issues.Add(InputIssue.Error(BulkIssueCodes.MalformedLine, "$", $"Malformed JSON at byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(". ")[0]}."));
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads one patient's parsed resources (exactly one of them a Patient) as of <paramref name="asOf"/>.</summary>
+    public static FhirReadResult Read(IEnumerable<Resource> resources, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        foreach (var resource in resources)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent { Resource = resource });
+        }
+
+        return FhirSnapshotReader.Read(bundle, asOf);
+    }
+}
