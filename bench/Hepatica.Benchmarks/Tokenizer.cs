@@ -14,6 +14,35 @@ public static class Tokenizer
     public static int Run(string path)
     {
         var clock = Stopwatch.StartNew();
+        var (lines, tokens, bytes) = Count(path);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tokenize: {lines:N0} lines, {tokens:N0} tokens in {seconds:F2} s: {lines / seconds:N0} lines/s, {bytes / seconds / 1e6:N1} MB/s"));
+        return 0;
+    }
+
+    /// <summary>
+    /// The baseline of the Bulk Data batch: every line of every resource file of an export folder (the files
+    /// <c>hepatica batch --fhir-bulk</c> reads), tokenized on one thread.
+    /// </summary>
+    public static int RunBulk(string dir)
+    {
+        var clock = Stopwatch.StartNew();
+        long lines = 0, tokens = 0, bytes = 0;
+        foreach (var path in Directory.EnumerateFiles(dir, "*.ndjson").Where(f => Path.GetFileName(f) is [>= 'A' and <= 'Z', ..]).Order(StringComparer.Ordinal))
+        {
+            var (l, t, b) = Count(path);
+            (lines, tokens, bytes) = (lines + l, tokens + t, bytes + b);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tokenize-bulk: {lines:N0} lines, {tokens:N0} tokens, {bytes / 1e6:N1} MB in {seconds:F2} s: {bytes / seconds / 1e9:F3} GB/s (1 thread)"));
+        return 0;
+    }
+
+    private static (long Lines, long Tokens, long Bytes) Count(string path)
+    {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[2 << 20];
         int filled = 0, read;
@@ -56,9 +85,6 @@ public static class Tokenizer
             }
         }
 
-        var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokenize: {lines:N0} lines, {tokens:N0} tokens in {seconds:F2} s: {lines / seconds:N0} lines/s, {bytes / seconds / 1e6:N1} MB/s"));
-        return 0;
+        return (lines, tokens, bytes);
     }
 }

@@ -27,6 +27,7 @@ internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, B
     /// Partitions so that one partition per worker fits in half the budget (the other half is left for the parsed
     /// resources of the patient being assessed and the runtime), and no partition reaches 1 GiB (one array holds it).
     /// Every line is counted, though pass 1 keeps only the lines the reader uses: the count errs on the safe side.
+    /// At least four partitions per worker, so that every core has work until near the end of pass 2.
     /// </summary>
     public int PartitionsFor(long inputBytes)
     {
@@ -37,6 +38,6 @@ internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, B
 
         var perPartition = Math.Max(1L << 20, MemoryBytes / 2 / Threads);
         var count = Math.Max((inputBytes + perPartition - 1) / perPartition, (inputBytes + (1L << 30) - 1) >> 30);
-        return (int)Math.Clamp(count, 1, 4096);
+        return (int)Math.Clamp(Math.Max(count, 4L * Threads), 1, 4096);
     }
 }
