@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Hepatica.Cli.Tests;
+
+/// <summary>
+/// <c>hepatica batch --fhir-bulk DIR OUT</c> end to end, as a user runs it: the 10-patient Bulk sample
+/// (../shared/data/fhir-samples/bulk-ndjson-10-patients), determinism over threads and partitions, error records,
+/// and a hand-made export whose scores must equal those of the same resources assessed as one Bundle. Expected values
+/// come from reading the input files here, independently of the code under test.
+/// </summary>
+public sealed class BulkBatchTests : IDisposable
+{
+    private static readonly string Sample = Path.GetFullPath(Path.Combine(RepoRoot.Path, "..", "shared", "data", "fhir-samples", "bulk-ndjson-10-patients"));
+    private readonly string work = Directory.CreateTempSubdirectory("hepatica-bulk-test-").FullName;
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [Fact]
+    public async Task Batch_FhirBulkSample_OneRecordPerPatientWithAgeAndConditionsFromTheFiles()
+    {
+        var output = Path.Combine(work, "out.ndjson");
+
+        var r = await Hepatica.Run("batch", "--fhir-bulk", Sample, output, "--as-of", "2026-11-20", "--no-progress");
+
+        Assert.Equal(0, r.ExitCode);
+        var patients = JsonLines(Path.Combine(Sample, "Patient.000.ndjson"));
+        var conditions = JsonLines(Path.Combine(Sample, "Condition.000.ndjson"));
+        var immunizations = JsonLines(Path.Combine(Sample, "Immunization.000.ndjson"));
+        var records = JsonLines(output);
+        Assert.Equal(patients.Count, records.Count);
+        Assert.Equal(patients.Select(p => p.GetProperty("id").GetString()).Order(StringComparer.Ordinal), records.Select(x => x.GetProperty("id").GetString()));
+        foreach (var patient in patients)
+        {
+            var id = patient.GetProperty("id").GetString()!;
+            var record = records.Single(x => x.GetProperty("id").GetString() == id);
+            Assert.Equal("ok", record.GetProperty("status").GetString());
+            var birth = DateOnly.ParseExact(patient.GetProperty("birthDate").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Assert.Equal(ExpectedAge(birth, new DateOnly(2026, 11, 20)), record.GetProperty("patient").GetProperty("ageYears").GetDecimal());
+            Assert.Equal(patient.GetProperty("gender").GetString(), record.GetProperty("patient").GetProperty("sex").GetString());
+            var resources = record.GetProperty("resources");
+            Assert.Equal(conditions.Count(c => Subject(c, "subject") == "Patient/" + id), Count(resources, "Condition"));
+            Assert.Equal(immunizations.Count(c => Subject(c, "patient") == "Patient/" + id), Count(resources, "Immunization"));
+            Assert.False(resources.TryGetProperty("AllergyIntolerance", out _)); // a type the reader does not use
+        }
+
+        Assert.Equal(0, new FileInfo(output + ".errors.ndjson").Length);
+        Assert.Contains("resources read: Condition 555, Immunization 161, Patient 13", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("AllergyIntolerance 11", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("skipped: log.ndjson", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batch_FhirBulkThreadsAndPartitions_OutputIdentical()
+    {
+        var outputs = new List<string>();
+        foreach (var (threads, partitions) in new[] { ("1", "1"), ("2", "1"), ("2", "7"), ("1", "64") })
+        {
+            var output = Path.Combine(work, $"out-{threads}-{partitions}.ndjson");
+            var r = await Hepatica.Run("batch", "--fhir-bulk", Sample, output, "--as-of", "2026-11-20", "--threads", threads, "--partitions", partitions, "--no-progress");
+            Assert.Equal(0, r.ExitCode);
+            outputs.Add(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+        }
+
+        Assert.All(outputs, o => Assert.Equal(outputs[0], o));
+        Assert.Equal(13, outputs[0].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Batch_FhirBulkBadLines_ErrorRecordsWithFileAndLineAndTheRestStillRuns()
+    {
+        var export = CopySample();
+        var patientId = JsonLines(Path.Combine(Sample, "Patient.000.ndjson"))[0].GetProperty("id").GetString();
+        File.WriteAllLines(Path.Combine(export, "Observation.000.ndjson"),
+        [
+            Observation("o-ok", patientId!, "1975-2", 1.1m, "mg/dL", "2026-11-19T08:00:00Z"),
+            Observation("o-orphan", "nobody-here", "1975-2", 1.1m, "mg/dL", "2026-11-19T08:00:00Z"),
+            """{"resourceType":"Observation","id":"o-broken","status":"final","code":""",
+            """{"resourceType":"Observation","id":"o-nosubject","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"1975-2"}]}}""",
+            """{"id":"no-type"}""",
+        ]);
+        var output = Path.Combine(work, "out.ndjson");
+
+        var r = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(13, JsonLines(output).Count);
+        var errors = JsonLines(output + ".errors.ndjson");
+        Assert.Equal(
+            [(2L, "BLK004"), (3L, "BLK001"), (4L, "BLK003"), (5L, "BLK002")],
+            errors.Select(e => (e.GetProperty("line").GetInt64(), e.GetProperty("errors")[0].GetProperty("code").GetString())));
+        Assert.All(errors, e => Assert.Equal("Observation.000.ndjson", e.GetProperty("file").GetString()));
+        var withLab = JsonLines(output).Single(x => x.GetProperty("id").GetString() == patientId);
+        Assert.Equal(1, Count(withLab.GetProperty("resources"), "Observation"));
+        Assert.Contains("4 error records", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batch_FhirBulkWithLabs_SameScoresAsTheEquivalentBundle()
+    {
+        string[] labs =
+        [
+            Observation("bili", "p1", "1975-2", 3.2m, "mg/dL", "2026-11-19T08:00:00Z"),
+            Observation("creat", "p1", "2160-0", 1.9m, "mg/dL", "2026-11-19T08:00:00Z"),
+            Observation("inr", "p1", "6301-6", 1.8m, "{INR}", "2026-11-19T08:00:00Z"),
+            Observation("na", "p1", "2951-2", 131m, "mmol/L", "2026-11-19T08:00:00Z"),
+            Observation("alb", "p1", "1751-7", 2.9m, "g/dL", "2026-11-19T08:00:00Z"),
+            Observation("plt", "p1", "777-3", 88m, "10*3/uL", "2026-11-19T08:00:00Z"),
+            Observation("ast", "p1", "1920-8", 96m, "U/L", "2026-11-19T08:00:00Z"),
+            Observation("alt", "p1", "1742-6", 51m, "U/L", "2026-11-19T08:00:00Z"),
+            Observation("bili-old", "p1", "1975-2", 1.0m, "mg/dL", "2026-10-01T08:00:00Z"),
+            Observation("weight", "p1", "29463-7", 80m, "kg", "2026-11-19T08:00:00Z"), // not read: skipped by the scan
+        ];
+        string[] patient = ["""{"resourceType":"Patient","id":"p1","gender":"male","birthDate":"1961-03-15"}"""];
+        string[] conditions = ["""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"confirmed"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"19943007"}]},"subject":{"reference":"Patient/p1"},"onsetDateTime":"2024-01-01"}"""];
+        var export = Directory.CreateDirectory(Path.Combine(work, "labs")).FullName;
+        File.WriteAllLines(Path.Combine(export, "Patient.000.ndjson"), patient);
+        File.WriteAllLines(Path.Combine(export, "Observation.000.ndjson"), labs);
+        File.WriteAllLines(Path.Combine(export, "Condition.000.ndjson"), conditions);
+        var bundle = Path.Combine(work, "bundle.json");
+        File.WriteAllText(bundle, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + string.Join(",", patient.Concat(labs).Concat(conditions).Select(x => "{\"resource\":" + x + "}")) + "]}");
+        var output = Path.Combine(work, "out.ndjson");
+
+        var bulk = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+        var single = await Hepatica.Run("assess", bundle, "--as-of", "2026-11-20", "--format", "json");
+
+        Assert.Equal(0, bulk.ExitCode);
+        Assert.Equal(0, single.ExitCode);
+        var fromBulk = Calculated(JsonLines(output).Single());
+        var fromBundle = Calculated(JsonDocument.Parse(single.Stdout).RootElement);
+        Assert.Equal(fromBundle, fromBulk);
+        Assert.Contains("meld-3.0", fromBulk.Keys);
+        Assert.Contains("fib-4", fromBulk.Keys);
+        Assert.Contains("apri", fromBulk.Keys);
+    }
+
+    [Fact]
+    public async Task Batch_FhirBulkOutputFhir_OneBundlePerPatientLine()
+    {
+        var output = Path.Combine(work, "out.ndjson");
+
+        var r = await Hepatica.Run("batch", "--fhir-bulk", Sample, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress");
+
+        Assert.Equal(0, r.ExitCode);
+        var lines = JsonLines(output);
+        Assert.Equal(JsonLines(Path.Combine(Sample, "Patient.000.ndjson")).Count, lines.Count);
+        Assert.All(lines, l => Assert.Equal("Bundle", l.GetProperty("resourceType").GetString()));
+    }
+
+    [Theory]
+    [InlineData("no-such-folder", "out.ndjson")]
+    [InlineData("SAMPLE", null)]
+    public async Task Batch_FhirBulkBadUsage_Exits2(string dir, string? output)
+    {
+        string[] args = ["batch", "--fhir-bulk", dir == "SAMPLE" ? Sample : Path.Combine(work, dir), .. output is null ? Array.Empty<string>() : [Path.Combine(work, output)], "--no-progress"];
+
+        var r = await Hepatica.Run(args);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("hepatica:", r.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whole birthdays, plus days since the last birthday over the days to the next, cut (not rounded) to 2 decimals.</summary>
+    private static decimal ExpectedAge(DateOnly birth, DateOnly on)
+    {
+        var last = birth;
+        var years = 0;
+        while (birth.AddYears(years + 1) <= on)
+        {
+            years++;
+            last = birth.AddYears(years);
+        }
+
+        var next = birth.AddYears(years + 1);
+        var fraction = (decimal)(on.DayNumber - last.DayNumber) / (next.DayNumber - last.DayNumber);
+        return decimal.Truncate((years + fraction) * 100) / 100;
+    }
+
+    private static Dictionary<string, decimal> Calculated(JsonElement record) =>
+        record.GetProperty("scores").EnumerateArray()
+            .Where(s => s.GetProperty("status").GetString() == "calculated")
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("value").GetDecimal());
+
+    private static string Observation(string id, string patient, string loinc, decimal value, string unit, string when) =>
+        $$$"""{"resourceType":"Observation","id":"{{{id}}}","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"{{{loinc}}}"}]},"subject":{"reference":"Patient/{{{patient}}}"},"effectiveDateTime":"{{{when}}}","valueQuantity":{"value":{{{value.ToString(CultureInfo.InvariantCulture)}}},"unit":"{{{unit}}}","system":"http://unitsofmeasure.org","code":"{{{unit}}}"}}""";
+
+    private string CopySample()
+    {
+        var copy = Directory.CreateDirectory(Path.Combine(work, "export")).FullName;
+        foreach (var f in Directory.EnumerateFiles(Sample))
+        {
+            File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        }
+
+        return copy;
+    }
+
+    private static List<JsonElement> JsonLines(string path) =>
+        [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)];
+
+    private static string? Subject(JsonElement resource, string element) =>
+        resource.TryGetProperty(element, out var s) ? s.GetProperty("reference").GetString() : null;
+
+    private static int Count(JsonElement resources, string type) => resources.TryGetProperty(type, out var n) ? n.GetInt32() : 0;
+}
