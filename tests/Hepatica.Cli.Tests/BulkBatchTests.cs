@@ -131,7 +131,6 @@ public sealed class BulkBatchTests : IDisposable
         Assert.Equal(fromBundle, fromBulk);
         Assert.Contains("meld-3.0", fromBulk.Keys);
         Assert.Contains("fib-4", fromBulk.Keys);
-        Assert.Contains("apri", fromBulk.Keys);
     }
 
     [Fact]
