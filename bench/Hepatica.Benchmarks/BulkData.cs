@@ -138,7 +138,7 @@ public static class BulkData
             }
         }
 
-        if (n % 1000 == 999)
+        if (n % 1000 == 20)
         {
             // An Observation about a patient the export does not hold: an orphan error record.
             count++;
@@ -172,7 +172,7 @@ public static class BulkData
         write();
         w.Flush();
         var line = buffer.WrittenSpan;
-        if (type == "Observation" && files.Lines(type) % 50_000 == 49_999)
+        if (type == "Observation" && files.Lines(type) % 50_000 == 1_000)
         {
             line = line[..(line.Length / 2)]; // a truncated line: a malformed-line error record
         }
