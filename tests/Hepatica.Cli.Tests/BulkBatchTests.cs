@@ -108,7 +108,10 @@ public sealed class BulkBatchTests : IDisposable
             Observation("plt", "p1", "777-3", 88m, "10*3/uL", "2026-11-19T08:00:00Z"),
             Observation("ast", "p1", "1920-8", 96m, "U/L", "2026-11-19T08:00:00Z"),
             Observation("alt", "p1", "1742-6", 51m, "U/L", "2026-11-19T08:00:00Z"),
-            Observation("bili-old", "p1", "1975-2", 1.0m, "mg/dL", "2026-10-01T08:00:00Z"),
+            Observation("bili-old", "p1", "1975-2", 1.0m, "mg/dL", "2026-10-01T08:00:00Z"), // older: spared the FHIR parse
+            Observation("bili-future", "p1", "1975-2", 9.0m, "mg/dL", "2026-12-01T08:00:00Z"), // after as-of: spared
+            Observation("creat-prelim", "p1", "2160-0", 2.5m, "mg/dL", "2026-10-01T08:00:00Z").Replace("\"final\"", "\"preliminary\"", StringComparison.Ordinal), // kept: FHR012
+            Observation("plt-old", "p1", "777-3", 150m, "10*3/uL", "2026-09-01T08:00:00+02:00"),
             Observation("weight", "p1", "29463-7", 80m, "kg", "2026-11-19T08:00:00Z"), // not read: skipped by the scan
         ];
         string[] patient = ["""{"resourceType":"Patient","id":"p1","gender":"male","birthDate":"1961-03-15"}"""];
@@ -129,6 +132,8 @@ public sealed class BulkBatchTests : IDisposable
         var fromBulk = Calculated(JsonLines(output).Single());
         var fromBundle = Calculated(JsonDocument.Parse(single.Stdout).RootElement);
         Assert.Equal(fromBundle, fromBulk);
+        Assert.Equal(Warnings(JsonDocument.Parse(single.Stdout).RootElement), Warnings(JsonLines(output).Single()));
+        Assert.Contains(Warnings(JsonLines(output).Single()), w => w.StartsWith("FHR012", StringComparison.Ordinal));
         Assert.Contains("meld-3.0", fromBulk.Keys);
         Assert.Contains("fib-4", fromBulk.Keys);
     }
@@ -179,6 +184,9 @@ public sealed class BulkBatchTests : IDisposable
         record.GetProperty("scores").EnumerateArray()
             .Where(s => s.GetProperty("status").GetString() == "calculated")
             .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("value").GetDecimal());
+
+    private static List<string> Warnings(JsonElement record) =>
+        [.. record.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString() + " " + w.GetProperty("message").GetString())];
 
     private static string Observation(string id, string patient, string loinc, decimal value, string unit, string when) =>
         $$$"""{"resourceType":"Observation","id":"{{{id}}}","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"{{{loinc}}}"}]},"subject":{"reference":"Patient/{{{patient}}}"},"effectiveDateTime":"{{{when}}}","valueQuantity":{"value":{{{value.ToString(CultureInfo.InvariantCulture)}}},"unit":"{{{unit}}}","system":"http://unitsofmeasure.org","code":"{{{unit}}}"}}""";

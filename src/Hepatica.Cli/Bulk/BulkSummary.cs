@@ -29,6 +29,8 @@ internal sealed class BulkSummary
     /// <summary>Error records written, plus patients whose snapshot had errors.</summary>
     public long Problems => Assess.ErrorRecords + Assess.WithErrors;
 
+    private static double Seconds(long ticks) => (double)ticks / System.Diagnostics.Stopwatch.Frequency;
+
     public string Describe(string errorsPath)
     {
         var sb = new StringBuilder();
@@ -48,6 +50,8 @@ internal sealed class BulkSummary
             $"{Assess.Patients:N0} patients out: {Assess.Clean:N0} clean, {Assess.WithWarnings:N0} with warnings, {Assess.WithErrors:N0} with errors; {Assess.ErrorRecords:N0} error records ({errorsPath})."));
         sb.Append(inv,
             $"{Elapsed.TotalSeconds:F2} s, {BytesIn / seconds / 1e6:N1} MB/s, {Assess.Patients / seconds:N0} patients/s (pass 1 scan {ScanTime.TotalSeconds:F2} s, kept {Scan.BytesKept / 1e6:N1} MB in {Partitions} partitions; pass 2 assess {AssessTime.TotalSeconds:F2} s; merge {MergeTime.TotalSeconds:F2} s).");
+        sb.AppendLine().Append(inv,
+            $"pass 2 by step, summed over workers: scan and FHIR parse {Seconds(Assess.ParseTicks):F2} s ({Assess.ResourcesParsed:N0} resources parsed, {Assess.ObservationsSpared:N0} older Observations spared), snapshot read {Seconds(Assess.ReadTicks):F2} s, assess {Seconds(Assess.AssessTicks):F2} s, write {Seconds(Assess.WriteTicks):F2} s.");
         return sb.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Hepatica.Clinical;
@@ -100,8 +101,17 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
     private bool AssessPatient(string id, List<PartitionRecord> group, byte[] data, Utf8JsonWriter w, List<(byte[] Key, byte[] Record)> errors, AssessCounts counts)
     {
         var parsed = new List<(Resource Resource, PartitionRecord From)>(group.Count);
+        var t0 = Stopwatch.GetTimestamp();
+        var keep = LatestObservationFilter.Select([.. group.Select(r => (ReadOnlyMemory<byte>)data.AsMemory(r.PayloadOffset, r.PayloadLength))], options.AsOf);
+        var index = 0;
         foreach (var r in group)
         {
+            if (!keep[index++])
+            {
+                counts.ObservationsSpared++;
+                continue;
+            }
+
             var issues = new List<InputIssue>();
             if (BulkPatientReader.Parse(data.AsSpan(r.PayloadOffset, r.PayloadLength), issues) is { } resource)
             {
@@ -114,6 +124,8 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         }
 
         counts.ResourcesParsed += parsed.Count;
+        var t1 = Stopwatch.GetTimestamp();
+        counts.ParseTicks += t1 - t0;
         var patients = parsed.Count(p => p.Resource is Hl7.Fhir.Model.Patient);
         if (patients == 0)
         {
@@ -138,6 +150,8 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
             read = BulkPatientReader.Read(parsed.Select(p => p.Resource), options.AsOf);
         }
 
+        var t2 = Stopwatch.GetTimestamp();
+        counts.ReadTicks += t2 - t1;
         if (read.Snapshot is not { } snapshot)
         {
             counts.WithErrors++;
@@ -147,6 +161,8 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
 
         var assessment = Assessment.Of(snapshot, options.Scores ?? ScoreCatalog.All, recordSteps: false);
         counts.Count(snapshot.Issues);
+        var t3 = Stopwatch.GetTimestamp();
+        counts.AssessTicks += t3 - t2;
         if (options.Output == BulkOutput.Fhir)
         {
             var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(options.Issued, options.AsOf, "Patient/" + id, read.Sources));
@@ -157,6 +173,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
             AssessmentWriter.Write(w, assessment, Detail.Compact, extra: x => WritePatient(x, snapshot, parsed));
         }
 
+        counts.WriteTicks += Stopwatch.GetTimestamp() - t3;
         return true;
     }
 
@@ -217,6 +234,18 @@ internal sealed class AssessCounts
 
     public long ErrorRecords { get; set; }
 
+    /// <summary>Observations not parsed because a later value of the same analyte (or as-of) made them irrelevant.</summary>
+    public long ObservationsSpared { get; set; }
+
+    /// <summary>Time spent per step, summed over workers (Stopwatch ticks): FHIR parse, snapshot read, assessment, record writing.</summary>
+    public long ParseTicks { get; set; }
+
+    public long ReadTicks { get; set; }
+
+    public long AssessTicks { get; set; }
+
+    public long WriteTicks { get; set; }
+
     public void Count(IReadOnlyList<InputIssue> issues)
     {
         if (issues.Any(i => i.Severity == IssueSeverity.Error))
@@ -241,5 +270,10 @@ internal sealed class AssessCounts
         WithErrors += other.WithErrors;
         ResourcesParsed += other.ResourcesParsed;
         ErrorRecords += other.ErrorRecords;
+        ObservationsSpared += other.ObservationsSpared;
+        ParseTicks += other.ParseTicks;
+        ReadTicks += other.ReadTicks;
+        AssessTicks += other.AssessTicks;
+        WriteTicks += other.WriteTicks;
     }
 }
