@@ -115,13 +115,25 @@ public sealed class BulkBatchTests : IDisposable
             Observation("weight", "p1", "29463-7", 80m, "kg", "2026-11-19T08:00:00Z"), // not read: skipped by the scan
         ];
         string[] patient = ["""{"resourceType":"Patient","id":"p1","gender":"male","birthDate":"1961-03-15"}"""];
-        string[] conditions = ["""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"confirmed"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"19943007"}]},"subject":{"reference":"Patient/p1"},"onsetDateTime":"2024-01-01"}"""];
+        string[] conditions =
+        [
+            Condition("c0", "59621000", "2020-01-01"), // not in the table: kept (it shows a problem list exists)
+            Condition("c1", "19943007", "2024-01-01"), // cirrhosis
+            Condition("c2", "444814009", "2021-01-01"), // not in the table: spared
+        ];
+        string[] immunizations =
+        [
+            """{"resourceType":"Immunization","id":"i1","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"140"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-10-01"}""", // influenza: spared
+            """{"resourceType":"Immunization","id":"i2","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"43"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-06-01"}""",
+            """{"resourceType":"Immunization","id":"i3","status":"not-done","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"140"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-11-01"}""", // kept: FHR030
+        ];
         var export = Directory.CreateDirectory(Path.Combine(work, "labs")).FullName;
         File.WriteAllLines(Path.Combine(export, "Patient.000.ndjson"), patient);
         File.WriteAllLines(Path.Combine(export, "Observation.000.ndjson"), labs);
         File.WriteAllLines(Path.Combine(export, "Condition.000.ndjson"), conditions);
+        File.WriteAllLines(Path.Combine(export, "Immunization.000.ndjson"), immunizations);
         var bundle = Path.Combine(work, "bundle.json");
-        File.WriteAllText(bundle, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + string.Join(",", patient.Concat(labs).Concat(conditions).Select(x => "{\"resource\":" + x + "}")) + "]}");
+        File.WriteAllText(bundle, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + string.Join(",", patient.Concat(labs).Concat(conditions).Concat(immunizations).Select(x => "{\"resource\":" + x + "}")) + "]}");
         var output = Path.Combine(work, "out.ndjson");
 
         var bulk = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
@@ -134,6 +146,9 @@ public sealed class BulkBatchTests : IDisposable
         Assert.Equal(fromBundle, fromBulk);
         Assert.Equal(Warnings(JsonDocument.Parse(single.Stdout).RootElement), Warnings(JsonLines(output).Single()));
         Assert.Contains(Warnings(JsonLines(output).Single()), w => w.StartsWith("FHR012", StringComparison.Ordinal));
+        Assert.Contains(Warnings(JsonLines(output).Single()), w => w.StartsWith("FHR030", StringComparison.Ordinal));
+        Assert.Equal(Plan(JsonDocument.Parse(single.Stdout).RootElement), Plan(JsonLines(output).Single()));
+        Assert.Equal(3, Count(JsonLines(output).Single().GetProperty("resources"), "Immunization")); // lines of the export, read or spared
         Assert.Contains("meld-3.0", fromBulk.Keys);
         Assert.Contains("fib-4", fromBulk.Keys);
     }
@@ -184,6 +199,14 @@ public sealed class BulkBatchTests : IDisposable
         record.GetProperty("scores").EnumerateArray()
             .Where(s => s.GetProperty("status").GetString() == "calculated")
             .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("value").GetDecimal());
+
+    private static string Condition(string id, string snomed, string onset) =>
+        "{\"resourceType\":\"Condition\",\"id\":\"" + id + "\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]},"
+        + "\"verificationStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-ver-status\",\"code\":\"confirmed\"}]},"
+        + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + snomed + "\"}]},\"subject\":{\"reference\":\"Patient/p1\"},\"onsetDateTime\":\"" + onset + "\"}";
+
+    private static List<string> Plan(JsonElement record) =>
+        [.. record.GetProperty("prevention").GetProperty("recommendations").EnumerateArray().Select(x => x.GetProperty("id").GetString() + " " + x.GetProperty("status").GetString())];
 
     private static List<string> Warnings(JsonElement record) =>
         [.. record.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString() + " " + w.GetProperty("message").GetString())];

@@ -102,13 +102,13 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
     {
         var parsed = new List<(Resource Resource, PartitionRecord From)>(group.Count);
         var t0 = Stopwatch.GetTimestamp();
-        var keep = LatestObservationFilter.Select([.. group.Select(r => (ReadOnlyMemory<byte>)data.AsMemory(r.PayloadOffset, r.PayloadLength))], options.AsOf);
+        var keep = ParseFilter.Select([.. group.Select(r => (ReadOnlyMemory<byte>)data.AsMemory(r.PayloadOffset, r.PayloadLength))], options.AsOf, out var types);
         var index = 0;
         foreach (var r in group)
         {
             if (!keep[index++])
             {
-                counts.ObservationsSpared++;
+                counts.Spared++;
                 continue;
             }
 
@@ -170,7 +170,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         }
         else
         {
-            AssessmentWriter.Write(w, assessment, Detail.Compact, extra: x => WritePatient(x, snapshot, parsed));
+            AssessmentWriter.Write(w, assessment, Detail.Compact, extra: x => WritePatient(x, snapshot, types));
         }
 
         counts.WriteTicks += Stopwatch.GetTimestamp() - t3;
@@ -194,8 +194,8 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         w.WriteEndObject();
     }
 
-    /// <summary>The members a population record adds: the patient's age and sex as read, and how many resources of each type were read.</summary>
-    private static void WritePatient(Utf8JsonWriter w, PatientSnapshot snapshot, List<(Resource Resource, PartitionRecord From)> parsed)
+    /// <summary>The members a population record adds: the patient's age and sex as read, and how many of the patient's lines of each resource type the export holds (read or spared).</summary>
+    private static void WritePatient(Utf8JsonWriter w, PatientSnapshot snapshot, string?[] types)
     {
         w.WriteStartObject("patient"u8);
         if (snapshot.AgeYears is { } age)
@@ -210,7 +210,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
 
         w.WriteEndObject();
         w.WriteStartObject("resources"u8);
-        foreach (var type in parsed.GroupBy(p => p.Resource.TypeName).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var type in types.OfType<string>().GroupBy(t => t).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             w.WriteNumber(type.Key, type.Count());
         }
@@ -234,8 +234,8 @@ internal sealed class AssessCounts
 
     public long ErrorRecords { get; set; }
 
-    /// <summary>Observations not parsed because a later value of the same analyte (or as-of) made them irrelevant.</summary>
-    public long ObservationsSpared { get; set; }
+    /// <summary>Resources not parsed because they cannot change the snapshot (<see cref="ParseFilter"/>).</summary>
+    public long Spared { get; set; }
 
     /// <summary>Time spent per step, summed over workers (Stopwatch ticks): FHIR parse, snapshot read, assessment, record writing.</summary>
     public long ParseTicks { get; set; }
@@ -270,7 +270,7 @@ internal sealed class AssessCounts
         WithErrors += other.WithErrors;
         ResourcesParsed += other.ResourcesParsed;
         ErrorRecords += other.ErrorRecords;
-        ObservationsSpared += other.ObservationsSpared;
+        Spared += other.Spared;
         ParseTicks += other.ParseTicks;
         ReadTicks += other.ReadTicks;
         AssessTicks += other.AssessTicks;
