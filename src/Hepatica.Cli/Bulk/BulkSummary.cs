@@ -51,7 +51,7 @@ internal sealed class BulkSummary
         sb.Append(inv,
             $"{Elapsed.TotalSeconds:F2} s, {BytesIn / seconds / 1e6:N1} MB/s, {Assess.Patients / seconds:N0} patients/s (pass 1 scan {ScanTime.TotalSeconds:F2} s, kept {Scan.BytesKept / 1e6:N1} MB in {Partitions} partitions; pass 2 assess {AssessTime.TotalSeconds:F2} s; merge {MergeTime.TotalSeconds:F2} s).");
         sb.AppendLine().Append(inv,
-            $"pass 2 by step, summed over workers: scan and FHIR parse {Seconds(Assess.ParseTicks):F2} s ({Assess.ResourcesParsed:N0} resources parsed, {Assess.Spared:N0} spared as irrelevant), snapshot read {Seconds(Assess.ReadTicks):F2} s, assess {Seconds(Assess.AssessTicks):F2} s, write {Seconds(Assess.WriteTicks):F2} s.");
+            $"pass 2 by step, summed over workers: filter {Seconds(Assess.FilterTicks):F2} s ({Assess.Spared:N0} resources spared), FHIR parse {Seconds(Assess.ParseTicks - Assess.FilterTicks):F2} s ({Assess.ResourcesParsed:N0} resources), snapshot read {Seconds(Assess.ReadTicks):F2} s, assess {Seconds(Assess.AssessTicks):F2} s, write {Seconds(Assess.WriteTicks):F2} s.");
         return sb.ToString();
     }
 }

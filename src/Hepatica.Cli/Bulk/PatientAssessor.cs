@@ -103,6 +103,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         var parsed = new List<(Resource Resource, PartitionRecord From)>(group.Count);
         var t0 = Stopwatch.GetTimestamp();
         var keep = ParseFilter.Select([.. group.Select(r => (ReadOnlyMemory<byte>)data.AsMemory(r.PayloadOffset, r.PayloadLength))], options.AsOf, out var types);
+        counts.FilterTicks += Stopwatch.GetTimestamp() - t0;
         var index = 0;
         foreach (var r in group)
         {
@@ -238,6 +239,8 @@ internal sealed class AssessCounts
     public long Spared { get; set; }
 
     /// <summary>Time spent per step, summed over workers (Stopwatch ticks): FHIR parse, snapshot read, assessment, record writing.</summary>
+    public long FilterTicks { get; set; }
+
     public long ParseTicks { get; set; }
 
     public long ReadTicks { get; set; }
@@ -271,6 +274,7 @@ internal sealed class AssessCounts
         ResourcesParsed += other.ResourcesParsed;
         ErrorRecords += other.ErrorRecords;
         Spared += other.Spared;
+        FilterTicks += other.FilterTicks;
         ParseTicks += other.ParseTicks;
         ReadTicks += other.ReadTicks;
         AssessTicks += other.AssessTicks;
