@@ -123,7 +123,7 @@ public sealed class BulkBatchTests : IDisposable
         ];
         string[] immunizations =
         [
-            """{"resourceType":"Immunization","id":"i1","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"140"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-10-01"}""", // influenza: spared
+            """{"resourceType":"Immunization","id":"i1","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"62"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-10-01"}""", // HPV, not planned by the core: spared
             """{"resourceType":"Immunization","id":"i2","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"43"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-06-01"}""",
             """{"resourceType":"Immunization","id":"i3","status":"not-done","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"140"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2025-11-01"}""", // kept: FHR030
         ];

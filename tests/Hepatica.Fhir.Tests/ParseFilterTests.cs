@@ -30,7 +30,7 @@ public sealed class ParseFilterTests
             Condition("59621000"),   // outside the table, first: kept (a problem list exists)
             Condition("444814009"),  // outside the table: spared
             Condition("19943007"),   // cirrhosis: kept
-            Immunization("completed", "140"), // influenza, not planned: spared
+            Immunization("completed", "62"),  // HPV, not planned by the core: spared
             Immunization("completed", "43"),  // hepatitis B: kept
             Immunization("not-done", "140"),  // not completed: kept (FHR030)
             """{"resourceType":"Patient","id":"p"}""",

@@ -84,7 +84,14 @@ internal static class BulkRunner
         }
         finally
         {
-            Directory.Delete(temp, recursive: true);
+            try
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"hepatica: could not delete the temp folder {temp}: {e.Message}");
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Hepatica.Cli.Bulk;
 internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> files, string tempDir, int partitions)
 {
     private const int BlockBytes = 4 << 20;
+    private const int MaxIdBytes = 1024;
 
     /// <summary>The file a worker writes for a partition; pass 2 reads every worker's file of its partition.</summary>
     public static string PartitionFile(string tempDir, int partition, int worker) => Path.Combine(tempDir, $"part-{partition:D5}-w{worker:D2}.bin");
@@ -23,10 +24,22 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
     public async Task<ScanCounts> RunAsync(Action<long>? progress, CancellationToken ct)
     {
         var blocks = Channel.CreateBounded<Block>(new BoundedChannelOptions(2 * options.Threads) { SingleWriter = true });
-        var reader = Task.Run(() => ReadAsync(blocks.Writer, progress, ct), ct);
-        var workers = Enumerable.Range(0, options.Threads).Select(w => Task.Run(() => Work(w, blocks.Reader, ct), ct)).ToArray();
-        await reader.ConfigureAwait(false);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct); // a failing worker stops the reader, which would wait forever
+        var reader = Task.Run(() => ReadAsync(blocks.Writer, progress, failed.Token), failed.Token);
+        var workers = Enumerable.Range(0, options.Threads).Select(w => Task.Run(async () =>
+        {
+            try
+            {
+                return await Work(w, blocks.Reader, failed.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }, failed.Token)).ToArray();
         var counts = await Task.WhenAll(workers).ConfigureAwait(false);
+        await reader.ConfigureAwait(false);
         var total = new ScanCounts();
         foreach (var c in counts)
         {
@@ -180,6 +193,11 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
             counts.Count(scanner.ResourceType, kind);
             switch (kind)
             {
+                case BulkLineKind.Used when scanner.PatientId.Length > MaxIdBytes:
+                    var tooLong = InputIssue.Error(BulkIssueCodes.NoPatient, "subject", $"The patient id is longer than {MaxIdBytes} bytes (FHIR ids have at most 64 characters): the patient cannot be found.");
+                    WriteError(Output(outputs, worker, ErrorPartition(block.FileIndex, line)), block.FileIndex, line, scanner.ResourceType, tooLong);
+                    counts.Errors++;
+                    break;
                 case BulkLineKind.Used:
                     var key = scanner.PatientId;
                     PartitionRecord.Write(Output(outputs, worker, PartitionRecord.PartitionOf(key, partitions)), RecordKind.Resource, block.FileIndex, line, key, text);
