@@ -3,11 +3,16 @@ namespace Hepatica.Cli.Bulk;
 /// <summary><c>hepatica batch --fhir-bulk DIR OUT</c>: validate the options into <see cref="BulkOptions"/>, run, summarise on standard error, exit code.</summary>
 internal static class BulkCommand
 {
-    public static async Task<int> RunAsync(string dir, string? output, string? extra, string? asOfText, string format, int threads, int memoryMb, int? partitions, bool noProgress, string? scoreIds, CancellationToken ct)
+    public static async Task<int> RunAsync(string dir, string? output, string? extra, bool explain, string? asOfText, string format, int threads, int memoryMb, int? partitions, bool noProgress, string? scoreIds, CancellationToken ct)
     {
         if (output is null || extra is not null)
         {
             return Fail("--fhir-bulk DIR takes one more argument, the output file: hepatica batch --fhir-bulk DIR OUT.");
+        }
+
+        if (explain)
+        {
+            return Fail("--explain is not available with --fhir-bulk: population records are compact (decision 0003); assess one patient's Bundle with hepatica assess --explain.");
         }
 
         if (!Directory.Exists(dir))
