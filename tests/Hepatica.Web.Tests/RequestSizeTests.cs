@@ -6,8 +6,8 @@ using static Hepatica.Web.Tests.Api;
 namespace Hepatica.Web.Tests;
 
 /// <summary>
-/// The body limit of /api (Hepatica:Api:MaxRequestBodyBytes, default 1 MiB): TestServer has no Kestrel limits, so these
-/// tests check the endpoint's own enforcement (declared length and counted bytes) that stands whatever the server.
+/// The body limit of /api (Hepatica:Api:MaxRequestBodyBytes, default 1 MiB). TestServer has no Kestrel limits, so most
+/// tests check the endpoint's own enforcement (declared length and counted bytes); one runs the host on Kestrel.
 /// </summary>
 public sealed class RequestSizeTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
@@ -46,6 +46,23 @@ public sealed class RequestSizeTests(WebApplicationFactory<Program> factory) : I
         using var response = await Post(client, "/api/assess", new NoLengthContent(bytes));
 
         Assert.True(bytes.Length > 500);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal([("API001", "error", "$")], await ProblemIssues(response));
+    }
+
+    [Fact]
+    public async Task Assess_KestrelChunkedBodyOverTheLimit_413FromTheServerLimit()
+    {
+        // On real Kestrel (port 0: any free port) the per-request IHttpMaxRequestBodySizeFeature is set too: whichever of
+        // it and the endpoint's count stops the read first, the answer is the same 413 with its issue.
+        using var kestrel = factory.WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) =>
+            c.AddInMemoryCollection(new Dictionary<string, string?> { ["Hepatica:Api:MaxRequestBodyBytes"] = "500" })));
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        using var client = kestrel.CreateClient();
+
+        using var response = await Post(client, "/api/assess", new NoLengthContent(await File.ReadAllBytesAsync(Demo, Ct)));
+
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal([("API001", "error", "$")], await ProblemIssues(response));
     }
