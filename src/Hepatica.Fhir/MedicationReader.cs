@@ -102,17 +102,21 @@ internal static class MedicationReader
     private static Read1? Statement(MedicationStatement s, Dictionary<string, Medication1> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
     {
         var path = $"MedicationStatement/{s.Id}";
-        if (Identify(s.Medication, s.Contained, path, bundled, issues, unknown) is not var (entry, coding, from)
-            || !subject.Check(s.Subject, path, issues))
+        if (Identify(s.Medication, s.Contained, path, bundled, issues) is not var (entry, coding, from, described)
+            || (entry is null ? !subject.Is(s.Subject) : !subject.Check(s.Subject, path, issues)))
         {
             return null;
         }
 
+        // A drug not in the table is only counted (FHR051) when it would be used: no status or date issues for it.
+        var report = entry is null ? [] : issues;
+        var name = entry?.Ingredient ?? described;
+
         var (start, end) = Times.Of(s.Effective);
         var asserted = Times.Of(s.DateAssertedElement).Start;
-        if ((asserted ?? start) > asOf && s.Status is not MedicationStatement.MedicationStatusCodes.Intended)
+        if (asserted > asOf)
         {
-            return null; // recorded after the as-of time: not yet known then
+            return null; // asserted after the as-of time: not yet known then (a start after as-of, without it, is a plan)
         }
 
         var status = s.Status is { } st ? st.GetLiteral() : "none";
@@ -123,7 +127,7 @@ internal static class MedicationReader
                 planned = true;
                 break;
             case MedicationStatement.MedicationStatusCodes.Active or MedicationStatement.MedicationStatusCodes.OnHold:
-                if (end is { } e && e < asOf && !Recent(entry, e, asOf, path, status, issues))
+                if (end is { } e && e < asOf && !Recent(entry?.Class, name, e, asOf, path, status, report))
                 {
                     return null;
                 }
@@ -131,7 +135,7 @@ internal static class MedicationReader
                 planned = start > asOf;
                 break;
             case MedicationStatement.MedicationStatusCodes.Completed or MedicationStatement.MedicationStatusCodes.Stopped:
-                if (!Recent(entry, end ?? start ?? asserted, asOf, path, status, issues))
+                if (!Recent(entry?.Class, name, end ?? start ?? asserted, asOf, path, status, report))
                 {
                     return null;
                 }
@@ -139,12 +143,18 @@ internal static class MedicationReader
                 planned = false;
                 break;
             default: // entered-in-error, not-taken, unknown
-                issues.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".status",
-                    $"{path} ({entry.Ingredient}) has status '{status}': {(status == "not-taken" ? "the drug was not taken" : status == "entered-in-error" ? "recorded in error" : "whether it is taken is unknown")}; not used."));
+                report.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".status",
+                    $"{path} ({name}) has status '{status}': {(status == "not-taken" ? "the drug was not taken" : status == "entered-in-error" ? "recorded in error" : "whether it is taken is unknown")}; not used."));
                 return null;
         }
 
         var weeks = start is { } a && end is { } b && b > a ? Math.Round((decimal)(b - a).TotalDays / 7m, 1, MidpointRounding.AwayFromZero) : (decimal?)null;
+        if (entry is null)
+        {
+            unknown.Add(described);
+            return null;
+        }
+
         var medication = new Medication(entry.Class)
         {
             Code = new MedicationCode(entry.System, entry.Code),
@@ -158,11 +168,15 @@ internal static class MedicationReader
     private static Read1? Request(MedicationRequest q, Dictionary<string, Medication1> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
     {
         var path = $"MedicationRequest/{q.Id}";
-        if (Identify(q.Medication, q.Contained, path, bundled, issues, unknown) is not var (entry, coding, from)
-            || !subject.Check(q.Subject, path, issues))
+        if (Identify(q.Medication, q.Contained, path, bundled, issues) is not var (entry, coding, from, described)
+            || (entry is null ? !subject.Is(q.Subject) : !subject.Check(q.Subject, path, issues)))
         {
             return null;
         }
+
+        // A drug not in the table is only counted (FHR051) when it would be used: no status or date issues for it.
+        var report = entry is null ? [] : issues;
+        var name = entry?.Ingredient ?? described;
 
         var authored = Times.Of(q.AuthoredOnElement).Start;
         if (authored > asOf)
@@ -174,7 +188,7 @@ internal static class MedicationReader
         var intent = q.Intent is { } it ? it.GetLiteral() : "none";
         if (q.DoNotPerform == true)
         {
-            issues.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".doNotPerform", $"{path} ({entry.Ingredient}) is a do-not-perform request: the drug is not to be given; not used."));
+            report.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".doNotPerform", $"{path} ({name}) is a do-not-perform request: the drug is not to be given; not used."));
             return null;
         }
 
@@ -189,14 +203,14 @@ internal static class MedicationReader
             case MedicationRequest.MedicationrequestStatus.Active or MedicationRequest.MedicationrequestStatus.OnHold:
                 if (q.Intent == MedicationRequest.MedicationRequestIntent.Option)
                 {
-                    issues.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".intent", $"{path} ({entry.Ingredient}) has intent 'option': one possible choice, not a decision; not used."));
+                    report.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".intent", $"{path} ({name}) has intent 'option': one possible choice, not a decision; not used."));
                     return null;
                 }
 
                 planned = q.Intent is MedicationRequest.MedicationRequestIntent.Proposal or MedicationRequest.MedicationRequestIntent.Plan || start > asOf;
                 break;
             case MedicationRequest.MedicationrequestStatus.Completed or MedicationRequest.MedicationrequestStatus.Stopped:
-                if (!Recent(entry, end ?? authored, asOf, path, status, issues))
+                if (!Recent(entry?.Class, name, end ?? authored, asOf, path, status, report))
                 {
                     return null;
                 }
@@ -204,9 +218,15 @@ internal static class MedicationReader
                 planned = false;
                 break;
             default: // cancelled, entered-in-error, unknown
-                issues.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".status",
-                    $"{path} ({entry.Ingredient}) has status '{status}': {(status == "cancelled" ? "the order was cancelled" : status == "entered-in-error" ? "recorded in error" : "whether it is given is unknown")}; not used."));
+                report.Add(InputIssue.Warning(FhirIssueCodes.MedicationStatusIgnored, path + ".status",
+                    $"{path} ({name}) has status '{status}': {(status == "cancelled" ? "the order was cancelled" : status == "entered-in-error" ? "recorded in error" : "whether it is given is unknown")}; not used."));
                 return null;
+        }
+
+        if (entry is null)
+        {
+            unknown.Add(described);
+            return null;
         }
 
         var medication = new Medication(entry.Class)
@@ -221,9 +241,10 @@ internal static class MedicationReader
 
     /// <summary>
     /// The table row of the drug, from its own codes or the Medication it references. Null (with an issue, or counted as
-    /// unknown) when the reference cannot be resolved, no code is in the table, or two codes name different classes.
+    /// unknown) when the reference cannot be resolved or two codes name different classes; a null entry (with the drug
+    /// described for FHR051) when no code is in the table.
     /// </summary>
-    private static (MedicationCodeEntry Entry, Coding Coding, string? From)? Identify(DataType? medication, List<Resource> contained, string path, Dictionary<string, Medication1> bundled, List<InputIssue> issues, List<string> unknown)
+    private static (MedicationCodeEntry? Entry, Coding Coding, string? From, string Described)? Identify(DataType? medication, List<Resource> contained, string path, Dictionary<string, Medication1> bundled, List<InputIssue> issues)
     {
         CodeableConcept? concept;
         string? from = null;
@@ -267,8 +288,7 @@ internal static class MedicationReader
         if (hits.Count == 0)
         {
             var codes = string.Join(", ", (concept?.Coding ?? []).Select(c => $"{Name(c.System)} {c.Code}"));
-            unknown.Add($"{path} ({(codes.Length > 0 ? codes : concept?.Text is { } t ? $"text only: '{t}'" : "no code")})");
-            return null;
+            return (null, new Coding(), from, $"{path} ({(codes.Length > 0 ? codes : concept?.Text is { } t ? $"text only: '{t}'" : "no code")})");
         }
 
         if (hits.Select(h => h.Entry!.Class).Distinct().Count() > 1)
@@ -278,13 +298,14 @@ internal static class MedicationReader
             return null;
         }
 
-        return (hits[0].Entry!, hits[0].Coding, from);
+        return (hits[0].Entry!, hits[0].Coding, from, path);
     }
 
     /// <summary>True when a drug that ended at <paramref name="end"/> ended recently enough to count; otherwise FHR052.</summary>
-    private static bool Recent(MedicationCodeEntry entry, DateTimeOffset? end, DateTimeOffset asOf, string path, string status, List<InputIssue> issues)
+    private static bool Recent(MedicationClass? drugClass, string name, DateTimeOffset? end, DateTimeOffset asOf, string path, string status, List<InputIssue> issues)
     {
-        var days = entry.Class == MedicationClass.BCellDepleting ? BCellDepletingRecentDays : OtherRecentDays;
+        // A drug not in the table (null class) gets the longest window, so that it is counted as unknown rather than missed.
+        var days = drugClass is null or MedicationClass.BCellDepleting ? BCellDepletingRecentDays : OtherRecentDays;
         if (end is { } e && e >= asOf.AddDays(-days))
         {
             return true;
@@ -292,8 +313,8 @@ internal static class MedicationReader
 
         issues.Add(InputIssue.Warning(FhirIssueCodes.MedicationEnded, path,
             end is { } old
-                ? $"{path} ({entry.Ingredient}, {status}) last dated {old:yyyy-MM-dd}, {(int)(asOf - old).TotalDays} days before the as-of date; a finished {(days == BCellDepletingRecentDays ? "B-cell depleting agent counts for 12 months" : "drug counts for 6 months")}: not used."
-                : $"{path} ({entry.Ingredient}, {status}) gives no date: when it ended is unknown; not used."));
+                ? $"{path} ({name}, {status}) last dated {old:yyyy-MM-dd}, {(int)(asOf - old).TotalDays} days before the as-of date; a finished {(days == BCellDepletingRecentDays ? "B-cell depleting agent counts for 12 months" : "drug counts for 6 months")}: not used."
+                : $"{path} ({name}, {status}) gives no date: when it ended is unknown; not used."));
         return false;
     }
 
