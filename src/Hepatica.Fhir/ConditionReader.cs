@@ -21,12 +21,15 @@ internal static class ConditionReader
 
     /// <summary>
     /// Condition.severity (FHIR R4 value set condition-severity, SNOMED CT) to the Child-Pugh ascites grade: 255604002 Mild
-    /// is "slight" (mild); 6736007 Moderate and 24484000 Severe are "moderate" (the snapshot's moderate-severe, Pugh 1973).
+    /// is "slight" (mild); 6736007 Moderate, 371924009 Moderate to severe and 24484000 Severe are "moderate" (the snapshot's
+    /// moderate-severe, Pugh 1973). 371923003 Mild to moderate straddles two grades and is not read (FHR020). Codes: X, the
+    /// HL7 C-CDA problem severity value set 2.16.840.1.113883.3.88.12.3221.6.8 as copied in public code.
     /// </summary>
     private static readonly Dictionary<string, Ascites> AscitesSeverity = new(StringComparer.Ordinal)
     {
         ["255604002"] = Ascites.Mild,
         ["6736007"] = Ascites.ModerateSevere,
+        ["371924009"] = Ascites.ModerateSevere,
         ["24484000"] = Ascites.ModerateSevere,
     };
 

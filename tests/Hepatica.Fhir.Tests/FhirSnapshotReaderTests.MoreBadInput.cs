@@ -1,3 +1,4 @@
+using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Fhir.Tests;
@@ -110,5 +111,20 @@ public sealed partial class FhirSnapshotReaderTests
 
         Assert.Null(result.Snapshot!.Labs.Inr);
         Assert.Equal(FhirIssueCodes.ConflictingDuplicate, Assert.Single(result.Issues).Code);
+    }
+
+    [Theory]
+    [InlineData("255604002", Ascites.Mild)]
+    [InlineData("6736007", Ascites.ModerateSevere)]
+    [InlineData("371924009", Ascites.ModerateSevere)]
+    [InlineData("24484000", Ascites.ModerateSevere)]
+    [InlineData("371923003", null)] // mild to moderate: two Child-Pugh grades, not read
+    public void Read_AscitesSeverity_ChildPughGrade(string severity, Ascites? expected)
+    {
+        var json = Bundles.With($$$"""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"severity":{"coding":[{"system":"http://snomed.info/sct","code":"{{{severity}}}"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"389026000"}]},"subject":{"reference":"Patient/p1"}}""");
+        var result = ReadInline(json);
+
+        Assert.Equal(expected, result.Snapshot!.Findings.Ascites);
+        Assert.Equal(expected is null, result.Issues.Any(i => i.Code == FhirIssueCodes.GradeNotCoded));
     }
 }
