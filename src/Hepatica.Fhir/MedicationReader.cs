@@ -31,12 +31,12 @@ internal static class MedicationReader
     /// <summary>Any other completed or stopped drug counts for 6 months after it ended (prophylaxis continues 6 months, AGA 2015).</summary>
     public const int OtherRecentDays = 182;
 
-    private sealed record Read1(Medication Medication, bool Planned, FhirSource Source);
+    private sealed record Found(Medication Medication, bool Planned, FhirSource Source);
 
     /// <summary>The medications, in Bundle order (duplicates of one code merged), and the indexes of those only planned.</summary>
     public static (List<Medication> Medications, List<int> Planned) Read(IReadOnlyList<Bundle.EntryComponent> entries, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources)
     {
-        var bundled = new Dictionary<string, Medication1>(StringComparer.Ordinal);
+        var bundled = new Dictionary<string, BundledMedication>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
             if (e.Resource is FhirMedication m)
@@ -53,7 +53,7 @@ internal static class MedicationReader
             }
         }
 
-        var read = new List<Read1>();
+        var read = new List<Found>();
         var unknown = new List<string>();
         foreach (var r in entries.Select(e => e.Resource))
         {
@@ -97,9 +97,9 @@ internal static class MedicationReader
         return (medications, planned);
     }
 
-    private sealed record Medication1(CodeableConcept? Code, string Path);
+    private sealed record BundledMedication(CodeableConcept? Code, string Path);
 
-    private static Read1? Statement(MedicationStatement s, Dictionary<string, Medication1> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
+    private static Found? Statement(MedicationStatement s, Dictionary<string, BundledMedication> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
     {
         var path = $"MedicationStatement/{s.Id}";
         if (Identify(s.Medication, s.Contained, path, bundled, issues) is not var (entry, coding, from, described)
@@ -162,10 +162,10 @@ internal static class MedicationReader
             Start = start is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
             DurationWeeks = weeks,
         };
-        return new Read1(medication, planned, Source(path, "MedicationStatement", s.Id, start ?? asserted, coding, planned, status, from));
+        return new Found(medication, planned, Source(path, "MedicationStatement", s.Id, start ?? asserted, coding, planned, status, from));
     }
 
-    private static Read1? Request(MedicationRequest q, Dictionary<string, Medication1> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
+    private static Found? Request(MedicationRequest q, Dictionary<string, BundledMedication> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
     {
         var path = $"MedicationRequest/{q.Id}";
         if (Identify(q.Medication, q.Contained, path, bundled, issues) is not var (entry, coding, from, described)
@@ -236,7 +236,7 @@ internal static class MedicationReader
             Start = start is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
             DurationWeeks = Weeks(q.DispenseRequest?.ExpectedSupplyDuration),
         };
-        return new Read1(medication, planned, Source(path, "MedicationRequest", q.Id, authored ?? start, coding, planned, $"{status}, intent {intent}", from));
+        return new Found(medication, planned, Source(path, "MedicationRequest", q.Id, authored ?? start, coding, planned, $"{status}, intent {intent}", from));
     }
 
     /// <summary>
@@ -244,7 +244,7 @@ internal static class MedicationReader
     /// unknown) when the reference cannot be resolved or two codes name different classes; a null entry (with the drug
     /// described for FHR051) when no code is in the table.
     /// </summary>
-    private static (MedicationCodeEntry? Entry, Coding Coding, string? From, string Described)? Identify(DataType? medication, List<Resource> contained, string path, Dictionary<string, Medication1> bundled, List<InputIssue> issues)
+    private static (MedicationCodeEntry? Entry, Coding Coding, string? From, string Described)? Identify(DataType? medication, List<Resource> contained, string path, Dictionary<string, BundledMedication> bundled, List<InputIssue> issues)
     {
         CodeableConcept? concept;
         string? from = null;
