@@ -136,7 +136,7 @@ public sealed class MoreFixtureTests
         var s = result.Snapshot!;
 
         // Bundle order: mr-rituximab (draft: planned), ms-prednisone (contained Medication), mr-infliximab (bundled
-        // Medication); mr-methotrexate-eie entered in error, ms-tacrolimus-old ended 2025-01-10 (315 days > 6 months),
+        // Medication); mr-methotrexate-eie entered in error, ms-tacrolimus-old ended 2025-01-10 (680 days > 6 months),
         // mr-simvastatin an unknown (clinical-drug) code.
         Assert.Equal([MedicationClass.BCellDepleting, MedicationClass.Corticosteroid, MedicationClass.TnfInhibitor], s.Medications.Select(m => m.Class));
         Assert.Equal([0], result.PlannedMedications);
@@ -151,7 +151,9 @@ public sealed class MoreFixtureTests
         Assert.Contains("via Medication/med-infliximab", Assert.Single(result.For("medications[2]")).Reported, StringComparison.Ordinal);
 
         Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.MedicationStatusIgnored && i.Path == "MedicationRequest/mr-methotrexate-eie.status");
-        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.MedicationEnded && i.Path == "MedicationStatement/ms-tacrolimus-old");
+        var ended = Assert.Single(result.Issues, i => i.Code == FhirIssueCodes.MedicationEnded);
+        Assert.Equal("MedicationStatement/ms-tacrolimus-old", ended.Path);
+        Assert.Contains("680 days", ended.Message, StringComparison.Ordinal);
         var unknown = Assert.Single(result.Issues, i => i.Code == FhirIssueCodes.MedicationCodeUnknown);
         Assert.StartsWith("1 medication", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("MedicationRequest/mr-simvastatin (RxNorm 316672)", unknown.Message, StringComparison.Ordinal);
