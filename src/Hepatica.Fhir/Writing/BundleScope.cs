@@ -32,7 +32,8 @@ internal sealed class BundleScope
             Manufacturer = "Hepatica contributors",
             Note = [new Annotation { Text = "Hepatica clinical decision-support engine (open source). Decision support for clinicians: it never replaces clinical judgement." }],
         };
-        Device = Add(device, "Device", HepaticaSystems.EngineVersion, provenanceTarget: false);
+        // The engine is the same Device in every Bundle of one version: its uuid depends on the version alone.
+        Device = Add(device, ContentUuid.Of("Hepatica|Device|" + HepaticaSystems.EngineVersion), provenanceTarget: false);
 
         if (context.PatientReference is { } patient)
         {
@@ -74,9 +75,11 @@ internal sealed class BundleScope
     public List<string> Targets { get; } = [];
 
     /// <summary>Adds a resource with a content-derived uuid (<paramref name="kind"/> and <paramref name="key"/> make it unique) and returns a reference to it.</summary>
-    public ResourceReference Add(Resource resource, string kind, string key, bool provenanceTarget = true)
+    public ResourceReference Add(Resource resource, string kind, string key, bool provenanceTarget = true) =>
+        Add(resource, ContentUuid.Of(seed + "|" + kind + "|" + key), provenanceTarget);
+
+    private ResourceReference Add(Resource resource, string uuid, bool provenanceTarget)
     {
-        var uuid = ContentUuid.Of(seed + "|" + kind + "|" + key);
         resource.Id = uuid;
         var fullUrl = "urn:uuid:" + uuid;
         Bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
