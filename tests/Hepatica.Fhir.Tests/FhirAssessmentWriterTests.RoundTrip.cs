@@ -31,6 +31,21 @@ public sealed partial class FhirAssessmentWriterTests
     }
 
     [Fact]
+    public void RoundTrip_AsOfEndOfDay_SevenDigitFractionParsesStrictly()
+    {
+        // --as-of 2026-11-20 means the last tick of that day (23:59:59.9999999Z): effective keeps it exactly.
+        var asOf = new DateTimeOffset(new DateOnly(2026, 11, 20).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+        var read = FhirSnapshotReader.Read(File.ReadAllBytes(RepoRoot.Fixture("cirrhosis-ascites-dialysis.json")), asOf);
+        var bundle = FhirAssessmentWriter.Write(Clinical.Assessment.Of(read.Snapshot!), new FhirWriteContext(Issued, asOf, "Patient/cirrhosis-1", read.Sources));
+
+        var parsed = FhirJsonDeserializer.STRICT.Deserialize<Bundle>(FhirAssessmentWriter.ToJson(bundle));
+
+        var effective = All<Observation>(parsed).First().Effective as FhirDateTime;
+        Assert.Equal(asOf, effective!.ToDateTimeOffset(TimeSpan.Zero));
+        Assert.Empty(Validate(parsed));
+    }
+
+    [Fact]
     public void ModelValidation_RiskAssessmentWithoutSubject_IsReported()
     {
         // The control: the validation used above does catch a missing required element.
