@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
+builder.Services.AddScoringApi(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
