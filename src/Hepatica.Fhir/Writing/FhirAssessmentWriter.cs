@@ -29,7 +29,8 @@ public static class FhirAssessmentWriter
     /// standing for the subject; per calculated score an Observation (and a RiskAssessment when the score carries a
     /// prognosis); serology readings, tests to order, transplant referral, reactivation risk, immune advice, the
     /// vaccination plan; an OperationOutcome with the input issues and the scores not calculated, when there are any;
-    /// last a Provenance naming the engine and the input resources.
+    /// last a Provenance naming the engine and the input resources. Components and bound notes come from the breakdown:
+    /// an assessment made without steps (<c>Assessment.Of(snapshot, recordSteps: false)</c>) gives values without them.
     /// </summary>
     public static Bundle Write(Assessment assessment, FhirWriteContext context)
     {
