@@ -6,7 +6,15 @@ using Hepatica.Json;
 namespace Hepatica.Cli;
 
 /// <summary>What <c>assess</c> read: the snapshot (null when unreadable), its issues and, for FHIR input, where each value came from.</summary>
-internal sealed record InputRead(PatientSnapshot? Snapshot, IReadOnlyList<InputIssue> Issues, IReadOnlyList<FhirSource> Sources);
+/// <param name="Snapshot">The snapshot, or null when the input is unreadable.</param>
+/// <param name="Issues">Every issue found.</param>
+/// <param name="Sources">FHIR input: the resource behind each value; empty for a snapshot document.</param>
+/// <param name="AsOf">FHIR input: the instant it was read as of; null for a snapshot document.</param>
+internal sealed record InputRead(PatientSnapshot? Snapshot, IReadOnlyList<InputIssue> Issues, IReadOnlyList<FhirSource> Sources, DateTimeOffset? AsOf = null)
+{
+    /// <summary>True when the input was a FHIR document.</summary>
+    public bool IsFhir => AsOf is not null;
+}
 
 /// <summary>
 /// Chooses the reader for <c>assess</c>: a JSON object with a top-level <c>resourceType</c> is FHIR (docs/fhir.md),
@@ -33,7 +41,7 @@ internal static class FhirInput
         }
 
         var fhir = FhirSnapshotReader.Read(bytes, asOf);
-        return new InputRead(fhir.Snapshot, fhir.Issues, fhir.Sources);
+        return new InputRead(fhir.Snapshot, fhir.Issues, fhir.Sources, asOf);
     }
 
     /// <summary>The as-of instant (<see cref="AsOfText"/>): a date alone is the end of that day in UTC; no value means now.</summary>
