@@ -65,7 +65,7 @@ internal static class PatientViewCards
             {
                 "alf-kings-college" => "Acute liver failure meeting King's College criteria: discuss with a transplant centre now",
                 "aclf-grade-2-3" => $"ACLF grade {F(Value(a, "aclf-grade") ?? 0)} (EASL-CLIF): assess urgently for liver transplantation",
-                "meld-15-cirrhosis" => $"Cirrhosis with MELD {F(Math.Max(Value(a, "meld-3.0") ?? 0, Value(a, "meld-na") ?? 0))} (≥ 15): refer for transplant evaluation",
+                "meld-15-cirrhosis" => $"Cirrhosis with {HighestMeld(a)} (≥ 15): refer for transplant evaluation",
                 "decompensation" => "Decompensated cirrhosis: refer to a transplant centre",
                 "ukeld-49" => $"UKELD {F(Value(a, "ukeld") ?? 0)} (≥ 49): meets the UK minimum for liver transplant listing",
                 _ => "Transplant referral signal: " + s.Id,
@@ -283,6 +283,13 @@ internal static class PatientViewCards
                 ["description"] = r.Clinician,
             }),
         };
+    }
+
+    /// <summary>The higher of MELD 3.0 and MELD-Na with its short name, as TransplantSignals reads them.</summary>
+    private static string HighestMeld(Assessment a)
+    {
+        var (meld3, meldNa) = (Value(a, "meld-3.0"), Value(a, "meld-na"));
+        return meld3 >= (meldNa ?? decimal.MinValue) ? $"MELD 3.0 {F(meld3!.Value)}" : $"MELD-Na {F(meldNa ?? 0)}";
     }
 
     private static ScoreOutcome? Outcome(Assessment a, string id) => a.Outcomes.FirstOrDefault(o => o.Definition.Id == id);

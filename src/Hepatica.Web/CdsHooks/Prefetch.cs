@@ -291,13 +291,19 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         }
     }
 
+    /// <summary>
+    /// Firely's default checks except JSON121 (an empty array): real CDS clients send <c>"entry": []</c> for a search
+    /// with no match, which means "no data", not a broken resource.
+    /// </summary>
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().Ignoring(["JSON121"]));
+
     /// <summary>One FHIR resource from UTF-8 JSON; problems carry the Firely issue codes.</summary>
     internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<string> problems)
     {
         try
         {
             var reader = new Utf8JsonReader(json);
-            return FhirJsonDeserializer.DEFAULT.DeserializeResource(ref reader);
+            return Deserializer.DeserializeResource(ref reader);
         }
         catch (DeserializationFailedException e)
         {
