@@ -76,8 +76,8 @@ public sealed class PatientViewTests
     [Fact]
     public async Task Vaccines_due_propose_immunization_recommendations()
     {
-        // The fixture has no Immunization at all: hepatitis B vaccination is due for an adult under 60 with HBsAg unknown? Not
-        // assumed here; only the shape: each suggestion creates an ImmunizationRecommendation with forecast status "due".
+        // Which vaccines are due is the prevention plan's decision (tested in Hepatica.Clinical.Tests); here only the card's
+        // shape: each suggestion creates an ImmunizationRecommendation with forecast status "due" for this patient.
         var cards = await Cards(Requests.PatientView(Requests.Fixture("cirrhosis-ascites-dialysis.json")));
         var card = Assert.Single(cards, c => ((string)c["summary"]!).StartsWith("Vaccines due now", StringComparison.Ordinal));
         Assert.All(card["suggestions"]!.AsArray(), s =>
