@@ -6,6 +6,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
 builder.Services.AddScoringApi(builder.Configuration);
+builder.Services.AddCdsHooks();
 
 var app = builder.Build();
 app.UseExceptionHandler();
