@@ -139,10 +139,12 @@ internal static class CdsHooksApi
                 return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
             }
 
-            var medications = drafts is null
-                ? MedicationOrders.Read(resolved.Resources.OfType<MedicationRequest>())
-                : OrderSelectCards.Selected(drafts, selections);
-            var assessment = Assessment.Of(snapshot with { Medications = [.. snapshot.Medications, .. medications] });
+            // patient-view: the FHIR reader has read the prefetched MedicationRequests/Statements (status, dates, planned
+            // or current) into the snapshot. order-select: the card is about the selected draft orders, so they alone are
+            // the medications assessed (adding them to the prefetched ones listed a drug twice when both held it).
+            var assessment = drafts is null
+                ? Assessment.Of(snapshot)
+                : Assessment.Of(snapshot with { Medications = OrderSelectCards.Selected(drafts, selections) });
             var cards = drafts is null ? PatientViewCards.For(assessment, patientId, now) : OrderSelectCards.For(assessment, patientId);
             return TypedResults.Json(new CdsResponse(cards), CdsJson.Options);
         }

@@ -6,9 +6,9 @@ using Medication = Hepatica.Clinical.Findings.Medication;
 namespace Hepatica.Web.CdsHooks;
 
 /// <summary>
-/// MedicationRequests (order-select's draft orders, patient-view's active and draft orders) as the core's
-/// <see cref="Medication"/>, by RxNorm or ATC code through <see cref="MedicationClasses"/>. Stand-in until the FHIR
-/// reader reads medications itself: swap this one file for it then. A code the table does not know is
+/// order-select's draft MedicationRequests (context.draftOrders, not part of the prefetch) as the core's
+/// <see cref="Medication"/>, by RxNorm or ATC code through <see cref="MedicationClasses"/>. Prefetched medications
+/// (patient-view) are read by the FHIR reader (docs/fhir.md, medications). A code the table does not know is
 /// <see cref="MedicationClass.Other"/>; dose and duration are not read, so a corticosteroid's reactivation row is
 /// reported as undecided rather than guessed.
 /// </summary>
