@@ -26,6 +26,13 @@ internal sealed class CdsHooksOptions
     /// <summary>Timeout of one FHIR server request made to fill a missing prefetch key, milliseconds. Default 2000.</summary>
     public int FhirTimeoutMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// Base URLs of the FHIR servers this host may fetch missing prefetch data from (and send the client's
+    /// <c>fhirAuthorization</c> token to). Empty: any server a trusted client names; set it in production so a client
+    /// cannot make the service call internal addresses. A server outside the list is treated as unreachable (412).
+    /// </summary>
+    public List<string> AllowedFhirServers { get; set; } = [];
+
     /// <summary>Append each feedback entry to this JSON Lines file as well as keeping it in memory; empty: memory only.</summary>
     public string? FeedbackPath { get; set; }
 

@@ -165,20 +165,26 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
         var unavailable = new List<string>();
         var tasks = new List<Task<(string Key, List<Resource>? Got)>>();
+        var server = request.FhirServer is { } named && Allowed(named) ? named : null;
+        if (request.FhirServer is not null && server is null && (fetch.Count > 0 || pages.Count > 0))
+        {
+            LogServerNotAllowed(log, request.FhirServer);
+        }
+
         foreach (var (key, template) in fetch)
         {
-            if (request.FhirServer is null || Fill(template, request) is not { } query)
+            if (server is null || Fill(template, request) is not { } query)
             {
                 unavailable.Add(key);
                 continue;
             }
 
-            tasks.Add(Fetch(key, new Uri(Base(request.FhirServer), query), request, ct));
+            tasks.Add(Fetch(key, new Uri(Base(server), query), request, ct));
         }
 
         foreach (var (key, page) in pages)
         {
-            if (request.FhirServer is not null && NextLink(page) is { } next && SameServer(next, request.FhirServer))
+            if (server is not null && NextLink(page) is { } next && SameServer(next, server))
             {
                 tasks.Add(Fetch(key, next, request, ct, MaxPages - 1));
             }
@@ -198,6 +204,26 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
         return new PrefetchResult(resources, unavailable.Distinct().ToList(), []);
     }
+
+    /// <summary>
+    /// Whether this host may call <paramref name="fhirServer"/> (and send it the client's token): any server when
+    /// <see cref="CdsHooksOptions.AllowedFhirServers"/> is empty, else only one under a configured base URL.
+    /// </summary>
+    private bool Allowed(Uri fhirServer)
+    {
+        var allowed = options.Value.AllowedFhirServers;
+        if (allowed.Count == 0)
+        {
+            return true;
+        }
+
+        var url = fhirServer.AbsoluteUri.TrimEnd('/') + "/";
+        return allowed.Any(a => Uri.TryCreate(a, UriKind.Absolute, out var b)
+            && url.StartsWith(b.AbsoluteUri.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not under Hepatica:CdsHooks:AllowedFhirServers; missing prefetch keys are not fetched from it")]
+    private static partial void LogServerNotAllowed(ILogger logger, Uri server);
 
     /// <summary>The query with its prefetch tokens replaced, or null when a token has no value in the context.</summary>
     internal static string? Fill(string template, CdsRequest request)

@@ -35,6 +35,37 @@ public sealed class PrefetchTests
     }
 
     [Fact]
+    public async Task Missing_key_fetched_from_a_server_under_the_allowlist()
+    {
+        await using var fhir = await LocalFhirServer.Start();
+        fhir.Bodies["Observation"] = Requests.Json(Request()["prefetch"]!["Observation"]!);
+        var request = Request();
+        request["prefetch"]!.AsObject().Remove("Observation");
+        request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
+        await using var host = new CdsHost(new() { ["Hepatica:CdsHooks:RequireJwt"] = "false", ["Hepatica:CdsHooks:AllowedFhirServers:0"] = fhir.BaseUrl.AbsoluteUri });
+        var response = await host.Post(Path, Requests.Json(request));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(fhir.Requests);
+    }
+
+    [Fact]
+    public async Task Server_outside_the_allowlist_is_never_called_and_gives_412()
+    {
+        await using var fhir = await LocalFhirServer.Start();
+        fhir.Bodies["Observation"] = Requests.Json(Request()["prefetch"]!["Observation"]!);
+        var request = Request();
+        request["prefetch"]!.AsObject().Remove("Observation");
+        request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "secret", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cds-service" };
+        await using var host = new CdsHost(new() { ["Hepatica:CdsHooks:RequireJwt"] = "false", ["Hepatica:CdsHooks:AllowedFhirServers:0"] = "https://ehr.example.org/fhir" });
+        var response = await host.Post(Path, Requests.Json(request));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Empty(fhir.Requests); // neither the request nor the token left the host
+    }
+
+    [Fact]
     public async Task Null_key_means_no_data_and_is_not_fetched()
     {
         await using var fhir = await LocalFhirServer.Start();
