@@ -11,8 +11,15 @@ internal static class Commands
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null)
+    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null, string? issuedText = null)
     {
+        var issued = TimeProvider.System.GetUtcNow();
+        if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out issued))
+        {
+            Console.Error.WriteLine($"hepatica: --issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
+            return ExitCodes.BadInput;
+        }
+
         CatalogEntry? only = null;
         if (scoreId is not null && (only = ScoreCatalog.Find(scoreId)) is null)
         {
@@ -23,6 +30,11 @@ internal static class Commands
         var read = FhirInput.Read(ReadAll(path), asOf, TimeProvider.System);
         if (read.Snapshot is not { } snapshot)
         {
+            if (format == OutputFormat.Fhir)
+            {
+                FhirOutput.WriteUnreadable(read.Issues);
+            }
+
             WriteIssues(read.Issues);
             return ExitCodes.BadInput;
         }
@@ -37,6 +49,11 @@ internal static class Commands
             }
 
             stdout.Write("\n"u8);
+            WriteIssues(snapshot.Issues);
+        }
+        else if (format == OutputFormat.Fhir)
+        {
+            FhirOutput.WriteBundle(read, assessment, issued);
             WriteIssues(snapshot.Issues);
         }
         else
@@ -65,6 +82,10 @@ internal static class Commands
             }
 
             stdout.Write("\n"u8);
+        }
+        else if (format == OutputFormat.Fhir)
+        {
+            FhirOutput.WriteCodeSystem();
         }
         else
         {

@@ -8,4 +8,7 @@ internal enum OutputFormat
 
     /// <summary>The JSON contract (docs/output.md).</summary>
     Json,
+
+    /// <summary>A FHIR R4 Bundle (docs/fhir.md, "Writing"); for <c>scores</c>, the Hepatica score CodeSystem.</summary>
+    Fhir,
 }

@@ -4,22 +4,23 @@ using Hepatica.Cli.Bulk;
 
 var format = new Option<OutputFormat>("--format", "-f")
 {
-    Description = "Output format: text (a report) or json (the contract in docs/output.md).",
+    Description = "Output format: text (a report), json (the contract in docs/output.md) or fhir (a FHIR R4 Bundle, docs/fhir.md).",
     DefaultValueFactory = _ => OutputFormat.Text,
 };
 var explain = new Option<bool>("--explain") { Description = "Show every step: inputs, floors, caps, terms, points, rounding." };
 var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md) or FHIR R4 Bundle (docs/fhir.md), or - for standard input." };
 var asOf = new Option<string?>("--as-of") { Description = "FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ (default: now)." };
+var issued = new Option<string?>("--issued") { Description = "--format fhir: the instant recorded as issued, YYYY-MM-DDTHH:MM:SSZ (default: now), for reproducible output." };
 
 var assess = new Command("assess", "Assess one patient snapshot: every score whose inputs are present, and what is missing for the rest.")
 {
-    file, format, explain, asOf,
+    file, format, explain, asOf, issued,
 };
-assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf)));
+assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued)));
 
 var scoreId = new Argument<string>("id") { Description = "Score id, as listed by `hepatica scores` (e.g. meld-3.0)." };
-var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf };
-score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf)));
+var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf, issued };
+score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued)));
 
 var scores = new Command("scores", "List every score with its version, range and citations.") { format };
 scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));

@@ -57,9 +57,10 @@ internal sealed record ConditionCode(string System, string Code, string Display,
 /// <summary>
 /// The SNOMED CT and ICD-10-CM codes the reader recognises, in ONE table (mirrored in docs/fhir.md). Cross-check tags:
 /// <c>X</c> = found with this meaning in at least one public clinical code artifact (FHIR IG FSH, OMOP concept lists,
-/// code maps; searched November 2026), <c>S</c> = emitted by Synthea in ../shared/data, <c>I</c> = ICD-10-CM code from
-/// the CMS tabular list as known to the author (not re-checked against a release here). Before release, validate the
-/// whole table against official SNOMED CT and ICD-10-CM releases.
+/// code maps; searched November 2026), <c>S</c> = emitted by Synthea in ../shared/data, <c>C</c> = ICD-10-CM code (or every
+/// code under a prefix) found with this meaning in a complete public ICD-10-CM code list of a release before FY2022
+/// (github.com/medtrack-io/icd_code, lib/codes/codes_*.ex; checked November 2026). Before release, validate the whole
+/// table against official SNOMED CT and ICD-10-CM releases.
 /// </summary>
 internal static class ConditionCodes
 {
@@ -68,7 +69,10 @@ internal static class ConditionCodes
 
     private static ConditionCode Sct(string code, string display, string check, params ConditionKind[] kinds) => new(Snomed, code, display, kinds, check);
 
-    private static ConditionCode Icd(string code, string display, params ConditionKind[] kinds) => new(Icd10Cm, code, display, kinds, "I");
+    private static ConditionCode Icd(string code, string display, params ConditionKind[] kinds) => new(Icd10Cm, code, display, kinds, "C");
+
+    /// <summary>An ICD-10-CM code newer than the public code list used for "C" (FY2022 or later): found only in third-party lists ("X").</summary>
+    private static ConditionCode IcdNewer(string code, string display, params ConditionKind[] kinds) => new(Icd10Cm, code, display, kinds, "X");
 
     public static readonly IReadOnlyList<ConditionCode> All =
     [
@@ -85,7 +89,7 @@ internal static class ConditionCodes
         Icd("K70.11", "Alcoholic hepatitis with ascites", ConditionKind.Ascites),
 
         Sct("13920009", "Hepatic encephalopathy", "X", ConditionKind.HepaticEncephalopathy),
-        Icd("K76.82", "Hepatic encephalopathy", ConditionKind.HepaticEncephalopathy),
+        IcdNewer("K76.82", "Hepatic encephalopathy", ConditionKind.HepaticEncephalopathy),
 
         Sct("17709002", "Bleeding esophageal varices", "X", ConditionKind.VaricealBleeding),
         Icd("I85.01", "Esophageal varices with bleeding", ConditionKind.VaricealBleeding),
@@ -115,7 +119,7 @@ internal static class ConditionCodes
         Sct("31712002", "Primary biliary cholangitis", "X", ConditionKind.CholestaticLiverDisease),
         Icd("K74.3", "Primary biliary cirrhosis (cholangitis)", ConditionKind.CholestaticLiverDisease),
         Sct("197441003", "Primary sclerosing cholangitis", "X", ConditionKind.CholestaticLiverDisease),
-        Icd("K83.01", "Primary sclerosing cholangitis", ConditionKind.CholestaticLiverDisease),
+        IcdNewer("K83.01", "Primary sclerosing cholangitis", ConditionKind.CholestaticLiverDisease),
 
         Sct("197315008", "Non-alcoholic fatty liver", "X", ConditionKind.FattyLiverDisease),
         Sct("442685003", "Nonalcoholic steatohepatitis", "X", ConditionKind.FattyLiverDisease),

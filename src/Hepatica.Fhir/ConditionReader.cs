@@ -5,7 +5,8 @@ using Hl7.Fhir.Model;
 namespace Hepatica.Fhir;
 
 /// <summary>
-/// Conditions to findings and history (docs/fhir.md, "Conditions"). A Condition counts when it was present at the
+/// Conditions to findings and history (docs/fhir.md, "Conditions"); an ascites Condition with a SNOMED CT severity
+/// (mild, moderate, severe) gives the Child-Pugh ascites grade. A Condition counts when it was present at the
 /// as-of time: onset (if given) at or before as-of; clinical status active, recurrence or relapse, or resolved /
 /// inactive / remission with an abatement after as-of; verification status neither refuted nor entered-in-error.
 /// Absence of a Condition does not set a finding to false (the record may simply not say), with one documented
@@ -16,10 +17,26 @@ internal static class ConditionReader
 {
     private const string ClinicalStatusSystem = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private const string VerificationSystem = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    private const string Snomed = "http://snomed.info/sct";
+
+    /// <summary>
+    /// Condition.severity (FHIR R4 value set condition-severity, SNOMED CT) to the Child-Pugh ascites grade: 255604002 Mild
+    /// is "slight" (mild); 6736007 Moderate, 371924009 Moderate to severe and 24484000 Severe are "moderate" (the snapshot's
+    /// moderate-severe, Pugh 1973). 371923003 Mild to moderate straddles two grades and is not read (FHR020). Codes: X, the
+    /// HL7 C-CDA problem severity value set 2.16.840.1.113883.3.88.12.3221.6.8 as copied in public code.
+    /// </summary>
+    private static readonly Dictionary<string, Ascites> AscitesSeverity = new(StringComparer.Ordinal)
+    {
+        ["255604002"] = Ascites.Mild,
+        ["6736007"] = Ascites.ModerateSevere,
+        ["371924009"] = Ascites.ModerateSevere,
+        ["24484000"] = Ascites.ModerateSevere,
+    };
 
     public static ClinicalFindings Read(IEnumerable<Condition> conditions, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources, out MedicalHistory history)
     {
         var kinds = new HashSet<ConditionKind>();
+        var ascites = new HashSet<Ascites>();
         var problemList = false;
         foreach (var c in conditions)
         {
@@ -36,7 +53,12 @@ internal static class ConditionReader
             {
                 kinds.Add(kind);
                 sources.Add(new FhirSource("conditions." + JsonName(kind), "Condition", c.Id, onset ?? RecordedDate(c), row.System, coding.Code ?? row.Code));
-                if (kind is ConditionKind.Ascites or ConditionKind.HepaticEncephalopathy)
+                if (kind == ConditionKind.Ascites && c.Severity?.Coding.FirstOrDefault(x => x.System == Snomed && x.Code is not null && AscitesSeverity.ContainsKey(x.Code)) is { } severity)
+                {
+                    ascites.Add(AscitesSeverity[severity.Code!]);
+                    sources.Add(new FhirSource("findings.ascites", "Condition", c.Id, onset ?? RecordedDate(c), Snomed, severity.Code!, severity.Display ?? severity.Code));
+                }
+                else if (kind is ConditionKind.Ascites or ConditionKind.HepaticEncephalopathy)
                 {
                     issues.Add(InputIssue.Warning(FhirIssueCodes.GradeNotCoded, path + ".code",
                         $"{path} codes {(kind == ConditionKind.Ascites ? "ascites" : "hepatic encephalopathy")} ({row.Display}) but not its grade: "
@@ -50,8 +72,14 @@ internal static class ConditionReader
             AlcoholRelatedLiverDisease = kinds.Contains(ConditionKind.AlcoholRelatedLiverDisease) ? true : null,
         };
 
+        if (ascites.Count > 1)
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.GradeNotCoded, "Condition", "Ascites Conditions give different severities (mild and moderate/severe): findings.ascites is not set."));
+        }
+
         return ClinicalFindings.Empty with
         {
+            Ascites = ascites.Count == 1 ? ascites.Single() : null,
             Cirrhosis = True(kinds, ConditionKind.Cirrhosis),
             VaricealBleeding = True(kinds, ConditionKind.VaricealBleeding),
             AlcoholAssociatedHepatitis = True(kinds, ConditionKind.AlcoholAssociatedHepatitis),

@@ -24,6 +24,12 @@ public static class FhirIssueCodes
     /// <summary>The Patient's birth date is missing, partial, or after the as-of date: age not set (warning).</summary>
     public const string BirthDateNotUsable = "FHR006";
 
+    /// <summary>The same resource (type and id) appears twice with identical content: used once (warning).</summary>
+    public const string DuplicateResource = "FHR007";
+
+    /// <summary>Two different resources share one type and id: neither is used.</summary>
+    public const string ConflictingDuplicate = "FHR008";
+
     /// <summary>An Observation's unit is not one its LOINC code accepts (for example mg/dL on an INR code): not used.</summary>
     public const string UnitDoesNotFitCode = "FHR010";
 
@@ -62,6 +68,24 @@ public static class FhirIssueCodes
 
     /// <summary>A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used.</summary>
     public const string SerologyResultUnreadable = "FHR040";
+
+    /// <summary>A MedicationStatement or MedicationRequest recorded in error, cancelled, not taken, of unknown status, do-not-perform, or an option only: not used (warning).</summary>
+    public const string MedicationStatusIgnored = "FHR050";
+
+    /// <summary>Medication resources whose codes are not in the core's RxNorm/ATC table (or uncoded): counted in one warning, not used.</summary>
+    public const string MedicationCodeUnknown = "FHR051";
+
+    /// <summary>A completed or stopped medication that ended before its look-back window, or at an unknown time: not used (warning).</summary>
+    public const string MedicationEnded = "FHR052";
+
+    /// <summary>A <c>medicationReference</c> that is neither contained nor in the Bundle: not used (warning).</summary>
+    public const string MedicationReferenceUnresolved = "FHR053";
+
+    /// <summary>A medication whose codes name drugs of different classes: not used (warning).</summary>
+    public const string MedicationCodesDisagree = "FHR054";
+
+    /// <summary>An Observation with several normal reference ranges whose upper limits differ: no upper limit of normal set (warning).</summary>
+    public const string UpperLimitAmbiguous = "FHR060";
 
     /// <summary>An Immunization whose CVX code is not in the core's table, or not completed: ignored (warning).</summary>
     public const string ImmunizationIgnored = "FHR030";

@@ -9,13 +9,13 @@ namespace Hepatica.Fhir;
 /// the snapshot (the core stays free of FHIR) and shown by <c>hepatica assess --explain</c>.
 /// </summary>
 /// <param name="Path">The snapshot path the resource fed, for example <c>labs.bilirubin</c>, <c>findings.cirrhosis</c>,
-/// <c>findings.dialysisTwiceInPastWeek</c>, <c>conditions.chronicHepatitisB</c>, <c>vaccinations</c>.</param>
-/// <param name="ResourceType">Observation, Condition, Procedure, Immunization or Patient.</param>
+/// <c>findings.dialysisTwiceInPastWeek</c>, <c>conditions.chronicHepatitisB</c>, <c>vaccinations</c>, <c>medications[0]</c>, <c>labs.altUpperLimit</c>.</param>
+/// <param name="ResourceType">Observation, Condition, Procedure, Immunization, MedicationStatement, MedicationRequest or Patient.</param>
 /// <param name="Id">The resource id (null when the resource had none).</param>
 /// <param name="Date">The effective (performed, onset, occurrence) time, when the resource gives one.</param>
 /// <param name="System">The code system of the matching coding.</param>
 /// <param name="Code">The matching code.</param>
-/// <param name="Reported">The value and unit as the resource gave them (labs), else null.</param>
+/// <param name="Reported">The value and unit as the resource gave them (labs), whether a drug is current or planned with its status (medications), else null.</param>
 public sealed record FhirSource(string Path, string ResourceType, string? Id, DateTimeOffset? Date, string System, string Code, string? Reported = null)
 {
     /// <inheritdoc />
@@ -29,6 +29,8 @@ public sealed record FhirSource(string Path, string ResourceType, string? Id, Da
         "http://hl7.org/fhir/sid/icd-10-cm" => "ICD-10-CM",
         "http://www.ama-assn.org/go/cpt" => "CPT",
         "http://hl7.org/fhir/sid/cvx" => "CVX",
+        "http://www.nlm.nih.gov/research/umls/rxnorm" => "RxNorm",
+        "http://www.whocc.no/atc" => "ATC",
         _ => system,
     };
 }
@@ -41,4 +43,10 @@ public sealed record FhirReadResult(PatientSnapshot? Snapshot, IReadOnlyList<Inp
 {
     /// <summary>The sources that fed one snapshot path.</summary>
     public IEnumerable<FhirSource> For(string path) => Sources.Where(s => s.Path == path);
+
+    /// <summary>
+    /// Indexes into <see cref="PatientSnapshot.Medications"/> of the drugs only planned at as-of (a draft MedicationRequest,
+    /// intent proposal or plan, an intended MedicationStatement, or a start after as-of): CDS Hooks order-select reads these.
+    /// </summary>
+    public IReadOnlyList<int> PlannedMedications { get; init; } = [];
 }

@@ -15,8 +15,9 @@ namespace Hepatica.Fhir;
 /// <summary>
 /// Reads one patient from a FHIR R4 Bundle (JSON) into the <see cref="PatientSnapshot"/> the core takes, as of a given
 /// instant (docs/fhir.md): the Patient's sex and age, the latest usable value of each analyte within its look-back
-/// window (<see cref="LabCodes"/>), diagnoses from Conditions (<see cref="ConditionCodes"/>), dialysis from Procedures
-/// and vaccine doses from Immunizations. Every problem is a coded issue; nothing throws for bad input. The core has
+/// window (<see cref="LabCodes"/>) with the laboratory's upper limit of normal, diagnoses from Conditions
+/// (<see cref="ConditionCodes"/>), dialysis from Procedures, vaccine doses from Immunizations and medications from
+/// MedicationStatement and MedicationRequest. Every problem is a coded issue; nothing throws for bad input. The core has
 /// no clock, so the caller passes the as-of instant (for example <c>TimeProvider.GetUtcNow()</c>).
 /// </summary>
 public static class FhirSnapshotReader
@@ -74,7 +75,7 @@ public static class FhirSnapshotReader
     private static FhirReadResult Read(Bundle bundle, DateTimeOffset asOf, List<InputIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(bundle);
-        var entries = bundle.Entry.Where(e => e.Resource is not null).ToList();
+        var entries = Deduplicate(bundle.Entry.Where(e => e.Resource is not null).ToList(), issues);
         var patients = entries.Where(e => e.Resource is FhirPatient).ToList();
         if (patients.Count != 1)
         {
@@ -101,9 +102,36 @@ public static class FhirSnapshotReader
         var findings = ConditionReader.Read(resources.OfType<Condition>(), subject, asOf, issues, sources, out var history);
         findings = findings with { DialysisTwiceInPastWeek = creatinineTime is { } t ? Dialysis(resources.OfType<Procedure>(), subject, t, issues, sources) : null };
         var vaccinations = ReadImmunizations(resources.OfType<Immunization>(), subject, asOf, issues, sources);
+        var (medications, planned) = MedicationReader.Read(entries, subject, asOf, issues, sources);
 
-        snapshot = snapshot with { Labs = labs, Serology = serology, Findings = findings, History = history, Vaccinations = vaccinations, Issues = issues };
-        return new FhirReadResult(snapshot, issues, sources);
+        snapshot = snapshot with { Labs = labs, Serology = serology, Findings = findings, History = history, Vaccinations = vaccinations, Medications = medications, Issues = issues };
+        return new FhirReadResult(snapshot, issues, sources) { PlannedMedications = planned };
+    }
+
+    /// <summary>
+    /// One resource per type and id: identical copies are used once (FHR007, warning); copies that differ are all left
+    /// out (FHR008, error), since which one is right cannot be told.
+    /// </summary>
+    private static List<Bundle.EntryComponent> Deduplicate(List<Bundle.EntryComponent> entries, List<InputIssue> issues)
+    {
+        var drop = new HashSet<Bundle.EntryComponent>(ReferenceEqualityComparer.Instance);
+        foreach (var group in entries.Where(e => e.Resource!.Id is not null).GroupBy(e => (e.Resource!.TypeName, e.Resource.Id)).Where(g => g.Count() > 1))
+        {
+            var path = $"{group.Key.TypeName}/{group.Key.Id}";
+            var first = group.First().Resource!;
+            if (group.Skip(1).All(e => e.Resource!.IsExactly(first)))
+            {
+                issues.Add(InputIssue.Warning(FhirIssueCodes.DuplicateResource, path, $"{path} appears {group.Count()} times with identical content: used once."));
+                drop.UnionWith(group.Skip(1));
+            }
+            else
+            {
+                issues.Add(InputIssue.Error(FhirIssueCodes.ConflictingDuplicate, path, $"{path} appears {group.Count()} times with different content: which one is right cannot be told, so none is used."));
+                drop.UnionWith(group);
+            }
+        }
+
+        return drop.Count == 0 ? entries : [.. entries.Where(e => !drop.Contains(e))];
     }
 
     private static Bundle? Parse(ReadOnlySpan<byte> utf8Json, List<InputIssue> issues)

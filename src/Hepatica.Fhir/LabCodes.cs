@@ -18,7 +18,9 @@ internal delegate LabPanel? LabApply(LabPanel panel, decimal value, string unit,
 /// <param name="WindowDays">How old (days before as-of) the latest value may be.</param>
 /// <param name="Codes">Accepted LOINC codes, preferred first.</param>
 /// <param name="Apply">Reads the value through the core type's <c>TryRead</c>.</param>
-internal sealed record LabRule(string Path, string Analyte, int WindowDays, IReadOnlyList<LoincCode> Codes, LabApply Apply) : IObservationRule;
+/// <param name="UpperLimit">For analytes the core has an upper limit of normal for (<c>labs.&lt;path&gt;UpperLimit</c>): reads
+/// <c>Observation.referenceRange.high</c> of the value used, with the same units and checks as the value.</param>
+internal sealed record LabRule(string Path, string Analyte, int WindowDays, IReadOnlyList<LoincCode> Codes, LabApply Apply, LabApply? UpperLimit = null) : IObservationRule;
 
 /// <summary>What the Observation reader needs of a lab or serology rule to pick the latest value.</summary>
 internal interface IObservationRule
@@ -65,7 +67,8 @@ internal static class LabCodes
             [new("1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", MgDl),
              new("14631-6", "Bilirubin.total [Moles/volume] in Serum or Plasma", UmolL),
              new("42719-5", "Bilirubin.total [Mass/volume] in Blood", MgDl)],
-            (p, v, u, path, i) => Bilirubin.TryRead(v, u, path, i, out var x) ? p with { Bilirubin = x } : null),
+            (p, v, u, path, i) => Bilirubin.TryRead(v, u, path, i, out var x) ? p with { Bilirubin = x } : null,
+            (p, v, u, path, i) => Bilirubin.TryRead(v, u, path, i, out var x) ? p with { BilirubinUpperLimit = x } : null),
         new("labs.creatinine", "creatinine", ChemistryWindowDays,
             [new("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", MgDl),
              new("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", UmolL),
@@ -89,14 +92,17 @@ internal static class LabCodes
         new("labs.ast", "AST", ChemistryWindowDays,
             [new("1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", UL, "[IU]/L"),
              new("30239-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma by With P-5'-P", UL, "[IU]/L")],
-            (p, v, u, path, i) => Ast.TryRead(v, u, path, i, out var x) ? p with { Ast = x } : null),
+            (p, v, u, path, i) => Ast.TryRead(v, u, path, i, out var x) ? p with { Ast = x } : null,
+            (p, v, u, path, i) => Ast.TryRead(v, u, path, i, out var x) ? p with { AstUpperLimit = x } : null),
         new("labs.alt", "ALT", ChemistryWindowDays,
             [new("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", UL, "[IU]/L"),
              new("1743-4", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma by With P-5'-P", UL, "[IU]/L")],
-            (p, v, u, path, i) => Alt.TryRead(v, u, path, i, out var x) ? p with { Alt = x } : null),
+            (p, v, u, path, i) => Alt.TryRead(v, u, path, i, out var x) ? p with { Alt = x } : null,
+            (p, v, u, path, i) => Alt.TryRead(v, u, path, i, out var x) ? p with { AltUpperLimit = x } : null),
         new("labs.alp", "ALP", ChemistryWindowDays,
             [new("6768-6", "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma", UL, "[IU]/L")],
-            (p, v, u, path, i) => Alp.TryRead(v, u, path, i, out var x) ? p with { Alp = x } : null),
+            (p, v, u, path, i) => Alp.TryRead(v, u, path, i, out var x) ? p with { Alp = x } : null,
+            (p, v, u, path, i) => Alp.TryRead(v, u, path, i, out var x) ? p with { AlpUpperLimit = x } : null),
         new("labs.wbc", "white cells", ChemistryWindowDays,
             [new("6690-2", "Leukocytes [#/volume] in Blood by Automated count", PerUl, PerL),
              new("26464-8", "Leukocytes [#/volume] in Blood", PerUl, PerL)],

@@ -34,6 +34,11 @@ internal static class ObservationReader
             {
                 labs = panel;
                 sources.Add(Source(rule, from));
+                if (rule.UpperLimit is { } uln && ReadUpperLimit(from, rule, uln, labs, issues) is var (withLimit, reported))
+                {
+                    labs = withLimit;
+                    sources.Add(new FhirSource(rule.Path + "UpperLimit", "Observation", from.Observation.Id, from.Time, Loinc, from.Loinc, reported));
+                }
                 creatinineTime = rule.Path == "labs.creatinine" ? from.Time : creatinineTime;
             }
         }
@@ -193,6 +198,46 @@ internal static class ObservationReader
 
         return rule.Apply(panel, value, unit, c.Path + ".valueQuantity", issues);
     }
+
+    /// <summary>
+    /// The laboratory's upper limit of normal from the <c>referenceRange.high</c> of the Observation whose value is used:
+    /// ranges typed <c>normal</c> (or untyped) with a high; none: not set (the scores say it is missing); several that
+    /// disagree: FHR060. The unit must fit the LOINC code as the value's does (FHR010) and the core type checks the value.
+    /// </summary>
+    private static (LabPanel Panel, string Reported)? ReadUpperLimit(Candidate c, LabRule rule, LabApply apply, LabPanel panel, List<InputIssue> issues)
+    {
+        var ranges = c.Observation.ReferenceRange
+            .Select((r, i) => (Range: r, Path: $"{c.Path}.referenceRange[{i}].high"))
+            .Where(x => x.Range.High?.Value is not null && (x.Range.Type is null || x.Range.Type.Coding.Any(t => t.Code == "normal")))
+            .ToList();
+        if (ranges.Count == 0)
+        {
+            return null;
+        }
+
+        var (range, path) = ranges[0];
+        var high = range.High!;
+        if (ranges.Skip(1).Any(x => x.Range.High!.Value != high.Value || x.Range.High.Code != high.Code))
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.UpperLimitAmbiguous, c.Path + ".referenceRange",
+                $"{c.Path} ({rule.Analyte}) gives {ranges.Count} normal ranges with different upper limits ({string.Join(", ", ranges.Select(x => Shown(x.Range.High!)))}): which applies to this patient is not known; {rule.Path}UpperLimit not set."));
+            return null;
+        }
+
+        var unit = high.System is null or Ucum ? high.Code ?? high.Unit ?? "" : null;
+        var code = c.LabCode!;
+        if (unit is null || !code.Units.Contains(unit, StringComparer.Ordinal))
+        {
+            var accepted = string.Join(", ", code.Units.Select(u => u.Length == 0 ? "(no unit)" : u));
+            issues.Add(InputIssue.Error(FhirIssueCodes.UnitDoesNotFitCode, path + ".code",
+                $"The upper limit of normal '{Shown(high)}' in {path} does not fit LOINC {code.Loinc} ({code.Display}): accepted UCUM units are {accepted}. {rule.Path}UpperLimit not set."));
+            return null;
+        }
+
+        return apply(panel, high.Value!.Value, unit, path, issues) is { } withLimit ? (withLimit, Shown(high) + " (referenceRange.high)") : null;
+    }
+
+    private static string Shown(Quantity q) => (q.Value?.ToString(CultureInfo.InvariantCulture) + " " + (q.Code ?? q.Unit)).TrimEnd();
 
     /// <summary>A coded result, a mapped word, or (anti-HBs, viral loads) a quantity read by the core's serology units.</summary>
     private static SerologyResult? ReadSerology(Candidate c, SerologyRule rule, List<InputIssue> issues)

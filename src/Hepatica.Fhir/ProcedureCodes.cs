@@ -10,17 +10,20 @@ internal static class ProcedureCodes
 {
     public const string Cpt = "http://www.ama-assn.org/go/cpt";
 
-    /// <summary>Code, display, continuous therapy?, cross-check tag (as in <see cref="ConditionCodes"/>).</summary>
+    /// <summary>
+    /// Code, display, continuous therapy?, cross-check tag (as in <see cref="ConditionCodes"/>; <c>V</c> = in an NLM VSAC
+    /// value set expansion, eCQM update 2020-05-07, kept in a public repository).
+    /// </summary>
     public static readonly IReadOnlyList<(string System, string Code, string Display, bool Continuous, string Checked)> Dialysis =
     [
         (ConditionCodes.Snomed, "265764009", "Renal dialysis", false, "S (Synthea dialysis module)"),
-        (ConditionCodes.Snomed, "302497006", "Hemodialysis", false, "X"),
-        (ConditionCodes.Snomed, "71192002", "Peritoneal dialysis", false, "X"),
+        (ConditionCodes.Snomed, "302497006", "Hemodialysis", false, "X; V (VSAC Hemodialysis 2.16.840.1.113883.3.526.3.1083)"),
+        (ConditionCodes.Snomed, "71192002", "Peritoneal dialysis", false, "X; V (VSAC Peritoneal Dialysis 2.16.840.1.113883.3.526.3.1084)"),
         (ConditionCodes.Snomed, "714749008", "Continuous renal replacement therapy", true, "X"),
-        (Cpt, "90935", "Hemodialysis procedure with single evaluation", false, "unverified (CPT is licensed; not found in public code)"),
-        (Cpt, "90937", "Hemodialysis procedure requiring repeated evaluation", false, "unverified"),
-        (Cpt, "90945", "Dialysis procedure other than hemodialysis, single evaluation", false, "unverified"),
-        (Cpt, "90947", "Dialysis procedure other than hemodialysis, repeated evaluations", false, "unverified"),
+        (Cpt, "90935", "Hemodialysis procedure with single evaluation", false, "X (third-party dialysis code lists only; in no VSAC value set found)"),
+        (Cpt, "90937", "Hemodialysis procedure requiring repeated evaluation", false, "X (third-party dialysis code lists only; in no VSAC value set found)"),
+        (Cpt, "90945", "Dialysis procedure other than hemodialysis, single evaluation", false, "V (VSAC Peritoneal Dialysis 2.16.840.1.113883.3.526.3.1084)"),
+        (Cpt, "90947", "Dialysis procedure other than hemodialysis, repeated evaluations", false, "V (VSAC Peritoneal Dialysis 2.16.840.1.113883.3.526.3.1084)"),
     ];
 
     /// <summary>Finds a dialysis code; null when the coding is not one.</summary>

@@ -5,6 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
+builder.Services.AddScoringApi(builder.Configuration);
+builder.Services.AddCdsHooks();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -58,5 +58,12 @@ public sealed class GoldenTests
     public async Task Assess_hbv_chronic() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json")).Stdout);
 
     [Fact]
+    public async Task Assess_demo_001_fhir() => Verify((await Hepatica.Run("assess", "samples/demo-001.json", "--format", "fhir", "--issued", "2026-11-21T09:00:00Z")).Stdout);
+
+    [Fact]
+    public async Task Assess_cirrhosis_fhir() => Verify((await Hepatica.Run(
+        "assess", "tests/Hepatica.Fhir.Tests/Fixtures/cirrhosis-ascites-dialysis.json", "--as-of", "2026-11-20T12:00:00Z", "--format", "fhir", "--issued", "2026-11-21T09:00:00Z")).Stdout);
+
+    [Fact]
     public async Task Assess_hbv_chronic_json() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json", "--format", "json")).Stdout);
 }

@@ -39,6 +39,16 @@ public sealed class ParseFilterTests
         Assert.Equal([true, false, true, false, true, true, true, true], keep);
     }
 
+    [Fact]
+    public void Select_RepeatedResource_AlwaysKeptSoTheReaderReportsIt()
+    {
+        var older = Obs("final", "1975-2", "2026-11-01T08:00:00Z").Replace("{\"resourceType\":\"Observation\",", "{\"resourceType\":\"Observation\",\"id\":\"dup\",", StringComparison.Ordinal);
+
+        var keep = Select(older, older, Obs("final", "1975-2", "2026-11-19T08:00:00Z"));
+
+        Assert.Equal([true, true, true], keep);
+    }
+
     private static bool[] Select(params string[] lines) =>
         ParseFilter.Select([.. lines.Select(l => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(l))], AsOf, out _);
 

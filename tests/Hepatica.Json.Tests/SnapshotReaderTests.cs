@@ -71,6 +71,20 @@ public sealed class SnapshotReaderTests
         Assert.Contains("byte", issue.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Bytes_that_are_not_UTF8_are_SNP001_at_the_first_bad_byte_not_an_exception()
+    {
+        // A lone 0xBA inside a key: the reader would throw InvalidOperationException when decoding it.
+        byte[] json = [.. "{\"id\": \"a\", \"x"u8, 0xBA, .. "y\": 1}"u8];
+
+        var result = SnapshotReader.Read(json);
+
+        Assert.Null(result.Snapshot);
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(IssueCodes.MalformedJson, issue.Code);
+        Assert.Contains("byte 15", issue.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("42")]

@@ -98,7 +98,8 @@ public static class MedicationClasses
         Rx("3008", "cyclosporine", MedicationClass.CalcineurinInhibitor), // verified: CPIC drug table (RxNorm IN)
         Rx("42316", "tacrolimus", MedicationClass.CalcineurinInhibitor), // verified: CPIC drug table (RxNorm IN)
         Atc("L04AA06", "mycophenolic acid", MedicationClass.Antimetabolite), // verified: WHO ATC 2026
-        Rx("68149", "mycophenolate mofetil", MedicationClass.Antimetabolite), // unverified (may be a precise ingredient, not an IN)
+        Rx("68149", "mycophenolate mofetil", MedicationClass.Antimetabolite), // checked, third-party: an RxNav-derived alias table names it the mycophenolate mofetil IN, a sibling of 7145
+        Rx("7145", "mycophenolic acid", MedicationClass.Antimetabolite), // verified: CPIC drug table (RxNorm IN); the active moiety ATC L04AA06 names
         Atc("L01FF01", "nivolumab", MedicationClass.CheckpointInhibitor), // verified: WHO ATC 2026
         Atc("L01FF02", "pembrolizumab", MedicationClass.CheckpointInhibitor), // verified: WHO ATC 2026
         Atc("L01FF05", "atezolizumab", MedicationClass.CheckpointInhibitor), // verified: WHO ATC 2026

@@ -18,7 +18,8 @@ namespace Hepatica.Fhir.Bulk;
 /// <item>An Immunization without a CVX coding, or completed with a CVX code the core does not plan, is skipped by the
 /// reader without an issue: spared.</item>
 /// </list>
-/// Everything else is kept: other statuses (FHR012, FHR030), Periods, instants, partial dates or no time (FHR017),
+/// A resource whose type and id appear more than once is always kept (the reader reports duplicates). Everything
+/// else is kept too: other statuses (FHR012, FHR030), Periods, instants, partial dates or no time (FHR017),
 /// codes the scan cannot place, lines it cannot read.
 /// </summary>
 public static class ParseFilter
@@ -44,16 +45,31 @@ public static class ParseFilter
     {
         ArgumentNullException.ThrowIfNull(lines);
         var keep = new bool[lines.Count];
-        types = new string?[lines.Count];
-        var plain = new (IObservationRule? Rule, DateTimeOffset Time)[lines.Count];
+        var typeNames = new string?[lines.Count];
+        types = typeNames;
+        var seen = new (Verdict Verdict, string? Id, IObservationRule? Rule, DateTimeOffset Time)[lines.Count];
+        var ids = new Dictionary<(string?, string), int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (verdict, type, id, rule, time) = Classify(lines[i].Span);
+            typeNames[i] = type;
+            seen[i] = (verdict, id, rule, time);
+            if (id is not null)
+            {
+                ids[(type, id)] = ids.GetValueOrDefault((type, id)) + 1;
+            }
+        }
+
+        // A resource that appears more than once is always read: the reader reports duplicates (FHR007, FHR008).
+        bool Repeated(int i) => seen[i].Id is { } id && ids[(typeNames[i], id)] > 1;
+
         var latest = new Dictionary<IObservationRule, DateTimeOffset>();
         var problemListKept = false;
         for (var i = 0; i < lines.Count; i++)
         {
-            var (verdict, type, rule, time) = Classify(lines[i].Span);
-            types[i] = type;
-            keep[i] = verdict == Verdict.Keep;
-            if (verdict == Verdict.ConditionNotInTable)
+            var (verdict, _, rule, time) = seen[i];
+            keep[i] = verdict == Verdict.Keep || Repeated(i);
+            if (verdict == Verdict.ConditionNotInTable && !keep[i])
             {
                 keep[i] = !problemListKept;
                 problemListKept = true;
@@ -61,7 +77,6 @@ public static class ParseFilter
             else if (verdict == Verdict.PlainObservation && time <= asOf)
             {
                 keep[i] = true;
-                plain[i] = (rule, time);
                 if (!latest.TryGetValue(rule!, out var max) || time > max)
                 {
                     latest[rule!] = time;
@@ -71,7 +86,7 @@ public static class ParseFilter
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (plain[i].Rule is { } rule && plain[i].Time < latest[rule])
+            if (seen[i] is { Verdict: Verdict.PlainObservation, Rule: { } rule } && seen[i].Time <= asOf && seen[i].Time < latest[rule] && !Repeated(i))
             {
                 keep[i] = false;
             }
@@ -80,15 +95,16 @@ public static class ParseFilter
         return keep;
     }
 
-    private static (Verdict Verdict, string? Type, IObservationRule? Rule, DateTimeOffset Time) Classify(ReadOnlySpan<byte> line)
+    private static (Verdict Verdict, string? Type, string? Id, IObservationRule? Rule, DateTimeOffset Time) Classify(ReadOnlySpan<byte> line)
     {
         string? type = null;
+        string? id = null;
         try
         {
             var r = new Utf8JsonReader(line);
             if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
             {
-                return (Verdict.Keep, null, null, default);
+                return (Verdict.Keep, null, null, null, default);
             }
 
             string? status = null;
@@ -103,6 +119,11 @@ public static class ParseFilter
                 {
                     r.Read();
                     type = r.TokenType == JsonTokenType.String ? string.Intern(r.GetString()!) : null;
+                }
+                else if (r.ValueTextEquals("id"u8))
+                {
+                    r.Read();
+                    id = r.TokenType == JsonTokenType.String ? r.GetString() : null;
                 }
                 else if (r.ValueTextEquals("status"u8))
                 {
@@ -127,7 +148,7 @@ public static class ParseFilter
                     r.Read();
                     if (Codings(ref r) is not { } codings)
                     {
-                        return (Verdict.Keep, type, null, default); // not a CodeableConcept: the FHIR parse will report it
+                        return (Verdict.Keep, type, id, null, default); // not a CodeableConcept: the FHIR parse will report it
                     }
 
                     foreach (var (system, code) in codings)
@@ -146,15 +167,15 @@ public static class ParseFilter
 
             return type switch
             {
-                "Observation" when status is "final" or "amended" or "corrected" && rule is not null && time is { } when && !otherTime => (Verdict.PlainObservation, type, rule, when),
-                "Condition" when !conditionHit => (Verdict.ConditionNotInTable, type, null, default),
-                "Immunization" when cvx is null || (cvx.Length > 0 && status == "completed" && VaccineCodes.FromCvx(cvx) is null) => (Verdict.Spare, type, null, default),
-                _ => (Verdict.Keep, type, null, default),
+                "Observation" when status is "final" or "amended" or "corrected" && rule is not null && time is { } when && !otherTime => (Verdict.PlainObservation, type, id, rule, when),
+                "Condition" when !conditionHit => (Verdict.ConditionNotInTable, type, id, null, default),
+                "Immunization" when cvx is null || (cvx.Length > 0 && status == "completed" && VaccineCodes.FromCvx(cvx) is null) => (Verdict.Spare, type, id, null, default),
+                _ => (Verdict.Keep, type, id, null, default),
             };
         }
         catch (JsonException)
         {
-            return (Verdict.Keep, type, null, default); // the FHIR parse will report it
+            return (Verdict.Keep, type, id, null, default); // the FHIR parse will report it
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Serology;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -12,17 +14,66 @@ namespace Hepatica.Fhir.Writing;
 /// <param name="Sources">Where each snapshot value came from (from <see cref="FhirSnapshotReader"/>), for derivedFrom; null for snapshot input.</param>
 public sealed record FhirWriteContext(DateTimeOffset Issued, DateTimeOffset? AsOf = null, string? PatientReference = null, IReadOnlyList<FhirSource>? Sources = null);
 
-/// <summary>Writes an assessment as one FHIR R4 Bundle (docs/fhir.md, "Writing"). The only place that knows the output profiles.</summary>
+/// <summary>
+/// Writes an assessment as one FHIR R4 Bundle (docs/fhir.md, "Writing"). The only place that knows the output profiles.
+/// Stateless and thread-safe: each call fills its own <see cref="BundleScope"/>. The same assessment and context give
+/// the same Bundle, byte for byte (entry ids are name-based uuids of patient, issued and content).
+/// </summary>
 public static class FhirAssessmentWriter
 {
     private static readonly FhirJsonSerializer Serializer = new();
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The assessment as a collection Bundle.</summary>
+    /// <summary>
+    /// The assessment as a collection Bundle, in this order: the engine Device; for snapshot input a Bundle-local Patient
+    /// standing for the subject; per calculated score an Observation (and a RiskAssessment when the score carries a
+    /// prognosis); serology readings, tests to order, transplant referral, reactivation risk, immune advice, the
+    /// vaccination plan; an OperationOutcome with the input issues and the scores not calculated, when there are any;
+    /// last a Provenance naming the engine and the input resources. Components and bound notes come from the breakdown:
+    /// an assessment made without steps (<c>Assessment.Of(snapshot, recordSteps: false)</c>) gives values without them.
+    /// </summary>
     public static Bundle Write(Assessment assessment, FhirWriteContext context)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(context);
-        return new Bundle { Type = Bundle.BundleType.Collection, Timestamp = context.Issued };
+        var scope = new BundleScope(assessment, context);
+        foreach (var outcome in assessment.Outcomes)
+        {
+            if (outcome.Result is { } result)
+            {
+                var observation = ScoreObservations.Write(result, scope);
+                Prognoses.Write(result, observation, scope);
+            }
+        }
+
+        PlanResources.WriteSerology(assessment.Serology, scope);
+        PlanResources.WriteTransplant(assessment.Transplant, scope);
+        PlanResources.WriteImmunity(assessment.Immunity, scope, [SerologyPaths.HbsAg, SerologyPaths.AntiHbcTotal]);
+        PlanResources.WritePrevention(assessment.Prevention, scope);
+
+        var outcomeResource = Outcome(assessment);
+        if (outcomeResource.Issue.Count > 0)
+        {
+            scope.Add(outcomeResource, "OperationOutcome", "issues");
+        }
+
+        var provenance = new Provenance
+        {
+            Target = [.. scope.Targets.Select(t => new ResourceReference(t))],
+            Recorded = context.Issued,
+            Activity = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-DataOperation", "CREATE", "create", null),
+            Agent =
+            [
+                new Provenance.AgentComponent
+                {
+                    Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "performer", "Performer", null),
+                    Who = scope.Device,
+                },
+            ],
+            Entity = [.. scope.SourceReferences().Select(s => new Provenance.EntityComponent { Role = Provenance.ProvenanceEntityRole.Source, What = new ResourceReference(s) })],
+        };
+        scope.Add(provenance, "Provenance", "provenance", provenanceTarget: false);
+        return scope.Bundle;
     }
 
     /// <summary>Input issues as an OperationOutcome (errors as <c>error</c>, warnings as <c>warning</c>), every issue kept.</summary>
@@ -32,18 +83,82 @@ public static class FhirAssessmentWriter
         var outcome = new OperationOutcome();
         foreach (var issue in issues)
         {
-            outcome.Issue.Add(new OperationOutcome.IssueComponent
+            var component = new OperationOutcome.IssueComponent
             {
                 Severity = issue.Severity == IssueSeverity.Error ? OperationOutcome.IssueSeverity.Error : OperationOutcome.IssueSeverity.Warning,
                 Code = issue.Severity == IssueSeverity.Error ? OperationOutcome.IssueType.Invalid : OperationOutcome.IssueType.Informational,
-                Details = new CodeableConcept("https://hepatica.example.org/fhir/CodeSystem/issue", issue.Code, issue.Message),
+                Details = new CodeableConcept(HepaticaSystems.Issue, issue.Code, issue.Message),
                 Diagnostics = issue.Message,
-                Expression = [issue.Path],
-            });
+            };
+            if (!string.IsNullOrWhiteSpace(issue.Path))
+            {
+                component.Expression = [issue.Path];
+            }
+
+            outcome.Issue.Add(component);
         }
+
         return outcome;
     }
 
     /// <summary>Any resource as compact FHIR JSON.</summary>
     public static string ToJson(Resource resource) => Serializer.SerializeToString(resource);
+
+    /// <summary>Any resource as FHIR JSON, indented when <paramref name="indented"/> (the command line's output); numbers keep their exact text.</summary>
+    public static string ToJson(Resource resource, bool indented)
+    {
+        var compact = ToJson(resource);
+        if (!indented)
+        {
+            return compact;
+        }
+
+        using var document = JsonDocument.Parse(compact);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(compact.Length * 2);
+        using (var w = new Utf8JsonWriter(buffer, Indented))
+        {
+            document.WriteTo(w);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// The input issues, then one informational issue per score not calculated (with the missing inputs) or not
+    /// applicable (with the reason), then the inputs that would decide further transplant, immunity or prevention items.
+    /// </summary>
+    private static OperationOutcome Outcome(Assessment assessment)
+    {
+        var outcome = ToOperationOutcome(assessment.Snapshot.Issues);
+        foreach (var o in assessment.Outcomes)
+        {
+            if (o.Status == OutcomeStatus.Calculated)
+            {
+                continue;
+            }
+
+            var code = o.Status == OutcomeStatus.NotCalculable ? "not-calculable" : "not-applicable";
+            var text = $"{o.Definition.Id} {o.Definition.Version} {code}: {o.Reason}";
+            outcome.Issue.Add(Information(code, text, o.Status == OutcomeStatus.NotCalculable ? o.Missing : []));
+        }
+
+        foreach (var (section, missing) in new[] { ("transplant", assessment.Transplant.Missing), ("immunity", assessment.Immunity.Missing), ("prevention", assessment.Prevention.Missing) })
+        {
+            if (missing.Count > 0)
+            {
+                outcome.Issue.Add(Information("missing-input", $"{section}: these inputs would decide further items: {string.Join(", ", missing)}", missing));
+            }
+        }
+
+        return outcome;
+    }
+
+    private static OperationOutcome.IssueComponent Information(string code, string text, IReadOnlyList<string> paths) => new()
+    {
+        Severity = OperationOutcome.IssueSeverity.Information,
+        Code = OperationOutcome.IssueType.Informational,
+        Details = new CodeableConcept(HepaticaSystems.Issue, code, text),
+        Diagnostics = text,
+        Expression = [.. paths],
+    };
 }

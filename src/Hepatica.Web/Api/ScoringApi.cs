@@ -1,15 +1,213 @@
+using System.ComponentModel;
+using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Fhir;
+using Hepatica.Fhir.Writing;
+using Hepatica.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hepatica.Web.Api;
 
-/// <summary>The REST API under /api: the catalog, one score, a whole assessment.</summary>
+/// <summary>The REST API under /api: the catalog, one score, a whole assessment (docs/web.md).</summary>
 internal static class ScoringApi
 {
+    private const string InputText = "A patient snapshot (application/json, docs/snapshot.md) or a FHIR R4 Bundle (application/fhir+json, "
+        + "or application/json with a top-level resourceType; docs/fhir.md).";
+
+    private const string OutputText = " The response is the assessment JSON contract (docs/output.md; compact unless explain=true, "
+        + "which gives the bytes of `hepatica assess --format json`) or, with Accept: application/fhir+json, a FHIR Bundle. "
+        + "Unreadable JSON is 400, a readable document with errors 422 (ProblemDetails listing every issue, or an OperationOutcome "
+        + "for FHIR); warnings alone are 200 with the warnings inside.";
+
+    private const string AssessmentText = "The assessment (docs/output.md) as application/json, or a FHIR Bundle as application/fhir+json; "
+        + "warnings, if any, are inside.";
+
+    private const string UnknownIdText = "No score has this id; the problem's `knownIds` lists the ids there are (API005).";
+
+    /// <summary>Settings, the clock and the OpenAPI document description the API needs.</summary>
+    public static IServiceCollection AddScoringApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>()
+            .Bind(configuration.GetSection(ApiOptions.Section))
+            .Validate(o => o.MaxRequestBodyBytes > 0, $"{ApiOptions.Section}:MaxRequestBodyBytes must be a positive number of bytes.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", ApiDocument.Configure);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Scoring");
-        api.MapGet("/scores", () => TypedResults.Ok(ScoreCatalog.All.Select(e => e.Definition.Id)))
-            .WithName("ListScores");
+
+        api.MapPost("/assess", Assess)
+            .WithName("Assess")
+            .WithSummary("Assess one patient: every score whose inputs are present, what is missing for the rest, and the sections.")
+            .WithDescription(InputText + OutputText)
+            .RequestBody(InputText, MediaTypes.Json, MediaTypes.FhirJson)
+            .Responds(StatusCodes.Status200OK, AssessmentText, MediaTypes.Json, MediaTypes.FhirJson)
+            .ProducesInputProblems();
+
+        api.MapGet("/scores", ListScores)
+            .WithName("ListScores")
+            .WithSummary("The score catalog: every score with its version, range, rounding, inputs and citations.")
+            .WithDescription("The same JSON as `hepatica scores --format json`.")
+            .Responds(StatusCodes.Status200OK, "An array with one object per score, in catalog order.", MediaTypes.Json);
+
+        api.MapGet("/scores/{id}", GetScore)
+            .WithName("GetScore")
+            .WithSummary("One score's definition.")
+            .WithDescription("One element of the catalog; 404 with the known ids for an unknown id.")
+            .Responds(StatusCodes.Status200OK, "The score's definition: id, version, name, range, rounding, inputs, citations.", MediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Responds(StatusCodes.Status404NotFound, UnknownIdText);
+
+        api.MapPost("/scores/{id}", Score)
+            .WithName("Score")
+            .WithSummary("Compute one score on a patient.")
+            .WithDescription(InputText + OutputText + " The same as `hepatica score ID FILE --format json`; 404 with the known ids for an unknown id.")
+            .RequestBody(InputText, MediaTypes.Json, MediaTypes.FhirJson)
+            .Responds(StatusCodes.Status200OK, AssessmentText + " Only the one score is in `scores`.", MediaTypes.Json, MediaTypes.FhirJson)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Responds(StatusCodes.Status404NotFound, UnknownIdText, MediaTypes.FhirJson)
+            .ProducesInputProblems();
+
         return app;
     }
+
+    private static Task<IResult> Assess(
+        HttpContext context,
+        IOptions<ApiOptions> options,
+        TimeProvider clock,
+        [Description("FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ; default now. Not allowed with a snapshot, which gives its own assessmentDate.")] string? asOf = null,
+        [Description("true for full detail: every step of every score, full citations, patient texts, missing inputs per score.")] string? explain = null) =>
+        Evaluate(context, null, options.Value, clock, asOf, explain);
+
+    private static IResult ListScores() => ApiResults.Json(w =>
+    {
+        w.WriteStartArray();
+        foreach (var entry in ScoreCatalog.All)
+        {
+            AssessmentWriter.WriteDefinition(w, entry.Definition);
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static IResult GetScore([Description("Score id, e.g. meld-3.0 (GET /api/scores lists them).")] string id) =>
+        ScoreCatalog.Find(id) is { } entry
+            ? ApiResults.Json(w => AssessmentWriter.WriteDefinition(w, entry.Definition))
+            : UnknownScore(WireFormat.Json, id);
+
+    private static async Task<IResult> Score(
+        HttpContext context,
+        IOptions<ApiOptions> options,
+        TimeProvider clock,
+        [Description("Score id, e.g. meld-3.0 (GET /api/scores lists them).")] string id,
+        [Description("FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ; default now.")] string? asOf = null,
+        [Description("true for full detail: every step, full citations, missing inputs.")] string? explain = null)
+    {
+        if (ScoreCatalog.Find(id) is not { } entry)
+        {
+            return UnknownScore(MediaTypes.Output(context.Request) ?? WireFormat.Json, id);
+        }
+
+        return await Evaluate(context, entry, options.Value, clock, asOf, explain).ConfigureAwait(false);
+    }
+
+    /// <summary>The path of a request, top to bottom: negotiate, read the body, read the patient, assess, render.</summary>
+    private static async Task<IResult> Evaluate(HttpContext context, CatalogEntry? only, ApiOptions options, TimeProvider clock, string? asOfText, string? explainText)
+    {
+        context.Response.Headers.Vary = "Accept";
+        if (MediaTypes.Output(context.Request) is not { } output)
+        {
+            return ApiResults.Problem(WireFormat.Json, StatusCodes.Status406NotAcceptable, "Not acceptable",
+                $"The response is {MediaTypes.Json} or {MediaTypes.FhirJson}.",
+                [InputIssue.Error(ApiIssueCodes.NotAcceptable, "Accept", $"Accept allows neither {MediaTypes.Json} nor {MediaTypes.FhirJson}.")]);
+        }
+
+        if (MediaTypes.Input(context.Request) is not { } input)
+        {
+            return ApiResults.Problem(output, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send a snapshot as {MediaTypes.Json} or a FHIR Bundle as {MediaTypes.FhirJson}.",
+                [InputIssue.Error(ApiIssueCodes.UnsupportedMediaType, "Content-Type", $"Content-Type '{context.Request.ContentType}' is neither {MediaTypes.Json} nor {MediaTypes.FhirJson}.")]);
+        }
+
+        if (!TryParseFlag(explainText, out var explain))
+        {
+            return BadParameter(output, "explain", $"'{explainText}' is not true or false.");
+        }
+
+        if (await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false) is not { } body)
+        {
+            return ApiResults.Problem(output, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"The limit is {options.MaxRequestBodyBytes} bytes ({ApiOptions.Section}:MaxRequestBodyBytes).",
+                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.MaxRequestBodyBytes} bytes.")]);
+        }
+
+        var fhir = input == WireFormat.Fhir || FhirSnapshotReader.LooksLikeFhir(body);
+        if (!fhir && asOfText is not null)
+        {
+            return BadParameter(output, "asOf", "asOf applies to FHIR input; a snapshot document gives its own assessmentDate.");
+        }
+
+        if (!AsOfText.TryParse(asOfText, clock, out var asOf))
+        {
+            return BadParameter(output, "asOf", $"'{asOfText}' is not {AsOfText.Accepted}.");
+        }
+
+        var (snapshot, issues, sources) = fhir ? Read(FhirSnapshotReader.Read(body, asOf)) : Read(SnapshotReader.Read(body));
+        if (snapshot is null || issues.Any(i => i.Severity == IssueSeverity.Error))
+        {
+            var unreadable = issues.Any(i => i.Code is IssueCodes.MalformedJson or IssueCodes.EmptyInput or FhirIssueCodes.MalformedJson);
+            return ApiResults.Problem(output, unreadable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
+                unreadable ? "Unreadable JSON" : "Invalid input",
+                $"{issues.Count(i => i.Severity == IssueSeverity.Error)} error(s) in the {(fhir ? "FHIR Bundle" : "snapshot")}; see issues.",
+                issues);
+        }
+
+        var assessment = only is null ? Assessment.Of(snapshot) : new Assessment(snapshot, [only.Evaluate(snapshot)]);
+        if (output == WireFormat.Fhir)
+        {
+            var patient = fhir && snapshot.Id is { } id ? "Patient/" + id : null;
+            return ApiResults.Fhir(FhirAssessmentWriter.Write(assessment, new FhirWriteContext(clock.GetUtcNow(), fhir ? asOf : null, patient, fhir ? sources : null)));
+        }
+
+        return ApiResults.Assessment(assessment, explain ? Detail.Full : Detail.Compact, sources);
+    }
+
+    private static (PatientSnapshot?, IReadOnlyList<InputIssue>, IReadOnlyList<FhirSource>) Read(SnapshotReadResult r) => (r.Snapshot, r.Issues, []);
+
+    private static (PatientSnapshot?, IReadOnlyList<InputIssue>, IReadOnlyList<FhirSource>) Read(FhirReadResult r) => (r.Snapshot, r.Issues, r.Sources);
+
+    private static bool TryParseFlag(string? text, out bool value)
+    {
+        value = false;
+        return string.IsNullOrEmpty(text) || bool.TryParse(text, out value);
+    }
+
+    private static IResult BadParameter(WireFormat output, string name, string message) =>
+        ApiResults.Problem(output, StatusCodes.Status400BadRequest, "Invalid query parameter", message,
+            [InputIssue.Error(ApiIssueCodes.InvalidParameter, name, message)]);
+
+    private static IResult UnknownScore(WireFormat output, string id)
+    {
+        var known = ScoreCatalog.All.Select(e => e.Definition.Id).ToArray();
+        var message = $"No score has the id '{id}'. Known: {string.Join(", ", known)}.";
+        return ApiResults.Problem(output, StatusCodes.Status404NotFound, "Unknown score", message,
+            [InputIssue.Error(ApiIssueCodes.UnknownScore, "id", message)], new Dictionary<string, object?> { ["knownIds"] = known });
+    }
+
+    private static RouteHandlerBuilder ProducesInputProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status406NotAcceptable)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .Responds(StatusCodes.Status400BadRequest, "The body is not JSON (issue SNP001, SNP005 or FHR001), or a query parameter is invalid (API003).", MediaTypes.FhirJson)
+        .Responds(StatusCodes.Status406NotAcceptable, "Accept allows neither application/json nor application/fhir+json (API004).")
+        .Responds(StatusCodes.Status413PayloadTooLarge, "The body is larger than Hepatica:Api:MaxRequestBodyBytes (API001).", MediaTypes.FhirJson)
+        .Responds(StatusCodes.Status415UnsupportedMediaType, "Content-Type is neither application/json nor application/fhir+json (API002).", MediaTypes.FhirJson)
+        .Responds(StatusCodes.Status422UnprocessableEntity, "The JSON is readable but has errors (LAB, SNP, DAT, FHR ... codes): every issue is listed, warnings too.", MediaTypes.FhirJson);
 }

@@ -1,12 +1,229 @@
+using System.Text.Json;
+using Hepatica.Clinical;
+using Hepatica.Fhir;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
 namespace Hepatica.Web.CdsHooks;
 
-/// <summary>CDS Hooks 2.0 under /cds-services: discovery, patient-view, order-select, feedback.</summary>
+/// <summary>CDS Hooks 2.0 under /cds-services: discovery, patient-view, order-select, feedback (docs/cds-hooks.md).</summary>
 internal static class CdsHooksApi
 {
+    public static IServiceCollection AddCdsHooks(this IServiceCollection services)
+    {
+        services.AddOptions<CdsHooksOptions>().BindConfiguration(CdsHooksOptions.Section);
+        services.TryAddTimeProvider();
+        services.AddSingleton<JwksCache>();
+        services.AddSingleton<CdsJwtValidator>();
+        services.AddSingleton<PrefetchResolver>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddHttpClient(JwksCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpClient(PrefetchResolver.HttpClientName);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cds-services", () => TypedResults.Ok(new { services = Array.Empty<object>() }))
-            .WithTags("CDS Hooks").WithName("Discovery");
+        var options = app.ServiceProvider.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
+        if (!options.RequireJwt)
+        {
+            CdsLog.JwtOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CdsHooksApi)));
+        }
+
+        var api = app.MapGroup("/cds-services").WithTags("CDS Hooks").AddEndpointFilter(CheckJwt);
+        api.MapGet("", () => TypedResults.Json(new DiscoveryResponse(CdsServices.All), CdsJson.Options)).WithName("Discovery");
+        api.MapPost("/{id}", Call).WithName("CallService");
+        api.MapPost("/{id}/feedback", Feedback).WithName("Feedback");
         return app;
     }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>Every call, discovery included, carries the CDS client's JWT unless RequireJwt is explicitly false.</summary>
+    private static async ValueTask<object?> CheckJwt(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
+        if (options.RequireJwt)
+        {
+            var request = http.Request;
+            var baseUrl = string.IsNullOrEmpty(options.PublicBaseUrl)
+                ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+                : options.PublicBaseUrl.TrimEnd('/');
+            var audience = baseUrl + request.Path;
+            var why = await http.RequestServices.GetRequiredService<CdsJwtValidator>()
+                .Check(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, audience, http.RequestAborted);
+            if (why is not null)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The CDS client's JWT was not accepted.", detail: why);
+            }
+        }
+
+        return await next(context);
+    }
+
+    private static async Task<Results<JsonHttpResult<CdsResponse>, ProblemHttpResult, NotFound>> Call(
+        string id, HttpRequest http, PrefetchResolver prefetch, TimeProvider clock, CancellationToken ct)
+    {
+        if (CdsServices.Find(id) is not { } service)
+        {
+            return TypedResults.NotFound();
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            return BadRequest([$"the body is not JSON: {e.Message}"]);
+        }
+
+        using (document)
+        {
+            var problems = new List<string>();
+            var request = CdsRequest.Read(document.RootElement, problems);
+            if (request is not null)
+            {
+                if (request.Hook != service.Hook)
+                {
+                    problems.Add($"hook must be '{service.Hook}' for service '{service.Id}'");
+                }
+
+                foreach (var required in (string[])["userId", "patientId"])
+                {
+                    if (request.ContextString(required) is null)
+                    {
+                        problems.Add($"context.{required} is required (a string)");
+                    }
+                }
+            }
+
+            Bundle? drafts = null;
+            List<string> selections = [];
+            if (request is not null && service.Hook == "order-select")
+            {
+                (drafts, selections) = ReadOrders(request.Context, problems);
+            }
+
+            if (request is null || problems.Count > 0)
+            {
+                return BadRequest(problems);
+            }
+
+            var resolved = await prefetch.Resolve(service, request, ct);
+            if (resolved.Problems.Count > 0)
+            {
+                return BadRequest(resolved.Problems);
+            }
+
+            if (resolved.Unavailable.Count > 0)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Prefetch data is missing and could not be fetched.",
+                    detail: "Neither prefetched nor retrievable from fhirServer: " + string.Join(", ", resolved.Unavailable));
+            }
+
+            var patientId = request.ContextString("patientId")!;
+            var now = clock.GetUtcNow();
+            if (Snapshot(resolved.Resources, now) is not { } snapshot)
+            {
+                return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
+            }
+
+            // patient-view: the FHIR reader has read the prefetched MedicationRequests/Statements (status, dates, planned
+            // or current) into the snapshot. order-select: the card is about the selected draft orders, so they alone are
+            // the medications assessed (adding them to the prefetched ones listed a drug twice when both held it).
+            var assessment = drafts is null
+                ? Assessment.Of(snapshot)
+                : Assessment.Of(snapshot with { Medications = OrderSelectCards.Selected(drafts, selections) });
+            var cards = drafts is null ? PatientViewCards.For(assessment, patientId, now) : OrderSelectCards.For(assessment, patientId);
+            return TypedResults.Json(new CdsResponse(cards), CdsJson.Options);
+        }
+    }
+
+    /// <summary>The patient snapshot from the prefetched resources, or null when there is no Patient.</summary>
+    private static PatientSnapshot? Snapshot(IReadOnlyList<Resource> resources, DateTimeOffset asOf)
+    {
+        if (!resources.Any(r => r is Hl7.Fhir.Model.Patient))
+        {
+            return null;
+        }
+
+        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        foreach (var r in resources)
+        {
+            // Synthea exports reference the patient as urn:uuid:{id}; that fullUrl lets the reader match them.
+            var fullUrl = r is Hl7.Fhir.Model.Patient { Id: { } pid } && Guid.TryParse(pid, out _) ? "urn:uuid:" + pid : null;
+            bundle.Entry.Add(new Bundle.EntryComponent { Resource = r, FullUrl = fullUrl });
+        }
+
+        return FhirSnapshotReader.Read(bundle, asOf).Snapshot;
+    }
+
+    private static (Bundle? Drafts, List<string> Selections) ReadOrders(JsonElement context, List<string> problems)
+    {
+        var selections = new List<string>();
+        if (!context.TryGetProperty("selections", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+        {
+            problems.Add("context.selections is required (an array of strings)");
+        }
+        else
+        {
+            selections.AddRange(s.EnumerateArray().Select(e => e.GetString()!));
+        }
+
+        if (!context.TryGetProperty("draftOrders", out var d) || d.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("context.draftOrders is required (a Bundle)");
+            return (null, selections);
+        }
+
+        var resource = PrefetchResolver.Parse(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(d), "context.draftOrders", problems);
+        if (resource is not null and not Bundle)
+        {
+            problems.Add("context.draftOrders must be a Bundle");
+        }
+
+        return (resource as Bundle, selections);
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult, NotFound>> Feedback(string id, HttpRequest http, FeedbackStore store, CancellationToken ct)
+    {
+        if (CdsServices.Find(id) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        FeedbackRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<FeedbackRequest>(http.Body, CdsJson.Options, ct);
+        }
+        catch (JsonException e)
+        {
+            return BadRequest([$"the body is not a feedback object: {e.Message}"]);
+        }
+
+        var problems = FeedbackStore.Check(body);
+        if (problems.Count > 0)
+        {
+            return BadRequest(problems);
+        }
+
+        await store.Append(id, body!.Feedback!, ct);
+        return TypedResults.Ok();
+    }
+
+    private static ProblemHttpResult BadRequest(IReadOnlyList<string> problems) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not a valid CDS Hooks request.",
+            detail: string.Join("; ", problems), extensions: new Dictionary<string, object?> { ["issues"] = problems });
 }

@@ -21,6 +21,8 @@ public sealed class MedicationClassesTests
     [InlineData(MedicationCodeSystem.Atc, "l04aa33", MedicationClass.CytokineIntegrinInhibitor)]
     [InlineData(MedicationCodeSystem.RxNorm, "121191", MedicationClass.BCellDepleting)]
     [InlineData(MedicationCodeSystem.RxNorm, "8640", MedicationClass.Corticosteroid)]
+    [InlineData(MedicationCodeSystem.RxNorm, "68149", MedicationClass.Antimetabolite)] // mycophenolate mofetil (IN)
+    [InlineData(MedicationCodeSystem.RxNorm, "7145", MedicationClass.Antimetabolite)]  // mycophenolic acid (IN, CPIC): was missing
     public void Find_maps_a_code_to_its_class(MedicationCodeSystem system, string code, MedicationClass expected) =>
         Assert.Equal(expected, MedicationClasses.Find(new MedicationCode(system, code))!.Class);
 

@@ -1,0 +1,32 @@
+using Hepatica.Clinical;
+using Hepatica.Clinical.Scoring;
+using Hepatica.Fhir.Writing;
+
+namespace Hepatica.Cli;
+
+/// <summary>
+/// <c>--format fhir</c>: the assessment as a FHIR R4 Bundle, unreadable input as an OperationOutcome with every issue,
+/// and <c>scores --format fhir</c> as the Hepatica score CodeSystem (docs/fhir.md, "Writing").
+/// </summary>
+internal static class FhirOutput
+{
+    /// <summary>
+    /// Writes the Bundle. FHIR input: the subject is <c>Patient/{id}</c> and derivedFrom names the input Observations.
+    /// Snapshot input has neither: the Bundle carries a local Patient standing for the snapshot, and no derivedFrom.
+    /// </summary>
+    public static void WriteBundle(InputRead read, Assessment assessment, DateTimeOffset issued)
+    {
+        var context = read.IsFhir
+            ? new FhirWriteContext(issued, read.AsOf, assessment.Snapshot.Id is { } id ? "Patient/" + id : null, read.Sources)
+            : new FhirWriteContext(issued);
+        Console.Out.WriteLine(FhirAssessmentWriter.ToJson(FhirAssessmentWriter.Write(assessment, context), indented: true));
+    }
+
+    /// <summary>Every issue of an unreadable input as one OperationOutcome on standard output.</summary>
+    public static void WriteUnreadable(IReadOnlyList<InputIssue> issues) =>
+        Console.Out.WriteLine(FhirAssessmentWriter.ToJson(FhirAssessmentWriter.ToOperationOutcome(issues), indented: true));
+
+    /// <summary>The score CodeSystem (committed as docs/fhir/CodeSystem-hepatica-scores.json).</summary>
+    public static void WriteCodeSystem() =>
+        Console.Out.WriteLine(FhirAssessmentWriter.ToJson(ScoreCodeSystem.Build(), indented: true));
+}

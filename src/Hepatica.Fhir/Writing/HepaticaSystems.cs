@@ -1,0 +1,58 @@
+using System.Reflection;
+
+namespace Hepatica.Fhir.Writing;
+
+/// <summary>
+/// The URLs of Hepatica's own code systems and of the few external ones the writer uses (docs/fhir.md, "Writing").
+/// Local systems stand where no standard code exists: LOINC and SNOMED CT have no code for MELD, Child-Pugh or CLIF-C
+/// (reference fhir-cds-hooks.md §4).
+/// </summary>
+public static class HepaticaSystems
+{
+    /// <summary>The base of every Hepatica FHIR URL.</summary>
+    public const string Base = "https://hepatica.example.org/fhir";
+
+    /// <summary>One code per score, code = score id (docs/fhir/CodeSystem-hepatica-scores.json, generated from the catalog).</summary>
+    public const string Scores = Base + "/CodeSystem/scores";
+
+    /// <summary>The local Observation category <c>clinical-score</c> (beside HL7 <c>survey</c>), and <c>serology-interpretation</c>.</summary>
+    public const string ObservationCategory = Base + "/CodeSystem/observation-category";
+
+    /// <summary>What an Observation component carries: <c>term</c>, <c>points</c>, <c>category</c>, <c>unrounded</c>, <c>extra</c>.</summary>
+    public const string ScoreComponent = Base + "/CodeSystem/score-component";
+
+    /// <summary>Serology topics (<c>hepatitis-b</c>, ...) and categories (<c>hbv-immune-vaccination</c>, ...) of docs/serology.md.</summary>
+    public const string Serology = Base + "/CodeSystem/serology";
+
+    /// <summary>Issue codes (LAB, SNP, FHR, ... and <c>not-calculable</c>, <c>not-applicable</c>) in OperationOutcome details.</summary>
+    public const string Issue = Base + "/CodeSystem/issue";
+
+    /// <summary>Recommendation and signal ids (prevention plan, transplant signals, immune signals, reactivation rows).</summary>
+    public const string Recommendation = Base + "/CodeSystem/recommendation";
+
+    /// <summary>HL7 Observation category (<c>survey</c>).</summary>
+    public const string Hl7ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
+
+    /// <summary>UCUM.</summary>
+    public const string Ucum = "http://unitsofmeasure.org";
+
+    /// <summary>LOINC (only 30980-7 "Date vaccine due" is written).</summary>
+    public const string Loinc = "http://loinc.org";
+
+    /// <summary>CDC CVX vaccine codes.</summary>
+    public const string Cvx = "http://hl7.org/fhir/sid/cvx";
+
+    /// <summary>HL7 immunization recommendation status (due, overdue, immune, contraindicated, complete).</summary>
+    public const string ForecastStatus = "http://terminology.hl7.org/CodeSystem/immunization-recommendation-status";
+
+    /// <summary>The engine's version: the assembly's informational version without a source-control suffix (<c>0.1.0</c>).</summary>
+    public static string EngineVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(HepaticaSystems).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(HepaticaSystems).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? informational : informational[..plus];
+    }
+}

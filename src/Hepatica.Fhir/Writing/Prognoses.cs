@@ -1,0 +1,92 @@
+using Hepatica.Clinical.Scores;
+using Hepatica.Clinical.Scoring;
+using Hl7.Fhir.Model;
+using FhirRange = Hl7.Fhir.Model.Range;
+
+namespace Hepatica.Fhir.Writing;
+
+/// <summary>
+/// Scores that carry a prognosis, written as a RiskAssessment beside their Observation (FHIR R4: "all risk assessments
+/// and prognosis SHOULD be captured using RiskAssessment"). ONE table: the outcome, its horizon and rationale as the
+/// score's source states them (docs/scores.md), and where the probability comes from. Only MELD 3.0 yields a probability
+/// (Kim 2021); the others give a risk group, written as the qualitative risk. Scores without a published outcome and
+/// horizon in docs/scores.md (CLIF-C ACLF, which Hepatica reports without a mortality estimate) are not in the table.
+/// </summary>
+internal static class Prognoses
+{
+    /// <summary>One row: a score and what its prognosis means.</summary>
+    /// <param name="ScoreId">The score.</param>
+    /// <param name="Outcome">The predicted outcome, in words.</param>
+    /// <param name="Horizon">The horizon as a UCUM quantity (value, code, unit), or null when the source gives none.</param>
+    /// <param name="ProbabilityExtra">The extra holding a probability of <paramref name="Outcome"/>, or null (qualitative only).</param>
+    /// <param name="Rationale">Where the prediction comes from.</param>
+    private sealed record Row(string ScoreId, string Outcome, (decimal Value, string Code, string Unit)? Horizon, string? ProbabilityExtra, string Rationale);
+
+    private static readonly Row[] Rows =
+    [
+        new("meld-3.0", "survival", (90m, "d", "days"), Meld3.Survival90DayExtra,
+            "Kim 2021: 90-day survival = 0.946 ^ exp(0.17698 × MELD 3.0 − 3.56), from the rounded score before the cap of 40."),
+        new("meld", "death", (3m, "mo", "months"), null,
+            "Wiesner 2003: 3-month mortality by MELD band (≤ 9: 1.9%, 10-19: 6.0%, 20-29: 19.6%, 30-39: 52.6%, ≥ 40: 71.3%)."),
+        new("abic", "death", (90m, "d", "days"), null,
+            "Dominguez 2008: 90-day risk group (survival 100%, 70% and 25% in the derivation cohort)."),
+        new("lille", "death", (6m, "mo", "months"), null,
+            "Louvet 2007: Lille ≥ 0.45 is non-response to corticosteroids (6-month survival about 25% vs 85%)."),
+        new("clif-c-ad", "death", null, null,
+            "Jalan 2015: CLIF-C AD risk group (≤ 45 low, 46-59 intermediate, ≥ 60 high)."),
+        new("gahs", "death", null, null,
+            "Forrest 2005: GAHS ≥ 9 is a poor prognosis."),
+    ];
+
+    /// <summary>Writes the RiskAssessment for a score with a prognosis (nothing for other scores).</summary>
+    public static void Write(ScoreResult result, ResourceReference observation, BundleScope scope)
+    {
+        var row = Array.Find(Rows, r => r.ScoreId == result.Definition.Id);
+        if (row is null)
+        {
+            return;
+        }
+
+        var prediction = new RiskAssessment.PredictionComponent
+        {
+            Outcome = new CodeableConcept { Text = row.Outcome },
+            Rationale = row.Rationale,
+        };
+        if (row.ProbabilityExtra is { } extra && result.Extras.TryGetValue(extra, out var probability))
+        {
+            prediction.Probability = new FhirDecimal(ScoreObservations.Number(probability));
+        }
+        else if (result.Category is { } category)
+        {
+            prediction.QualitativeRisk = new CodeableConcept { Text = category };
+        }
+        else
+        {
+            return; // neither a probability nor a group: nothing to predict
+        }
+
+        if (row.Horizon is { } h)
+        {
+            prediction.When = new FhirRange
+            {
+                Low = new Quantity { Value = 0m, Unit = h.Unit, System = HepaticaSystems.Ucum, Code = h.Code },
+                High = new Quantity { Value = h.Value, Unit = h.Unit, System = HepaticaSystems.Ucum, Code = h.Code },
+            };
+        }
+
+        var def = result.Definition;
+        var risk = new RiskAssessment
+        {
+            Status = ObservationStatus.Final,
+            Method = ScoreObservations.Method(def),
+            Code = new CodeableConcept(HepaticaSystems.Scores, def.Id, def.Name, "Prognosis from " + def.Name),
+            Subject = scope.Subject,
+            Occurrence = scope.Effective,
+            Performer = scope.Device,
+            Basis = [observation, .. scope.ObservationsFor(def.Inputs)],
+            Prediction = [prediction],
+            Note = [new Annotation { Text = "Sources: " + ScoreObservations.Citations(def.Citations) }],
+        };
+        scope.Add(risk, "RiskAssessment", def.Id);
+    }
+}

@@ -1,0 +1,121 @@
+using Hepatica.Clinical.Scoring;
+using Hl7.Fhir.Model;
+
+namespace Hepatica.Fhir.Writing;
+
+/// <summary>
+/// A calculated score as an Observation (reference fhir-cds-hooks.md §4): code from the Hepatica score CodeSystem,
+/// the value, one component per term or points item of the breakdown, the category, the unrounded value and the extras,
+/// the method (id and version), derivedFrom the input Observations, and notes for every bound applied, every warning,
+/// the rounding rule and the citations.
+/// </summary>
+internal static class ScoreObservations
+{
+    /// <summary>Scores whose value is an ordinal grade (valueInteger).</summary>
+    private static readonly HashSet<string> Grades = new(["aclf-grade", "ici-hepatitis-grade"], StringComparer.Ordinal);
+
+    /// <summary>Scores whose value is 1 when criteria are met and 0 when not (valueBoolean).</summary>
+    private static readonly HashSet<string> Criteria = new(["kcc-acetaminophen", "kcc-acetaminophen-lactate", "kcc-non-acetaminophen", "hys-law"], StringComparer.Ordinal);
+
+    public static ResourceReference Write(ScoreResult result, BundleScope scope)
+    {
+        var def = result.Definition;
+        var observation = new Observation
+        {
+            Status = ObservationStatus.Final,
+            Category =
+            [
+                new CodeableConcept(HepaticaSystems.Hl7ObservationCategory, "survey", "Survey", null),
+                new CodeableConcept(HepaticaSystems.ObservationCategory, "clinical-score", "Clinical score", null),
+            ],
+            Code = Code(def),
+            Subject = scope.Subject,
+            Effective = scope.Effective,
+            Issued = scope.Issued,
+            Value = ValueOf(result),
+            Method = Method(def),
+            Device = scope.Device,
+            DerivedFrom = scope.ObservationsFor(def.Inputs),
+        };
+
+        foreach (var step in result.Steps)
+        {
+            if (step.Kind is StepKind.Term or StepKind.Points && step.Value is { } v)
+            {
+                observation.Component.Add(Component(step.Kind == StepKind.Term ? "term" : "points", step.Label, ScoreQuantity(v)));
+            }
+        }
+
+        if (result.Category is { } category)
+        {
+            observation.Component.Add(Component("category", "category", new CodeableConcept { Text = category }));
+        }
+
+        if (result.Unrounded is { } unrounded)
+        {
+            observation.Component.Add(Component("unrounded", "value before rounding and bounds", ScoreQuantity(unrounded)));
+        }
+
+        foreach (var (key, value) in result.Extras)
+        {
+            observation.Component.Add(Component("extra", key, new Quantity { Value = Number(value) }));
+        }
+
+        foreach (var step in result.Steps)
+        {
+            if (step.Kind is StepKind.Floor or StepKind.Cap or StepKind.Substitution or StepKind.Bound)
+            {
+                observation.Note.Add(new Annotation { Text = $"Bound applied ({step.Label}): {step.Detail}" });
+            }
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            observation.Note.Add(new Annotation { Text = $"Warning {warning.Code} ({warning.Path}): {warning.Message}" });
+        }
+
+        observation.Note.Add(new Annotation { Text = "Rounding: " + def.Rounding });
+        observation.Note.Add(new Annotation { Text = "Sources: " + Citations(def.Citations) });
+        return scope.Add(observation, "Observation", def.Id);
+    }
+
+    /// <summary>The score's code: Hepatica score CodeSystem, code = score id, display = name; text = name.</summary>
+    public static CodeableConcept Code(ScoreDefinition def) => new(HepaticaSystems.Scores, def.Id, def.Name, def.Name);
+
+    /// <summary>The algorithm: the score id and version, with its sources.</summary>
+    public static CodeableConcept Method(ScoreDefinition def) => new()
+    {
+        Coding = [new Coding(HepaticaSystems.Scores, def.Id, def.Name)],
+        Text = $"{def.Id} version {def.Version} (Hepatica {HepaticaSystems.EngineVersion}; {string.Join("; ", def.Citations.Select(c => c.Key))})",
+    };
+
+    /// <summary>valueInteger for grades, valueBoolean for criteria met (1) or not (0), else valueQuantity in {score}.</summary>
+    public static DataType ValueOf(ScoreResult result)
+    {
+        var id = result.Definition.Id;
+        if (Grades.Contains(id))
+        {
+            return new Integer((int)result.Value);
+        }
+
+        return Criteria.Contains(id) ? new FhirBoolean(result.Value == 1m) : ScoreQuantity(result.Value);
+    }
+
+    /// <summary>Citations as one line: "Key: reference (url)".</summary>
+    public static string Citations(IEnumerable<Citation> citations) =>
+        string.Join(" | ", citations.Select(c => c.Url is null ? $"{c.Key}: {c.Reference}" : $"{c.Key}: {c.Reference} {c.Url}"));
+
+    /// <summary>A value in the UCUM unit {score}.</summary>
+    public static Quantity ScoreQuantity(decimal value) =>
+        new() { Value = Number(value), Unit = "{score}", System = HepaticaSystems.Ucum, Code = "{score}" };
+
+    /// <summary>To 6 decimals (half away from zero), without trailing zeros, as the JSON contract writes numbers.</summary>
+    public static decimal Number(decimal value) =>
+        ClinicalMath.RoundHalfAwayFromZero(value, 6) / 1.000000000000000000000000000000000m;
+
+    private static Observation.ComponentComponent Component(string kind, string label, DataType value) => new()
+    {
+        Code = new CodeableConcept(HepaticaSystems.ScoreComponent, kind, null, label),
+        Value = value,
+    };
+}

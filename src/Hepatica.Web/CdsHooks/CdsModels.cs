@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Hepatica.Web.CdsHooks;
+
+// The CDS Hooks 2.0 response and discovery shapes as our own records (reference fhir-cds-hooks.md §1.7: Firely's
+// experimental model writes nulls and drops fields). Unset optional members are omitted ("JSON elements SHALL NOT be
+// null"); `cards` is always written, even when empty.
+
+/// <summary>GET /cds-services.</summary>
+internal sealed record DiscoveryResponse(IReadOnlyList<CdsService> Services);
+
+/// <summary>One service of the discovery document.</summary>
+internal sealed record CdsService(string Hook, string Id, string Title, string Description, IReadOnlyDictionary<string, string> Prefetch);
+
+/// <summary>A service response: cards (always present) and no system actions.</summary>
+internal sealed record CdsResponse(IReadOnlyList<Card> Cards);
+
+/// <summary>A card (spec: Card attributes).</summary>
+internal sealed record Card
+{
+    public required string Uuid { get; init; }
+    public required string Summary { get; init; }
+    public string? Detail { get; init; }
+    public required string Indicator { get; init; }
+    public required CardSource Source { get; init; }
+    public IReadOnlyList<Suggestion>? Suggestions { get; init; }
+    public string? SelectionBehavior { get; init; }
+    public IReadOnlyList<Coding>? OverrideReasons { get; init; }
+    public IReadOnlyList<CardLink>? Links { get; init; }
+}
+
+/// <summary>The card's source: the guideline, with its link.</summary>
+internal sealed record CardSource(string Label, string? Url = null, Coding? Topic = null);
+
+/// <summary>A suggestion: a label and the actions it applies together.</summary>
+internal sealed record Suggestion(string Label, string Uuid, bool? IsRecommended, IReadOnlyList<CdsAction> Actions);
+
+/// <summary>An action: create, update or delete one FHIR resource.</summary>
+internal sealed record CdsAction(string Type, string Description, JsonObject? Resource = null, string? ResourceId = null);
+
+/// <summary>A link (absolute or SMART).</summary>
+internal sealed record CardLink(string Label, string Url, string Type);
+
+/// <summary>A FHIR Coding as CDS Hooks uses it.</summary>
+internal sealed record Coding(string Code, string? System = null, string? Display = null);
+
+/// <summary>POST /cds-services/{id}/feedback body.</summary>
+internal sealed record FeedbackRequest(IReadOnlyList<FeedbackEntry>? Feedback);
+
+/// <summary>One feedback entry (spec §Feedback).</summary>
+internal sealed record FeedbackEntry
+{
+    public string? Card { get; init; }
+    public string? Outcome { get; init; }
+    public IReadOnlyList<AcceptedSuggestion>? AcceptedSuggestions { get; init; }
+    public OverrideReason? OverrideReason { get; init; }
+    public string? OutcomeTimestamp { get; init; }
+}
+
+/// <summary>An accepted suggestion, by its uuid.</summary>
+internal sealed record AcceptedSuggestion(string? Id);
+
+/// <summary>Why a card was overridden.</summary>
+internal sealed record OverrideReason(Coding? Reason, string? UserComment);
+
+/// <summary>JSON settings for everything this folder writes and reads.</summary>
+internal static class CdsJson
+{
+    /// <summary>camelCase, nulls omitted; reused (building options per call is slow).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

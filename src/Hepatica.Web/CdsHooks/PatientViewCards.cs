@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hepatica.Clinical;
+using Hepatica.Clinical.Prevention;
+using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Transplant;
+using static Hepatica.Web.CdsHooks.CardKit;
+
+namespace Hepatica.Web.CdsHooks;
+
+/// <summary>
+/// The patient-view cards, from one assessment: what matters now, most urgent first. Each card reads a section the core
+/// computed (docs/cds-hooks.md lists them with their rules); nothing here decides clinically, and an input that is not
+/// in the record is named as missing, never guessed.
+/// </summary>
+internal static class PatientViewCards
+{
+    /// <summary>CDC 2023 universal hepatitis B screening of adults (triple panel once).</summary>
+    public static readonly Citation Cdc2023Hbv = new(
+        "CDC 2023 hepatitis B screening",
+        "Conners EE, Panagiotakopoulos L, Hofmeister MG, et al. Screening and testing for hepatitis B virus infection: CDC recommendations - United States, 2023. MMWR Recomm Rep 2023;72(1):1-25.",
+        2023, "https://doi.org/10.15585/mmwr.rr7201a1");
+
+    /// <summary>CDC 2020 universal hepatitis C screening of adults.</summary>
+    public static readonly Citation Cdc2020Hcv = new(
+        "CDC 2020 hepatitis C screening",
+        "Schillie S, Wester C, Osborne M, Wesolowski L, Ryerson AB. CDC recommendations for hepatitis C screening among adults - United States, 2020. MMWR Recomm Rep 2020;69(2):1-17.",
+        2020, "https://doi.org/10.15585/mmwr.rr6902a1");
+
+    /// <summary>Age from which both CDC screening recommendations apply (years).</summary>
+    public const decimal ScreeningAge = 18m;
+
+    private static readonly Dictionary<string, string[]> SignalScores = new(StringComparer.Ordinal)
+    {
+        ["alf-kings-college"] = ["kcc-acetaminophen", "kcc-acetaminophen-lactate", "kcc-non-acetaminophen"],
+        ["aclf-grade-2-3"] = ["aclf-grade", "clif-c-of", "clif-c-aclf"],
+        ["meld-15-cirrhosis"] = ["meld-3.0", "meld-na"],
+        ["decompensation"] = ["child-pugh"],
+        ["ukeld-49"] = ["ukeld"],
+    };
+
+    public static List<Card> For(Assessment a, string patientId, DateTimeOffset asOf)
+    {
+        var cards = new List<Card>();
+        Transplant(a, cards);
+        Aclf(a, cards);
+        AlcoholicHepatitis(a, cards);
+        cards.AddRange(ReactivationCards.For(a.Immunity, a.Snapshot.Medications, patientId));
+        Sbp(a, cards);
+        if (!a.Immunity.Missing.Contains(Clinical.Serology.SerologyPaths.HbsAg))
+        {
+            Screening(a, patientId, cards);
+        }
+
+        Vaccines(a, patientId, asOf, cards);
+        return cards;
+    }
+
+    private static void Transplant(Assessment a, List<Card> cards)
+    {
+        foreach (var s in a.Transplant.Signals)
+        {
+            var summary = s.Id switch
+            {
+                "alf-kings-college" => "Acute liver failure meeting King's College criteria: discuss with a transplant centre now",
+                "aclf-grade-2-3" => $"ACLF grade {F(Value(a, "aclf-grade") ?? 0)} (EASL-CLIF): assess urgently for liver transplantation",
+                "meld-15-cirrhosis" => $"Cirrhosis with {HighestMeld(a)} (≥ 15): refer for transplant evaluation",
+                "decompensation" => "Decompensated cirrhosis: refer to a transplant centre",
+                "ukeld-49" => $"UKELD {F(Value(a, "ukeld") ?? 0)} (≥ 49): meets the UK minimum for liver transplant listing",
+                _ => "Transplant referral signal: " + s.Id,
+            };
+            var detail = new StringBuilder(s.Reason).Append("\n\n");
+            foreach (var id in SignalScores.GetValueOrDefault(s.Id, []))
+            {
+                if (Outcome(a, id) is { Result: not null } o)
+                {
+                    detail.Append(Breakdown(o)).Append('\n');
+                }
+            }
+
+            detail.Append(Cite(s.Source));
+            cards.Add(Make(summary, s.Urgency == SignalUrgency.Urgent ? Critical : Warning, s.Source, detail.ToString()));
+        }
+
+        if (a.Transplant.Missing.Contains("findings.cirrhosis"))
+        {
+            var detail = new StringBuilder("A transplant referral threshold (MELD ≥ 15, UKELD ≥ 49 or a major complication) is crossed, but the record says neither that the patient has cirrhosis nor that they do not. The referral signals apply to cirrhosis; record the diagnosis (or its absence) to settle them.\n\n");
+            foreach (var id in (string[])["meld-3.0", "meld-na", "ukeld"])
+            {
+                if (Outcome(a, id) is { Result: not null } o)
+                {
+                    detail.Append(Breakdown(o)).Append('\n');
+                }
+            }
+
+            detail.Append(Cite(TransplantSignals.Aasld2013, TransplantSignals.Easl2016));
+            cards.Add(Make("Transplant referral threshold crossed, but cirrhosis is not recorded: confirm to settle referral", Info, TransplantSignals.Aasld2013, detail.ToString()));
+        }
+    }
+
+    /// <summary>ACLF grade 1 (grades 2-3 come as the transplant card, with the same breakdown).</summary>
+    private static void Aclf(Assessment a, List<Card> cards)
+    {
+        if (Value(a, "aclf-grade") is not 1m)
+        {
+            return;
+        }
+
+        var detail = new StringBuilder("Acute-on-chronic liver failure grade 1 by the EASL-CLIF criteria. The grade can change over the first days; reassess it as the guideline describes (EASL 2023).\n\n");
+        foreach (var id in (string[])["aclf-grade", "clif-c-of", "clif-c-aclf"])
+        {
+            if (Outcome(a, id) is { Result: not null } o)
+            {
+                detail.Append(Breakdown(o)).Append('\n');
+            }
+        }
+
+        detail.Append(Cite(TransplantSignals.Easl2023Aclf));
+        cards.Add(Make("ACLF grade 1 (EASL-CLIF): acute-on-chronic liver failure criteria met", Warning, TransplantSignals.Easl2023Aclf, detail.ToString()));
+    }
+
+    private static void AlcoholicHepatitis(Assessment a, List<Card> cards)
+    {
+        var severe = new List<string>();
+        if (Outcome(a, "maddrey-df") is { Result: { Category: "severe" } m })
+        {
+            severe.Add($"Maddrey DF {F(m.Value)} (≥ 32)");
+        }
+
+        if (Outcome(a, "gahs") is { Result: { Category: "poor prognosis" } g })
+        {
+            severe.Add($"GAHS {F(g.Value)} (≥ 9)");
+        }
+
+        if (severe.Count == 0)
+        {
+            return;
+        }
+
+        var detail = new StringBuilder($"Severe alcohol-associated hepatitis by {string.Join(" and ", severe)}. Severe disease carries a high short-term mortality; AASLD 2019 guidance discusses corticosteroid therapy for it, after excluding contraindications (active infection, gastrointestinal bleeding, kidney injury), and the Lille model at day 7 to judge response.\n\n");
+        foreach (var id in (string[])["maddrey-df", "gahs", "abic", "lille", "meld-na"])
+        {
+            if (Outcome(a, id) is { Result: not null } o)
+            {
+                detail.Append(Breakdown(o)).Append('\n');
+            }
+        }
+
+        detail.Append(Cite(PreventionPlan.Aasld2019Alcohol));
+        cards.Add(Make($"Severe alcohol-associated hepatitis: {string.Join(", ", severe)}", Warning, PreventionPlan.Aasld2019Alcohol, detail.ToString()));
+    }
+
+    private static void Sbp(Assessment a, List<Card> cards)
+    {
+        if (a.Immunity.Sbp.Count == 0)
+        {
+            return;
+        }
+
+        var detail = new StringBuilder();
+        foreach (var s in a.Immunity.Sbp)
+        {
+            detail.Append("- ").Append(s.Text).Append('\n');
+        }
+
+        var source = a.Immunity.Sbp[0].Source;
+        detail.Append(Cite(source));
+        var kinds = string.Join(", ", a.Immunity.Sbp.Select(s => s.Id switch
+        {
+            "sbp-secondary" => "secondary",
+            "sbp-primary" => "primary",
+            "sbp-gi-bleeding" => "GI bleeding",
+            _ => s.Id,
+        }));
+        cards.Add(Make($"Antibiotic prophylaxis of SBP indicated ({kinds})", Warning, source, detail.ToString()));
+    }
+
+    /// <summary>Adults with no hepatitis B or C result in the record: CDC screens every adult once.</summary>
+    private static void Screening(Assessment a, string patientId, List<Card> cards)
+    {
+        if (a.Snapshot.AgeYears is not >= ScreeningAge)
+        {
+            return;
+        }
+
+        var s = a.Snapshot.Serology;
+        var tests = new List<LabTest>();
+        if (s.HbsAg is null && s.AntiHbcTotal is null && s.AntiHbs is null)
+        {
+            tests.AddRange([LabTest.HbsAg, LabTest.AntiHbc, LabTest.AntiHbs]);
+        }
+
+        if (s.AntiHcv is null && s.HcvRna is null)
+        {
+            tests.Add(LabTest.AntiHcv);
+        }
+
+        if (tests.Count == 0)
+        {
+            return;
+        }
+
+        var hbv = tests.Contains(LabTest.HbsAg);
+        var hcv = tests.Contains(LabTest.AntiHcv);
+        var what = hbv && hcv ? "hepatitis B or C" : hbv ? "hepatitis B" : "hepatitis C";
+        var detail = new StringBuilder($"No {what} result was found in the record read (HBsAg counts only within the last year).\n\n");
+        if (hbv)
+        {
+            detail.Append("- Hepatitis B: CDC recommends screening every adult at least once with the triple panel (HBsAg, anti-HBc total, anti-HBs).\n");
+        }
+
+        if (hcv)
+        {
+            detail.Append("- Hepatitis C: CDC recommends screening every adult at least once (anti-HCV, with reflex HCV RNA when reactive).\n");
+        }
+
+        var sources = (hbv ? [Cdc2023Hbv] : Array.Empty<Citation>()).Concat(hcv ? [Cdc2020Hcv] : []).ToArray();
+        detail.Append(Cite(sources));
+        cards.Add(Make($"No {what} serology on record: screening recommended for all adults", Info, sources[0], detail.ToString(),
+            [OrderTests("Order " + string.Join(", ", tests.Select(t => t.Name)), patientId, tests)]));
+    }
+
+    private static readonly Dictionary<string, (string Name, (string Code, string Display)[] Diseases)> VaccineTargets = new(StringComparer.Ordinal)
+    {
+        ["hepatitis-a"] = ("hepatitis A", [("40468003", "Viral hepatitis, type A")]),
+        ["hepatitis-b"] = ("hepatitis B", [("66071002", "Viral hepatitis type B")]),
+        ["pneumococcal"] = ("pneumococcal", [("16814004", "Pneumococcal infectious disease")]),
+        ["influenza"] = ("influenza", [("6142004", "Influenza")]),
+        ["zoster"] = ("zoster", [("4740000", "Herpes zoster")]),
+        ["tdap-td"] = ("Tdap/Td", [("76902006", "Tetanus"), ("397430003", "Diphtheria")]),
+    };
+
+    private static void Vaccines(Assessment a, string patientId, DateTimeOffset asOf, List<Card> cards)
+    {
+        var due = a.Prevention.Items.Where(i => i.Status == RecommendationStatus.DueNow && VaccineTargets.ContainsKey(i.Id)).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var detail = new StringBuilder();
+        foreach (var r in due)
+        {
+            detail.Append("- ").Append(r.Clinician).Append('\n');
+        }
+
+        var caution = a.Prevention.Items.FirstOrDefault(i => i.Status == RecommendationStatus.Caution);
+        if (caution is not null)
+        {
+            detail.Append("\n**Caution:** ").Append(caution.Clinician).Append('\n');
+        }
+
+        detail.Append(Cite([.. due.Select(d => d.Source).Prepend(PreventionPlan.AcipSchedule2025)]));
+        var suggestions = due.Select(r => new Suggestion($"Propose {VaccineTargets[r.Id].Name} vaccination", Guid.NewGuid().ToString(), true,
+            [new CdsAction("create", $"Record a recommendation that {VaccineTargets[r.Id].Name} vaccination is due.", Recommendation(patientId, r, asOf))])).ToList();
+        var names = string.Join(", ", due.Select(d => VaccineTargets[d.Id].Name));
+        var summary = $"Vaccines due now: {names}";
+        cards.Add(Make(summary.Length < SummaryLimit ? summary : $"{due.Count} vaccines due now (ACIP)", Info, PreventionPlan.AcipSchedule2025, detail.ToString(), suggestions));
+    }
+
+    /// <summary>An ImmunizationRecommendation (forecast status "due") for one vaccine, by target disease (SNOMED CT).</summary>
+    private static JsonObject Recommendation(string patientId, Recommendation r, DateTimeOffset asOf)
+    {
+        var diseases = new JsonArray();
+        foreach (var (code, display) in VaccineTargets[r.Id].Diseases)
+        {
+            diseases.Add(new JsonObject { ["system"] = "http://snomed.info/sct", ["code"] = code, ["display"] = display });
+        }
+
+        return new JsonObject
+        {
+            ["resourceType"] = "ImmunizationRecommendation",
+            ["patient"] = new JsonObject { ["reference"] = "Patient/" + patientId },
+            ["date"] = asOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["recommendation"] = new JsonArray(new JsonObject
+            {
+                ["targetDisease"] = new JsonObject { ["coding"] = diseases, ["text"] = VaccineTargets[r.Id].Name },
+                ["forecastStatus"] = new JsonObject
+                {
+                    ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/immunization-recommendation-status", ["code"] = "due", ["display"] = "Due" }),
+                },
+                ["description"] = r.Clinician,
+            }),
+        };
+    }
+
+    /// <summary>The higher of MELD 3.0 and MELD-Na with its short name, as TransplantSignals reads them.</summary>
+    private static string HighestMeld(Assessment a)
+    {
+        var (meld3, meldNa) = (Value(a, "meld-3.0"), Value(a, "meld-na"));
+        return meld3 >= (meldNa ?? decimal.MinValue) ? $"MELD 3.0 {F(meld3!.Value)}" : $"MELD-Na {F(meldNa ?? 0)}";
+    }
+
+    private static ScoreOutcome? Outcome(Assessment a, string id) => a.Outcomes.FirstOrDefault(o => o.Definition.Id == id);
+
+    private static decimal? Value(Assessment a, string id) => Outcome(a, id)?.Result?.Value;
+}

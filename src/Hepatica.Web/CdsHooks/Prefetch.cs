@@ -1,0 +1,355 @@
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace Hepatica.Web.CdsHooks;
+
+/// <summary>A hook call as read from its body (CDS Hooks 2.0 "HTTP Request").</summary>
+internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirServer, string? AccessToken, JsonElement Context, JsonElement? Prefetch)
+{
+    /// <summary>The request, or null with every problem found (never only the first).</summary>
+    public static CdsRequest? Read(JsonElement root, List<string> problems)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("the body must be a JSON object");
+            return null;
+        }
+
+        var hook = String(root, "hook", problems, required: true);
+        var instance = String(root, "hookInstance", problems, required: true);
+        var server = String(root, "fhirServer", problems, required: false);
+        Uri? fhirServer = null;
+        if (server is not null && (!Uri.TryCreate(server, UriKind.Absolute, out fhirServer) || fhirServer.Scheme is not ("http" or "https")))
+        {
+            problems.Add("fhirServer must be an absolute http(s) URL");
+        }
+
+        string? token = null;
+        if (root.TryGetProperty("fhirAuthorization", out var auth) && auth.ValueKind != JsonValueKind.Null)
+        {
+            if (auth.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("fhirAuthorization must be an object");
+            }
+            else
+            {
+                token = String(auth, "access_token", problems, required: true, "fhirAuthorization.");
+                if (String(auth, "token_type", problems, required: true, "fhirAuthorization.") is { } type && !string.Equals(type, "Bearer", StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add("fhirAuthorization.token_type must be Bearer");
+                }
+
+                if (server is null)
+                {
+                    problems.Add("fhirAuthorization requires fhirServer (cds-r-1)");
+                }
+            }
+        }
+
+        if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("context is required and must be an object");
+        }
+
+        JsonElement? prefetch = null;
+        if (root.TryGetProperty("prefetch", out var p) && p.ValueKind != JsonValueKind.Null)
+        {
+            if (p.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("prefetch must be an object");
+            }
+            else
+            {
+                prefetch = p;
+            }
+        }
+
+        return problems.Count > 0 ? null : new CdsRequest(hook!, instance!, fhirServer, token, context, prefetch);
+    }
+
+    /// <summary>A root-level string of <c>context</c>, or null.</summary>
+    public string? ContextString(string name) =>
+        Context.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string? String(JsonElement o, string name, List<string> problems, bool required, string prefix = "")
+    {
+        if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                problems.Add($"{prefix}{name} is required");
+            }
+
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+        {
+            problems.Add($"{prefix}{name} must be a non-empty string");
+            return null;
+        }
+
+        return v.GetString();
+    }
+}
+
+/// <summary>What the prefetch gave: the resources, keys that could be neither prefetched nor fetched (412), and bad values (400).</summary>
+internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOnlyList<string> Unavailable, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Prefetch semantics of CDS Hooks 2.0: a key the client sent is used as is; <c>null</c> means the client has no data;
+/// a missing key, or one holding an OperationOutcome (the client's fetch failed), is fetched from <c>fhirServer</c>
+/// with the <c>fhirAuthorization</c> bearer token; what can be neither is reported for a 412. A searchset page with a
+/// <c>next</c> link is followed on the same FHIR server only (the token is never sent elsewhere), up to
+/// <see cref="MaxPages"/> pages.
+/// </summary>
+internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions<CdsHooksOptions> options, ILogger<PrefetchResolver> log)
+{
+    public const string HttpClientName = "cds-fhir";
+    public const int MaxPages = 5;
+
+    public async Task<PrefetchResult> Resolve(CdsService service, CdsRequest request, CancellationToken ct)
+    {
+        var resources = new List<Resource>();
+        var problems = new List<string>();
+        var fetch = new List<(string Key, string Query)>();
+        var pages = new List<(string Key, Bundle Page)>();
+        foreach (var (key, template) in service.Prefetch)
+        {
+            if (request.Prefetch is { } p && p.TryGetProperty(key, out var value))
+            {
+                if (value.ValueKind == JsonValueKind.Null)
+                {
+                    continue; // the client has no data for this key
+                }
+
+                if (value.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add($"prefetch.{key} must be a FHIR resource or null");
+                    continue;
+                }
+
+                if (Parse(JsonMarshal.GetRawUtf8Value(value), $"prefetch.{key}", problems) is not { } resource)
+                {
+                    continue;
+                }
+
+                if (resource is OperationOutcome)
+                {
+                    fetch.Add((key, template)); // the client could not prefetch it: try the FHIR server
+                }
+                else
+                {
+                    Add(resource, resources);
+                    if (resource is Bundle { } bundle && NextLink(bundle) is not null)
+                    {
+                        pages.Add((key, bundle));
+                    }
+                }
+
+                continue;
+            }
+
+            fetch.Add((key, template));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new PrefetchResult(resources, [], problems);
+        }
+
+        var unavailable = new List<string>();
+        var tasks = new List<Task<(string Key, List<Resource>? Got)>>();
+        var server = request.FhirServer is { } named && Allowed(named) ? named : null;
+        if (request.FhirServer is not null && server is null && (fetch.Count > 0 || pages.Count > 0))
+        {
+            LogServerNotAllowed(log, request.FhirServer);
+        }
+
+        foreach (var (key, template) in fetch)
+        {
+            if (server is null || Fill(template, request) is not { } query)
+            {
+                unavailable.Add(key);
+                continue;
+            }
+
+            tasks.Add(Fetch(key, new Uri(Base(server), query), request, ct));
+        }
+
+        foreach (var (key, page) in pages)
+        {
+            if (server is not null && NextLink(page) is { } next && SameServer(next, server))
+            {
+                tasks.Add(Fetch(key, next, request, ct, MaxPages - 1));
+            }
+        }
+
+        foreach (var (key, got) in await System.Threading.Tasks.Task.WhenAll(tasks).ConfigureAwait(false))
+        {
+            if (got is null)
+            {
+                unavailable.Add(key);
+            }
+            else
+            {
+                resources.AddRange(got);
+            }
+        }
+
+        return new PrefetchResult(resources, unavailable.Distinct().ToList(), []);
+    }
+
+    /// <summary>
+    /// Whether this host may call <paramref name="fhirServer"/> (and send it the client's token): any server when
+    /// <see cref="CdsHooksOptions.AllowedFhirServers"/> is empty, else only one under a configured base URL.
+    /// </summary>
+    private bool Allowed(Uri fhirServer)
+    {
+        var allowed = options.Value.AllowedFhirServers;
+        if (allowed.Count == 0)
+        {
+            return true;
+        }
+
+        var url = fhirServer.AbsoluteUri.TrimEnd('/') + "/";
+        return allowed.Any(a => Uri.TryCreate(a, UriKind.Absolute, out var b)
+            && url.StartsWith(b.AbsoluteUri.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not under Hepatica:CdsHooks:AllowedFhirServers; missing prefetch keys are not fetched from it")]
+    private static partial void LogServerNotAllowed(ILogger logger, Uri server);
+
+    /// <summary>The query with its prefetch tokens replaced, or null when a token has no value in the context.</summary>
+    internal static string? Fill(string template, CdsRequest request)
+    {
+        var missing = false;
+        var filled = Token().Replace(template, m =>
+        {
+            var name = m.Groups[1].Value.Trim();
+            string? value = name.StartsWith("context.", StringComparison.Ordinal)
+                ? request.ContextString(name["context.".Length..])
+                : UserToken(name, request.ContextString("userId"));
+            missing |= value is null;
+            return value is null ? "" : Uri.EscapeDataString(value);
+        });
+        return missing ? null : filled;
+    }
+
+    private static string? UserToken(string name, string? userId)
+    {
+        var type = name switch
+        {
+            "userPractitionerId" => "Practitioner/",
+            "userPractitionerRoleId" => "PractitionerRole/",
+            "userPatientId" => "Patient/",
+            "userRelatedPersonId" => "RelatedPerson/",
+            _ => null,
+        };
+        return type is not null && userId is not null && userId.StartsWith(type, StringComparison.Ordinal) ? userId[type.Length..] : null;
+    }
+
+    private async Task<(string, List<Resource>?)> Fetch(string key, Uri uri, CdsRequest request, CancellationToken ct, int pagesLeft = MaxPages)
+    {
+        var got = new List<Resource>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.FhirTimeoutMilliseconds);
+        try
+        {
+            var client = http.CreateClient(HttpClientName);
+            for (Uri? next = uri; next is not null && pagesLeft-- > 0;)
+            {
+                using var message = new HttpRequestMessage(HttpMethod.Get, next);
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+                if (request.AccessToken is { } token)
+                {
+                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var response = await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    CdsLog.PrefetchStatus(log, key, next, (int)response.StatusCode);
+                    return (key, null);
+                }
+
+                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                var problems = new List<string>();
+                if (Parse(bytes, key, problems) is not { } resource || resource is OperationOutcome)
+                {
+                    CdsLog.PrefetchUnusable(log, key, next, problems);
+                    return (key, null);
+                }
+
+                Add(resource, got);
+                next = resource is Bundle b && NextLink(b) is { } n && request.FhirServer is { } server && SameServer(n, server) ? n : null;
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            CdsLog.PrefetchFailed(log, key, uri, e.Message);
+            return (key, null);
+        }
+
+        return (key, got);
+    }
+
+    private static void Add(Resource resource, List<Resource> into)
+    {
+        if (resource is Bundle bundle)
+        {
+            foreach (var e in bundle.Entry)
+            {
+                if (e.Resource is { } r and not OperationOutcome)
+                {
+                    into.Add(r);
+                }
+            }
+        }
+        else
+        {
+            into.Add(resource);
+        }
+    }
+
+    /// <summary>
+    /// Firely's default checks except JSON121 (an empty array): real CDS clients send <c>"entry": []</c> for a search
+    /// with no match, which means "no data", not a broken resource.
+    /// </summary>
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().Ignoring(["JSON121"]));
+
+    /// <summary>One FHIR resource from UTF-8 JSON; problems carry the Firely issue codes.</summary>
+    internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<string> problems)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            return Deserializer.DeserializeResource(ref reader);
+        }
+        catch (DeserializationFailedException e)
+        {
+            problems.AddRange(e.Exceptions.Take(5).Select(x => $"{path}: {x.Message}"));
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{path}: {e.Message}");
+        }
+
+        return null;
+    }
+
+    private static Uri? NextLink(Bundle bundle) =>
+        bundle.Link.FirstOrDefault(l => l.Relation == "next")?.Url is { } u && Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : null;
+
+    private static Uri Base(Uri server) => server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
+
+    private static bool SameServer(Uri link, Uri server) => link.AbsoluteUri.StartsWith(Base(server).AbsoluteUri, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\{\{([^}]+)\}\}")]
+    private static partial Regex Token();
+}
