@@ -309,7 +309,7 @@ public static class FhirSnapshotReader
 
             if (VaccineCodes.FromCvx(cvx) is not { } vaccine)
             {
-                continue; // Vaccines the core does not plan (tetanus, HPV ...): not an issue.
+                continue; // Vaccines the core does not plan (HPV, meningococcal ...): not an issue.
             }
 
             var (when, _) = Times.Of(im.Occurrence);
