@@ -1,3 +1,5 @@
+using Hepatica.Fhir;
+
 namespace Hepatica.Web.CdsHooks;
 
 /// <summary>
@@ -19,7 +21,9 @@ internal static class CdsServices
         {
             ["Patient"] = "Patient/{{context.patientId}}",
             ["Condition"] = "Condition?patient={{context.patientId}}",
-            ["Observation"] = "Observation?patient={{context.patientId}}&_count=500",
+            // Only the Observations the FHIR reader uses (src/Hepatica.Fhir/ObservationCodes.cs), newest first: a long
+            // record holds thousands of vital signs and survey answers that would only be fetched, parsed and dropped.
+            ["Observation"] = "Observation?patient={{context.patientId}}&code=" + ObservationCodes.SearchTokens + "&_sort=-date&_count=500",
             ["Procedure"] = "Procedure?patient={{context.patientId}}",
             ["Immunization"] = "Immunization?patient={{context.patientId}}",
             ["MedicationRequest"] = "MedicationRequest?patient={{context.patientId}}&status=active,draft",
