@@ -1,0 +1,129 @@
+using Hepatica.Clinical;
+using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Scoring;
+
+namespace Hepatica.Fhir.Tests;
+
+/// <summary>
+/// The cause of acute liver failure and the encephalopathy grade from Conditions (docs/fhir.md, "Acute liver failure").
+/// Expected values are worked out by hand from Fixtures/alf-acetaminophen-kcc.json and the inline Bundles.
+/// </summary>
+public sealed class AcuteLiverFailureReaderTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private static FhirReadResult Read(string json) => FhirSnapshotReader.Read(System.Text.Encoding.UTF8.GetBytes(json), AsOf);
+
+    private static string Cond(string id, string system, string code) =>
+        "{\"resourceType\":\"Condition\",\"id\":\"" + id + "\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]},"
+        + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]},\"subject\":{\"reference\":\"Patient/p1\"},\"onsetDateTime\":\"2026-11-19\"}";
+
+    private const string Icd = "http://hl7.org/fhir/sid/icd-10-cm";
+    private const string Sct = "http://snomed.info/sct";
+
+    [Fact]
+    public void Read_AcetaminophenKccFixture_CauseGradeAndCriteriaMet()
+    {
+        var result = FhirSnapshotReader.Read(File.ReadAllBytes(RepoRoot.Fixture("alf-acetaminophen-kcc.json")), AsOf);
+        var s = result.Snapshot!;
+
+        Assert.Equal(AcuteLiverFailureCause.Acetaminophen, s.Findings.AcuteLiverFailureCause); // K72.01 + T39.1X2A / 70273001
+        Assert.Equal(4, s.Findings.Encephalopathy!.Value.Grade); // K72.01 "with coma": West Haven 4
+        Assert.Equal(["c-alf-coma", "c-apap"], result.For("findings.acuteLiverFailureCause").Select(x => x.Id).Distinct());
+        Assert.Equal("K72.01", Assert.Single(result.For("findings.encephalopathyGrade")).Code);
+        Assert.DoesNotContain(result.Issues, i => i.Severity == IssueSeverity.Error);
+
+        // By hand: pH 7.35 is not < 7.30; INR 7.1 > 6.5, creatinine 3.8 > 3.4 mg/dL and grade 4 (3-4): met (O'Grady 1989).
+        var kcc = Assessment.Of(s).Outcomes.Single(o => o.Definition.Id == "kcc-acetaminophen");
+        Assert.True(kcc.Status == OutcomeStatus.Calculated, kcc.Reason);
+        Assert.Equal(1m, kcc.Result!.Value);
+        var other = Assessment.Of(s).Outcomes.Single(o => o.Definition.Id == "kcc-non-acetaminophen");
+        Assert.Equal(OutcomeStatus.NotApplicable, other.Status);
+    }
+
+    [Fact]
+    public void Read_AcuteLiverFailureWithoutCodedCause_CauseStaysMissing()
+    {
+        // The existing fixture codes K72.00 and nothing else: no cause is inferred, neither acetaminophen nor "other".
+        var result = FhirSnapshotReader.Read(File.ReadAllBytes(RepoRoot.Fixture("acute-liver-failure.json")), AsOf);
+        Assert.Null(result.Snapshot!.Findings.AcuteLiverFailureCause);
+        Assert.Null(result.Snapshot.Findings.Encephalopathy); // K72.00: without coma, no grade
+        Assert.Empty(result.For("findings.acuteLiverFailureCause"));
+    }
+
+    [Theory]
+    [InlineData(Icd, "B15.9", AcuteLiverFailureCause.HepatitisA)]
+    [InlineData(Icd, "B169", AcuteLiverFailureCause.HepatitisB)]
+    [InlineData(Icd, "T39.1X1A", AcuteLiverFailureCause.Acetaminophen)]
+    [InlineData(Icd, "T391X4D", AcuteLiverFailureCause.Acetaminophen)]
+    [InlineData(Sct, "70273001", AcuteLiverFailureCause.Acetaminophen)]
+    public void Read_AlfWithOneCodedCause_CauseSet(string system, string code, AcuteLiverFailureCause expected)
+    {
+        var result = Read(Bundles.With(Cond("alf", Sct, "197270009"), Cond("cause", system, code)));
+        Assert.Equal(expected, result.Snapshot!.Findings.AcuteLiverFailureCause);
+        Assert.Equal(["alf", "cause"], result.For("findings.acuteLiverFailureCause").Select(x => x.Id));
+    }
+
+    [Theory]
+    [InlineData("T39.1X5A")] // adverse effect (therapeutic use): not poisoning
+    [InlineData("T39.1X6A")] // underdosing
+    [InlineData("T39.1X1S")] // sequela: the poisoning is over
+    [InlineData("K71.10")]   // toxic liver disease: says no drug
+    public void Read_AlfWithCodeThatIsNotACause_CauseMissing(string code)
+    {
+        var result = Read(Bundles.With(Cond("alf", Icd, "K72.00"), Cond("cause", Icd, code)));
+        Assert.Null(result.Snapshot!.Findings.AcuteLiverFailureCause);
+    }
+
+    [Fact]
+    public void Read_AcetaminophenPoisoningWithoutLiverFailure_CauseNotSet()
+    {
+        var result = Read(Bundles.With(Cond("cause", Icd, "T39.1X2A")));
+        Assert.Null(result.Snapshot!.Findings.AcuteLiverFailureCause);
+        Assert.Equal("cause", Assert.Single(result.For("conditions.acetaminophenPoisoning")).Id);
+    }
+
+    [Fact]
+    public void Read_AcetaminophenAndAcuteHepatitisB_Fhr022AndCauseMissing()
+    {
+        var result = Read(Bundles.With(Cond("alf", Icd, "K72.00"), Cond("apap", Icd, "T39.1X2A"), Cond("hbv", Icd, "B16.9")));
+        Assert.Null(result.Snapshot!.Findings.AcuteLiverFailureCause);
+        var issue = Assert.Single(result.Issues, i => i.Code == FhirIssueCodes.AcuteLiverFailureCausesDisagree);
+        Assert.Equal(IssueSeverity.Warning, issue.Severity);
+        Assert.Contains("Condition/apap", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("Condition/hbv", issue.Message, StringComparison.Ordinal);
+        Assert.Empty(result.For("findings.acuteLiverFailureCause"));
+    }
+
+    [Theory]
+    [InlineData("K72.01")]
+    [InlineData("K7211")]
+    [InlineData("K72.91")]
+    [InlineData("K70.41")]
+    [InlineData("B15.0")]
+    [InlineData("B16.2")]
+    public void Read_CodedComa_WestHavenGrade4(string code)
+    {
+        var result = Read(Bundles.With(Cond("c", Icd, code)));
+        Assert.Equal(4, result.Snapshot!.Findings.Encephalopathy!.Value.Grade);
+    }
+
+    [Theory]
+    [InlineData(Icd, "K76.82")]   // hepatic encephalopathy: no grade
+    [InlineData(Sct, "13920009")] // hepatic encephalopathy: no grade
+    [InlineData(Icd, "K72.90")]   // without coma
+    [InlineData(Icd, "B16.9")]    // without hepatic coma
+    public void Read_EncephalopathyOrFailureWithoutComa_NoGrade(string system, string code)
+    {
+        var result = Read(Bundles.With(Cond("c", system, code)));
+        Assert.Null(result.Snapshot!.Findings.Encephalopathy);
+    }
+
+    [Fact]
+    public void Read_EncephalopathyAndComa_Grade4WithoutFhr020()
+    {
+        var result = Read(Bundles.With(Cond("he", Icd, "K76.82"), Cond("coma", Icd, "K72.91")));
+        Assert.Equal(4, result.Snapshot!.Findings.Encephalopathy!.Value.Grade);
+        Assert.DoesNotContain(result.Issues, i => i.Code == FhirIssueCodes.GradeNotCoded);
+    }
+}
