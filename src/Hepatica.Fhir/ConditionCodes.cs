@@ -183,6 +183,9 @@ internal static class ConditionCodes
         Icd("K72.11", "Chronic hepatic failure with coma", ConditionKind.HepaticComa),
         Icd("K72.91", "Hepatic failure, unspecified with coma", ConditionKind.HepaticComa),
         Icd("K70.41", "Alcoholic hepatic failure with coma", ConditionKind.HepaticComa),
+
+        // X: SNOMED CT 72836002 "Hepatic coma", a valid standard concept in the OHDSI/Legend cohort "Hepatic failure" (2019).
+        Sct("72836002", "Hepatic coma", "X", ConditionKind.HepaticComa),
     ];
 
     private static readonly Dictionary<(string System, string Code), ConditionCode> Exact =

@@ -102,9 +102,10 @@ public sealed class AcuteLiverFailureReaderTests
     [InlineData("K70.41")]
     [InlineData("B15.0")]
     [InlineData("B16.2")]
+    [InlineData("72836002")]
     public void Read_CodedComa_WestHavenGrade4(string code)
     {
-        var result = Read(Bundles.With(Cond("c", Icd, code)));
+        var result = Read(Bundles.With(Cond("c", code.Contains('.', StringComparison.Ordinal) || code.StartsWith('K') ? Icd : Sct, code)));
         Assert.Equal(4, result.Snapshot!.Findings.Encephalopathy!.Value.Grade);
     }
 
