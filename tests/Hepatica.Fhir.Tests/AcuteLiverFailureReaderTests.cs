@@ -128,3 +128,55 @@ public sealed class AcuteLiverFailureReaderTests
         Assert.DoesNotContain(result.Issues, i => i.Code == FhirIssueCodes.GradeNotCoded);
     }
 }
+
+/// <summary>Mean arterial pressure from Observation LOINC 8478-0 (docs/fhir.md, "Vital signs"); values chosen by hand.</summary>
+public sealed class MeanArterialPressureReaderTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private static FhirReadResult Read(params string[] resources) =>
+        FhirSnapshotReader.Read(System.Text.Encoding.UTF8.GetBytes(Bundles.With(resources)), AsOf);
+
+    [Fact]
+    public void Read_LatestWithinADay_Used()
+    {
+        var result = Read(Bundles.Obs("m1", "8478-0", 58m, "mm[Hg]", "2026-11-21T10:00:00Z"), Bundles.Obs("m0", "8478-0", 80m, "mm[Hg]", "2026-11-21T04:00:00Z"));
+        Assert.Equal(58m, result.Snapshot!.Findings.MeanArterialPressure);
+        Assert.Equal("m1", Assert.Single(result.For("findings.meanArterialPressure")).Id);
+    }
+
+    [Fact]
+    public void Read_OlderThanOneDay_NotUsedFhr013()
+    {
+        // 2026-11-20T11:00Z is 25 hours before as-of: outside the 1-day window.
+        var result = Read(Bundles.Obs("m1", "8478-0", 70m, "mm[Hg]", "2026-11-20T11:00:00Z"));
+        Assert.Null(result.Snapshot!.Findings.MeanArterialPressure);
+        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.OutsideWindow && i.Path == "Observation/m1.effective");
+    }
+
+    [Fact]
+    public void Read_WrongUnit_Fhr010()
+    {
+        var result = Read(Bundles.Obs("m1", "8478-0", 9.3m, "kPa", "2026-11-21T10:00:00Z"));
+        Assert.Null(result.Snapshot!.Findings.MeanArterialPressure);
+        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.UnitDoesNotFitCode && i.Severity == IssueSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("300.5")]
+    public void Read_OutsideSnapshotRange_Snp004(string value)
+    {
+        var result = Read(Bundles.Obs("m1", "8478-0", decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), "mm[Hg]", "2026-11-21T10:00:00Z"));
+        Assert.Null(result.Snapshot!.Findings.MeanArterialPressure);
+        Assert.Contains(result.Issues, i => i.Code == IssueCodes.InvalidValue && i.Path == "Observation/m1.valueQuantity.value");
+    }
+
+    [Fact]
+    public void Read_TwoDifferentAtOneTime_Fhr014NeitherUsed()
+    {
+        var result = Read(Bundles.Obs("m1", "8478-0", 60m, "mm[Hg]", "2026-11-21T10:00:00Z"), Bundles.Obs("m2", "8478-0", 75m, "mm[Hg]", "2026-11-21T10:00:00Z"));
+        Assert.Null(result.Snapshot!.Findings.MeanArterialPressure);
+        Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.ConflictingValues);
+    }
+}
