@@ -42,6 +42,17 @@ public sealed class AcuteLiverFailureReaderTests
     }
 
     [Fact]
+    public void Write_AcetaminophenKccFixture_CriteriaMetObservationAndConditionsInProvenance()
+    {
+        var c = FhirAssessmentWriterTests.Write("alf-acetaminophen-kcc.json");
+        var kcc = FhirAssessmentWriterTests.All<Hl7.Fhir.Model.Observation>(c.Bundle).Single(o => o.Code.Coding[0].Code == "kcc-acetaminophen");
+        Assert.True(Assert.IsType<Hl7.Fhir.Model.FhirBoolean>(kcc.Value).Value);
+        var entities = Assert.Single(FhirAssessmentWriterTests.All<Hl7.Fhir.Model.Provenance>(c.Bundle)).Entity.Select(e => e.What.Reference).ToList();
+        Assert.Contains("Condition/c-apap", entities);
+        Assert.Contains("Condition/c-alf-coma", entities);
+    }
+
+    [Fact]
     public void Read_AcuteLiverFailureWithoutCodedCause_CauseStaysMissing()
     {
         // The existing fixture codes K72.00 and nothing else: no cause is inferred, neither acetaminophen nor "other".
