@@ -42,8 +42,23 @@ public enum ConditionKind
     /// <summary>Diabetes mellitus (type 1, 2, other) or impaired fasting glucose: sets <c>findings.diabetesOrImpairedFastingGlucose</c>.</summary>
     Diabetes,
 
-    /// <summary>Acute (or subacute) liver failure: recorded as a source.</summary>
+    /// <summary>Acute (or subacute) liver failure: recorded as a source; with a cause below, sets <c>findings.acuteLiverFailureCause</c>.</summary>
     AcuteLiverFailure,
+
+    /// <summary>Poisoning by acetaminophen (paracetamol): with acute liver failure, <c>findings.acuteLiverFailureCause = acetaminophen</c>.</summary>
+    AcetaminophenPoisoning,
+
+    /// <summary>Hepatitis A (acute by definition in ICD-10-CM B15): with acute liver failure, <c>findings.acuteLiverFailureCause = hepatitis-a</c>.</summary>
+    AcuteHepatitisA,
+
+    /// <summary>Acute hepatitis B (ICD-10-CM B16): with acute liver failure, <c>findings.acuteLiverFailureCause = hepatitis-b</c>.</summary>
+    AcuteHepatitisB,
+
+    /// <summary>
+    /// Hepatic failure or hepatitis coded "with (hepatic) coma": <c>findings.encephalopathyGrade</c> = West Haven grade 4
+    /// (grade 4 is coma by definition: Vilstrup 2014 AASLD/EASL practice guideline, Hepatology 2014;60:715).
+    /// </summary>
+    HepaticComa,
 }
 
 /// <summary>One row of the condition table: a code (or ICD-10-CM prefix) and what it means.</summary>
@@ -136,6 +151,41 @@ internal static class ConditionCodes
 
         Sct("197270009", "Acute hepatic failure", "X", ConditionKind.AcuteLiverFailure),
         Icd("K72.0*", "Acute and subacute hepatic failure (K72.00 without, K72.01 with coma)", ConditionKind.AcuteLiverFailure),
+
+        // Causes of acute liver failure (docs/fhir.md, "Acute liver failure"). ICD-10-CM T39.1X-: 5th character X is a
+        // placeholder, 6th the intent (1 accidental, 2 self-harm, 3 assault, 4 undetermined; 5 adverse effect and 6
+        // underdosing are not poisoning and are not read), 7th the encounter (A initial, D subsequent; S sequela is a late
+        // effect after the poisoning is over and is not read). C: medtrack-io/icd_code lib/codes/codes_t39.ex (pre-FY2022).
+        Icd("T39.1X1A", "Poisoning by 4-Aminophenol derivatives, accidental (unintentional), initial encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X1D", "Poisoning by 4-Aminophenol derivatives, accidental (unintentional), subsequent encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X2A", "Poisoning by 4-Aminophenol derivatives, intentional self-harm, initial encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X2D", "Poisoning by 4-Aminophenol derivatives, intentional self-harm, subsequent encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X3A", "Poisoning by 4-Aminophenol derivatives, assault, initial encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X3D", "Poisoning by 4-Aminophenol derivatives, assault, subsequent encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X4A", "Poisoning by 4-Aminophenol derivatives, undetermined, initial encounter", ConditionKind.AcetaminophenPoisoning),
+        Icd("T39.1X4D", "Poisoning by 4-Aminophenol derivatives, undetermined, subsequent encounter", ConditionKind.AcetaminophenPoisoning),
+
+        // X: SNOMED CT 70273001, FSN "Poisoning caused by paracetamol (disorder)", PT "Poisoning caused by acetaminophen",
+        // active, effective 2015-07-31, as a Snowstorm response quoted in public SNOMED-to-ICD-10 mapping tool source (2024).
+        Sct("70273001", "Poisoning caused by paracetamol", "X", ConditionKind.AcetaminophenPoisoning),
+
+        // C: medtrack-io/icd_code codes_b15.ex and codes_b16.ex (pre-FY2022).
+        Icd("B15.0", "Hepatitis A with hepatic coma", ConditionKind.AcuteHepatitisA, ConditionKind.HepaticComa),
+        Icd("B15.9", "Hepatitis A without hepatic coma", ConditionKind.AcuteHepatitisA),
+        Icd("B16.0", "Acute hepatitis B with delta-agent with hepatic coma", ConditionKind.AcuteHepatitisB, ConditionKind.HepaticComa),
+        Icd("B16.1", "Acute hepatitis B with delta-agent without hepatic coma", ConditionKind.AcuteHepatitisB),
+        Icd("B16.2", "Acute hepatitis B without delta-agent with hepatic coma", ConditionKind.AcuteHepatitisB, ConditionKind.HepaticComa),
+        Icd("B16.9", "Acute hepatitis B without delta-agent and without hepatic coma", ConditionKind.AcuteHepatitisB),
+
+        // "With coma": C, medtrack-io/icd_code codes_k72.ex and codes_k70.ex (pre-FY2022). K72.00/K72.10/K72.90 "without
+        // coma" and K76.82 hepatic encephalopathy give no grade.
+        Icd("K72.01", "Acute and subacute hepatic failure with coma", ConditionKind.HepaticComa),
+        Icd("K72.11", "Chronic hepatic failure with coma", ConditionKind.HepaticComa),
+        Icd("K72.91", "Hepatic failure, unspecified with coma", ConditionKind.HepaticComa),
+        Icd("K70.41", "Alcoholic hepatic failure with coma", ConditionKind.HepaticComa),
+
+        // X: SNOMED CT 72836002 "Hepatic coma", a valid standard concept in the OHDSI/Legend cohort "Hepatic failure" (2019).
+        Sct("72836002", "Hepatic coma", "X", ConditionKind.HepaticComa),
     ];
 
     private static readonly Dictionary<(string System, string Code), ConditionCode> Exact =

@@ -36,6 +36,8 @@ internal static class ConditionReader
     public static ClinicalFindings Read(IEnumerable<Condition> conditions, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources, out MedicalHistory history)
     {
         var kinds = new HashSet<ConditionKind>();
+        var bySource = new Dictionary<ConditionKind, List<FhirSource>>();
+        var encephalopathyNotGraded = new List<InputIssue>();
         var ascites = new HashSet<Ascites>();
         var problemList = false;
         foreach (var c in conditions)
@@ -52,7 +54,9 @@ internal static class ConditionReader
             foreach (var (coding, row, kind) in hits.DistinctBy(h => h.Kind))
             {
                 kinds.Add(kind);
-                sources.Add(new FhirSource("conditions." + JsonName(kind), "Condition", c.Id, onset ?? RecordedDate(c), row.System, coding.Code ?? row.Code));
+                var source = new FhirSource("conditions." + JsonName(kind), "Condition", c.Id, onset ?? RecordedDate(c), row.System, coding.Code ?? row.Code);
+                sources.Add(source);
+                (bySource.TryGetValue(kind, out var list) ? list : bySource[kind] = []).Add(source);
                 if (kind == ConditionKind.Ascites && c.Severity?.Coding.FirstOrDefault(x => x.System == Snomed && x.Code is not null && AscitesSeverity.ContainsKey(x.Code)) is { } severity)
                 {
                     ascites.Add(AscitesSeverity[severity.Code!]);
@@ -60,12 +64,26 @@ internal static class ConditionReader
                 }
                 else if (kind is ConditionKind.Ascites or ConditionKind.HepaticEncephalopathy)
                 {
-                    issues.Add(InputIssue.Warning(FhirIssueCodes.GradeNotCoded, path + ".code",
+                    (kind == ConditionKind.Ascites ? issues : encephalopathyNotGraded).Add(InputIssue.Warning(FhirIssueCodes.GradeNotCoded, path + ".code",
                         $"{path} codes {(kind == ConditionKind.Ascites ? "ascites" : "hepatic encephalopathy")} ({row.Display}) but not its grade: "
                         + $"findings.{(kind == ConditionKind.Ascites ? "ascites" : "encephalopathyGrade")} is not set (give it as a bedside finding)."));
                 }
             }
         }
+
+        // A coded coma gives West Haven grade 4 (coma, Vilstrup 2014); an encephalopathy Condition alone gives no grade
+        // (FHR020), unless a coma code in the same record already gives it.
+        var coma = kinds.Contains(ConditionKind.HepaticComa);
+        if (coma)
+        {
+            sources.AddRange(bySource[ConditionKind.HepaticComa].Select(s => s with { Path = "findings.encephalopathyGrade" }));
+        }
+        else
+        {
+            issues.AddRange(encephalopathyNotGraded);
+        }
+
+        var cause = AcuteLiverFailureCauseOf(kinds, bySource, issues, sources);
 
         history = MedicalHistory.Empty with
         {
@@ -87,8 +105,50 @@ internal static class ConditionReader
             CholestaticLiverDisease = kinds.Contains(ConditionKind.CholestaticLiverDisease) ? true : problemList ? false : null,
             FattyLiverDisease = True(kinds, ConditionKind.FattyLiverDisease),
             DiabetesOrImpairedFastingGlucose = True(kinds, ConditionKind.Diabetes),
+            Encephalopathy = coma ? EncephalopathyGrade.FromWestHaven(EncephalopathyGrade.MaximumGrade) : null,
+            AcuteLiverFailureCause = cause,
         };
     }
+
+    /// <summary>
+    /// The cause of acute liver failure, only when an acute liver failure Condition and exactly one coded cause are present
+    /// at as-of (docs/fhir.md, "Acute liver failure"). Never "other" or "indeterminate" from the absence of a coded cause:
+    /// without one the cause stays missing. Two causes: FHR022, not set. The sources are the failure and the cause.
+    /// </summary>
+    private static AcuteLiverFailureCause? AcuteLiverFailureCauseOf(HashSet<ConditionKind> kinds, Dictionary<ConditionKind, List<FhirSource>> bySource, List<InputIssue> issues, List<FhirSource> sources)
+    {
+        if (!kinds.Contains(ConditionKind.AcuteLiverFailure))
+        {
+            return null;
+        }
+
+        var causes = CauseKinds.Where(c => kinds.Contains(c.Kind)).ToList();
+        if (causes.Count == 0)
+        {
+            return null;
+        }
+
+        if (causes.Count > 1)
+        {
+            var ids = causes.SelectMany(c => bySource[c.Kind]).Select(s => $"Condition/{s.Id}").Distinct();
+            issues.Add(InputIssue.Warning(FhirIssueCodes.AcuteLiverFailureCausesDisagree, "Condition",
+                $"Acute liver failure with more than one coded cause ({string.Join(", ", causes.Select(c => JsonName(c.Kind)))}: {string.Join(", ", ids)}): "
+                + "findings.acuteLiverFailureCause is not set (give it as a bedside finding)."));
+            return null;
+        }
+
+        var (kind, cause) = causes.Single();
+        sources.AddRange(bySource[ConditionKind.AcuteLiverFailure].Concat(bySource[kind]).Select(s => s with { Path = "findings.acuteLiverFailureCause" }));
+        return cause;
+    }
+
+    /// <summary>The coded causes the reader recognises, with the King's College group each gives (O'Grady 1989).</summary>
+    private static readonly (ConditionKind Kind, AcuteLiverFailureCause Cause)[] CauseKinds =
+    [
+        (ConditionKind.AcetaminophenPoisoning, Hepatica.Clinical.Findings.AcuteLiverFailureCause.Acetaminophen),
+        (ConditionKind.AcuteHepatitisA, Hepatica.Clinical.Findings.AcuteLiverFailureCause.HepatitisA),
+        (ConditionKind.AcuteHepatitisB, Hepatica.Clinical.Findings.AcuteLiverFailureCause.HepatitisB),
+    ];
 
     /// <summary>The kind's name in snapshot paths and docs: camelCase (<c>chronicHepatitisB</c>).</summary>
     public static string JsonName(ConditionKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];

@@ -66,6 +66,13 @@ public static class FhirIssueCodes
     /// <summary>A Condition with no clinical status, or refuted / entered in error: ignored (warning).</summary>
     public const string ConditionStatusIgnored = "FHR021";
 
+    /// <summary>
+    /// Acute liver failure with Conditions naming more than one cause (acetaminophen poisoning and acute viral hepatitis, or
+    /// acute hepatitis A and B): <c>findings.acuteLiverFailureCause</c> is not set, since which one caused the failure
+    /// cannot be told from codes (warning).
+    /// </summary>
+    public const string AcuteLiverFailureCausesDisagree = "FHR022";
+
     /// <summary>A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used.</summary>
     public const string SerologyResultUnreadable = "FHR040";
 

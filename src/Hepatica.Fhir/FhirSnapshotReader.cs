@@ -98,9 +98,13 @@ public static class FhirSnapshotReader
         };
 
         var resources = entries.Select(e => e.Resource).ToList();
-        var (labs, serology, creatinineTime) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
+        var (labs, serology, creatinineTime, meanArterialPressure) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
         var findings = ConditionReader.Read(resources.OfType<Condition>(), subject, asOf, issues, sources, out var history);
-        findings = findings with { DialysisTwiceInPastWeek = creatinineTime is { } t ? Dialysis(resources.OfType<Procedure>(), subject, t, issues, sources) : null };
+        findings = findings with
+        {
+            DialysisTwiceInPastWeek = creatinineTime is { } t ? Dialysis(resources.OfType<Procedure>(), subject, t, issues, sources) : null,
+            MeanArterialPressure = meanArterialPressure,
+        };
         var vaccinations = ReadImmunizations(resources.OfType<Immunization>(), subject, asOf, issues, sources);
         var (medications, planned) = MedicationReader.Read(entries, subject, asOf, issues, sources);
 

@@ -17,8 +17,11 @@ internal static class ObservationReader
 
     private sealed record Candidate(Observation Observation, string Path, string Loinc, LoincCode? LabCode, DateTimeOffset Time);
 
-    /// <summary>The panels read, and the effective time of the creatinine used (the dialysis week ends there).</summary>
-    public sealed record Panels(LabPanel Labs, SerologyPanel Serology, DateTimeOffset? CreatinineTime);
+    /// <summary>A measured number (the candidate reader needs a reference type).</summary>
+    private sealed record Measured(decimal Value);
+
+    /// <summary>The panels read, the effective time of the creatinine used (the dialysis week ends there), and the mean arterial pressure (mmHg).</summary>
+    public sealed record Panels(LabPanel Labs, SerologyPanel Serology, DateTimeOffset? CreatinineTime, decimal? MeanArterialPressure);
 
     public static Panels Read(IEnumerable<Observation> observations, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources)
     {
@@ -54,7 +57,16 @@ internal static class ObservationReader
             }
         }
 
-        return new Panels(labs, serology, creatinineTime);
+        decimal? map = null;
+        var mapRule = VitalSignCodes.MeanArterialPressure;
+        if (byRule.TryGetValue(mapRule, out var vitals)
+            && Latest(mapRule, vitals, asOf, issues, c => ReadVital(c, mapRule, issues), (a, b) => a.Value == b.Value) is var (measured, mapFrom))
+        {
+            map = measured.Value;
+            sources.Add(Source(mapRule, mapFrom));
+        }
+
+        return new Panels(labs, serology, creatinineTime, map);
     }
 
     /// <summary>Every Observation that passes the common checks (code, status, subject, time), by rule.</summary>
@@ -172,9 +184,39 @@ internal static class ObservationReader
             {
                 return (serology, code, null);
             }
+
+            if (VitalSignCodes.Find(code) is { } vital)
+            {
+                return (vital, code, vital.Code);
+            }
         }
 
         return null;
+    }
+
+    /// <summary>A vital sign: the unit must be one the LOINC code accepts (FHR010) and the value in the snapshot's range (SNP004).</summary>
+    private static Measured? ReadVital(Candidate c, VitalSignRule rule, List<InputIssue> issues)
+    {
+        if (ReadQuantity(c, rule.Analyte, issues) is not var (value, unit))
+        {
+            return null;
+        }
+
+        if (unit is null || !rule.Code.Units.Contains(unit, StringComparer.Ordinal))
+        {
+            issues.Add(InputIssue.Error(FhirIssueCodes.UnitDoesNotFitCode, c.Path + ".valueQuantity.code",
+                $"'{unit ?? (c.Observation.Value as Quantity)?.System}' does not fit LOINC {rule.Code.Loinc} ({rule.Code.Display}) in {c.Path}: accepted UCUM units are {string.Join(", ", rule.Code.Units)}. Not used."));
+            return null;
+        }
+
+        if (value <= rule.Above || value > rule.AtMost)
+        {
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, c.Path + ".valueQuantity.value",
+                $"{c.Path} ({rule.Analyte}) {value.ToString(CultureInfo.InvariantCulture)} {unit} is outside the accepted range: more than {rule.Above.ToString(CultureInfo.InvariantCulture)} and at most {rule.AtMost.ToString(CultureInfo.InvariantCulture)} {unit}. Not used."));
+            return null;
+        }
+
+        return new Measured(value);
     }
 
     /// <summary>Checks the unit against the LOINC code's list, then lets the core type convert and range-check it.</summary>

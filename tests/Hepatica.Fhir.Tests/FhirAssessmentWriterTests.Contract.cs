@@ -42,6 +42,7 @@ public sealed partial class FhirAssessmentWriterTests
     [Theory]
     [InlineData("cirrhosis-ascites-dialysis.json")]
     [InlineData("acute-liver-failure.json")]
+    [InlineData("alf-acetaminophen-kcc.json")]
     [InlineData("hepatitis-b-serology.json")]
     public void Observation_FhirInput_DerivedFromTheInputObservationsOfItsInputs(string name)
     {

@@ -16,7 +16,7 @@ public sealed partial class FhirAssessmentWriterTests
     /// <summary>A written case: the input (FHIR fixture or snapshot sample), the assessment and the Bundle.</summary>
     internal sealed record Case(string Name, Assessment Assessment, Bundle Bundle, FhirReadResult? Read, Bundle? Input);
 
-    public static TheoryData<string> Cases => ["cirrhosis-ascites-dialysis.json", "acute-liver-failure.json", "hepatitis-b-serology.json", "demo-001.json", "immune-001.json", "alf-acetaminophen.json", "aclf-grade2.json", "hbv-chronic.json"];
+    public static TheoryData<string> Cases => ["cirrhosis-ascites-dialysis.json", "acute-liver-failure.json", "alf-acetaminophen-kcc.json", "hepatitis-b-serology.json", "demo-001.json", "immune-001.json", "alf-acetaminophen.json", "aclf-grade2.json", "hbv-chronic.json"];
 
     internal static Case Write(string name)
     {

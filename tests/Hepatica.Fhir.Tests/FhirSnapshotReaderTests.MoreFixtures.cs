@@ -31,10 +31,11 @@ public sealed class MoreFixtureTests
         Assert.True(s.History.AlcoholRelatedLiverDisease); // K70.30
         Assert.Null(s.Findings.Encephalopathy);              // c-he has no West Haven grade: FHR020
         Assert.Contains(result.Issues, i => i.Code == FhirIssueCodes.GradeNotCoded && i.Path == "Condition/c-he.code");
-        Assert.Null(s.Findings.MeanArterialPressure);        // o-map (LOINC 8478-0) is not read yet
+        Assert.Equal(68m, s.Findings.MeanArterialPressure);  // o-map, LOINC 8478-0, 68 mm[Hg] at 08:00, 4 h before as-of
+        Assert.Equal("o-map", Assert.Single(result.For("findings.meanArterialPressure")).Id);
         Assert.DoesNotContain(result.Issues, i => i.Severity == IssueSeverity.Error);
 
-        // What FHIR cannot carry yet: the West Haven grade, vasopressors, MAP, ventilation, oxygenation.
+        // What FHIR cannot carry yet: the West Haven grade (no coma code here), vasopressors, ventilation, oxygenation.
         var grade = Outcome(s, "aclf-grade");
         Assert.Equal(OutcomeStatus.NotCalculable, grade.Status);
         Assert.Contains("findings.encephalopathyGrade", grade.Missing);

@@ -310,6 +310,7 @@ public sealed class BulkLineScanner
         }
 
         codes.UnionWith(SerologyCodes.Rules.SelectMany(r => r.Codes));
+        codes.Add(VitalSignCodes.MeanArterialPressure.Code.Loinc);
         return codes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
