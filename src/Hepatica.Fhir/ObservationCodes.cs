@@ -1,8 +1,9 @@
 namespace Hepatica.Fhir;
 
 /// <summary>
-/// The LOINC codes of every Observation the reader uses (labs, upper limits of normal, hepatitis serology), from the
-/// same tables the reader matches with (<see cref="LabCodes"/>, <see cref="SerologyCodes"/>). Lets a caller ask a FHIR
+/// The LOINC codes of every Observation the reader uses (labs, upper limits of normal, hepatitis serology, vital signs),
+/// from the same tables the reader matches with (<see cref="LabCodes"/>, <see cref="SerologyCodes"/>,
+/// <see cref="VitalSignCodes"/>). Lets a caller ask a FHIR
 /// server for those Observations only (a CDS Hooks prefetch template) instead of the whole record.
 /// </summary>
 public static class ObservationCodes
@@ -14,6 +15,7 @@ public static class ObservationCodes
     public static IReadOnlyList<string> All { get; } =
         LabCodes.Rules.SelectMany(r => r.Codes.Select(c => c.Loinc))
             .Concat(SerologyCodes.Rules.SelectMany(r => r.Codes))
+            .Append(VitalSignCodes.MeanArterialPressure.Code.Loinc)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 

@@ -29,14 +29,14 @@ public sealed class PrefetchTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var (path, auth) = Assert.Single(fhir.Requests);
         // The discovery template, token filled: only the LOINC codes the reader uses, newest first. Spot checks from
-        // docs/fhir.md's tables: total bilirubin 1975-2, INR 34714-6, HBsAg 5196-1, anti-HBc total 13952-7.
+        // docs/fhir.md's tables: total bilirubin 1975-2, INR 34714-6, HBsAg 5196-1, anti-HBc total 13952-7, mean blood pressure 8478-0.
         var query = Uri.UnescapeDataString(path);
         Assert.StartsWith("/fhir/Observation?patient=hbv-1&code=", query, StringComparison.Ordinal);
         Assert.EndsWith("&_sort=-date&_count=500", query, StringComparison.Ordinal);
         var codes = query.Split("code=")[1].Split('&')[0].Split(',');
         Assert.All(codes, c => Assert.StartsWith("http://loinc.org|", c, StringComparison.Ordinal));
         Assert.Equal(codes.Length, codes.Distinct().Count());
-        Assert.Subset(codes.ToHashSet(), new HashSet<string> { "http://loinc.org|1975-2", "http://loinc.org|34714-6", "http://loinc.org|5196-1", "http://loinc.org|13952-7" });
+        Assert.Subset(codes.ToHashSet(), new HashSet<string> { "http://loinc.org|1975-2", "http://loinc.org|34714-6", "http://loinc.org|5196-1", "http://loinc.org|13952-7", "http://loinc.org|8478-0" });
         Assert.Equal("Bearer token-123", auth);
         // The fetched serology was used: HBsAg is known, so no hepatitis B screening card.
         Assert.DoesNotContain(Json.Cards(body), c => ((string)c["summary"]!).Contains("hepatitis B or C serology", StringComparison.Ordinal));
