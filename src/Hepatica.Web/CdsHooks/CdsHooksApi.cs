@@ -134,17 +134,16 @@ internal static class CdsHooksApi
 
             var patientId = request.ContextString("patientId")!;
             var now = clock.GetUtcNow();
-            if (Snapshot(resolved.Resources, now) is not { } snapshot)
+            // patient-view: the FHIR reader reads the prefetched MedicationRequests/Statements (status, dates, planned or
+            // current). order-select: the card is about the selected draft orders, so they (with the Medications they may
+            // reference) replace any prefetched medication resources, and the same reader reads them.
+            var resources = drafts is null ? resolved.Resources : OrderSelectCards.WithSelected(resolved.Resources, drafts, selections);
+            if (Snapshot(resources, now) is not { } snapshot)
             {
                 return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
             }
 
-            // patient-view: the FHIR reader has read the prefetched MedicationRequests/Statements (status, dates, planned
-            // or current) into the snapshot. order-select: the card is about the selected draft orders, so they alone are
-            // the medications assessed (adding them to the prefetched ones listed a drug twice when both held it).
-            var assessment = drafts is null
-                ? Assessment.Of(snapshot)
-                : Assessment.Of(snapshot with { Medications = OrderSelectCards.Selected(drafts, selections) });
+            var assessment = Assessment.Of(snapshot);
             var cards = drafts is null ? PatientViewCards.For(assessment, patientId, now) : OrderSelectCards.For(assessment, patientId);
             return TypedResults.Json(new CdsResponse(cards), CdsJson.Options);
         }

@@ -8,15 +8,23 @@ using static Hepatica.Web.CdsHooks.CardKit;
 
 namespace Hepatica.Web.CdsHooks;
 
-/// <summary>order-select: the draft orders selected, read as medications, and the hepatitis B reactivation cards for them.</summary>
+/// <summary>order-select: the draft orders selected, read by the FHIR reader as planned medications, and the hepatitis B reactivation cards for them.</summary>
 internal static class OrderSelectCards
 {
-    /// <summary>The selected draft MedicationRequests (context.selections names them as <c>MedicationRequest/{id}</c>).</summary>
-    public static IReadOnlyList<Medication> Selected(Bundle draftOrders, IReadOnlyCollection<string> selections)
+    /// <summary>
+    /// The prefetched resources without medication orders or statements, plus the selected draft MedicationRequests
+    /// (context.selections names them as <c>MedicationRequest/{id}</c>) and the Medication resources of draftOrders
+    /// they may reference.
+    /// </summary>
+    public static List<Resource> WithSelected(IReadOnlyList<Resource> prefetched, Bundle draftOrders, IReadOnlyCollection<string> selections)
     {
-        var selected = draftOrders.Entry.Select(e => e.Resource).OfType<MedicationRequest>()
-            .Where(r => r.Id is { } id && selections.Contains("MedicationRequest/" + id));
-        return MedicationOrders.Read(selected);
+        var drafts = draftOrders.Entry.Select(e => e.Resource).ToList();
+        return
+        [
+            .. prefetched.Where(r => r is not (MedicationRequest or MedicationStatement)),
+            .. drafts.OfType<MedicationRequest>().Where(r => r.Id is { } id && selections.Contains("MedicationRequest/" + id)),
+            .. drafts.OfType<Hl7.Fhir.Model.Medication>(),
+        ];
     }
 
     public static List<Card> For(Assessment a, string patientId) => ReactivationCards.For(a.Immunity, a.Snapshot.Medications, patientId);
