@@ -1,3 +1,5 @@
+using Hepatica.Clinical.Findings;
+
 namespace Hepatica.Fhir;
 
 /// <summary>
@@ -25,10 +27,10 @@ internal static class VitalSignCodes
     /// <summary>
     /// Mean arterial pressure, LOINC 8478-0 "Mean blood pressure", in mm[Hg] (X: found with this meaning as a top-level
     /// code and as a blood-pressure panel component in public FHIR code and profiles, November 2026). Range as the
-    /// snapshot's <c>findings.meanArterialPressure</c>: more than 0, at most 300 mmHg.
+    /// snapshot's <c>findings.meanArterialPressure</c>, from the core (<see cref="ClinicalFindings"/>).
     /// </summary>
     public static readonly VitalSignRule MeanArterialPressure =
-        new("findings.meanArterialPressure", "mean arterial pressure", WindowDays, new LoincCode("8478-0", "Mean blood pressure", "mm[Hg]"), 0m, 300m);
+        new("findings.meanArterialPressure", "mean arterial pressure", WindowDays, new LoincCode("8478-0", "Mean blood pressure", "mm[Hg]"), ClinicalFindings.MeanArterialPressureAbove, ClinicalFindings.MeanArterialPressureAtMost);
 
     /// <summary>The rule for a LOINC code, or null.</summary>
     public static VitalSignRule? Find(string loinc) => loinc == MeanArterialPressure.Code.Loinc ? MeanArterialPressure : null;

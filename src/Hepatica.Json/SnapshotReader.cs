@@ -431,7 +431,7 @@ public static partial class SnapshotReader
                 5 => f with { FattyLiverDisease = ReadBool(ref reader, "findings.fattyLiverDisease", issues) },
                 6 => f with { Cirrhosis = ReadBool(ref reader, "findings.cirrhosis", issues) },
                 7 => f with { VaricealBleeding = ReadBool(ref reader, "findings.varicealBleeding", issues) },
-                8 => f with { MeanArterialPressure = ReadInRange(ref reader, "findings.meanArterialPressure", 0m, 300m, "mmHg", issues) },
+                8 => f with { MeanArterialPressure = ReadInRange(ref reader, "findings.meanArterialPressure", ClinicalFindings.MeanArterialPressureAbove, ClinicalFindings.MeanArterialPressureAtMost, "mmHg", issues) },
                 9 => f with { Vasopressors = ReadBool(ref reader, "findings.vasopressors", issues) },
                 10 => f with { PaO2FiO2 = ReadInRange(ref reader, "findings.pao2Fio2", 0m, 800m, "mmHg", issues) },
                 11 => f with { SpO2FiO2 = ReadInRange(ref reader, "findings.spo2Fio2", 0m, 500m, "(% / fraction)", issues) },

@@ -40,8 +40,14 @@ public sealed record ClinicalFindings
     /// <summary>Variceal (portal hypertensive) bleeding: a decompensating event.</summary>
     public bool? VaricealBleeding { get; init; }
 
-    /// <summary>Mean arterial pressure, mmHg.</summary>
+    /// <summary>Mean arterial pressure, mmHg (a plausible value is above <see cref="MeanArterialPressureAbove"/> and at most <see cref="MeanArterialPressureAtMost"/>).</summary>
     public decimal? MeanArterialPressure { get; init; }
+
+    /// <summary>Mean arterial pressure must be above this, mmHg: a plausibility limit every reader applies, not a clinical cut-off.</summary>
+    public const decimal MeanArterialPressureAbove = 0m;
+
+    /// <summary>Mean arterial pressure must be at most this, mmHg: a plausibility limit every reader applies, not a clinical cut-off.</summary>
+    public const decimal MeanArterialPressureAtMost = 300m;
 
     /// <summary>Vasopressors (or terlipressin) given to support the circulation.</summary>
     public bool? Vasopressors { get; init; }
