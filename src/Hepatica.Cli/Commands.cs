@@ -11,23 +11,31 @@ internal static class Commands
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null, string? issuedText = null)
+    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null, string? issuedText = null, int maxInputMb = InputFile.DefaultMaxMegabytes)
     {
         var issued = TimeProvider.System.GetUtcNow();
         if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out issued))
         {
-            Console.Error.WriteLine($"hepatica: --issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
-            return ExitCodes.BadInput;
+            return Usage($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
         }
 
         CatalogEntry? only = null;
         if (scoreId is not null && (only = ScoreCatalog.Find(scoreId)) is null)
         {
-            Console.Error.WriteLine($"hepatica: unknown score '{scoreId}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
+            return Usage($"unknown score '{scoreId}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
+        }
+
+        if (maxInputMb is < 1 or > InputFile.MaxMegabytes)
+        {
+            return Usage($"--max-input-mb must be between 1 and {InputFile.MaxMegabytes}.");
+        }
+
+        if (InputFile.TryReadAll(path, maxInputMb) is not { } bytes)
+        {
             return ExitCodes.BadInput;
         }
 
-        var read = FhirInput.Read(ReadAll(path), asOf, TimeProvider.System);
+        var read = CutIssues(FhirInput.Read(bytes, asOf, TimeProvider.System));
         if (read.Snapshot is not { } snapshot)
         {
             if (format == OutputFormat.Fhir)
@@ -58,8 +66,8 @@ internal static class Commands
         }
         else
         {
-            Console.Out.Write(TextReport.Render(assessment, explain));
-            Console.Out.Write(explain ? FhirInput.RenderSources(read.Sources) : "");
+            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, explain) + (explain ? FhirInput.RenderSources(read.Sources) : "")));
+            WriteIssues(snapshot.Issues); // to standard error as in the other formats (README.md): the report lists them too
         }
 
         return assessment.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
@@ -102,10 +110,14 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        if (threads < 1)
+        if (threads is < 1 or > BatchOptions.MaxWorkers)
         {
-            Console.Error.WriteLine("hepatica: --threads must be at least 1.");
-            return ExitCodes.BadInput;
+            return Usage($"--threads must be between 1 and {BatchOptions.MaxWorkers}.");
+        }
+
+        if (((input == "-" ? null : InputFile.InputProblem(input)) ?? InputFile.OutputProblem(output)) is { } problem)
+        {
+            return Usage(problem);
         }
 
         if (input != "-" && output != "-" && string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
@@ -114,14 +126,19 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        await using var inStream = input == "-" ? Console.OpenStandardInput() : OpenRead(input);
+        if ((input == "-" ? Console.OpenStandardInput() : InputFile.TryOpen(input)) is not { } opened)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        await using var inStream = opened;
         await using var outStream = output == "-" ? Console.OpenStandardOutput() : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
         using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
         var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores);
         var summary = await BatchRunner.RunAsync(inStream, outStream, options, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
         progress?.Complete(summary);
-        Console.Error.WriteLine(summary.Describe());
+        Console.Error.WriteLine(TerminalText.EscapeReport(summary.Describe()));
         return summary.LinesWithErrors > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
     }
 
@@ -139,7 +156,7 @@ internal static class Commands
         {
             if (ScoreCatalog.Find(id) is not { } entry)
             {
-                Console.Error.WriteLine($"hepatica: unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
+                Usage($"unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
                 return false;
             }
 
@@ -148,41 +165,37 @@ internal static class Commands
 
         if (scores.Count == 0)
         {
-            Console.Error.WriteLine("hepatica: --scores needs at least one score id.");
+            Usage("--scores needs at least one score id.");
             return false;
         }
 
         return true;
     }
 
-    /// <summary>Reports a usage error; returns the bad-input exit code.</summary>
+    /// <summary>Reports a usage error (control characters from the arguments escaped); returns the bad-input exit code.</summary>
     internal static int Usage(string message)
     {
-        Console.Error.WriteLine($"hepatica: {message}");
+        Console.Error.WriteLine($"hepatica: {TerminalText.Escape(message)}");
         return ExitCodes.BadInput;
     }
 
-    private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-
-    private static byte[] ReadAll(string path)
+    /// <summary>The read with every issue's path and message cut to <see cref="TerminalText.MaxIssueTextChars"/>, in the snapshot too, for every output format.</summary>
+    private static InputRead CutIssues(InputRead read)
     {
-        if (path == "-")
-        {
-            using var stdin = Console.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            stdin.CopyTo(buffer);
-            return buffer.ToArray();
-        }
+        static IReadOnlyList<InputIssue> Cut(IReadOnlyList<InputIssue> issues) =>
+            issues.Any(i => i.Path.Length > TerminalText.MaxIssueTextChars || i.Message.Length > TerminalText.MaxIssueTextChars)
+                ? [.. issues.Select(i => i with { Path = TerminalText.Cut(i.Path), Message = TerminalText.Cut(i.Message) })]
+                : issues;
 
-        return File.ReadAllBytes(path);
+        return read with { Issues = Cut(read.Issues), Snapshot = read.Snapshot is { } s ? s with { Issues = Cut(s.Issues) } : null };
     }
 
+    /// <summary>Each issue on its own line of standard error, control characters escaped.</summary>
     private static void WriteIssues(IReadOnlyList<InputIssue> issues)
     {
         foreach (var issue in issues)
         {
-            Console.Error.WriteLine(issue.ToString());
+            Console.Error.WriteLine(TerminalText.Escape(issue.ToString()));
         }
     }
 }

@@ -62,7 +62,7 @@ internal static class FhirInput
         sb.AppendLine().AppendLine("Sources (FHIR)");
         foreach (var s in sources)
         {
-            sb.Append("  ").AppendLine(s.ToString());
+            sb.Append("  ").AppendLine(TerminalText.Escape(s.ToString())); // ids, codes and units as the input gave them
         }
 
         return sb.ToString();

@@ -11,23 +11,24 @@ var explain = new Option<bool>("--explain") { Description = "Show every step: in
 var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md) or FHIR R4 Bundle (docs/fhir.md), or - for standard input." };
 var asOf = new Option<string?>("--as-of") { Description = "FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ (default: now)." };
 var issued = new Option<string?>("--issued") { Description = "--format fhir: the instant recorded as issued, YYYY-MM-DDTHH:MM:SSZ (default: now), for reproducible output." };
+var maxInputMb = new Option<int>("--max-input-mb") { Description = $"The largest input read, in MB (default {InputFile.DefaultMaxMegabytes}, at most {InputFile.MaxMegabytes}); a larger one is refused unread.", DefaultValueFactory = _ => InputFile.DefaultMaxMegabytes };
 
 var assess = new Command("assess", "Assess one patient snapshot: every score whose inputs are present, and what is missing for the rest.")
 {
-    file, format, explain, asOf, issued,
+    file, format, explain, asOf, issued, maxInputMb,
 };
-assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued)));
+assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued), parse.GetValue(maxInputMb)));
 
 var scoreId = new Argument<string>("id") { Description = "Score id, as listed by `hepatica scores` (e.g. meld-3.0)." };
-var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf, issued };
-score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued)));
+var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf, issued, maxInputMb };
+score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued), parse.GetValue(maxInputMb)));
 
 var scores = new Command("scores", "List every score with its version, range and citations.") { format };
 scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));
 
 var input = new Argument<string>("input") { Description = "JSON Lines file: one snapshot per line (- for standard input). With --fhir-bulk: the output file." };
 var output = new Argument<string?>("output") { Description = "JSON Lines file to write: one result per input line, in order (- for standard output).", Arity = ArgumentArity.ZeroOrOne };
-var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+var threads = new Option<int>("--threads") { Description = $"Worker threads, 1 to {Hepatica.Cli.Batch.BatchOptions.MaxWorkers} (default: one per core, at most {Hepatica.Cli.Batch.BatchOptions.MaxWorkers}); memory does not grow with it.", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, Hepatica.Cli.Batch.BatchOptions.MaxWorkers) };
 var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
 var scoreList = new Option<string?>("--scores") { Description = "Comma-separated score ids to compute (default: every score), e.g. meld-3.0,child-pugh." };
 var fhirBulk = new Option<string?>("--fhir-bulk") { Description = "Read a FHIR Bulk Data export folder (Patient.000.ndjson ...) instead: one record per patient in OUT, error records in OUT.errors.ndjson (docs/fhir.md)." };

@@ -9,7 +9,11 @@ using Hepatica.Json;
 
 namespace Hepatica.Cli;
 
-/// <summary>The human-readable report: scores with categories, what could not be computed and why, the issues, sources.</summary>
+/// <summary>
+/// The human-readable report: scores with categories, what could not be computed and why, the issues, sources.
+/// Text from the input (the id, issue paths and messages, reasons) is escaped for the terminal (<see cref="TerminalText"/>);
+/// the caller escapes the whole report once more as a safety net.
+/// </summary>
 internal static class TextReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -23,7 +27,7 @@ internal static class TextReport
             s.Sex?.ToString().ToLowerInvariant(),
             s.AgeYears is { } age ? age.ToString("0.#", Inv) + " years" : null,
         }.Where(x => x is not null));
-        sb.Append("Hepatica assessment: ").Append(s.Id ?? "(no id)");
+        sb.Append("Hepatica assessment: ").Append(s.Id is null ? "(no id)" : TerminalText.Escape(s.Id));
         if (who.Length > 0)
         {
             sb.Append(" (").Append(who).Append(')');
@@ -63,7 +67,7 @@ internal static class TextReport
                 sb.AppendLine();
                 foreach (var w in r.Warnings)
                 {
-                    sb.Append("      warning: ").AppendLine(w.Message);
+                    sb.Append("      warning: ").AppendLine(TerminalText.Escape(w.Message));
                 }
 
                 if (explain)
@@ -129,7 +133,7 @@ internal static class TextReport
                 }
                 else
                 {
-                    sb.AppendLine(o.Reason);
+                    sb.AppendLine(TerminalText.Escape(o.Reason));
                 }
             }
 
@@ -297,7 +301,7 @@ internal static class TextReport
         sb.AppendLine(title);
         foreach (var i in list)
         {
-            sb.Append("  ").Append(i.Code).Append(' ').Append(i.Path).Append(": ").AppendLine(i.Message);
+            sb.Append("  ").Append(i.Code).Append(' ').Append(TerminalText.Escape(i.Path)).Append(": ").AppendLine(TerminalText.Escape(i.Message));
         }
 
         sb.AppendLine();

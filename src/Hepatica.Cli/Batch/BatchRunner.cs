@@ -11,18 +11,38 @@ namespace Hepatica.Cli.Batch;
 /// <summary>Settings of a batch run.</summary>
 /// <param name="Detail">How much each result carries.</param>
 /// <param name="Workers">Worker threads.</param>
-/// <param name="ChunkBytes">Bytes of input handed to a worker at a time.</param>
+/// <param name="ChunkBytes">The most bytes of input handed to a worker at a time (fewer with many workers: see <see cref="EffectiveChunkBytes"/>).</param>
 /// <param name="MaxLineBytes">The longest accepted line; a longer one gets an SNP006 error record.</param>
 /// <param name="Scores">The scores to compute (null: the whole catalog).</param>
-internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20, IReadOnlyList<CatalogEntry>? Scores = null);
+/// <param name="InFlightBytes">The budget of input read but not yet written out, whatever the worker count (docs/snapshot.md, "Batch").</param>
+internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20, IReadOnlyList<CatalogEntry>? Scores = null, long InFlightBytes = 8 << 20)
+{
+    /// <summary>The most worker threads (<c>--threads</c>); past it a run gains nothing on any machine we know, and the option says so.</summary>
+    public const int MaxWorkers = 64;
+
+    /// <summary>
+    /// What a line costs in the budget at the least: a short line's record (about 1-3 KB compact) is much longer
+    /// than the line, so many short lines must not pass for few bytes.
+    /// </summary>
+    public const int BytesPerLine = 512;
+
+    /// <summary>
+    /// Chunks of at most <see cref="ChunkBytes"/>, smaller when <c>2 × workers + 2</c> of them would pass the budget
+    /// (never under 64 KiB, unless <see cref="ChunkBytes"/> is): more workers get smaller chunks, not more memory.
+    /// </summary>
+    public int EffectiveChunkBytes => (int)Math.Min(ChunkBytes, Math.Max(64L << 10, InFlightBytes / ((2L * Workers) + 2)));
+}
 
 /// <summary>
 /// Scores a JSON Lines file: one snapshot per line in, one result per line out, in input order. Streaming in
-/// constant memory: a reader cuts the input into chunks of whole lines, workers (one per core) assess each chunk
-/// into its own output buffer, and the writer emits chunks in order. At most <c>2 × workers + 2</c> chunks are in
-/// flight, so memory does not grow with the file. A bad line gives an error record and the run goes on: the count
-/// of lines out always equals the count of lines in (an empty line is a line and gets an error record; a final
-/// newline does not start a line).
+/// constant memory: a reader cuts the input into chunks of whole lines, workers assess each chunk into its own
+/// output buffer, and the writer emits chunks in order. Memory depends neither on the file nor on the worker count:
+/// the reader takes each chunk's cost (its bytes, or <see cref="BatchOptions.BytesPerLine"/> per line if more) from
+/// a fixed budget (<see cref="BatchOptions.InFlightBytes"/>, 8 MiB) and the writer gives it back once the chunk's
+/// results are out; a chunk holds at most <see cref="BatchOptions.EffectiveChunkBytes"/> (unless one line alone is
+/// longer) and at most that over <see cref="BatchOptions.BytesPerLine"/> lines. Output buffers are in proportion.
+/// A bad line gives an error record and the run goes on: the count of lines out always equals the count of lines
+/// in (an empty line is a line and gets an error record; a final newline does not start a line).
 /// </summary>
 internal static class BatchRunner
 {
@@ -35,9 +55,11 @@ internal static class BatchRunner
         var inFlight = (2 * options.Workers) + 2;
         var work = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(inFlight) { SingleWriter = true });
         var ordered = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(inFlight) { SingleWriter = true, SingleReader = true });
+        var budget = new ByteBudget(options.InFlightBytes);
+        var keepBytes = 2 * options.EffectiveChunkBytes;
         var bytesRead = 0L;
 
-        var reader = Task.Run(() => ReadChunksAsync(input, options, work.Writer, ordered.Writer, n => Interlocked.Add(ref bytesRead, n), ct), ct);
+        var reader = Task.Run(() => ReadChunksAsync(input, options, budget, work.Writer, ordered.Writer, n => Interlocked.Add(ref bytesRead, n), ct), ct);
         var workers = Enumerable.Range(0, options.Workers)
             .Select(_ => Task.Run(() => WorkAsync(work.Reader, options, ct), ct))
             .ToArray();
@@ -48,7 +70,8 @@ internal static class BatchRunner
             await chunk.Done.Task.ConfigureAwait(false);
             await output.WriteAsync(chunk.Output.WrittenMemory, ct).ConfigureAwait(false);
             summary.Add(chunk.Counts);
-            chunk.Release();
+            budget.Give(chunk.Cost);
+            chunk.Release(keepBytes);
             progress?.Invoke(Interlocked.Read(ref bytesRead), summary.Lines);
         }
 
@@ -60,11 +83,13 @@ internal static class BatchRunner
         return summary;
     }
 
-    private static async Task ReadChunksAsync(Stream input, BatchOptions options, ChannelWriter<Chunk> work, ChannelWriter<Chunk> ordered, Action<int> onRead, CancellationToken ct)
+    private static async Task ReadChunksAsync(Stream input, BatchOptions options, ByteBudget budget, ChannelWriter<Chunk> work, ChannelWriter<Chunk> ordered, Action<int> onRead, CancellationToken ct)
     {
         try
         {
-            var capacity = options.ChunkBytes + options.MaxLineBytes + 1;
+            var chunkBytes = options.EffectiveChunkBytes;
+            var maxLines = Math.Max(1, chunkBytes / BatchOptions.BytesPerLine);
+            var capacity = chunkBytes + options.MaxLineBytes + 1;
             var buffer = ArrayPool<byte>.Shared.Rent(capacity);
             var filled = 0;
             var nextLine = 1L;
@@ -72,7 +97,7 @@ internal static class BatchRunner
             while (!eof || filled > 0)
             {
                 // Fill to at least one chunk's worth (or to the end of the input).
-                while (!eof && filled < options.ChunkBytes)
+                while (!eof && filled < chunkBytes)
                 {
                     var n = await input.ReadAsync(buffer.AsMemory(filled, capacity - filled), ct).ConfigureAwait(false);
                     if (n == 0)
@@ -84,7 +109,13 @@ internal static class BatchRunner
                     onRead(n);
                 }
 
-                var lastNewline = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
+                // Whole lines up to one chunk's worth; a first line longer than that goes alone.
+                var lastNewline = buffer.AsSpan(0, Math.Min(filled, chunkBytes)).LastIndexOf((byte)'\n');
+                if (lastNewline < 0)
+                {
+                    lastNewline = buffer.AsSpan(0, filled).IndexOf((byte)'\n');
+                }
+
                 int take;
                 if (lastNewline >= 0)
                 {
@@ -107,6 +138,7 @@ internal static class BatchRunner
                 {
                     // A line longer than allowed: report it and skip to its end.
                     var tooLong = Chunk.TooLong(nextLine++, options.MaxLineBytes);
+                    await budget.TakeAsync(tooLong.Cost, ct).ConfigureAwait(false);
                     await Enqueue(tooLong, work, ordered, ct).ConfigureAwait(false);
                     (filled, eof) = await SkipPastNewlineAsync(input, buffer, capacity, onRead, ct).ConfigureAwait(false);
                     continue;
@@ -117,8 +149,10 @@ internal static class BatchRunner
                     break;
                 }
 
+                take = CutAtLines(buffer.AsSpan(0, take), maxLines);
                 var chunk = Chunk.Rent(buffer.AsSpan(0, take), nextLine);
                 nextLine += chunk.LineCount;
+                await budget.TakeAsync(chunk.Cost, ct).ConfigureAwait(false);
                 await Enqueue(chunk, work, ordered, ct).ConfigureAwait(false);
                 buffer.AsSpan(take, filled - take).CopyTo(buffer);
                 filled -= take;
@@ -135,6 +169,23 @@ internal static class BatchRunner
             work.Complete(e);
             ordered.Complete(e);
         }
+    }
+
+    /// <summary>The length of the first <paramref name="maxLines"/> lines of <paramref name="lines"/> (all of it when it has no more).</summary>
+    private static int CutAtLines(ReadOnlySpan<byte> lines, int maxLines)
+    {
+        if (lines.Count((byte)'\n') <= maxLines)
+        {
+            return lines.Length;
+        }
+
+        var at = 0;
+        for (var i = 0; i < maxLines; i++)
+        {
+            at += lines[at..].IndexOf((byte)'\n') + 1;
+        }
+
+        return at;
     }
 
     private static async Task<(int Filled, bool Eof)> SkipPastNewlineAsync(Stream input, byte[] buffer, int capacity, Action<int> onRead, CancellationToken ct)
@@ -255,5 +306,51 @@ internal static class BatchRunner
         chunk.Output.Write("\n"u8);
         chunk.Counts.Unreadable++;
         chunk.Counts.Lines++;
+    }
+}
+
+/// <summary>
+/// The bytes the reader may have in flight. One taker (the reader) waits until a chunk's cost fits; one giver (the
+/// writer) returns it once the chunk is written. A chunk always fits when nothing is in flight, so one line longer
+/// than the whole budget still goes through.
+/// </summary>
+internal sealed class ByteBudget(long capacity)
+{
+    private readonly Lock gate = new();
+    private long used;
+    private TaskCompletionSource? freed;
+
+    public async ValueTask TakeAsync(long bytes, CancellationToken ct)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (gate)
+            {
+                if (used == 0 || used + bytes <= capacity)
+                {
+                    used += bytes;
+                    return;
+                }
+
+                freed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = freed.Task;
+            }
+
+            await wait.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public void Give(long bytes)
+    {
+        TaskCompletionSource? waiting;
+        lock (gate)
+        {
+            used -= bytes;
+            waiting = freed;
+            freed = null;
+        }
+
+        waiting?.TrySetResult();
     }
 }

@@ -23,7 +23,10 @@ internal sealed class Chunk
 
     public ReadOnlyMemory<byte> Input => data.AsMemory(0, length);
 
-    public ArrayBufferWriter<byte> Output { get; } = new(1 << 16);
+    public ArrayBufferWriter<byte> Output { get; private set; } = new(1 << 16);
+
+    /// <summary>What the chunk counts against the in-flight budget: its bytes, or <see cref="BatchOptions.BytesPerLine"/> per line if more.</summary>
+    public long Cost => Math.Max(length, LineCount * BatchOptions.BytesPerLine);
 
     public TaskCompletionSource Done { get; private set; } = new();
 
@@ -35,7 +38,7 @@ internal sealed class Chunk
         var chunk = Take(firstLine);
         if (chunk.data.Length < lines.Length)
         {
-            chunk.data = new byte[Math.Max(lines.Length, 1 << 20)];
+            chunk.data = new byte[Math.Max(lines.Length, 64 << 10)];
         }
 
         lines.CopyTo(chunk.data);
@@ -54,10 +57,27 @@ internal sealed class Chunk
         return chunk;
     }
 
-    /// <summary>Returns the chunk to the pool once its output is written.</summary>
-    public void Release()
+    /// <summary>
+    /// Returns the chunk to the pool once its output is written. An input array longer than <paramref name="keepBytes"/>
+    /// (it held a long line) or an output buffer longer than 16 times that is dropped, so the pool does not keep the
+    /// largest chunk ever seen once per slot.
+    /// </summary>
+    public void Release(int keepBytes)
     {
-        Output.ResetWrittenCount();
+        if (data.Length > keepBytes)
+        {
+            data = [];
+        }
+
+        if (Output.Capacity > 16L * keepBytes)
+        {
+            Output = new ArrayBufferWriter<byte>(1 << 16);
+        }
+        else
+        {
+            Output.ResetWrittenCount();
+        }
+
         Pool.Add(this);
     }
 

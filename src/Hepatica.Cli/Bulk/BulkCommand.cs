@@ -25,6 +25,11 @@ internal static class BulkCommand
             return Fail($"'{dir}' holds no resource files (Type.NNN.ndjson).");
         }
 
+        if (InputFile.OutputProblem(output) is { } outputProblem)
+        {
+            return Fail(outputProblem);
+        }
+
         if (output == "-" || Path.GetFullPath(output).StartsWith(Path.GetFullPath(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return Fail("the output must be a file outside the export folder (its error records go beside it, in OUT.errors.ndjson).");
@@ -41,9 +46,9 @@ internal static class BulkCommand
             return Fail($"--output '{format}' is not json or fhir.");
         }
 
-        if (threads < 1)
+        if (threads is < 1 or > Batch.BatchOptions.MaxWorkers)
         {
-            return Fail("--threads must be at least 1.");
+            return Fail($"--threads must be between 1 and {Batch.BatchOptions.MaxWorkers}.");
         }
 
         if (!Commands.TryParseScores(scoreIds, out var scores))
@@ -59,13 +64,13 @@ internal static class BulkCommand
         var options = new BulkOptions(asOf, TimeProvider.System.GetUtcNow(), kind.Value, threads, memoryMb * (1L << 20), partitions, scores);
         using var progress = !noProgress && !Console.IsErrorRedirected ? new ProgressBar(null) : null;
         var summary = await BulkRunner.RunAsync(dir, output, options, progress, ct).ConfigureAwait(false);
-        Console.Error.WriteLine(summary.Describe(BulkRunner.ErrorsPath(output)));
+        Console.Error.WriteLine(TerminalText.EscapeReport(summary.Describe(BulkRunner.ErrorsPath(output)))); // file names and resource types come from the export
         return summary.Problems > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
     }
 
     private static int Fail(string message)
     {
-        Console.Error.WriteLine($"hepatica: {message}");
+        Console.Error.WriteLine($"hepatica: {TerminalText.Escape(message)}");
         return ExitCodes.BadInput;
     }
 }

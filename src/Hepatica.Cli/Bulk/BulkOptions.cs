@@ -40,4 +40,16 @@ internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, B
         var count = Math.Max((inputBytes + perPartition - 1) / perPartition, (inputBytes + (1L << 30) - 1) >> 30);
         return (int)Math.Clamp(Math.Max(count, 4L * Threads), 1, 4096);
     }
+
+    /// <summary>
+    /// Pass 1: blocks of <paramref name="blockBytes"/> read ahead of the workers, two per worker but within an eighth
+    /// of the budget (at least two): 64 threads do not mean 128 blocks of 4 MiB.
+    /// </summary>
+    public int BlocksInFlight(int blockBytes) => (int)Math.Clamp(MemoryBytes / 8 / blockBytes, 2, Math.Max(2L, 2L * Threads));
+
+    /// <summary>
+    /// Pass 1: the write buffer of each worker's file of each partition (threads × partitions files), so that all of
+    /// them fit in an eighth of the budget: 64 KiB each at most, 4 KiB at least.
+    /// </summary>
+    public int PartitionBufferBytes(int partitions) => (int)Math.Clamp(MemoryBytes / 8 / ((long)Threads * partitions), 4 << 10, 64 << 10);
 }

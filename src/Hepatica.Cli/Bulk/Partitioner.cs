@@ -10,7 +10,9 @@ namespace Hepatica.Cli.Bulk;
 /// blocks of whole lines; workers (one per thread) scan each line with <see cref="BulkLineScanner"/> and append the
 /// lines the snapshot reader uses to the partition of their patient (a stable hash of the id), each worker to its own
 /// files, so no lock is taken. Lines not used are only counted; unusable lines become error records, which go to a
-/// partition chosen by their file and line. Memory: at most <c>2 × workers</c> blocks in flight plus the files' buffers.
+/// partition chosen by their file and line. Memory, whatever the thread count: the blocks in flight and the files'
+/// write buffers each within an eighth of <c>--memory-mb</c> (<see cref="BulkOptions.BlocksInFlight"/>,
+/// <see cref="BulkOptions.PartitionBufferBytes"/>).
 /// </summary>
 internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> files, string tempDir, int partitions)
 {
@@ -23,7 +25,7 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
     /// <summary>Runs pass 1; <paramref name="progress"/> gets the bytes read so far.</summary>
     public async Task<ScanCounts> RunAsync(Action<long>? progress, CancellationToken ct)
     {
-        var blocks = Channel.CreateBounded<Block>(new BoundedChannelOptions(2 * options.Threads) { SingleWriter = true });
+        var blocks = Channel.CreateBounded<Block>(new BoundedChannelOptions(options.BlocksInFlight(BlockBytes)) { SingleWriter = true });
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct); // a failing worker stops the reader, which would wait forever
         var reader = Task.Run(() => ReadAsync(blocks.Writer, progress, failed.Token), failed.Token);
         var workers = Enumerable.Range(0, options.Threads).Select(w => Task.Run(async () =>
@@ -231,7 +233,7 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
     }
 
     private FileStream Output(FileStream?[] outputs, int worker, int partition) =>
-        outputs[partition] ??= new FileStream(PartitionFile(tempDir, partition, worker), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        outputs[partition] ??= new FileStream(PartitionFile(tempDir, partition, worker), FileMode.CreateNew, FileAccess.Write, FileShare.None, options.PartitionBufferBytes(partitions));
 
     /// <summary>Whole lines of one file handed to a worker (or the mark of one line that was too long).</summary>
     private sealed record Block(int FileIndex, long FirstLine, byte[] Data, int Length, long? TooLongLine)
