@@ -20,8 +20,29 @@ internal static class CdsHooksApi
         services.AddSingleton<FeedbackStore>();
         services.AddHttpClient(JwksCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddHttpClient(PrefetchResolver.HttpClientName);
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept")
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<CdsHooksOptions>>((cors, cds) =>
+        {
+            var policy = cors.GetPolicy(CorsPolicy)!;
+            policy.Origins.Clear();
+            if (cds.Value.AllowedOrigins is { } origins)
+            {
+                foreach (var origin in origins)
+                {
+                    policy.Origins.Add(origin.TrimEnd('/'));
+                }
+            }
+            else
+            {
+                policy.Origins.Add("*"); // any origin, never with credentials: the JWT protects the services
+            }
+        });
         return services;
     }
+
+    /// <summary>The CORS policy of /cds-services (CDS Hooks 2.0: browser-based CDS clients need CORS).</summary>
+    public const string CorsPolicy = "cds-hooks";
 
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
@@ -31,7 +52,7 @@ internal static class CdsHooksApi
             CdsLog.JwtOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CdsHooksApi)));
         }
 
-        var api = app.MapGroup("/cds-services").WithTags("CDS Hooks").AddEndpointFilter(CheckJwt);
+        var api = app.MapGroup("/cds-services").WithTags("CDS Hooks").RequireCors(CorsPolicy).AddEndpointFilter(CheckJwt);
         api.MapGet("", () => TypedResults.Json(new DiscoveryResponse(CdsServices.All), CdsJson.Options)).WithName("Discovery");
         api.MapPost("/{id}", Call).WithName("CallService");
         api.MapPost("/{id}/feedback", Feedback).WithName("Feedback");

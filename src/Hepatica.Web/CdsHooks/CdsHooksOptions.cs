@@ -33,6 +33,12 @@ internal sealed class CdsHooksOptions
     /// </summary>
     public List<string> AllowedFhirServers { get; set; } = [];
 
+    /// <summary>
+    /// Origins allowed to call /cds-services from a browser (CORS). Unset: any origin, never with credentials (cookies
+    /// are not used; the JWT in the Authorization header is what protects the services). Set it to restrict.
+    /// </summary>
+    public List<string>? AllowedOrigins { get; set; }
+
     /// <summary>Append each feedback entry to this JSON Lines file as well as keeping it in memory; empty: memory only.</summary>
     public string? FeedbackPath { get; set; }
 
