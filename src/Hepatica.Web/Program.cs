@@ -1,16 +1,24 @@
 using Hepatica.Web.Api;
 using Hepatica.Web.CdsHooks;
+using Hepatica.Web.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel((context, kestrel) => KestrelLimits.Configure(context.Configuration, kestrel));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ClientFaultHandler>();
+builder.Services.AddSingleton<ClientFaultLog>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
 builder.Services.AddScoringApi(builder.Configuration);
 builder.Services.AddCdsHooks();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHeadAsGet();
+app.UseRouting();
+app.UseCors();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health");

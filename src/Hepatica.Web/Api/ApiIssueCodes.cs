@@ -20,4 +20,7 @@ internal static class ApiIssueCodes
 
     /// <summary>No score has this id (404).</summary>
     public const string UnknownScore = "API005";
+
+    /// <summary>The request body could not be read: too slow (408), a malformed chunk or cut short (400) ...</summary>
+    public const string BodyUnreadable = "API006";
 }

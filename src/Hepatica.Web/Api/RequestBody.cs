@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Hepatica.Web.Api;
 
+/// <summary>A body read whole; or none: too large (no fault), or a fault of the client's request (slow, malformed, cut short).</summary>
+internal readonly record struct BodyRead(byte[]? Bytes, BadHttpRequestException? Fault);
+
 /// <summary>Reads a request body whole, never more than a limit.</summary>
 internal static class RequestBody
 {
@@ -9,9 +12,10 @@ internal static class RequestBody
     /// The body, or null when it is larger than <paramref name="limit"/> bytes. The limit is enforced three times over:
     /// Kestrel's per-request <see cref="IHttpMaxRequestBodySizeFeature"/> (the server stops reading), the declared
     /// Content-Length (refused before reading), and a count of the bytes read (chunked bodies, and hosts such as
-    /// TestServer that have no such feature).
+    /// TestServer that have no such feature). A client fault while reading (a <see cref="BadHttpRequestException"/> other
+    /// than 413) is returned, with its status, for the caller to answer.
     /// </summary>
-    public static async Task<byte[]?> ReadAsync(HttpContext context, long limit, CancellationToken ct)
+    public static async Task<BodyRead> ReadAsync(HttpContext context, long limit, CancellationToken ct)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
@@ -20,7 +24,7 @@ internal static class RequestBody
 
         if (context.Request.ContentLength > limit)
         {
-            return null;
+            return default;
         }
 
         using var buffer = new MemoryStream();
@@ -32,7 +36,7 @@ internal static class RequestBody
             {
                 if (buffer.Length + n > limit)
                 {
-                    return null;
+                    return default;
                 }
 
                 buffer.Write(chunk, 0, n);
@@ -40,9 +44,13 @@ internal static class RequestBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return null;
+            return default;
+        }
+        catch (BadHttpRequestException e)
+        {
+            return new BodyRead(null, e);
         }
 
-        return buffer.ToArray();
+        return new BodyRead(buffer.ToArray(), null);
     }
 }

@@ -25,6 +25,9 @@ internal static class ScoringApi
 
     private const string UnknownIdText = "No score has this id; the problem's `knownIds` lists the ids there are (API005).";
 
+    /// <summary>The CORS policy of /api: only the configured <see cref="ApiOptions.AllowedOrigins"/>.</summary>
+    public const string CorsPolicy = "api";
+
     /// <summary>Settings, the clock and the OpenAPI document description the API needs.</summary>
     public static IServiceCollection AddScoringApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +36,14 @@ internal static class ScoringApi
             .Validate(o => o.MaxRequestBodyBytes > 0, $"{ApiOptions.Section}:MaxRequestBodyBytes must be a positive number of bytes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept")));
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<ApiOptions>>((cors, api) =>
+        {
+            foreach (var origin in api.Value.AllowedOrigins)
+            {
+                cors.GetPolicy(CorsPolicy)!.Origins.Add(origin.TrimEnd('/'));
+            }
+        });
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", ApiDocument.Configure);
         return services;
     }
@@ -40,6 +51,10 @@ internal static class ScoringApi
     public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Scoring");
+        if (app.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.AllowedOrigins.Count > 0)
+        {
+            api.RequireCors(CorsPolicy); // no CORS metadata at all otherwise: a preflight gets no Access-Control-Allow-Origin
+        }
 
         api.MapPost("/assess", Assess)
             .WithName("Assess")
@@ -139,7 +154,15 @@ internal static class ScoringApi
             return BadParameter(output, "explain", $"'{explainText}' is not true or false.");
         }
 
-        if (await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false) is not { } body)
+        var read = await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (read.Fault is { } fault)
+        {
+            context.RequestServices.GetRequiredService<Http.ClientFaultLog>().Report(context, fault);
+            return ApiResults.Problem(output, fault.StatusCode, Http.ClientFaultLog.Title(fault.StatusCode), fault.Message,
+                [InputIssue.Error(ApiIssueCodes.BodyUnreadable, "$", $"The request body could not be read: {fault.Message}")]);
+        }
+
+        if (read.Bytes is not { } body)
         {
             return ApiResults.Problem(output, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"The limit is {options.MaxRequestBodyBytes} bytes ({ApiOptions.Section}:MaxRequestBodyBytes).",

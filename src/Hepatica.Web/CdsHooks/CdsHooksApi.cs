@@ -12,26 +12,59 @@ internal static class CdsHooksApi
 {
     public static IServiceCollection AddCdsHooks(this IServiceCollection services)
     {
-        services.AddOptions<CdsHooksOptions>().BindConfiguration(CdsHooksOptions.Section);
+        services.AddOptions<CdsHooksOptions>().BindConfiguration(CdsHooksOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidation>();
         services.TryAddTimeProvider();
         services.AddSingleton<JwksCache>();
         services.AddSingleton<CdsJwtValidator>();
         services.AddSingleton<PrefetchResolver>();
         services.AddSingleton<FeedbackStore>();
-        services.AddHttpClient(JwksCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
-        services.AddHttpClient(PrefetchResolver.HttpClientName);
+
+        // Both outgoing clients follow no redirect and connect only to configured servers (Outbound): the FHIR client to
+        // AllowedFhirServers, the JWKS client to the issuers' JwksUrl.
+        services.AddHttpClient(JwksCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(sp => Outbound.Handler(() =>
+                sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.Issuers.Select(i => i.JwksUrl).OfType<string>()));
+        services.AddHttpClient(PrefetchResolver.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => Outbound.Handler(() => sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AllowedFhirServers));
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept")
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<CdsHooksOptions>>((cors, cds) =>
+        {
+            var policy = cors.GetPolicy(CorsPolicy)!;
+            policy.Origins.Clear();
+            if (cds.Value.AllowedOrigins is { } origins)
+            {
+                foreach (var origin in origins)
+                {
+                    policy.Origins.Add(origin.TrimEnd('/'));
+                }
+            }
+            else
+            {
+                policy.Origins.Add("*"); // any origin, never with credentials: the JWT protects the services
+            }
+        });
         return services;
     }
+
+    /// <summary>The CORS policy of /cds-services (CDS Hooks 2.0: browser-based CDS clients need CORS).</summary>
+    public const string CorsPolicy = "cds-hooks";
 
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
+        var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CdsHooksApi));
         if (!options.RequireJwt)
         {
-            CdsLog.JwtOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CdsHooksApi)));
+            CdsLog.JwtOff(log);
+        }
+        else if (string.IsNullOrEmpty(options.PublicBaseUrl) && !app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            CdsLog.NoPublicBaseUrl(log);
         }
 
-        var api = app.MapGroup("/cds-services").WithTags("CDS Hooks").AddEndpointFilter(CheckJwt);
+        var api = app.MapGroup("/cds-services").WithTags("CDS Hooks").RequireCors(CorsPolicy).AddEndpointFilter(CheckJwt);
         api.MapGet("", () => TypedResults.Json(new DiscoveryResponse(CdsServices.All), CdsJson.Options)).WithName("Discovery");
         api.MapPost("/{id}", Call).WithName("CallService");
         api.MapPost("/{id}/feedback", Feedback).WithName("Feedback");
@@ -46,7 +79,11 @@ internal static class CdsHooksApi
         }
     }
 
-    /// <summary>Every call, discovery included, carries the CDS client's JWT unless RequireJwt is explicitly false.</summary>
+    /// <summary>
+    /// Every call, discovery included, carries the CDS client's JWT unless RequireJwt is explicitly false. The expected
+    /// <c>aud</c> is PublicBaseUrl + path; only in Development may it come from the request (scheme, Host, path base):
+    /// elsewhere, without PublicBaseUrl, every call is refused, so a token minted for another host is never accepted.
+    /// </summary>
     private static async ValueTask<object?> CheckJwt(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -54,16 +91,32 @@ internal static class CdsHooksApi
         if (options.RequireJwt)
         {
             var request = http.Request;
+            if (string.IsNullOrEmpty(options.PublicBaseUrl) && !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The CDS client's JWT cannot be checked.",
+                    detail: $"{CdsHooksOptions.Section}:PublicBaseUrl is not set: the expected aud (this service's public URL) is unknown, "
+                        + "and outside Development it is never taken from the request's Host header. Set it, e.g. https://cds.example.org.");
+            }
+
             var baseUrl = string.IsNullOrEmpty(options.PublicBaseUrl)
                 ? $"{request.Scheme}://{request.Host}{request.PathBase}"
                 : options.PublicBaseUrl.TrimEnd('/');
             var audience = baseUrl + request.Path;
-            var why = await http.RequestServices.GetRequiredService<CdsJwtValidator>()
+            var refused = await http.RequestServices.GetRequiredService<CdsJwtValidator>()
                 .Check(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, audience, http.RequestAborted);
-            if (why is not null)
+            if (refused is { } r)
             {
-                http.Response.Headers.WWWAuthenticate = "Bearer";
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The CDS client's JWT was not accepted.", detail: why);
+                if (r.Status == StatusCodes.Status401Unauthorized)
+                {
+                    http.Response.Headers.WWWAuthenticate = "Bearer";
+                }
+                else
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                }
+
+                return TypedResults.Problem(statusCode: r.Status, title: "The CDS client's JWT was not accepted.", detail: r.Reason);
             }
         }
 

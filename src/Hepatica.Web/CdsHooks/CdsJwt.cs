@@ -9,7 +9,9 @@ namespace Hepatica.Web.CdsHooks;
 /// Checks the CDS client's JWT (CDS Hooks 2.0, "Trusting CDS Clients"): asymmetric algorithms only (never <c>none</c>,
 /// never HMAC), <c>typ</c> JWT, <c>iss</c> on the allowlist, <c>kid</c> in that issuer's configured JWKS, <c>jku</c> (if
 /// sent) equal to the configured JWKS URL, a valid signature, <c>aud</c> equal to the URL called, <c>exp</c> and <c>iat</c>
-/// with a small clock skew, and a <c>jti</c> not seen before (replay cache kept until the token expires).
+/// with a small clock skew (<c>iat</c> not in the future, a lifetime of at most
+/// <see cref="CdsHooksOptions.MaxTokenLifetimeSeconds"/>), and a <c>jti</c> not seen before (replay cache kept until the
+/// token expires, at most <see cref="CdsHooksOptions.MaxReplayCacheEntries"/> entries: full, it refuses new tokens).
 /// </summary>
 internal sealed class CdsJwtValidator(IOptions<CdsHooksOptions> options, JwksCache jwks, TimeProvider clock, ILogger<CdsJwtValidator> log)
 {
@@ -19,9 +21,30 @@ internal sealed class CdsJwtValidator(IOptions<CdsHooksOptions> options, JwksCac
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
     private long nextPurge;
+    private long nextForcedPurge;
+    private int count;
 
-    /// <summary>Null when the token is acceptable for <paramref name="audience"/>, else why it is not.</summary>
-    public async Task<string?> Check(string? authorization, string audience, CancellationToken ct)
+    /// <summary>What <see cref="Remember"/> found.</summary>
+    private enum Seen
+    {
+        New,
+        Replay,
+        Full,
+    }
+
+    /// <summary>
+    /// Null when the token is acceptable for <paramref name="audience"/>, else why it is not, with the status to answer:
+    /// 401, or 503 when the replay cache is full (the client is not at fault; it may retry).
+    /// </summary>
+    public async Task<(string Reason, int Status)?> Check(string? authorization, string audience, CancellationToken ct)
+    {
+        var why = await Refusal(authorization, audience, ct).ConfigureAwait(false);
+        return why is null ? null : (why, why == CacheFull ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized);
+    }
+
+    internal const string CacheFull = "too many unexpired tokens to remember (Hepatica:CdsHooks:MaxReplayCacheEntries); try again shortly";
+
+    private async Task<string?> Refusal(string? authorization, string audience, CancellationToken ct)
     {
         var o = options.Value;
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -97,9 +120,14 @@ internal sealed class CdsJwtValidator(IOptions<CdsHooksOptions> options, JwksCac
             };
         }
 
-        if (!token.TryGetPayloadValue<long>("iat", out _))
+        if (!token.TryGetPayloadValue<long>("iat", out var iatSeconds))
         {
             return "iat missing";
+        }
+
+        if (Lifetime(iatSeconds, token.ValidTo, o) is { } lifetime)
+        {
+            return lifetime;
         }
 
         if (string.IsNullOrEmpty(token.Id))
@@ -107,7 +135,32 @@ internal sealed class CdsJwtValidator(IOptions<CdsHooksOptions> options, JwksCac
             return "jti missing";
         }
 
-        return Remember(token.Issuer + " " + token.Id, token.ValidTo, o.ClockSkewSeconds) ? null : "jti already used (replay)";
+        return Remember(token.Issuer + " " + token.Id, token.ValidTo, o) switch
+        {
+            Seen.New => null,
+            Seen.Replay => "jti already used (replay)",
+            _ => CacheFull,
+        };
+    }
+
+    /// <summary>Null when <c>iat</c> is not in the future (beyond the skew) and the token lives at most the configured lifetime.</summary>
+    private string? Lifetime(long iatSeconds, DateTime validTo, CdsHooksOptions o)
+    {
+        var now = clock.GetUtcNow();
+        var skew = TimeSpan.FromSeconds(o.ClockSkewSeconds);
+        var cap = TimeSpan.FromSeconds(o.MaxTokenLifetimeSeconds);
+        if (iatSeconds > now.Add(skew).ToUnixTimeSeconds())
+        {
+            return "iat is in the future";
+        }
+
+        var exp = new DateTimeOffset(validTo, TimeSpan.Zero);
+        if (iatSeconds < exp.ToUnixTimeSeconds() - o.MaxTokenLifetimeSeconds || exp - now > cap + skew)
+        {
+            return $"token lifetime too long: exp at most {o.MaxTokenLifetimeSeconds} s after iat and after now (Hepatica:CdsHooks:MaxTokenLifetimeSeconds)";
+        }
+
+        return null;
     }
 
     private bool Lifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)
@@ -116,23 +169,45 @@ internal sealed class CdsJwtValidator(IOptions<CdsHooksOptions> options, JwksCac
         return expires is { } e && e.ToUniversalTime() + skew >= now && (notBefore is not { } n || n.ToUniversalTime() - skew <= now);
     }
 
-    /// <summary>True the first time a jti is seen; entries are dropped once their token has expired.</summary>
-    private bool Remember(string jti, DateTime validTo, int skewSeconds)
+    /// <summary>
+    /// New the first time a jti is seen; entries are dropped once their token has expired (a sweep every 30 s, or at
+    /// most once a second while the cache is full). Full when it holds the most entries allowed and none has expired.
+    /// </summary>
+    private Seen Remember(string jti, DateTime validTo, CdsHooksOptions o)
     {
         var now = clock.GetUtcNow();
-        if (now.UtcTicks > Interlocked.Read(ref nextPurge))
+        var full = Volatile.Read(ref count) >= o.MaxReplayCacheEntries;
+        if (now.UtcTicks > Interlocked.Read(ref nextPurge) || (full && now.UtcTicks > Interlocked.Read(ref nextForcedPurge)))
         {
             Interlocked.Exchange(ref nextPurge, now.AddSeconds(30).UtcTicks);
+            Interlocked.Exchange(ref nextForcedPurge, now.AddSeconds(1).UtcTicks);
             foreach (var (k, until) in seen)
             {
-                if (until < now)
+                if (until < now && seen.TryRemove(k, out _))
                 {
-                    seen.TryRemove(k, out _);
+                    Interlocked.Decrement(ref count);
                 }
             }
         }
 
-        return seen.TryAdd(jti, new DateTimeOffset(validTo, TimeSpan.Zero).AddSeconds(skewSeconds));
+        if (seen.ContainsKey(jti))
+        {
+            return Seen.Replay;
+        }
+
+        if (Interlocked.Increment(ref count) > o.MaxReplayCacheEntries)
+        {
+            Interlocked.Decrement(ref count);
+            return Seen.Full;
+        }
+
+        if (seen.TryAdd(jti, new DateTimeOffset(validTo, TimeSpan.Zero).AddSeconds(o.ClockSkewSeconds)))
+        {
+            return Seen.New;
+        }
+
+        Interlocked.Decrement(ref count);
+        return Seen.Replay;
     }
 }
 
@@ -161,10 +236,10 @@ internal sealed class JwksCache(IHttpClientFactory http, IOptions<CdsHooksOption
             }
             else if (!string.IsNullOrEmpty(issuer.JwksUrl))
             {
-                json = await http.CreateClient(HttpClientName).GetStringAsync(new Uri(issuer.JwksUrl), ct).ConfigureAwait(false);
+                json = await Fetch(issuer, ct).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException or UriFormatException)
         {
             CdsLog.JwksUnreadable(log, issuer.Issuer, e.Message);
         }
@@ -185,5 +260,20 @@ internal sealed class JwksCache(IHttpClientFactory http, IOptions<CdsHooksOption
         var until = issuer.JwksUrl is null && json is not null ? DateTimeOffset.MaxValue : now.AddMinutes(json is null ? 1 : options.Value.JwksRefreshMinutes);
         cache[issuer.Issuer] = (keys, now, until);
         return keys;
+    }
+
+    /// <summary>The JWKS at the issuer's URL, never more than MaxJwksBytes and never from a redirect; null (logged) otherwise.</summary>
+    private async Task<string?> Fetch(TrustedIssuer issuer, CancellationToken ct)
+    {
+        var limit = options.Value.MaxJwksBytes;
+        using var response = await http.CreateClient(HttpClientName).GetAsync(new Uri(issuer.JwksUrl!), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        var bytes = response.IsSuccessStatusCode ? await Outbound.ReadBounded(response, limit, ct).ConfigureAwait(false) : null;
+        if (bytes is null)
+        {
+            CdsLog.JwksRefused(log, issuer.Issuer, issuer.JwksUrl!, limit, (int)response.StatusCode);
+            return null;
+        }
+
+        return System.Text.Encoding.UTF8.GetString(bytes);
     }
 }

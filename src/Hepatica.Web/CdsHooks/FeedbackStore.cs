@@ -8,8 +8,9 @@ namespace Hepatica.Web.CdsHooks;
 internal sealed record RecordedFeedback(string Service, DateTimeOffset Received, FeedbackEntry Entry);
 
 /// <summary>
-/// Feedback, append-only: kept in memory (embedded, no server) and, when <see cref="CdsHooksOptions.FeedbackPath"/> is
-/// set, appended as one JSON line per entry to that file.
+/// Feedback, append-only: the newest <see cref="CdsHooksOptions.MaxFeedbackEntries"/> kept in memory (embedded, no
+/// server; beyond that the oldest are dropped) and, when <see cref="CdsHooksOptions.FeedbackPath"/> is set, every entry
+/// appended as one JSON line to that file.
 /// </summary>
 internal sealed class FeedbackStore(IOptions<CdsHooksOptions> options, TimeProvider clock) : IDisposable
 {
@@ -41,6 +42,11 @@ internal sealed class FeedbackStore(IOptions<CdsHooksOptions> options, TimeProvi
         foreach (var r in recorded)
         {
             entries.Enqueue(r);
+        }
+
+        while (entries.Count > options.Value.MaxFeedbackEntries && entries.TryDequeue(out _))
+        {
+            // the oldest go first: memory holds a bounded window, the file (if any) everything
         }
     }
 

@@ -104,9 +104,11 @@ internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOn
 /// <summary>
 /// Prefetch semantics of CDS Hooks 2.0: a key the client sent is used as is; <c>null</c> means the client has no data;
 /// a missing key, or one holding an OperationOutcome (the client's fetch failed), is fetched from <c>fhirServer</c>
-/// with the <c>fhirAuthorization</c> bearer token; what can be neither is reported for a 412. A searchset page with a
-/// <c>next</c> link is followed on the same FHIR server only (the token is never sent elsewhere), up to
-/// <see cref="MaxPages"/> pages.
+/// with the <c>fhirAuthorization</c> bearer token, but only when that server is in
+/// <see cref="CdsHooksOptions.AllowedFhirServers"/> (empty: never); what can be neither is reported for a 412. A searchset
+/// page with a <c>next</c> link is followed on the same FHIR server only (the token is never sent elsewhere), up to
+/// <see cref="MaxPages"/> pages and <see cref="CdsHooksOptions.MaxFhirResponseBytes"/> bytes per key. Redirects are not
+/// followed: a 3xx answer makes the key unreachable.
 /// </summary>
 internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions<CdsHooksOptions> options, ILogger<PrefetchResolver> log)
 {
@@ -206,23 +208,13 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     }
 
     /// <summary>
-    /// Whether this host may call <paramref name="fhirServer"/> (and send it the client's token): any server when
-    /// <see cref="CdsHooksOptions.AllowedFhirServers"/> is empty, else only one under a configured base URL.
+    /// Whether this host may call <paramref name="fhirServer"/> (and send it the client's token): only a server under a
+    /// base URL of <see cref="CdsHooksOptions.AllowedFhirServers"/> (scheme, canonical host, port, path); none when the
+    /// list is empty. The connect callback checks the address again (<see cref="Outbound"/>).
     /// </summary>
-    private bool Allowed(Uri fhirServer)
-    {
-        var allowed = options.Value.AllowedFhirServers;
-        if (allowed.Count == 0)
-        {
-            return true;
-        }
+    private bool Allowed(Uri fhirServer) => Outbound.Under(fhirServer, options.Value.AllowedFhirServers);
 
-        var url = fhirServer.AbsoluteUri.TrimEnd('/') + "/";
-        return allowed.Any(a => Uri.TryCreate(a, UriKind.Absolute, out var b)
-            && url.StartsWith(b.AbsoluteUri.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase));
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not under Hepatica:CdsHooks:AllowedFhirServers; missing prefetch keys are not fetched from it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not under Hepatica:CdsHooks:AllowedFhirServers (empty: no server is fetched from); missing prefetch keys are not fetched from it")]
     private static partial void LogServerNotAllowed(ILogger logger, Uri server);
 
     /// <summary>The query with its prefetch tokens replaced, or null when a token has no value in the context.</summary>
@@ -257,6 +249,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     private async Task<(string, List<Resource>?)> Fetch(string key, Uri uri, CdsRequest request, CancellationToken ct, int pagesLeft = MaxPages)
     {
         var got = new List<Resource>();
+        var budget = options.Value.MaxFhirResponseBytes;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.FhirTimeoutMilliseconds);
         try
@@ -264,6 +257,12 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
             var client = http.CreateClient(HttpClientName);
             for (Uri? next = uri; next is not null && pagesLeft-- > 0;)
             {
+                if (!Allowed(next))
+                {
+                    LogServerNotAllowed(log, next);
+                    return (key, null);
+                }
+
                 using var message = new HttpRequestMessage(HttpMethod.Get, next);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
                 if (request.AccessToken is { } token)
@@ -271,14 +270,21 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
                     message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 }
 
-                using var response = await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
+                    // 3xx included: redirects are not followed (the token must not travel to wherever a Location points).
                     CdsLog.PrefetchStatus(log, key, next, (int)response.StatusCode);
                     return (key, null);
                 }
 
-                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                if (await Outbound.ReadBounded(response, budget, timeout.Token).ConfigureAwait(false) is not { } bytes)
+                {
+                    CdsLog.PrefetchTooLarge(log, key, next, options.Value.MaxFhirResponseBytes);
+                    return (key, null);
+                }
+
+                budget -= bytes.Length;
                 var problems = new List<string>();
                 if (Parse(bytes, key, problems) is not { } resource || resource is OperationOutcome)
                 {
@@ -348,7 +354,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
     private static Uri Base(Uri server) => server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
 
-    private static bool SameServer(Uri link, Uri server) => link.AbsoluteUri.StartsWith(Base(server).AbsoluteUri, StringComparison.Ordinal);
+    private static bool SameServer(Uri link, Uri server) => Outbound.Under(link, server);
 
     [GeneratedRegex(@"\{\{([^}]+)\}\}")]
     private static partial Regex Token();

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hepatica.Web.Tests.CdsHooks;
 
@@ -25,11 +26,34 @@ internal sealed class CdsHost : WebApplicationFactory<Program>
         this.settings = settings ?? new() { ["Hepatica:CdsHooks:RequireJwt"] = "false" };
     }
 
+    /// <summary>
+    /// The host with JWT checking off and <paramref name="fhir"/> in AllowedFhirServers: by default no FHIR server is
+    /// fetched from, so every test that wants a fetch names its loopback server explicitly.
+    /// </summary>
+    public static CdsHost Fetching(Uri fhir, Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Hepatica:CdsHooks:RequireJwt"] = "false", ["Hepatica:CdsHooks:AllowedFhirServers:0"] = fhir.AbsoluteUri };
+        foreach (var (k, v) in more ?? [])
+        {
+            settings[k] = v;
+        }
+
+        return new CdsHost(settings);
+    }
+
     public FixedClock Clock { get; } = new(Now);
+
+    /// <summary>The hosting environment; WebApplicationFactory's default is Development.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Every log entry the host wrote.</summary>
+    public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -77,32 +101,63 @@ internal sealed class LocalFhirServer : IAsyncDisposable
 
     public List<(string PathAndQuery, string? Authorization)> Requests { get; } = [];
 
+    /// <summary>TCP connections accepted: a refused server must show 0 (the check happens before any socket is opened).</summary>
+    public int Connections => Volatile.Read(ref connections);
+
+    private int connections;
+
     public int FailWith { get; set; }
 
+    /// <summary>When set, every request is answered 302 with this Location.</summary>
+    public Uri? RedirectTo { get; set; }
+
+    /// <summary>Send answers chunked, without Content-Length (the size is known only by reading).</summary>
+    public bool Chunked { get; set; }
+
     public Uri BaseUrl => new(app.Urls.First() + "/fhir/");
+
+    public int Port => BaseUrl.Port;
 
     public static async Task<LocalFhirServer> Start()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        LocalFhirServer? server = null;
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Use(next => connection =>
+        {
+            Interlocked.Increment(ref server!.connections);
+            return next(connection);
+        })));
         var app = builder.Build();
-        var server = new LocalFhirServer(app);
-        app.MapGet("/fhir/{**path}", (HttpContext http, string path) =>
+        server = new LocalFhirServer(app);
+        app.MapGet("/fhir/{**path}", async (HttpContext http, string path) =>
         {
             lock (server.Requests)
             {
                 server.Requests.Add((http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.FirstOrDefault()));
             }
 
+            if (server.RedirectTo is { } to)
+            {
+                http.Response.Redirect(new Uri(to, path.Split('/')[0] + http.Request.QueryString).AbsoluteUri);
+                return;
+            }
+
             if (server.FailWith != 0)
             {
-                return Results.StatusCode(server.FailWith);
+                http.Response.StatusCode = server.FailWith;
+                return;
             }
 
             var type = path.Split('/')[0];
-            return server.Bodies.TryGetValue(type, out var body)
-                ? Results.Text(body, "application/fhir+json")
-                : Results.Text("""{"resourceType":"Bundle","type":"searchset","total":0}""", "application/fhir+json");
+            var body = server.Bodies.TryGetValue(type, out var b) ? b : """{"resourceType":"Bundle","type":"searchset","total":0}""";
+            var bytes = Encoding.UTF8.GetBytes(body);
+            http.Response.ContentType = "application/fhir+json";
+            if (!server.Chunked)
+            {
+                http.Response.ContentLength = bytes.Length;
+            }
+
+            await http.Response.Body.WriteAsync(bytes);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return server;
@@ -232,4 +287,43 @@ internal static class Json
     public static JsonSerializerOptions Options { get; } = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IEnumerable<JsonObject> Cards(JsonNode? body) => body!["cards"]!.AsArray().Select(c => c!.AsObject());
+}
+
+/// <summary>A logger provider that keeps every entry (category, level, message, exception) for assertions.</summary>
+internal sealed class LogCapture : ILoggerProvider
+{
+    private readonly List<(string Category, LogLevel Level, string Message, Exception? Exception)> entries = [];
+
+    public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries
+    {
+        get
+        {
+            lock (entries)
+            {
+                return [.. entries];
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (capture.entries)
+            {
+                capture.entries.Add((category, logLevel, formatter(state, exception), exception));
+            }
+        }
+    }
 }

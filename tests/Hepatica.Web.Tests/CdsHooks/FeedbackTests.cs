@@ -75,4 +75,18 @@ public sealed class FeedbackTests
         await using var host = new CdsHost();
         Assert.Equal(HttpStatusCode.NotFound, (await host.Post("/cds-services/nope/feedback", Requests.Sample("feedback.json"))).StatusCode);
     }
+
+    [Fact]
+    public async Task Memory_keeps_the_newest_MaxFeedbackEntries()
+    {
+        // feedback.json holds two entries (accepted, then overridden); three posts with a cap of 3 keep the last three.
+        await using var host = new CdsHost(new() { ["Hepatica:CdsHooks:RequireJwt"] = "false", ["Hepatica:CdsHooks:MaxFeedbackEntries"] = "3" });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.Post(Path, Requests.Sample("feedback.json"))).StatusCode);
+        }
+
+        // Six entries arrived: accepted, overridden (x3). The oldest three were dropped.
+        Assert.Equal(["overridden", "accepted", "overridden"], host.Feedback.All.Select(f => f.Entry.Outcome).ToArray());
+    }
 }

@@ -37,7 +37,7 @@ public sealed partial class GoldenTests
         await using var fhir = await LocalFhirServer.Start();
         var request = JsonNode.Parse(Requests.Sample(file))!;
         request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
-        await using var host = new CdsHost();
+        await using var host = CdsHost.Fetching(fhir.BaseUrl);
         var (response, body) = await host.PostJson("/cds-services/" + service, request.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return body;

@@ -6,7 +6,8 @@ namespace Hepatica.Web.Tests.CdsHooks;
 /// <summary>
 /// Prefetch semantics (CDS Hooks 2.0 "Prefetch"): a missing key is fetched from fhirServer with the fhirAuthorization
 /// token; null means no data (never fetched); an OperationOutcome means the client's fetch failed (fetched again); 412
-/// when a key can be neither prefetched nor fetched. The FHIR server is a loopback server.
+/// when a key can be neither prefetched nor fetched. The FHIR server is a loopback server, named in AllowedFhirServers
+/// (by default nothing is fetched).
 /// </summary>
 public sealed class PrefetchTests
 {
@@ -23,7 +24,7 @@ public sealed class PrefetchTests
         request["prefetch"]!.AsObject().Remove("Observation");
         request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
         request["fhirAuthorization"] = new JsonObject { ["access_token"] = "token-123", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cds-service", ["patient"] = "hbv-1" };
-        await using var host = new CdsHost();
+        await using var host = CdsHost.Fetching(fhir.BaseUrl);
         var (response, body) = await host.PostJson(Path, Requests.Json(request));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -80,7 +81,7 @@ public sealed class PrefetchTests
         var request = Request();
         request["prefetch"]!["Observation"] = null;
         request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
-        await using var host = new CdsHost();
+        await using var host = CdsHost.Fetching(fhir.BaseUrl);
         var (response, body) = await host.PostJson(Path, Requests.Json(request));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -100,7 +101,7 @@ public sealed class PrefetchTests
             ["issue"] = new JsonArray(new JsonObject { ["severity"] = "error", ["code"] = "timeout" }),
         };
         request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
-        await using var host = new CdsHost();
+        await using var host = CdsHost.Fetching(fhir.BaseUrl);
         var response = await host.Post(Path, Requests.Json(request));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -138,7 +139,7 @@ public sealed class PrefetchTests
         var request = Request();
         request["prefetch"]!.AsObject().Remove("Procedure");
         request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
-        await using var host = new CdsHost();
+        await using var host = CdsHost.Fetching(fhir.BaseUrl);
         var (response, body) = await host.PostJson(Path, Requests.Json(request));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
@@ -153,7 +154,7 @@ public sealed class PrefetchTests
         var request = Request();
         request["prefetch"]!.AsObject().Remove("Procedure");
         request["fhirServer"] = fhir.BaseUrl.AbsoluteUri;
-        await using var host = new CdsHost();
+        await using var host = CdsHost.Fetching(fhir.BaseUrl);
         var response = await host.Post(Path, Requests.Json(request));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
