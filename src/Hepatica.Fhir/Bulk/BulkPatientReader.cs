@@ -19,6 +19,13 @@ public static class BulkPatientReader
     public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
+        line = JsonInput.WithoutBom(line);
+        if (JsonInput.FindBadEscape(line) is { } escape)
+        {
+            issues.Add(InputIssue.Error(BulkIssueCodes.MalformedLine, "$", escape));
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -30,7 +37,7 @@ public static class BulkPatientReader
             foreach (var x in e.Exceptions)
             {
                 var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$";
-                issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, $"{x.ErrorCode}: {x.Message}"));
+                issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, FhirSnapshotReader.Describe(x)));
             }
         }
         catch (InvalidOperationException e)
