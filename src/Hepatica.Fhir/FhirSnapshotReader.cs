@@ -6,6 +6,7 @@ using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Prevention;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;

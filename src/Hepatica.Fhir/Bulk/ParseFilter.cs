@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hepatica.Clinical.Prevention;
+using Hepatica.Json;
 
 namespace Hepatica.Fhir.Bulk;
 

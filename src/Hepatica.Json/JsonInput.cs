@@ -1,16 +1,16 @@
 using System.Globalization;
 using Hepatica.Clinical.Scoring;
 
-namespace Hepatica;
+namespace Hepatica.Json;
 
 /// <summary>
 /// What every reader of untrusted JSON does the same way (docs/snapshot.md, "Limits"): skips a UTF-8 byte order mark,
 /// finds the escapes <see cref="System.Text.Json.Utf8JsonReader"/> accepts but cannot decode (a lone UTF-16 surrogate
 /// such as <c>\ud800</c>: the reader throws <see cref="InvalidOperationException"/> only when the string is read or
 /// compared), shortens input text echoed in messages, and bounds the number of issues of one code per document.
-/// One source file, compiled into each reader's assembly (Hepatica.Json, Hepatica.Fhir, Hepatica.Web).
+/// Used by the snapshot reader here, the FHIR readers (Hepatica.Fhir) and the CDS Hooks request reader (Hepatica.Web).
 /// </summary>
-internal static class JsonInput
+public static class JsonInput
 {
     /// <summary>At most this many characters of input text are echoed in a message or path; longer text is cut with "…" and its length.</summary>
     public const int MaxEchoLength = 64;
@@ -197,7 +197,7 @@ internal static class JsonInput
 /// refused once the cap is reached, so a flood of one kind (a megabyte of unknown keys) costs no memory;
 /// <see cref="JsonInput.Cap"/> reports the count.
 /// </summary>
-internal sealed class IssueCounter : List<InputIssue>
+public sealed class IssueCounter : List<InputIssue>
 {
     private readonly Dictionary<string, (int Admitted, int Dropped, bool Error)> counts = new(StringComparer.Ordinal);
 
