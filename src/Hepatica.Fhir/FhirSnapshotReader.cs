@@ -72,7 +72,7 @@ public static class FhirSnapshotReader
         var issues = new List<InputIssue>();
         if (Parse(utf8Json, issues) is not { } bundle)
         {
-            return new FhirReadResult(null, issues, []);
+            return new FhirReadResult(null, JsonInput.Cap(issues), []); // the SDK reports every structure error: bounded too
         }
 
         return Read(bundle, asOf, issues);
@@ -173,7 +173,7 @@ public static class FhirSnapshotReader
 
         // The SDK decodes strings with Utf8JsonReader, which throws InvalidOperationException on an escape that is not
         // UTF-16 text (a lone surrogate): find it first, with its position, as the syntax error it is.
-        if (JsonInput.FindBadEscape(utf8Json) is { } escape)
+        if (JsonInput.FindUndecodable(utf8Json) is { } escape)
         {
             issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", escape));
             return null;
@@ -201,7 +201,7 @@ public static class FhirSnapshotReader
         {
             foreach (var x in e.Exceptions)
             {
-                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$"; // the message already names line and position
+                var path = x is ExtendedCodedException { InstancePath: { Length: > 0 } p } ? p : "$"; // the message already names line and position
                 var code = x.ErrorCode == "PVAL130" && path == "$this" // unknown resource type at the root
                     ? FhirIssueCodes.NotABundle
                     : FhirIssueCodes.InvalidFhir;

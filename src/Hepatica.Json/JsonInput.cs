@@ -31,14 +31,21 @@ public static class JsonInput
     public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) => utf8.StartsWith(ByteOrderMark) ? utf8[3..] : utf8;
 
     /// <summary>
-    /// Finds the first <c>\u</c> escape that does not decode to text: a low surrogate (<c>\udc00</c>-<c>\udfff</c>) not
+    /// Finds what <see cref="System.Text.Json.Utf8JsonReader"/> tokenises but cannot decode (it then throws
+    /// <see cref="InvalidOperationException"/>, not <see cref="System.Text.Json.JsonException"/>): a byte sequence that
+    /// is not UTF-8, or the first <c>\u</c> escape that does not decode to text: a low surrogate (<c>\udc00</c>-<c>\udfff</c>) not
     /// preceded by a high one, or a high surrogate (<c>\ud800</c>-<c>\udbff</c>) not followed by a low one. Escapes are
     /// read left to right from each backslash (in valid JSON a backslash occurs only inside strings, and <c>\\</c> is
     /// one escape), so no quote tracking is needed; other escape errors are left to the JSON reader. Returns the
     /// message "Malformed JSON at line L, byte B: ..." or null. Vectorised search: text with no backslash costs one scan.
     /// </summary>
-    public static string? FindBadEscape(ReadOnlySpan<byte> utf8)
+    public static string? FindUndecodable(ReadOnlySpan<byte> utf8)
     {
+        if (FirstInvalidUtf8Byte(utf8) is { } bad)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Malformed JSON at byte {bad + 1}: not UTF-8 text (JSON must be UTF-8).");
+        }
+
         var i = 0;
         while (true)
         {
@@ -158,6 +165,28 @@ public static class JsonInput
 
         var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
         return string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, cut)}… ({text.Length:N0} characters)");
+    }
+
+    private static long? FirstInvalidUtf8Byte(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[512];
+        long offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out var read, out _, replaceInvalidSequences: false);
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                return offset + read;
+            }
+
+            utf8 = utf8[read..];
+            offset += read;
+        }
     }
 
     private static bool TryHex(ReadOnlySpan<byte> utf8, int at, out int value)

@@ -50,13 +50,7 @@ public static partial class SnapshotReader
         // Utf8JsonReader checks UTF-8 only when a string is decoded, and then throws InvalidOperationException, not
         // JsonException: refuse a document that is not UTF-8 here, once, as malformed. Likewise an escape that is not
         // UTF-16 text (a lone surrogate), which it tokenises and only refuses when the string is read or compared.
-        if (FirstInvalidUtf8Byte(utf8Json) is { } bad)
-        {
-            issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Malformed JSON at byte {bad + 1}: not UTF-8 text (JSON must be UTF-8)."));
-            return new SnapshotReadResult(null, issues);
-        }
-
-        if (JsonInput.FindBadEscape(utf8Json) is { } escape)
+        if (JsonInput.FindUndecodable(utf8Json) is { } escape)
         {
             issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", escape));
             return new SnapshotReadResult(null, issues);
@@ -86,28 +80,6 @@ public static partial class SnapshotReader
         {
             issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}"));
             return new SnapshotReadResult(null, JsonInput.Cap(issues));
-        }
-    }
-
-    private static long? FirstInvalidUtf8Byte(ReadOnlySpan<byte> utf8)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(utf8))
-        {
-            return null;
-        }
-
-        Span<char> chars = stackalloc char[512];
-        long offset = 0;
-        while (true)
-        {
-            var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out var read, out _, replaceInvalidSequences: false);
-            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
-            {
-                return offset + read;
-            }
-
-            utf8 = utf8[read..];
-            offset += read;
         }
     }
 

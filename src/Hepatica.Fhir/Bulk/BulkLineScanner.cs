@@ -76,7 +76,7 @@ public sealed class BulkLineScanner
         idLength = 0;
         ownIdLength = 0;
         line = JsonInput.WithoutBom(line);
-        if (JsonInput.FindBadEscape(line) is { } escape)
+        if (JsonInput.FindUndecodable(line) is { } escape)
         {
             Problem = escape;
             return Kind = BulkLineKind.Malformed;

@@ -21,7 +21,7 @@ public static class BulkPatientReader
     {
         ArgumentNullException.ThrowIfNull(issues);
         line = JsonInput.WithoutBom(line);
-        if (JsonInput.FindBadEscape(line) is { } escape)
+        if (JsonInput.FindUndecodable(line) is { } escape)
         {
             issues.Add(InputIssue.Error(BulkIssueCodes.MalformedLine, "$", escape));
             return null;
@@ -35,11 +35,14 @@ public static class BulkPatientReader
         catch (DeserializationFailedException e)
         {
             issues.Add(InputIssue.Error(BulkIssueCodes.InvalidResource, "$", $"Not valid FHIR R4 ({e.Exceptions.Count} issue(s) from the SDK follow): the resource is not used."));
+            var sdk = new List<InputIssue>();
             foreach (var x in e.Exceptions)
             {
-                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$";
-                issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, FhirSnapshotReader.Describe(x)));
+                var path = x is ExtendedCodedException { InstancePath: { Length: > 0 } p } ? p : "$";
+                sdk.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, FhirSnapshotReader.Describe(x)));
             }
+
+            issues.AddRange(JsonInput.Cap(sdk)); // at most MaxIssuesPerCode of them, then how many more
         }
         catch (InvalidOperationException e)
         {

@@ -93,7 +93,7 @@ internal static class CdsHooksApi
         {
             // JsonDocument accepts an escape that is not UTF-16 text (a lone surrogate) and throws when the string is
             // read: refuse the body once, here, for every string in it (context, prefetch, draft orders).
-            if (JsonInput.FindBadEscape(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } escape)
+            if (JsonInput.FindUndecodable(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } escape)
             {
                 return BadRequest([$"the body is not JSON: {escape}"]);
             }

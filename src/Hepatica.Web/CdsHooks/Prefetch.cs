@@ -328,7 +328,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<string> problems)
     {
         json = JsonInput.WithoutBom(json);
-        if (JsonInput.FindBadEscape(json) is { } escape)
+        if (JsonInput.FindUndecodable(json) is { } escape)
         {
             problems.Add($"{path}: {escape}"); // the SDK would throw InvalidOperationException reading that string
             return null;
