@@ -208,10 +208,11 @@ public static class FhirSnapshotReader
                 issues.Add(InputIssue.Error(code, path, Describe(x)));
             }
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (IsSdkFault(e))
         {
-            // Defensive: the SDK reports structure problems as coded exceptions, but a token it does not expect at the
-            // root can surface as InvalidOperationException; it is still bad input, never a crash.
+            // Defensive: the SDK reports structure problems as coded exceptions, but some input surfaces as another
+            // exception (a token it does not expect at the root: InvalidOperationException; an empty property name:
+            // IndexOutOfRangeException, found by the fuzz test); it is still bad input, never a crash.
             issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, "$", $"Not readable as FHIR: {e.Message}"));
         }
         catch (JsonException e)
@@ -221,6 +222,13 @@ public static class FhirSnapshotReader
 
         return null;
     }
+
+    /// <summary>
+    /// An exception the Firely SDK throws for some malformed input instead of a coded one (an empty property name gives
+    /// IndexOutOfRangeException in 6.8.0): bad input, reported as such, never a crash.
+    /// </summary>
+    internal static bool IsSdkFault(Exception e) =>
+        e is InvalidOperationException or IndexOutOfRangeException or ArgumentException or FormatException or OverflowException or InvalidCastException or NullReferenceException;
 
     /// <summary>
     /// The SDK's message with its code, and, for a number too large for a FHIR decimal (the SDK calls it a literal of

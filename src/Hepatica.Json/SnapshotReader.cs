@@ -625,7 +625,7 @@ public static partial class SnapshotReader
         if (JsonInput.Admit(issues, IssueCodes.UnknownKey, IssueSeverity.Warning))
         {
             var key = JsonInput.Echo(reader.GetString());
-            issues.Add(InputIssue.Warning(IssueCodes.UnknownKey, prefix + key, $"Unknown key \"{key}\" ignored. Known keys here: {known}."));
+            issues.Add(InputIssue.Warning(IssueCodes.UnknownKey, prefix + (key.Length == 0 ? "\"\"" : key), $"Unknown key \"{key}\" ignored. Known keys here: {known}."));
         }
 
         reader.Read();

@@ -46,6 +46,20 @@ public sealed class ReaderCrashTests
         Assert.Contains("byte", issue.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"\":1}}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"p2\",\"\":1}")]
+    public void Read_EmptyPropertyName_IsACodedIssueNotTheSdksIndexOutOfRange(string resource)
+    {
+        // Found by the long fuzz run: Firely 6.8.0 throws IndexOutOfRangeException on an empty property name.
+        var result = FhirSnapshotReader.Read(Bundles.With(resource), AsOf);
+        var issues = new List<InputIssue>();
+
+        Assert.Contains(result.Issues, i => i.Severity == IssueSeverity.Error);
+        Assert.Null(BulkPatientReader.Parse(Encoding.UTF8.GetBytes(resource), issues));
+        Assert.NotEmpty(issues);
+    }
+
     [Fact]
     public void Read_Utf8ByteOrderMark_IsAcceptedAndDetectedAsFhir()
     {

@@ -144,6 +144,15 @@ public sealed class ReaderCrashTests
     }
 
     [Fact]
+    public void Read_EmptyUnknownKey_HasAPath()
+    {
+        // Found by the long fuzz run (21,834th case): an issue with an empty path.
+        var issue = Assert.Single(SnapshotReader.Read("{\"\": 1}").Issues);
+
+        Assert.Equal((IssueCodes.UnknownKey, "\"\""), (issue.Code, issue.Path));
+    }
+
+    [Fact]
     public void Read_ManyUnknownKeys_ReportsTheFirstFewAndHowManyMore()
     {
         var sb = new StringBuilder("{");

@@ -44,7 +44,7 @@ public static class BulkPatientReader
 
             issues.AddRange(JsonInput.Cap(sdk)); // at most MaxIssuesPerCode of them, then how many more
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (FhirSnapshotReader.IsSdkFault(e))
         {
             issues.Add(InputIssue.Error(BulkIssueCodes.InvalidResource, "$", $"Not readable as FHIR: {e.Message}"));
         }

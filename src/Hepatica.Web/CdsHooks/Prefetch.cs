@@ -347,6 +347,10 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         {
             problems.Add($"{path}: {e.Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or ArgumentException or FormatException)
+        {
+            problems.Add($"{path}: not readable as FHIR: {e.Message}"); // the SDK throws these for some bad input (an empty property name)
+        }
 
         return null;
     }
