@@ -47,7 +47,7 @@ public static class JsonInput
         }
 
         var i = 0;
-        while (true)
+        while (i < utf8.Length)
         {
             var k = utf8[i..].IndexOf((byte)'\\');
             if (k < 0)
@@ -80,6 +80,8 @@ public static class JsonInput
 
             i += 6;
         }
+
+        return null; // the text ends in a backslash (i passed the end): the JSON reader reports the cut string
     }
 
     /// <summary>Input text for a message: as is when short, else its first <see cref="MaxEchoLength"/> characters, "…" and its length.</summary>

@@ -143,6 +143,18 @@ public sealed class ReaderCrashTests
         _ = Assessment.Of(result.Snapshot); // never throws
     }
 
+    [Theory]
+    [InlineData("{\"id\": \"a\\")]
+    [InlineData("\\")]
+    [InlineData("{\"id\": \"\\u12")]
+    public void Read_DocumentEndingInsideAnEscape_IsMalformedJson(string json)
+    {
+        // Found by the long fuzz run: the escape check itself read past the end.
+        var issue = Assert.Single(SnapshotReader.Read(json).Issues);
+
+        Assert.Equal(IssueCodes.MalformedJson, issue.Code);
+    }
+
     [Fact]
     public void Read_EmptyUnknownKey_HasAPath()
     {
