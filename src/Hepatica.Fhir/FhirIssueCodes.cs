@@ -30,6 +30,9 @@ public static class FhirIssueCodes
     /// <summary>Two different resources share one type and id: neither is used.</summary>
     public const string ConflictingDuplicate = "FHR008";
 
+    /// <summary>The as-of instant is outside the accepted range of dates (1900-01-01 to 2200-12-31): nothing is read.</summary>
+    public const string AsOfOutOfRange = "FHR009";
+
     /// <summary>An Observation's unit is not one its LOINC code accepts (for example mg/dL on an INR code): not used.</summary>
     public const string UnitDoesNotFitCode = "FHR010";
 

@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Prevention;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
@@ -22,6 +24,9 @@ namespace Hepatica.Fhir;
 /// </summary>
 public static class FhirSnapshotReader
 {
+    /// <summary>At most this many issues of one code are reported per Bundle; one more issue of that code says how many were left out.</summary>
+    public const int MaxIssuesPerCode = JsonInput.MaxIssuesPerCode;
+
     private const string Cvx = "http://hl7.org/fhir/sid/cvx";
 
     /// <summary>True when the document is a JSON object with a top-level <c>resourceType</c> (FHIR rather than a snapshot).</summary>
@@ -29,7 +34,7 @@ public static class FhirSnapshotReader
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(JsonInput.WithoutBom(utf8Json), new JsonReaderOptions { MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -50,6 +55,10 @@ public static class FhirSnapshotReader
         {
             // Not readable as JSON: not FHIR either; the snapshot reader will report the syntax error.
         }
+        catch (InvalidOperationException)
+        {
+            // A property name that is not text (a lone surrogate escape) before resourceType: the snapshot reader reports it.
+        }
 
         return false;
     }
@@ -63,7 +72,7 @@ public static class FhirSnapshotReader
         var issues = new List<InputIssue>();
         if (Parse(utf8Json, issues) is not { } bundle)
         {
-            return new FhirReadResult(null, issues, []);
+            return new FhirReadResult(null, JsonInput.Cap(issues), []); // the SDK reports every structure error: bounded too
         }
 
         return Read(bundle, asOf, issues);
@@ -75,6 +84,21 @@ public static class FhirSnapshotReader
     private static FhirReadResult Read(Bundle bundle, DateTimeOffset asOf, List<InputIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        if (asOf.UtcDateTime < PlausibilityLimits.EarliestDate.ToDateTime(TimeOnly.MinValue) || asOf.UtcDateTime > PlausibilityLimits.LatestDate.ToDateTime(TimeOnly.MaxValue))
+        {
+            issues.Add(InputIssue.Error(FhirIssueCodes.AsOfOutOfRange, "asOf", $"The as-of instant {asOf.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture)} is outside the accepted range of dates: {PlausibilityLimits.DateRange}."));
+            return new FhirReadResult(null, issues, []);
+        }
+
+        var result = ReadBundle(bundle, asOf, issues);
+        var capped = JsonInput.Cap(issues);
+        return ReferenceEquals(capped, issues) || result.Snapshot is null
+            ? result with { Issues = capped }
+            : result with { Snapshot = result.Snapshot with { Issues = capped }, Issues = capped };
+    }
+
+    private static FhirReadResult ReadBundle(Bundle bundle, DateTimeOffset asOf, List<InputIssue> issues)
+    {
         var entries = Deduplicate(bundle.Entry.Where(e => e.Resource is not null).ToList(), issues);
         var patients = entries.Where(e => e.Resource is FhirPatient).ToList();
         if (patients.Count != 1)
@@ -140,9 +164,18 @@ public static class FhirSnapshotReader
 
     private static Bundle? Parse(ReadOnlySpan<byte> utf8Json, List<InputIssue> issues)
     {
+        utf8Json = JsonInput.WithoutBom(utf8Json);
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
             issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", "The input is empty: expected a FHIR Bundle."));
+            return null;
+        }
+
+        // The SDK decodes strings with Utf8JsonReader, which throws InvalidOperationException on an escape that is not
+        // UTF-16 text (a lone surrogate): find it first, with its position, as the syntax error it is.
+        if (JsonInput.FindUndecodable(utf8Json) is { } escape)
+        {
+            issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", escape));
             return null;
         }
 
@@ -168,17 +201,18 @@ public static class FhirSnapshotReader
         {
             foreach (var x in e.Exceptions)
             {
-                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$"; // the message already names line and position
+                var path = x is ExtendedCodedException { InstancePath: { Length: > 0 } p } ? p : "$"; // the message already names line and position
                 var code = x.ErrorCode == "PVAL130" && path == "$this" // unknown resource type at the root
                     ? FhirIssueCodes.NotABundle
                     : FhirIssueCodes.InvalidFhir;
-                issues.Add(InputIssue.Error(code, path, $"{x.ErrorCode}: {x.Message}"));
+                issues.Add(InputIssue.Error(code, path, Describe(x)));
             }
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (IsSdkFault(e))
         {
-            // Defensive: the SDK reports structure problems as coded exceptions, but a token it does not expect at the
-            // root can surface as InvalidOperationException; it is still bad input, never a crash.
+            // Defensive: the SDK reports structure problems as coded exceptions, but some input surfaces as another
+            // exception (a token it does not expect at the root: InvalidOperationException; an empty property name:
+            // IndexOutOfRangeException, found by the fuzz test); it is still bad input, never a crash.
             issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, "$", $"Not readable as FHIR: {e.Message}"));
         }
         catch (JsonException e)
@@ -187,6 +221,35 @@ public static class FhirSnapshotReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An exception the Firely SDK throws for some malformed input instead of a coded one (an empty property name gives
+    /// IndexOutOfRangeException in 6.8.0): bad input, reported as such, never a crash.
+    /// </summary>
+    internal static bool IsSdkFault(Exception e) =>
+        e is InvalidOperationException or IndexOutOfRangeException or ArgumentException or FormatException or OverflowException or InvalidCastException or NullReferenceException;
+
+    /// <summary>
+    /// The SDK's message with its code, and, for a number too large for a FHIR decimal (the SDK calls it a literal of
+    /// the wrong type), what is wrong with it.
+    /// </summary>
+    internal static string Describe(CodedException x)
+    {
+        var message = $"{x.ErrorCode}: {x.Message}";
+        var open = x.Message.IndexOf('\'', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : x.Message.IndexOf('\'', open + 1);
+        if (close > open + 1)
+        {
+            var literal = x.Message.AsSpan(open + 1, close - open - 1);
+            if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                && !decimal.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                message += " The number is out of range: a FHIR decimal is read from -79,228,162,514,264,337,593,543,950,335 to 79,228,162,514,264,337,593,543,950,335.";
+            }
+        }
+
+        return message;
     }
 
     private static Sex? ReadSex(FhirPatient patient, List<InputIssue> issues)
@@ -221,7 +284,14 @@ public static class FhirSnapshotReader
             return null;
         }
 
-        return AgeYears(birth, asOf);
+        var age = AgeYears(birth, asOf);
+        if (age > PlausibilityLimits.MaximumAgeYears)
+        {
+            issues.Add(InputIssue.Warning(FhirIssueCodes.BirthDateNotUsable, "Patient.birthDate", $"Patient.birthDate {patient.BirthDate} gives an age of {Breakdown.F(age)} years on {asOf:yyyy-MM-dd}, above the possible {PlausibilityLimits.MaximumAgeYears}: age not set."));
+            return null;
+        }
+
+        return age;
     }
 
     /// <summary>

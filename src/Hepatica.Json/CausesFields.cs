@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Labs;
@@ -89,9 +88,9 @@ public static partial class SnapshotReader
     /// <summary>A titer as "1:80", 80 or "negative" (0); anything else SNP004/SNP002.</summary>
     private static int? ReadTiter(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return n is >= 0 and <= MaximumTiter ? n : InvalidTiter(Encoding.UTF8.GetString(reader.ValueSpan), path, issues);
+            return reader.TryGetInt32(out var n) && n is >= 0 and <= MaximumTiter ? n : InvalidTiter(JsonInput.EchoNumber(reader.ValueSpan) + " is out of range:", path, issues);
         }
 
         if (reader.TokenType != JsonTokenType.String)
@@ -108,12 +107,12 @@ public static partial class SnapshotReader
         return text.StartsWith("1:", StringComparison.Ordinal)
             && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t is > 0 and <= MaximumTiter
             ? t
-            : InvalidTiter("\"" + text + "\"", path, issues);
+            : InvalidTiter("\"" + JsonInput.Echo(text) + "\" is not accepted:", path, issues);
     }
 
     private static int? InvalidTiter(string shown, string path, List<InputIssue> issues)
     {
-        issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {shown} is not accepted: expected {TiterAccepted}."));
+        issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {shown} expected {TiterAccepted}."));
         return null;
     }
 
@@ -314,7 +313,7 @@ public static partial class SnapshotReader
 
         if (reader.TokenType == JsonTokenType.Number)
         {
-            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Encoding.UTF8.GetString(reader.ValueSpan)} is not an AUDIT-C answer: expected an integer 0 to 4."));
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {JsonInput.EchoNumber(reader.ValueSpan)} is out of range: an AUDIT-C answer is an integer 0 to 4."));
             return null;
         }
 

@@ -112,7 +112,7 @@ public static partial class SnapshotReader
         if (code is not null && entry is null)
         {
             issues.Add(InputIssue.Warning(IssueCodes.UnknownMedicationCode, path + ".code",
-                $"{(code.System == MedicationCodeSystem.Atc ? "ATC" : "RxNorm")} code \"{code.Value}\" is not in Hepatica's medication table (docs/medications.md); {(cls is null ? "give \"class\" so the medication can be used" : "the given class is used")}."));
+                $"{(code.System == MedicationCodeSystem.Atc ? "ATC" : "RxNorm")} code \"{JsonInput.Echo(code.Value)}\" is not in Hepatica's medication table (docs/medications.md); {(cls is null ? "give \"class\" so the medication can be used" : "the given class is used")}."));
         }
 
         if (entry is not null && cls is { } given && given != entry.Class)
@@ -246,7 +246,7 @@ public static partial class SnapshotReader
         if (cvx is not null && fromCvx is null)
         {
             issues.Add(InputIssue.Warning(IssueCodes.UnknownCvx, path + ".cvx",
-                $"CVX code \"{cvx}\" is not in Hepatica's vaccine table (docs/prevention.md); {(vaccine is null ? "give \"vaccine\" so the dose can be used" : "the given vaccine is used")}."));
+                $"CVX code \"{JsonInput.Echo(cvx)}\" is not in Hepatica's vaccine table (docs/prevention.md); {(vaccine is null ? "give \"vaccine\" so the dose can be used" : "the given vaccine is used")}."));
         }
 
         if (vaccine is { } v && fromCvx is { } c && v != c)

@@ -180,7 +180,7 @@ public static partial class SnapshotReader
                 case 3:
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        unit = UnitText.Get(ref reader);
+                        unit = JsonInput.Echo(UnitText.Get(ref reader)); // a unit longer than the echo bound is unknown anyway
                     }
                     else
                     {

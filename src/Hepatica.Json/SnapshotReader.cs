@@ -27,12 +27,20 @@ public static partial class SnapshotReader
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
         + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose, chronicLiverDisease";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
+    /// <summary>At most this many issues of one code are reported per document; one more issue of that code says how many were left out.</summary>
+    public const int MaxIssuesPerCode = JsonInput.MaxIssuesPerCode;
+
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
 
-    /// <summary>Reads one snapshot from UTF-8 JSON.</summary>
+    /// <summary>
+    /// Reads one snapshot from UTF-8 JSON (a leading byte order mark is skipped). Never throws for bad input: an
+    /// undecodable escape such as a lone surrogate <c>\ud800</c> is SNP001 with its line and byte, like any syntax error.
+    /// At most <see cref="MaxIssuesPerCode"/> issues of one code are listed, then one saying how many more there were.
+    /// </summary>
     public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
-        var issues = new List<InputIssue>(0);
+        var issues = new IssueCounter();
+        utf8Json = JsonInput.WithoutBom(utf8Json);
         if (IsBlank(utf8Json))
         {
             issues.Add(InputIssue.Error(IssueCodes.EmptyInput, "$", "The input is empty: expected a snapshot JSON object."));
@@ -40,10 +48,11 @@ public static partial class SnapshotReader
         }
 
         // Utf8JsonReader checks UTF-8 only when a string is decoded, and then throws InvalidOperationException, not
-        // JsonException: refuse a document that is not UTF-8 here, once, as malformed.
-        if (FirstInvalidUtf8Byte(utf8Json) is { } bad)
+        // JsonException: refuse a document that is not UTF-8 here, once, as malformed. Likewise an escape that is not
+        // UTF-16 text (a lone surrogate), which it tokenises and only refuses when the string is read or compared.
+        if (JsonInput.FindUndecodable(utf8Json) is { } escape)
         {
-            issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Malformed JSON at byte {bad + 1}: not UTF-8 text (JSON must be UTF-8)."));
+            issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", escape));
             return new SnapshotReadResult(null, issues);
         }
 
@@ -61,37 +70,16 @@ public static partial class SnapshotReader
             if (reader.Read())
             {
                 issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Unexpected content after the snapshot object at byte {reader.TokenStartIndex + 1}."));
-                return new SnapshotReadResult(null, issues);
+                return new SnapshotReadResult(null, JsonInput.Cap(issues));
             }
 
-            return new SnapshotReadResult(snapshot, issues);
+            var capped = JsonInput.Cap(issues);
+            return new SnapshotReadResult(ReferenceEquals(capped, issues) ? snapshot : snapshot with { Issues = capped }, capped);
         }
         catch (JsonException e)
         {
             issues.Add(InputIssue.Error(IssueCodes.MalformedJson, "$", $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}"));
-            return new SnapshotReadResult(null, issues);
-        }
-    }
-
-    private static long? FirstInvalidUtf8Byte(ReadOnlySpan<byte> utf8)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(utf8))
-        {
-            return null;
-        }
-
-        Span<char> chars = stackalloc char[512];
-        long offset = 0;
-        while (true)
-        {
-            var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out var read, out _, replaceInvalidSequences: false);
-            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
-            {
-                return offset + read;
-            }
-
-            utf8 = utf8[read..];
-            offset += read;
+            return new SnapshotReadResult(null, JsonInput.Cap(issues));
         }
     }
 
@@ -134,7 +122,7 @@ public static partial class SnapshotReader
                         : Invalid<Sex>(ref reader, "sex", "one of female, male", issues);
                     break;
                 case 3:
-                    age = ReadNumber(ref reader, "ageYears", issues) is { } a ? CheckAge(a, "ageYears", issues) : null;
+                    age = ReadNumber(ref reader, "ageYears", AgeRange, issues, IssueCodes.ImpossibleValue) is { } a ? CheckAge(a, "ageYears", issues) : null;
                     break;
                 case 4:
                     labs = ReadLabs(ref reader, series, issues);
@@ -164,7 +152,7 @@ public static partial class SnapshotReader
                     ReadCauses(ref reader, key, causes, issues);
                     break;
                 default:
-                    ageAtListing = ReadNumber(ref reader, "ageAtListingYears", issues) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
+                    ageAtListing = ReadNumber(ref reader, "ageAtListingYears", AgeRange, issues, IssueCodes.ImpossibleValue) is { } l ? CheckAge(l, "ageAtListingYears", issues) : null;
                     break;
             }
         }
@@ -184,6 +172,8 @@ public static partial class SnapshotReader
             History = immune.History, Issues = issues,
         };
     }
+
+    private static readonly string AgeRange = $"0 to {PlausibilityLimits.MaximumAgeYears} years";
 
     private static decimal? CheckAge(decimal age, string path, List<InputIssue> issues)
     {
@@ -297,7 +287,7 @@ public static partial class SnapshotReader
             }
             else if (reader.TokenType == JsonTokenType.String)
             {
-                unit = UnitText.Get(ref reader);
+                unit = JsonInput.Echo(UnitText.Get(ref reader)); // a unit longer than the echo bound is unknown anyway
             }
             else if (reader.TokenType != JsonTokenType.Null)
             {
@@ -379,10 +369,16 @@ public static partial class SnapshotReader
         var text = reader.GetString();
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (date >= PlausibilityLimits.EarliestDate && date <= PlausibilityLimits.LatestDate)
+            {
+                return date;
+            }
+
+            issues.Add(InputIssue.Error(IssueCodes.InvalidDate, path, $"{path} {text} is outside the accepted range of dates: {PlausibilityLimits.DateRange}; not used."));
+            return null;
         }
 
-        issues.Add(InputIssue.Error(IssueCodes.InvalidDate, path, $"{path} \"{text}\" is not a calendar date: expected YYYY-MM-DD (ISO 8601), for example \"2026-11-01\"."));
+        issues.Add(InputIssue.Error(IssueCodes.InvalidDate, path, $"{path} \"{JsonInput.Echo(text)}\" is not a calendar date: expected YYYY-MM-DD (ISO 8601), for example \"2026-11-01\"."));
         return null;
     }
 
@@ -394,12 +390,13 @@ public static partial class SnapshotReader
         }
 
         var path = labPath + ".value";
-        var shown = reader.TokenType switch
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            JsonTokenType.String => "\"" + reader.GetString() + "\"",
-            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan) + " (out of range)",
-            _ => Describe(reader.TokenType),
-        };
+            issues.Add(InputIssue.Error(IssueCodes.ImpossibleValue, path, $"{path} {JsonInput.EchoNumber(reader.ValueSpan)} is out of range: {OutOfRange} (the value's own plausibility limits then apply, docs/snapshot.md)."));
+            return null;
+        }
+
+        var shown = reader.TokenType == JsonTokenType.String ? "\"" + JsonInput.Echo(reader.GetString()) + "\"" : Describe(reader.TokenType);
         issues.Add(InputIssue.Error(IssueCodes.NotANumber, path, $"{path} must be a JSON number, found {shown}."));
         reader.Skip();
         return null;
@@ -496,7 +493,8 @@ public static partial class SnapshotReader
     /// <summary>A number in (<paramref name="above"/>, <paramref name="atMost"/>] (or [above, atMost] when <paramref name="lowerInclusive"/>); outside it, SNP004 and not used.</summary>
     private static decimal? ReadInRange(ref Utf8JsonReader reader, string path, decimal above, decimal atMost, string unit, List<InputIssue> issues, bool lowerInclusive = false)
     {
-        if (ReadNumber(ref reader, path, issues) is not { } value)
+        var range = $"{(lowerInclusive ? "at least" : "more than")} {Breakdown.F(above)} and at most {Breakdown.F(atMost)} {unit}";
+        if (ReadNumber(ref reader, path, range, issues) is not { } value)
         {
             return null;
         }
@@ -519,7 +517,7 @@ public static partial class SnapshotReader
 
         if (reader.TokenType == JsonTokenType.Number)
         {
-            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {Encoding.UTF8.GetString(reader.ValueSpan)} is not a West Haven grade: expected an integer 0 to 4."));
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} {JsonInput.EchoNumber(reader.ValueSpan)} is out of range: a West Haven grade is an integer 0 to 4."));
             return null;
         }
 
@@ -541,14 +539,27 @@ public static partial class SnapshotReader
         }
     }
 
-    private static decimal? ReadNumber(ref Utf8JsonReader reader, string path, List<InputIssue> issues)
+    /// <summary>What a number too large for <see cref="decimal"/> is told, with the range every number is read in.</summary>
+    private const string OutOfRange = "numbers are read from -79,228,162,514,264,337,593,543,950,335 to 79,228,162,514,264,337,593,543,950,335";
+
+    /// <summary>
+    /// A JSON number as a decimal. A number beyond decimal's range is reported as out of range with
+    /// <paramref name="accepted"/> (the field's own range, e.g. "0 to 130 years") under <paramref name="code"/>; any other token is SNP002.
+    /// </summary>
+    private static decimal? ReadNumber(ref Utf8JsonReader reader, string path, string accepted, List<InputIssue> issues, string code = IssueCodes.InvalidValue)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var d))
         {
             return d;
         }
 
-        WrongType<object>(ref reader, path, "a number", issues);
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            issues.Add(InputIssue.Error(code, path, $"{path} {JsonInput.EchoNumber(reader.ValueSpan)} is out of range: expected {accepted}."));
+            return null;
+        }
+
+        WrongType<object>(ref reader, path, $"a number ({accepted})", issues);
         return null;
     }
 
@@ -558,7 +569,7 @@ public static partial class SnapshotReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} \"{reader.GetString()}\" is not accepted: expected {accepted}."));
+            issues.Add(InputIssue.Error(IssueCodes.InvalidValue, path, $"{path} \"{JsonInput.Echo(reader.GetString())}\" is not accepted: expected {accepted}."));
         }
         else
         {
@@ -611,8 +622,12 @@ public static partial class SnapshotReader
     /// <summary>At a property name of an unknown key: reports it (SNP003 warning) and skips its value.</summary>
     private static void Unknown(ref Utf8JsonReader reader, string prefix, string known, List<InputIssue> issues)
     {
-        var key = reader.GetString();
-        issues.Add(InputIssue.Warning(IssueCodes.UnknownKey, prefix + key, $"Unknown key \"{key}\" ignored. Known keys here: {known}."));
+        if (JsonInput.Admit(issues, IssueCodes.UnknownKey, IssueSeverity.Warning))
+        {
+            var key = JsonInput.Echo(reader.GetString());
+            issues.Add(InputIssue.Warning(IssueCodes.UnknownKey, prefix + (key.Length == 0 ? "\"\"" : key), $"Unknown key \"{key}\" ignored. Known keys here: {known}."));
+        }
+
         reader.Read();
         reader.Skip();
     }
@@ -630,7 +645,7 @@ public static partial class SnapshotReader
             return false;
         }
 
-        var name = reader.GetString();
+        var name = JsonInput.Echo(reader.GetString());
         issues.Add(InputIssue.Error(IssueCodes.DuplicateKey, prefix + name, $"Key \"{name}\" appears more than once; only its first value is used, the repeat is ignored."));
         reader.Read();
         reader.Skip();

@@ -140,4 +140,17 @@ public static class PlausibilityLimits
 
     /// <summary>Age in years: negative or above 130 is impossible.</summary>
     public const decimal MaximumAgeYears = 130m;
+
+    /// <summary>
+    /// The earliest date the readers accept (an assessment or as-of date, a dated value, a dose, a medication start):
+    /// older than any living patient's record, and far enough from <see cref="DateOnly.MinValue"/> that no window,
+    /// grace period or dose interval the core subtracts can leave the calendar.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>The latest date the readers accept: far from <see cref="DateOnly.MaxValue"/>, so adding a dose interval or a booster's ten years stays in the calendar.</summary>
+    public static readonly DateOnly LatestDate = new(2200, 12, 31);
+
+    /// <summary>"1900-01-01 to 2200-12-31", for messages.</summary>
+    public const string DateRange = "1900-01-01 to 2200-12-31";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Hepatica.Json;
 
 namespace Hepatica.Fhir.Bulk;
 
@@ -27,7 +28,8 @@ public enum BulkLineKind
 
 /// <summary>
 /// The first pass of <c>hepatica batch --fhir-bulk</c> (docs/fhir.md, "Bulk Data"): finds a line's resource type and
-/// patient with <see cref="Utf8JsonReader"/>, without a FHIR parse, and reads no further than it needs. A Patient is
+/// patient with <see cref="Utf8JsonReader"/>, without a FHIR parse, and decodes no more than it needs (the rest of the
+/// line is only tokenised, so every malformed line is an error record, whether or not its resource is read). A Patient is
 /// its own <c>id</c>; other resources name it in <c>subject</c> or <c>patient</c> as <c>Patient/&lt;id&gt;</c> (or an
 /// absolute URL ending so). Observations are kept only when a coding could match the reader's LOINC tables
 /// (<see cref="LabCodes"/>, <see cref="SerologyCodes"/>), or when none has a code (the reader then warns FHR018), so
@@ -63,16 +65,36 @@ public sealed class BulkLineScanner
     /// <summary>Why the last line was not usable (for the error record), else null.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>Scans one line (without its newline).</summary>
+    /// <summary>
+    /// Scans one line (without its newline; a leading byte order mark is skipped). The whole line is tokenised even when
+    /// the decision comes early, so a line cut or broken anywhere is <see cref="BulkLineKind.Malformed"/>, read or not.
+    /// </summary>
     public BulkLineKind Scan(ReadOnlySpan<byte> line)
     {
         ResourceType = null;
         Problem = null;
         idLength = 0;
         ownIdLength = 0;
+        line = JsonInput.WithoutBom(line);
+        if (JsonInput.FindUndecodable(line) is { } escape)
+        {
+            Problem = escape;
+            return Kind = BulkLineKind.Malformed;
+        }
+
         try
         {
-            return Kind = ScanObject(line);
+            var r = new Utf8JsonReader(line);
+            var kind = ScanObject(ref r, line);
+            if (kind != BulkLineKind.Malformed)
+            {
+                // The decision is made; the rest of the line is only checked (syntax, and nothing after the object).
+                while (r.Read())
+                {
+                }
+            }
+
+            return Kind = kind;
         }
         catch (JsonException e)
         {
@@ -81,9 +103,8 @@ public sealed class BulkLineScanner
         }
     }
 
-    private BulkLineKind ScanObject(ReadOnlySpan<byte> line)
+    private BulkLineKind ScanObject(ref Utf8JsonReader r, ReadOnlySpan<byte> line)
     {
-        var r = new Utf8JsonReader(line);
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
         {
             Problem = line.Trim(" \t\r"u8).IsEmpty ? "The line is empty: expected one FHIR resource." : $"Expected a FHIR resource (a JSON object), found {r.TokenType}.";
@@ -132,7 +153,7 @@ public sealed class BulkLineScanner
                 r.Skip();
             }
 
-            // Stop as soon as the line is decided: the rest of a skipped line is never tokenized.
+            // Stop reading fields as soon as the line is decided (the caller still checks the rest of the line's syntax).
             if (ResourceType == "Observation" && observationKept == false)
             {
                 return BulkLineKind.ObservationNotRead;

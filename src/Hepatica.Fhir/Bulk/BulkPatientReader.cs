@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
@@ -19,6 +20,13 @@ public static class BulkPatientReader
     public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
+        line = JsonInput.WithoutBom(line);
+        if (JsonInput.FindUndecodable(line) is { } escape)
+        {
+            issues.Add(InputIssue.Error(BulkIssueCodes.MalformedLine, "$", escape));
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -27,13 +35,16 @@ public static class BulkPatientReader
         catch (DeserializationFailedException e)
         {
             issues.Add(InputIssue.Error(BulkIssueCodes.InvalidResource, "$", $"Not valid FHIR R4 ({e.Exceptions.Count} issue(s) from the SDK follow): the resource is not used."));
+            var sdk = new List<InputIssue>();
             foreach (var x in e.Exceptions)
             {
-                var path = x is ExtendedCodedException { InstancePath: { } p } ? p : "$";
-                issues.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, $"{x.ErrorCode}: {x.Message}"));
+                var path = x is ExtendedCodedException { InstancePath: { Length: > 0 } p } ? p : "$";
+                sdk.Add(InputIssue.Error(FhirIssueCodes.InvalidFhir, path, FhirSnapshotReader.Describe(x)));
             }
+
+            issues.AddRange(JsonInput.Cap(sdk)); // at most MaxIssuesPerCode of them, then how many more
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (FhirSnapshotReader.IsSdkFault(e))
         {
             issues.Add(InputIssue.Error(BulkIssueCodes.InvalidResource, "$", $"Not readable as FHIR: {e.Message}"));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hepatica.Clinical.Prevention;
+using Hepatica.Json;
 
 namespace Hepatica.Fhir.Bulk;
 
@@ -101,7 +102,7 @@ public static class ParseFilter
         string? id = null;
         try
         {
-            var r = new Utf8JsonReader(line);
+            var r = new Utf8JsonReader(JsonInput.WithoutBom(line));
             if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
             {
                 return (Verdict.Keep, null, null, null, default);
@@ -173,9 +174,10 @@ public static class ParseFilter
                 _ => (Verdict.Keep, type, id, null, default),
             };
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return (Verdict.Keep, type, id, null, default); // the FHIR parse will report it
+            // Syntax, or a string that is not text (a lone surrogate escape): the FHIR parse will report it.
+            return (Verdict.Keep, type, id, null, default);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Fhir;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -143,6 +144,13 @@ internal static class CdsHooksApi
 
         using (document)
         {
+            // JsonDocument accepts an escape that is not UTF-16 text (a lone surrogate) and throws when the string is
+            // read: refuse the body once, here, for every string in it (context, prefetch, draft orders).
+            if (JsonInput.FindUndecodable(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } escape)
+            {
+                return BadRequest([$"the body is not JSON: {escape}"]);
+            }
+
             var problems = new List<string>();
             var request = CdsRequest.Read(document.RootElement, problems);
             if (request is not null)

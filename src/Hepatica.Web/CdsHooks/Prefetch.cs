@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.Extensions.Options;
@@ -332,6 +333,13 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     /// <summary>One FHIR resource from UTF-8 JSON; problems carry the Firely issue codes.</summary>
     internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<string> problems)
     {
+        json = JsonInput.WithoutBom(json);
+        if (JsonInput.FindUndecodable(json) is { } escape)
+        {
+            problems.Add($"{path}: {escape}"); // the SDK would throw InvalidOperationException reading that string
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -344,6 +352,10 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         catch (JsonException e)
         {
             problems.Add($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or ArgumentException or FormatException)
+        {
+            problems.Add($"{path}: not readable as FHIR: {e.Message}"); // the SDK throws these for some bad input (an empty property name)
         }
 
         return null;
