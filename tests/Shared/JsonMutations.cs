@@ -129,9 +129,15 @@ internal static partial class JsonMutations
     private static partial Regex NumberValue();
 }
 
-/// <summary>Runs a fuzz property a bounded number of times (HEPATICA_FUZZ_CASES overrides it for a long run by hand).</summary>
+/// <summary>
+/// Runs a fuzz property a bounded number of times from a fixed seed, so every CI run tries the same cases and a
+/// failure repeats (HEPATICA_FUZZ_CASES and HEPATICA_FUZZ_SEED override both for a longer or different run by hand).
+/// </summary>
 internal static class Fuzz
 {
+    private const ulong DefaultSeed = 20261201;
+    private const ulong Gamma = 0x9E3779B97F4A7C15; // SplitMix's golden gamma (odd, as FsCheck's generator needs)
+
     public static void Check<T>(int cases, Gen<T> gen, Action<T> property)
     {
         if (int.TryParse(Environment.GetEnvironmentVariable("HEPATICA_FUZZ_CASES"), out var n) && n > 0)
@@ -139,7 +145,9 @@ internal static class Fuzz
             cases = n;
         }
 
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true), Prop.ForAll(Arb.From(gen), (T x) =>
+        var seed = ulong.TryParse(Environment.GetEnvironmentVariable("HEPATICA_FUZZ_SEED"), out var s) ? s : DefaultSeed;
+        var config = Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true).WithReplay(seed, Gamma);
+        FsCheck.Check.One(config, Prop.ForAll(Arb.From(gen), (T x) =>
         {
             property(x);
             return true;
