@@ -69,6 +69,19 @@ public sealed class FeedbackTests
         Assert.Empty(host.Feedback.All);
     }
 
+    [Theory]
+    [InlineData("""{"feedback":[{"card":"\ud800","outcome":"overridden","overrideReason":{"userComment":"x"},"outcomeTimestamp":"2026-11-22T10:00:00Z"}]}""")]
+    [InlineData("""{"feedback":[{"card":"c","outcome":"overridden","overrideReason":{"userComment":"a \udc00 b"},"outcomeTimestamp":"2026-11-22T10:00:00Z"}]}""")]
+    [InlineData("""{"feedback":[{"\ud800x":"c","outcome":"accepted","outcomeTimestamp":"2026-11-22T10:00:00Z"}]}""")]
+    public async Task Feedback_with_lone_surrogate_400_not_500(string body)
+    {
+        // Issue 10 item 6: an escape that is not UTF-16 text is bad input on every endpoint, feedback included.
+        await using var host = new CdsHost();
+        var response = await host.Post(Path, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Feedback.All);
+    }
+
     [Fact]
     public async Task Feedback_for_unknown_service_404()
     {
