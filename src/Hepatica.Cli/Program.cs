@@ -49,6 +49,7 @@ var root = new RootCommand("Hepatica: liver-failure scores with their sources, e
     assess, score, scores, batch,
 };
 
+StandardOutput.InstallAsConsoleOut(); // a closed output pipe is an error (exit 4), not a silent success
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
@@ -61,12 +62,22 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
+// Ctrl+C and SIGTERM: batch and Bulk stop cleanly through the token (temporaries removed, OUT untouched); Interrupts.cs.
+using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch);
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, Interrupts.Token);
+    return code == ExitCodes.Interrupted ? Interrupts.ExitCode : code;
+}
+catch (IOFailureException e)
+{
+    // On the machine's side, after the files were opened: disk full, a closed pipe, a device error. The message says what is on disk.
+    Console.Error.WriteLine($"hepatica: {e.Message}");
+    return ExitCodes.IoError;
 }
 catch (IOException e)
 {
+    // Opening what the user named failed: no such file or folder.
     Console.Error.WriteLine($"hepatica: {e.Message}");
     return ExitCodes.BadInput;
 }
@@ -74,6 +85,11 @@ catch (UnauthorizedAccessException e)
 {
     Console.Error.WriteLine($"hepatica: {e.Message}");
     return ExitCodes.BadInput;
+}
+catch (OperationCanceledException) when (Interrupts.Signal is { } signal)
+{
+    Console.Error.WriteLine($"hepatica: interrupted by {signal}; no output file was replaced.");
+    return Interrupts.ExitCode;
 }
 catch (OperationCanceledException)
 {
