@@ -43,7 +43,7 @@ public sealed partial class AtomicOutputTests : IDisposable
         var output = Path.Combine(work, "out.ndjson");
         var errors = output + ".errors.ndjson";
         var temp = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
-        string[] args = ["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress"];
+        string[] args = ["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress"];
         var (whole, duration) = await WholeRun(args, output, 1, temp);
         var wholeErrors = await File.ReadAllBytesAsync(errors, TestContext.Current.CancellationToken);
         Assert.NotEmpty(wholeErrors);
@@ -59,11 +59,17 @@ public sealed partial class AtomicOutputTests : IDisposable
             return outState is null || errorsState is null || (outState == "whole" && errorsState == "untouched") ? null : outState + "/" + errorsState;
         }
 
+        // OUT is written by the merge, the last fraction of a run: the kills aim at it (0-30 ms after the results start to
+        // flow: into the temp beside OUT, or, before the fix, into OUT itself), not at the whole run.
+        bool MergeUnderWay() =>
+            new DirectoryInfo(work).EnumerateFiles(".out.ndjson.hepatica-*", new EnumerationOptions { AttributesToSkip = 0 }).Any(f => f.Length > 0)
+            || new FileInfo(output).Length != Previous.Length;
+
         var outcomes = await KillAtRandomPoints(args, duration, runs: 6, seed: 11, () =>
         {
             File.WriteAllText(output, Previous);
             File.WriteAllText(errors, Previous);
-        }, State, temp);
+        }, State, temp, MergeUnderWay);
 
         Assert.All(outcomes, o => Assert.NotNull(o));
     }
@@ -231,7 +237,8 @@ public sealed partial class AtomicOutputTests : IDisposable
     /// whole run's duration, and returns the state <paramref name="state"/> names after each (null: a lie on disk).
     /// Temp files left by the kill must carry the documented name and be owner-only; the test removes them, as a user would.
     /// </summary>
-    private async Task<List<string?>> KillAtRandomPoints(string[] args, TimeSpan duration, int runs, int seed, Action reset, Func<string?> state, string? tempRoot = null)
+    /// <remarks>With <paramref name="trigger"/>, each kill comes a fixed-seed 0-30 ms after the trigger holds instead (polled, bounded by count).</remarks>
+    private async Task<List<string?>> KillAtRandomPoints(string[] args, TimeSpan duration, int runs, int seed, Action reset, Func<string?> state, string? tempRoot = null, Func<bool>? trigger = null)
     {
         var random = new Random(seed);
         var outcomes = new List<string?>();
@@ -244,8 +251,22 @@ public sealed partial class AtomicOutputTests : IDisposable
             process.StandardInput.Close();
             _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            if (trigger is not null)
+            {
+                for (var i = 0; i < 60_000 && !trigger() && !process.HasExited; i++)
+                {
+                    Thread.Sleep(1);
+                }
+
+                delay = TimeSpan.FromMilliseconds(30 * random.NextDouble());
+            }
+
             await Task.Delay(delay, TestContext.Current.CancellationToken);
-            process.Kill();
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             await process.WaitForExitAsync(timeout.Token);
             outcomes.Add(state());
