@@ -114,6 +114,24 @@ public sealed partial class AtomicOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Bulk_TempFolderOnAFullDisk_Exits4_TempFolderRemoved_OutUntouched()
+    {
+        var export = Generated.BulkExport(Path.Combine(work, "export"), patients: 300);
+        using var disk = Tmpfs.Mount(Path.Combine(work, "small-tmp"), kilobytes: 256);
+        var output = Path.Combine(work, "out.ndjson");
+        await File.WriteAllTextAsync(output, Previous, TestContext.Current.CancellationToken);
+
+        var r = await Run(["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress"], disk.Path);
+
+        Assert.True(r.ExitCode == 4, $"exit {r.ExitCode}: {r.Stderr}");
+        Assert.Contains("pass 1", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", r.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Generated.Entries(disk.Path));
+        Assert.Equal(Previous, await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+        Assert.Equal(["export", "out.ndjson", "small-tmp"], Generated.Entries(work));
+    }
+
+    [Fact]
     public async Task Batch_ToDevFull_Exits4_SaysWhatFailed()
     {
         var r = await Hepatica.Run("batch", "samples/batch-sample.jsonl", "/dev/full", "--no-progress");
