@@ -50,7 +50,7 @@ internal static class Commands
         var assessment = only is null ? Assessment.Of(snapshot) : new Assessment(snapshot, [only.Evaluate(snapshot)]);
         if (format == OutputFormat.Json)
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardOutput.Open();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
                 AssessmentWriter.Write(w, assessment, Detail.Full, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
@@ -77,7 +77,7 @@ internal static class Commands
     {
         if (format == OutputFormat.Json)
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardOutput.Open();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
                 w.WriteStartArray();
@@ -120,9 +120,8 @@ internal static class Commands
             return Usage(problem);
         }
 
-        if (input != "-" && output != "-" && string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
+        if (!TryOutputFor(input, output, out var target))
         {
-            Console.Error.WriteLine("hepatica: the output file is the input file; writing it would destroy the input.");
             return ExitCodes.BadInput;
         }
 
@@ -132,14 +131,66 @@ internal static class Commands
         }
 
         await using var inStream = opened;
-        await using var outStream = output == "-" ? Console.OpenStandardOutput() : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
+        using var outFile = output == "-" ? SafeOutput.OpenStandardOutput(target) : SafeOutput.Open(target!);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
         using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
         var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores);
-        var summary = await BatchRunner.RunAsync(inStream, outStream, options, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
+        var linesOut = 0L;
+        BatchSummary summary;
+        try
+        {
+            summary = await BatchRunner.RunAsync(inStream, outFile.Stream, options, (bytes, lines) => { linesOut = lines; progress?.Report(bytes, lines); }, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            outFile.Commit();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            outFile.Dispose(); // removes the temp before saying so
+            Console.Error.WriteLine(outFile.Replaces
+                ? $"hepatica: interrupted by {Interrupts.Signal} after {linesOut:N0} lines; {output} was not written (left as it was) and its temp file was removed."
+                : $"hepatica: interrupted by {Interrupts.Signal} after {linesOut:N0} lines; {outFile.Target.Name} got the results of those lines only, not written for the rest.");
+            return ExitCodes.Interrupted;
+        }
+        catch (IOException e) when (e is not IOFailureException)
+        {
+            throw ReadFailed(input, output, outFile, e);
+        }
+        catch (System.Threading.Channels.ChannelClosedException e) when (e.InnerException is IOException io and not IOFailureException)
+        {
+            throw ReadFailed(input, output, outFile, io);
+        }
+
         progress?.Complete(summary);
         Console.Error.WriteLine(TerminalText.EscapeReport(summary.Describe()));
         return summary.LinesWithErrors > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>Reading the input failed after it was opened (a device error, a file cut under us): on the machine's side, exit 4.</summary>
+    private static IOFailureException ReadFailed(string input, string output, SafeOutput outFile, IOException e) =>
+        new($"reading {input} failed: {IOFailureException.Reason(e)}. {(outFile.Replaces ? output + " was not changed." : "The output is incomplete.")}", IOFailureException.ErrnoOf(e), e);
+
+    /// <summary>
+    /// Resolves OUT and checks it against the input before anything is opened (issue 10, item 12): the same file by
+    /// another name (a link, a hard link, <c>./F</c>, standard input or output redirected to it) is refused, the reason
+    /// on standard error. <paramref name="target"/>: the output file, or standard output's facts (null where unknown).
+    /// </summary>
+    private static bool TryOutputFor(string input, string output, out FileFacts? target)
+    {
+        var source = input == "-" ? FileFacts.OfDescriptor(0, "standard input") : FileFacts.Of(input);
+        target = output == "-" ? FileFacts.OfDescriptor(1, StandardOutput.Name) : FileFacts.Of(output);
+        if (target is { Kind: FileKind.Directory })
+        {
+            Usage($"the output '{output}' is a folder; name a file (or - for standard output).");
+            return false;
+        }
+
+        if (target is not null && SafeOutput.Collision(target, [source]) is { } why)
+        {
+            Usage(why);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The catalog entries named by <c>--scores</c> (null: all); false, with the reason on standard error, for an unknown id or an empty list.</summary>

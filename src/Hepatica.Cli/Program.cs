@@ -50,31 +50,53 @@ var root = new RootCommand("Hepatica: liver-failure scores with their sources, e
     assess, score, scores, batch,
 };
 
+StandardOutput.InstallAsConsoleOut(); // a closed output pipe is an error (exit 4), not a silent success
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)
     {
-        Console.Error.WriteLine($"hepatica: {error.Message}");
+        Console.Error.WriteLine($"hepatica: {TerminalText.Escape(error.Message)}");
     }
 
     Console.Error.WriteLine("Run 'hepatica --help' for usage.");
     return ExitCodes.BadInput;
 }
 
+// Ctrl+C and SIGTERM: batch and Bulk stop cleanly through the token (temporaries removed, OUT untouched); Interrupts.cs.
+using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch);
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, Interrupts.Token);
+    return code == ExitCodes.Interrupted ? Interrupts.ExitCode : code;
+}
+catch (IOFailureException e)
+{
+    // On the machine's side, after the files were opened: disk full, a closed pipe, a device error. The message says what is on disk.
+    Console.Error.WriteLine($"hepatica: {TerminalText.Escape(e.Message)}");
+    return ExitCodes.IoError;
+}
+catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
+{
+    // What the user named is not there (InputFile says most of these first, plainly).
+    Console.Error.WriteLine($"hepatica: {TerminalText.Escape(e.Message)}");
+    return ExitCodes.BadInput;
 }
 catch (IOException e)
 {
-    Console.Error.WriteLine($"hepatica: {e.Message}");
-    return ExitCodes.BadInput;
+    // Any other I/O failure is the machine's side (a device error, a full disk outside the output paths): not bad input.
+    Console.Error.WriteLine($"hepatica: {TerminalText.Escape(e.Message)}");
+    return ExitCodes.IoError;
 }
 catch (UnauthorizedAccessException e)
 {
-    Console.Error.WriteLine($"hepatica: {e.Message}");
+    Console.Error.WriteLine($"hepatica: {TerminalText.Escape(e.Message)}");
     return ExitCodes.BadInput;
+}
+catch (OperationCanceledException) when (Interrupts.Signal is { } signal)
+{
+    Console.Error.WriteLine($"hepatica: interrupted by {signal}; no output file was replaced.");
+    return Interrupts.ExitCode;
 }
 catch (OperationCanceledException)
 {
@@ -85,6 +107,6 @@ catch (OperationCanceledException)
 catch (Exception e)
 #pragma warning restore CA1031
 {
-    Console.Error.WriteLine($"hepatica: internal error ({e.GetType().Name}): {e.Message}. This is a bug; please report it with the input.");
+    Console.Error.WriteLine($"hepatica: internal error ({e.GetType().Name}): {TerminalText.Escape(e.Message)}. This is a bug; please report it with the input.");
     return ExitCodes.InternalError;
 }

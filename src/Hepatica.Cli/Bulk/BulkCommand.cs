@@ -20,7 +20,8 @@ internal static class BulkCommand
             return Fail($"'{dir}' is not a folder: --fhir-bulk reads a Bulk Data export folder (Patient.000.ndjson, Observation.000.ndjson ...).");
         }
 
-        if (BulkRunner.ListFiles(dir).Files.Count == 0)
+        var files = BulkRunner.ListFiles(dir).Files;
+        if (files.Count == 0)
         {
             return Fail($"'{dir}' holds no resource files (Type.NNN.ndjson).");
         }
@@ -30,9 +31,16 @@ internal static class BulkCommand
             return Fail(outputProblem);
         }
 
-        if (output == "-" || Path.GetFullPath(output).StartsWith(Path.GetFullPath(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (output == "-")
         {
             return Fail("the output must be a file outside the export folder (its error records go beside it, in OUT.errors.ndjson).");
+        }
+
+        var results = FileFacts.Of(output);
+        var errors = FileFacts.Of(BulkRunner.ErrorsPath(output));
+        if (Refusal(dir, files, results, errors) is { } why)
+        {
+            return Fail(why);
         }
 
         if (!FhirInput.TryParseAsOf(asOfText, TimeProvider.System, out var asOf))
@@ -63,9 +71,50 @@ internal static class BulkCommand
 
         var options = new BulkOptions(asOf, TimeProvider.System.GetUtcNow(), kind.Value, threads, memoryMb * (1L << 20), partitions, scores);
         using var progress = !noProgress && !Console.IsErrorRedirected ? new ProgressBar(null) : null;
-        var summary = await BulkRunner.RunAsync(dir, output, options, progress, ct).ConfigureAwait(false);
-        Console.Error.WriteLine(TerminalText.EscapeReport(summary.Describe(BulkRunner.ErrorsPath(output)))); // file names and resource types come from the export
+        BulkSummary summary;
+        try
+        {
+            summary = await BulkRunner.RunAsync(dir, results, errors, options, progress, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine(TerminalText.Escape($"hepatica: interrupted by {Interrupts.Signal} {e.Message}; {output} and {errors.Name} were not written (left as they were) and the temporary folder was removed."));
+            return ExitCodes.Interrupted;
+        }
+
+        Console.Error.WriteLine(TerminalText.EscapeReport(summary.Describe(errors.Name))); // file names and resource types come from the export
         return summary.Problems > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Why OUT or OUT.errors.ndjson must not be written (issue 10, item 12), links resolved first: a folder, inside the
+    /// export folder, the same file as an export file (a link, a hard link) or as each other. Null: safe.
+    /// </summary>
+    private static string? Refusal(string dir, IReadOnlyList<string> files, FileFacts results, FileFacts errors)
+    {
+        var export = FileFacts.Resolve(dir);
+        var inputs = files.Select(f => FileFacts.Of(f) with { Name = f }).ToList();
+        foreach (var output in (FileFacts[])[results, errors])
+        {
+            if (output.Kind == FileKind.Directory)
+            {
+                return $"the output '{output.Name}' is a folder; name a file.";
+            }
+
+            if (output.Resolved.StartsWith(export + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return $"the output '{output.Name}' is inside the export folder '{dir}' (it resolves to {output.Resolved}); write it outside the export (its error records go beside it, in OUT.errors.ndjson).";
+            }
+
+            if (SafeOutput.Collision(output, inputs, "export file") is { } why)
+            {
+                return why;
+            }
+        }
+
+        return errors.IsSameFile(results)
+            ? $"the error records file '{errors.Name}' is the same file as the output '{results.Name}' (both are {results.Resolved}); one would overwrite the other. Nothing was written."
+            : null;
     }
 
     private static int Fail(string message)

@@ -6,7 +6,8 @@ namespace Hepatica.Cli.Bulk;
 /// <c>hepatica batch --fhir-bulk DIR OUT</c> top to bottom (docs/decisions/0005-bulk-partitioning.md): list the
 /// export's resource files, pass 1 partitions the lines by patient into a temp folder, pass 2 assesses the partitions
 /// on every core, and a merge writes the results in patient-id order to <c>OUT</c> and the error records in file
-/// and line order to <c>OUT.errors.ndjson</c>. The temp folder is deleted at the end, also on error or cancel.
+/// and line order to <c>OUT.errors.ndjson</c>, both through temps committed at the end (decision 0006). The temp
+/// folder is deleted at the end, also on error, cancel, Ctrl+C or SIGTERM.
 /// </summary>
 internal static class BulkRunner
 {
@@ -18,14 +19,28 @@ internal static class BulkRunner
         return (files, [.. all.Except(files).Select(f => Path.GetFileName(f))]);
     }
 
+    /// <summary>Where the error records of OUT go: OUT.errors.ndjson, beside OUT as named.</summary>
     public static string ErrorsPath(string output) => output + ".errors.ndjson";
 
-    public static async Task<BulkSummary> RunAsync(string dir, string output, BulkOptions options, ProgressBar? progress, CancellationToken ct)
+    /// <summary>
+    /// Runs the export in <paramref name="dir"/> into <paramref name="output"/> and <paramref name="errorsOutput"/>
+    /// (checked by <see cref="BulkCommand"/>). Both are written to temps beside them (<see cref="SafeOutput"/>) and
+    /// committed at the very end, the error records first: a new OUT always has its own error records beside it, and
+    /// until then both files are as they were. A cancelled run throws <see cref="OperationCanceledException"/> whose
+    /// message says where it stopped ("during pass 2"); an I/O failure is an <see cref="IOFailureException"/>.
+    /// </summary>
+    public static async Task<BulkSummary> RunAsync(string dir, FileFacts output, FileFacts errorsOutput, BulkOptions options, ProgressBar? progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errorsOutput);
+        ArgumentNullException.ThrowIfNull(options);
         var (files, skipped) = ListFiles(dir);
         var bytesIn = files.Sum(f => new FileInfo(f).Length);
         var partitions = options.PartitionsFor(bytesIn);
+        using var results = SafeOutput.Open(output);
+        using var errors = SafeOutput.Open(errorsOutput);
         var temp = Directory.CreateTempSubdirectory("hepatica-bulk-").FullName;
+        var stage = "pass 1 (partitioning)";
         try
         {
             var clock = Stopwatch.StartNew();
@@ -34,6 +49,7 @@ internal static class BulkRunner
                 .RunAsync(progress is null ? null : b => progress.Report(b, b / 1_000_000), ct).ConfigureAwait(false);
             var scanTime = clock.Elapsed;
 
+            stage = "pass 2 (assessing)";
             var assessor = new PatientAssessor(options, files, temp, options.Threads);
             var assess = new AssessCounts();
             var done = 0L;
@@ -59,15 +75,12 @@ internal static class BulkRunner
             var assessTime = clock.Elapsed - scanTime;
             progress?.Finish(done, assess.Patients);
 
-            await using (var results = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ResultsFile(temp, p))], results);
-            }
-
-            await using (var errors = new FileStream(ErrorsPath(output), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ErrorsFile(temp, p))], errors);
-            }
+            stage = "the merge";
+            SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ResultsFile(temp, p))], results.Stream, ct);
+            SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ErrorsFile(temp, p))], errors.Stream, ct);
+            ct.ThrowIfCancellationRequested();
+            errors.Commit();
+            results.Commit();
 
             return new BulkSummary
             {
@@ -81,6 +94,15 @@ internal static class BulkRunner
                 AssessTime = assessTime,
                 MergeTime = clock.Elapsed - scanTime - assessTime,
             };
+        }
+        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("during " + stage, e, ct);
+        }
+        catch (IOException e) when (e is not IOFailureException)
+        {
+            // The temp folder (a full disk under the temp path) or an export file read after it was listed.
+            throw new IOFailureException($"the Bulk run failed in {stage}: {e.Message}. {output.Name} and {errorsOutput.Name} were not changed; the temporary folder was removed.", IOFailureException.ErrnoOf(e), e);
         }
         finally
         {

@@ -22,8 +22,8 @@ internal static class SortedOutput
         to.Write(record);
     }
 
-    /// <summary>Merges files each sorted by key into <paramref name="output"/> (records only, keys dropped); returns the record count.</summary>
-    public static long Merge(IReadOnlyList<string> files, Stream output)
+    /// <summary>Merges files each sorted by key into <paramref name="output"/> (records only, keys dropped); returns the record count. Checks <paramref name="ct"/> every 1,024 records.</summary>
+    public static long Merge(IReadOnlyList<string> files, Stream output, CancellationToken ct = default)
     {
         var readers = files.Where(File.Exists).Select(f => new Cursor(f)).Where(c => c.Next()).ToList();
         long count = 0;
@@ -41,7 +41,11 @@ internal static class SortedOutput
                 }
 
                 output.Write(readers[min].Record);
-                count++;
+                if ((++count & 1023) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+
                 if (!readers[min].Next())
                 {
                     readers[min].Dispose();
