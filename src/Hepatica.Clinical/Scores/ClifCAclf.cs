@@ -13,7 +13,7 @@ public static class ClifCAclf
 {
     /// <summary>What CLIF-C ACLF is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "clif-c-aclf", "1.0.0", "CLIF-C ACLF score", 0m, 100m,
+        "clif-c-aclf", "1.1.0", "CLIF-C ACLF score", 0m, 100m,
         "rounded to the nearest integer, half away from zero, then bounded to 0-100 (Jalan 2014; EF-CLIF calculator)",
         [.. ClifCOf.Definition.Inputs, "ageYears", "labs.wbc"], [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators]);
 
