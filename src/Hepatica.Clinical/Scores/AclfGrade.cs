@@ -11,7 +11,8 @@ namespace Hepatica.Clinical.Scores;
 /// respiratory failure with creatinine 1.5-1.9 mg/dL and/or encephalopathy grade 1-2; a single brain failure with creatinine
 /// 1.5-1.9 mg/dL. Grade 2: two organ failures. Grade 3: three or more. "1.5-1.9" is read as ≥ 1.5 and &lt; 2.0, so that every
 /// creatinine below kidney failure has a place. Ventilation for encephalopathy counts as brain failure, ventilation for any
-/// other reason as respiratory failure (as CLIF-C OF scores them).
+/// other reason as respiratory failure (as CLIF-C OF scores them). Coagulation failure is CLIF-C OF's INR ≥ 2.5
+/// (Jalan 2014), not CLIF-SOFA's "INR ≥ 2.5 or platelets ≤ 20" (Moreau 2013), so the grade and CLIF-C OF always agree.
 /// </summary>
 public static class AclfGrade
 {

@@ -13,7 +13,7 @@ public static class ClifCAclf
 {
     /// <summary>What CLIF-C ACLF is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "clif-c-aclf", "1.0.0", "CLIF-C ACLF score", 0m, 100m,
+        "clif-c-aclf", "1.1.0", "CLIF-C ACLF score", 0m, 100m,
         "rounded to the nearest integer, half away from zero, then bounded to 0-100 (Jalan 2014; EF-CLIF calculator)",
         [.. ClifCOf.Definition.Inputs, "ageYears", "labs.wbc"], [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators]);
 
@@ -63,6 +63,9 @@ public static class ClifCAclf
         var value = b.Add(StepKind.Rounding, "CLIF-C ACLF", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
         if (value < 0m || value > 100m)
         {
+            var message = $"the formula gives {Breakdown.F(value)}, outside the 0-100 of the EF-CLIF calculator: reported as {(value < 0m ? "0" : "100")}; {(value < 0m ? "a very low white cell count" : "an extreme white cell count, age and organ failure score")} lies outside the data the score was derived from";
+            warnings.Add(InputIssue.Warning(IssueCodes.ImplausibleResult, "labs.wbc", message));
+            b.Note("implausible result", message);
             value = b.Add(StepKind.Bound, "CLIF-C ACLF", Math.Clamp(value, 0m, 100m), $"{Breakdown.F(value)} is outside 0-100: bounded to the calculator's range (EF-CLIF calculator)");
         }
 

@@ -8,7 +8,7 @@ namespace Hepatica.Clinical.Scores;
 /// CLIF-C AD score for acute decompensation of cirrhosis without ACLF (Jalan 2015):
 /// <c>10 × (0.03 × age + 0.66 × ln(creatinine mg/dL) + 1.71 × ln(INR) + 0.88 × ln(WBC 10^9/L) − 0.05 × sodium mmol/L + 8)</c>,
 /// rounded to the nearest integer (half away from zero); risk ≤ 45 low, 46-59 intermediate, ≥ 60 high, taken from the
-/// rounded value. No floors, caps or bounds. Not applicable when ACLF is present (grade 1-3, Moreau 2013; CLIF-C ACLF
+/// rounded value. No floors, caps or bounds; a value below 0 carries a <c>RES001</c> warning. Not applicable when ACLF is present (grade 1-3, Moreau 2013; CLIF-C ACLF
 /// applies), so the organ inputs of the ACLF grade are needed to rule ACLF out.
 /// </summary>
 public static class ClifCAd
@@ -80,6 +80,14 @@ public static class ClifCAd
         var unrounded = b.Add(StepKind.Sum, "CLIF-C AD before rounding", 10m * inner, "10 × the sum of the terms (Jalan 2015)");
         var value = b.Add(StepKind.Rounding, "CLIF-C AD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
         var category = b.Category("risk", value, Bands.Find(RiskGroups, value), "Jalan 2015; the rounded value is grouped");
-        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+        List<InputIssue> warnings = [];
+        if (unrounded < 0m)
+        {
+            var message = $"the formula gives {Breakdown.F(RoundHalfAwayFromZero(unrounded, 1))}, below 0: a sodium of {Breakdown.F(na)} mmol/L with this creatinine and white cell count lies outside the data the score was derived from; the value is reported as the formula gives it";
+            warnings.Add(InputIssue.Warning(IssueCodes.ImplausibleResult, "labs.sodium", message));
+            b.Note("implausible result", message);
+        }
+
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);
     }
 }

@@ -4,18 +4,20 @@ namespace Hepatica.Clinical.Scores;
 
 /// <summary>
 /// CLIF-C OF, the CLIF Consortium organ failure score (Jalan 2014): six organs, 1-3 points each, total 6-18.
-/// Liver, bilirubin mg/dL &lt; 6 / 6-12 / &gt; 12; kidney, creatinine mg/dL &lt; 2 / 2 to &lt; 3.5 / ≥ 3.5 or renal
+/// Liver, bilirubin mg/dL &lt; 6 / 6 to &lt; 12 / ≥ 12; kidney, creatinine mg/dL &lt; 2 / 2 to &lt; 3.5 / ≥ 3.5 or renal
 /// replacement therapy; brain, West Haven grade 0 / 1-2 / 3-4 or intubated for encephalopathy; coagulation, INR &lt; 2.0 /
 /// 2.0 to &lt; 2.5 / ≥ 2.5; circulation, MAP ≥ 70 / &lt; 70 mmHg / vasopressors; respiration, PaO2/FiO2 &gt; 300 / &gt; 200-300 /
 /// ≤ 200 (SpO2/FiO2 &gt; 357 / &gt; 214-357 / ≤ 214) or mechanical ventilation not for encephalopathy. The organ failures
-/// (Moreau 2013 definitions) are in the steps and the extras. At a bilirubin of exactly 12 mg/dL the sources disagree:
-/// Jalan 2014's table gives 2 points (3 only above 12) while Moreau 2013 defines liver failure from 12; each is followed.
+/// (Moreau 2013 definitions) are in the steps and the extras. Each organ's 3 points are its failure (Jalan 2014: the
+/// highlighted cells of the table define organ failure; the kidney fails from 2 points): at a bilirubin of exactly
+/// 12 mg/dL, where the reproductions of Jalan's table print "6 to ≤ 12" for 2 points, the EF-CLIF definition of liver
+/// failure (≥ 12, Moreau 2013) governs and scores 3 (version 1.1.0; 1.0.0 scored 2 and reported a liver failure).
 /// </summary>
 public static class ClifCOf
 {
     /// <summary>What CLIF-C OF is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "clif-c-of", "1.0.0", "CLIF-C OF (organ failure) score", 6m, 18m, "integer points; no rounding (Jalan 2014)",
+        "clif-c-of", "1.1.0", "CLIF-C OF (organ failure) score", 6m, 18m, "integer points; no rounding (Jalan 2014)",
         ["labs.bilirubin", "labs.creatinine", "findings.renalReplacementTherapy", "findings.encephalopathyGrade", "labs.inr", "findings.vasopressors",
             "findings.meanArterialPressure", "findings.mechanicalVentilation", "findings.ventilationForEncephalopathy", "findings.pao2Fio2", "findings.spo2Fio2"],
         [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators]);

@@ -89,8 +89,11 @@ internal readonly record struct OrganAssessment(Organ Organ, int Points, bool Fa
 /// <summary>Scores the six organs (Jalan 2014 CLIF-C OF table) and decides which fail (Moreau 2013 definitions).</summary>
 internal static class ClifOrgans
 {
-    // CLIF-C OF sub-score tables (Jalan 2014, Table 1 as reproduced in Gut reviews and the EF-CLIF calculator).
-    internal static readonly IReadOnlyList<Band> BilirubinPoints = [new(null, false, 6m, false, "1"), new(6m, true, 12m, true, "2"), new(12m, false, null, false, "3")];
+    // CLIF-C OF sub-score tables (Jalan 2014, Table 1 as reproduced in Gut reviews and the EF-CLIF calculator). In that
+    // table "highlighted areas indicate the definition of each organ failure": every organ's 3 points (and the kidney's 2)
+    // are its failure. The reproductions print the liver as "6 to ≤ 12" / "> 12", which would make bilirubin 12 a liver
+    // failure (Moreau 2013; EF-CLIF: ≥ 12 mg/dL) scored 2 points; the failure definition governs, so 3 points from 12.
+    internal static readonly IReadOnlyList<Band> BilirubinPoints = [new(null, false, 6m, false, "1"), new(6m, true, 12m, false, "2"), new(12m, true, null, false, "3")];
     internal static readonly IReadOnlyList<Band> CreatininePoints = [new(null, false, 2m, false, "1"), new(2m, true, 3.5m, false, "2"), new(3.5m, true, null, false, "3")];
     internal static readonly IReadOnlyList<Band> InrPoints = [new(null, false, 2m, false, "1"), new(2m, true, 2.5m, false, "2"), new(2.5m, true, null, false, "3")];
     internal static readonly IReadOnlyList<Band> MapPoints = [new(null, false, 70m, false, "2"), new(70m, true, null, false, "1")];

@@ -8,8 +8,9 @@ namespace Hepatica.Clinical.Scores;
 /// FIB-4 (Sterling et al., Hepatology 2006): <c>age × AST / (platelets × √ALT)</c>, ages in years, AST and ALT in
 /// U/L, platelets in 10^9/L; reported to two decimals (half away from zero); the band uses the unrounded value.
 /// Cut-off sets: Sterling 2006 (HCV/HIV, the default when fatty liver disease is not stated) &lt; 1.45 / &gt; 3.25;
-/// Shah 2009 (NAFLD) &lt; 1.30 / &gt; 2.67; McPherson 2017 (NAFLD, age 65 or more) &lt; 2.0 / &gt; 2.67. Under 35 the
-/// score performs poorly (McPherson 2017): a warning.
+/// Shah 2009 (NAFLD) &lt; 1.30 / &gt; 2.67; McPherson 2017 (NAFLD, age 65 or more) &lt; 2.0 / &gt; 2.67. At 35 and under
+/// (McPherson 2017: "performed poorly ... in those aged ≤35 years", age groups in completed years, so under 36) the
+/// score performs poorly: a warning.
 /// </summary>
 public static class Fib4
 {
@@ -33,7 +34,7 @@ public static class Fib4
 
     /// <summary>What FIB-4 is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "fib-4", "1.0.0", "FIB-4 index", 0m, null,
+        "fib-4", "1.1.0", "FIB-4 index", 0m, null,
         "reported to two decimals, half away from zero; the band uses the unrounded value",
         ["ageYears", "labs.ast", "labs.alt", "labs.platelets", "findings.fattyLiverDisease (optional: selects the NAFLD cut-offs)"],
         [Sterling2006, Shah2009, McPherson2017]);
@@ -90,13 +91,19 @@ public static class Fib4
         b.Note("cut-off set", source);
         var category = b.Category("advanced fibrosis", unrounded, Bands.Find(bands, unrounded), source);
         List<InputIssue> warnings = [];
-        if (age < 35m)
+        if (PoorAtAge(age))
         {
-            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, "ageYears", "FIB-4 performs poorly under age 35 (McPherson 2017); interpret with caution."));
+            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, "ageYears", "FIB-4 performs poorly at age 35 and under (McPherson 2017); interpret with caution."));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);
     }
+
+    /// <summary>
+    /// McPherson 2017: FIB-4 and the NAFLD fibrosis score "performed poorly ... in those aged ≤35 years"; the paper's age
+    /// groups are in completed years (≤ 35, 36-45, ...), so an age under 36 is in the poor group.
+    /// </summary>
+    internal static bool PoorAtAge(decimal ageYears) => Math.Floor(ageYears) <= 35m;
 
     private static Band[] ThreeBands(decimal low, decimal high) =>
     [

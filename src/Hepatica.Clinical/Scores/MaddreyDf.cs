@@ -8,7 +8,9 @@ namespace Hepatica.Clinical.Scores;
 /// Maddrey discriminant function, as modified by Carithers et al. (Ann Intern Med 1989) from Maddrey et al.
 /// (Gastroenterology 1978): <c>DF = 4.6 × (patient PT − control PT, seconds) + bilirubin (mg/dL)</c>; DF ≥ 32 is severe
 /// alcohol-associated hepatitis. No floors or caps (a PT shorter than the control gives a negative term, as the
-/// formula says). Reported to one decimal (half away from zero); the band uses the unrounded value.
+/// formula says); a DF below 0, which no patient can have (the bilirubin alone is at least 0), carries a <c>RES001</c>
+/// warning that the PT and the control may be swapped or the control wrong. Reported to one decimal (half away from
+/// zero); the band uses the unrounded value.
 /// </summary>
 public static class MaddreyDf
 {
@@ -72,6 +74,14 @@ public static class MaddreyDf
         b.Add(StepKind.Sum, "DF before rounding", unrounded, "sum of the terms");
         var value = b.Add(StepKind.Rounding, "DF", RoundHalfAwayFromZero(unrounded, 1), "one decimal, half away from zero");
         var category = b.Category("severity", unrounded, Bands.Find(SeverityBands, unrounded), "Carithers 1989; the unrounded value is banded");
-        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+        List<InputIssue> warnings = [];
+        if (unrounded < 0m)
+        {
+            var message = $"DF {Breakdown.F(value)} is below 0: the PT ({Breakdown.F(pt)} s) is shorter than the control ({Breakdown.F(control)} s) by more than the bilirubin explains; check that the PT and the control are not swapped and that the control is the laboratory's";
+            warnings.Add(InputIssue.Warning(IssueCodes.ImplausibleResult, "labs.pt", message));
+            b.Note("implausible result", message);
+        }
+
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);
     }
 }

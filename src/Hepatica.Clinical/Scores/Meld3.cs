@@ -10,7 +10,11 @@ namespace Hepatica.Clinical.Scores;
 /// <c>1.33 (female) + 4.56 ln(bili) + 0.82 (137 − Na) − 0.24 (137 − Na) ln(bili) + 9.09 ln(INR) + 11.14 ln(Cr)
 /// + 1.85 (3.5 − Alb) − 1.83 (3.5 − Alb) ln(Cr) + 6</c>; bilirubin, INR and creatinine below 1.0 set to 1.0;
 /// creatinine above 3.0, or with dialysis twice in the past week, set to 3.0; sodium bounded 125-137; albumin bounded
-/// 1.5-3.5 g/dL; candidates aged 12-17 receive the 1.33 term whatever their sex; rounded to the nearest integer
+/// 1.5-3.5 g/dL; the sex term applies only to a candidate aged 18 or more at registration (OPTN "Learn about MELD":
+/// sex is an input "only if candidate's age at registration is 18 years or older"; the CU-Anschutz SAS macro writes
+/// <c>1.33 female (age at listing ≥ 18) − 1.33 (age at listing ≥ 18) + 7.33</c>): a candidate registered at 12-17 receives
+/// the 1.33 term whatever the sex, and needs no sex to be scored. The age at registration is <c>ageAtListingYears</c> when
+/// given, the current age otherwise, and the steps say which; rounded to the nearest integer
 /// (half away from zero); OPTN maximum 40 (Kim 2021 sets no maximum: the uncapped value is kept in the extras).
 /// Not for candidates under 12 (PELD applies). 90-day survival: <c>0.946 ^ exp(0.17698 × MELD 3.0 − 3.56)</c>
 /// (Kim 2021), from the rounded, uncapped score.
@@ -29,23 +33,37 @@ public static class Meld3
         "Organ Procurement and Transplantation Network. Policy 9.1.D MELD 3.0 Score (in force 2023-07-13): floors of 1.0, creatinine 3.0 with dialysis or above 3.0, sodium 125-137, albumin 1.5-3.5, candidates 12-17 years old receive the female coefficient, maximum 40.",
         2023, "https://optn.transplant.hrsa.gov/policies-bylaws/policies/");
 
+    /// <summary>OPTN "Learn about MELD": sex is an input only when the candidate is 18 or more at registration.</summary>
+    public static readonly Citation OptnLearnAboutMeld = new(
+        "OPTN Learn about MELD",
+        "Organ Procurement and Transplantation Network. Learn about MELD: the inputs are creatinine, bilirubin, INR, sodium, albumin, candidate age at listing, and sex for purposes of adult MELD calculation (only if the candidate's age at registration is 18 years or older).",
+        2023, "https://optn.transplant.hrsa.gov/data/allocation-calculators/meld-calculator/learn-about-meld/");
+
     /// <summary>What MELD 3.0 is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "meld-3.0", "1.0.0", "MELD 3.0", 6m, 40m,
+        "meld-3.0", "1.1.0", "MELD 3.0", 6m, 40m,
         "rounded to the nearest integer, half away from zero, no intermediate rounding (Kim 2021; OPTN policy 9.1.D, 2023)",
-        ["sex", "ageYears", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
-        [Kim2021, OptnPolicy2023]);
+        ["sex (only when 18 or more at registration)", "ageYears", "ageAtListingYears (optional: decides the sex term)", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
+        [Kim2021, OptnPolicy2023, OptnLearnAboutMeld]);
 
     /// <summary>The inputs MELD 3.0 needs.</summary>
-    /// <param name="Sex">Sex.</param>
-    /// <param name="AgeYears">Age in years (12 or more).</param>
+    /// <param name="Sex">Sex; needed only when the candidate was 18 or more at registration.</param>
+    /// <param name="AgeYears">Current age in years (12 or more).</param>
     /// <param name="Bilirubin">Total bilirubin.</param>
     /// <param name="Creatinine">Serum creatinine.</param>
     /// <param name="Inr">INR.</param>
     /// <param name="Sodium">Serum sodium.</param>
     /// <param name="Albumin">Serum albumin.</param>
     /// <param name="DialysisTwiceInPastWeek">Two dialysis treatments or 24 h of CVVHD in the week before the creatinine.</param>
-    public sealed record Inputs(Sex Sex, decimal AgeYears, Bilirubin Bilirubin, Creatinine Creatinine, Inr Inr, Sodium Sodium, Albumin Albumin, bool DialysisTwiceInPastWeek);
+    /// <param name="AgeAtListingYears">Age at registration on the waiting list, years, if known (else the current age stands in).</param>
+    public sealed record Inputs(Sex? Sex, decimal AgeYears, Bilirubin Bilirubin, Creatinine Creatinine, Inr Inr, Sodium Sodium, Albumin Albumin, bool DialysisTwiceInPastWeek, decimal? AgeAtListingYears = null)
+    {
+        /// <summary>The age that decides the sex term: the age at registration when given, the current age otherwise (OPTN).</summary>
+        public decimal RegistrationAgeYears => AgeAtListingYears ?? AgeYears;
+    }
+
+    /// <summary>Age at registration from which the sex term applies (OPTN "Learn about MELD", 2023).</summary>
+    public const decimal AdultRegistrationAgeYears = 18m;
 
     /// <summary>Name of the extra holding the uncapped (rounded) score.</summary>
     public const string UncappedExtra = "uncapped";
@@ -60,11 +78,13 @@ public static class Meld3
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
+        var registrationAge = snapshot.AgeAtListingYears ?? snapshot.AgeYears;
         var inputs = new Inputs(
-            r.Need(snapshot.Sex, "sex"), r.Need(snapshot.AgeYears, "ageYears"),
+            registrationAge is < AdultRegistrationAgeYears ? snapshot.Sex : r.Need(snapshot.Sex, "sex"), r.Need(snapshot.AgeYears, "ageYears"),
             r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
             r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Labs.Sodium, "labs.sodium"),
-            r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"));
+            r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"),
+            snapshot.AgeAtListingYears);
         if (snapshot.AgeYears is < 12m)
         {
             return ScoreOutcome.NotApplicable(Definition, "MELD 3.0 is for candidates aged 12 or more; PELD applies under 12 (OPTN policy 9.1.D).");
@@ -75,10 +95,17 @@ public static class Meld3
 
     /// <summary>Calculates MELD 3.0 with its full breakdown.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Age under 12.</exception>
+    /// <exception cref="ArgumentException">No sex for a candidate aged 18 or more at registration.</exception>
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs.AgeYears, 12m);
+        var adolescent = inputs.RegistrationAgeYears < AdultRegistrationAgeYears;
+        if (!adolescent && inputs.Sex is null)
+        {
+            throw new ArgumentException("MELD 3.0 needs the sex of a candidate aged 18 or more at registration.", nameof(inputs));
+        }
+
         const string Optn = "OPTN policy 9.1.D (2023)";
         var b = Breakdown.For(recordSteps);
         var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
@@ -90,12 +117,17 @@ public static class Meld3
         var na = b.Clamp("sodium", b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L"), 125m, 137m, "Kim 2021; " + Optn);
         var alb = b.Clamp("albumin", b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL"), 1.5m, 3.5m, "Kim 2021; " + Optn);
 
-        var adolescent = inputs.AgeYears < 18m;
         var femaleTerm = inputs.Sex == Sex.Female || adolescent ? 1.33m : 0m;
+        var ageSource = inputs.AgeAtListingYears is { } listed
+            ? $"age at registration {Breakdown.F(listed)} y (ageAtListingYears)"
+            : $"age at registration not given: current age {Breakdown.F(inputs.AgeYears)} y used";
+        var sexTermWhy = adolescent
+            ? $"{ageSource}: under 18, the 1.33 term applies whatever the sex ({Optn}; OPTN \"Learn about MELD\")"
+            : $"{ageSource}: 18 or more, {(inputs.Sex == Sex.Female ? "female: 1.33" : "male: 0")} (Kim 2021; OPTN \"Learn about MELD\")";
         var lnBili = Ln(bili);
         var lnCr = Ln(cr);
         var unrounded =
-            b.Add(StepKind.Term, "1.33 × female", femaleTerm, adolescent ? $"aged 12-17: the 1.33 term applies whatever the sex ({Optn})" : "Kim 2021")
+            b.Add(StepKind.Term, "1.33 × female", femaleTerm, sexTermWhy)
             + b.Add(StepKind.Term, "4.56 × ln(bilirubin)", 4.56m * lnBili, "Kim 2021")
             + b.Add(StepKind.Term, "0.82 × (137 − Na)", 0.82m * (137m - na), "Kim 2021")
             - b.Add(StepKind.Term, "0.24 × (137 − Na) × ln(bilirubin)", 0.24m * (137m - na) * lnBili, "subtracted (Kim 2021)")

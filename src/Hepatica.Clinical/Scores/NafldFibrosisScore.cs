@@ -7,8 +7,10 @@ namespace Hepatica.Clinical.Scores;
 /// <summary>
 /// NAFLD fibrosis score (Angulo 2007): <c>−1.675 + 0.037 × age + 0.094 × BMI + 1.13 × IFG/diabetes + 0.99 × AST/ALT
 /// − 0.013 × platelets − 0.66 × albumin</c> (years, kg/m², 1 or 0, ratio, 10^9/L, g/dL). &lt; −1.455 advanced fibrosis
-/// unlikely (F0-F2), &gt; 0.676 advanced fibrosis likely (F3-F4), in between indeterminate. Reported to three decimals
-/// (half away from zero), the precision of the cut-offs; the band uses the unrounded value.
+/// unlikely (F0-F2), &gt; 0.676 advanced fibrosis likely (F3-F4), in between indeterminate; from age 65 the lower cut-off
+/// is 0.12 (McPherson 2017, which found −1.455 unacceptably unspecific at 65 and over). At 35 and under the score performs
+/// poorly (McPherson 2017): a warning. Reported to three decimals (half away from zero), the precision of the cut-offs;
+/// the band uses the unrounded value.
 /// </summary>
 public static class NafldFibrosisScore
 {
@@ -20,9 +22,9 @@ public static class NafldFibrosisScore
 
     /// <summary>What the NAFLD fibrosis score is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "nafld-fibrosis-score", "1.0.0", "NAFLD fibrosis score", decimal.MinValue, null,
+        "nafld-fibrosis-score", "1.1.0", "NAFLD fibrosis score", decimal.MinValue, null,
         "reported to three decimals, half away from zero; the band uses the unrounded value",
-        ["ageYears", "bmi", "findings.diabetesOrImpairedFastingGlucose", "labs.ast", "labs.alt", "labs.platelets", "labs.albumin"], [Angulo2007]);
+        ["ageYears", "bmi", "findings.diabetesOrImpairedFastingGlucose", "labs.ast", "labs.alt", "labs.platelets", "labs.albumin"], [Angulo2007, Fib4.McPherson2017]);
 
     /// <summary>Bands (Angulo 2007): &lt; −1.455, −1.455 to 0.676, &gt; 0.676.</summary>
     public static readonly IReadOnlyList<Band> FibrosisBands =
@@ -31,6 +33,17 @@ public static class NafldFibrosisScore
         new(-1.455m, true, 0.676m, true, "indeterminate"),
         new(0.676m, false, null, false, "high (advanced fibrosis likely, F3-F4)"),
     ];
+
+    /// <summary>Bands from age 65 (McPherson 2017): lower cut-off 0.12 instead of −1.455; the upper cut-off 0.676 is kept.</summary>
+    public static readonly IReadOnlyList<Band> Age65Bands =
+    [
+        new(null, false, 0.12m, false, "low (advanced fibrosis unlikely, F0-F2)"),
+        new(0.12m, true, 0.676m, true, "indeterminate"),
+        new(0.676m, false, null, false, "high (advanced fibrosis likely, F3-F4)"),
+    ];
+
+    /// <summary>Age from which <see cref="Age65Bands"/> apply (McPherson 2017: "≥65 years").</summary>
+    public const decimal McPhersonAgeYears = 65m;
 
     /// <summary>The inputs the score needs.</summary>
     /// <param name="AgeYears">Age in years.</param>
@@ -71,7 +84,17 @@ public static class NafldFibrosisScore
             - b.Add(StepKind.Term, "0.66 × albumin", 0.66m * inputs.Albumin.GramsPerDeciliter, $"albumin {Breakdown.F(inputs.Albumin.GramsPerDeciliter)} g/dL, subtracted");
         b.Add(StepKind.Sum, "NFS before rounding", unrounded, "linear predictor (Angulo 2007)");
         var value = b.Add(StepKind.Rounding, "NFS", RoundHalfAwayFromZero(unrounded, 3), "three decimals, half away from zero");
-        var category = b.Category("advanced fibrosis", unrounded, Bands.Find(FibrosisBands, unrounded), "Angulo 2007: < -1.455 and > 0.676");
-        return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
+        var (bands, source) = inputs.AgeYears >= McPhersonAgeYears
+            ? (Age65Bands, "McPherson 2017 cut-offs (age 65 or more): < 0.12 and > 0.676")
+            : (FibrosisBands, "Angulo 2007 cut-offs: < -1.455 and > 0.676");
+        b.Note("cut-off set", source);
+        var category = b.Category("advanced fibrosis", unrounded, Bands.Find(bands, unrounded), source);
+        List<InputIssue> warnings = [];
+        if (Fib4.PoorAtAge(inputs.AgeYears))
+        {
+            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, "ageYears", "The NAFLD fibrosis score performs poorly at age 35 and under (McPherson 2017); interpret with caution."));
+        }
+
+        return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);
     }
 }

@@ -7,8 +7,11 @@ namespace Hepatica.Clinical.Scores;
 /// <summary>
 /// PELD (McDiarmid et al., Transplantation 2002), the OPTN pediatric score for candidates under 12 until PELD-Cr
 /// replaced it in 2023: <c>PELD = 10 × [0.480 ln(bilirubin mg/dL) + 1.857 ln(INR) − 0.687 ln(albumin g/dL)
-/// + 0.436 (infant) + 0.667 (growth failure)]</c>. Bilirubin and INR below 1.0 are set to 1.0 (OPTN practice, as for
-/// MELD). The infant term applies under 1 year, and to a child listed before the first birthday until 24 months of age
+/// + 0.436 (infant) + 0.667 (growth failure)]</c>. As the OPTN PELD calculator documentation says (its text as reproduced
+/// by WikiDoc; the OPTN page itself could not be read here), each lab value is rounded to the tenths place before the
+/// calculation (its example: INR 1.82 is used as 1.8; the midpoint rule is not stated, half away from zero is used) and
+/// every lab value below 1.0 is set to 1.0, albumin included (version 1.1.0; 1.0.0 floored only bilirubin and INR and
+/// used the values unrounded). The infant term applies under 1 year, and to a child listed before the first birthday until 24 months of age
 /// (OPTN calculator documentation; not checked against the policy text). Reported as an integer, half away from zero.
 /// PELD can be negative; it has no published cap.
 /// </summary>
@@ -20,12 +23,18 @@ public static class Peld
         "McDiarmid SV, Anand R, Lindblad AS; SPLIT Research Group. Development of a pediatric end-stage liver disease score to predict poor outcome in children awaiting liver transplantation. Transplantation 2002;74(2):173-181.",
         2002, "https://doi.org/10.1097/00007890-200207270-00006");
 
+    /// <summary>The OPTN PELD calculator documentation: lab values rounded to tenths, values below 1.0 set to 1.0.</summary>
+    public static readonly Citation OptnPeldCalculator = new(
+        "OPTN PELD calculator documentation",
+        "Organ Procurement and Transplantation Network. PELD calculator documentation: laboratory values less than 1.0 are set to 1.0; values entered to the hundredths are rounded to the tenths before the PELD score is calculated (text as reproduced by WikiDoc, Pediatric end-stage liver disease, https://www.wikidoc.org/index.php/Pediatric_end-stage_liver_disease).",
+        2002, "https://optn.transplant.hrsa.gov/data/allocation-calculators/peld-calculator/");
+
     /// <summary>What PELD is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
-        "peld", "1.0.0", "PELD (OPTN, before 2023)", decimal.MinValue, null,
-        "10 × the linear predictor, rounded to an integer, half away from zero",
+        "peld", "1.1.0", "PELD (OPTN, before 2023)", decimal.MinValue, null,
+        "lab values rounded to tenths (OPTN calculator documentation); 10 × the linear predictor, rounded to an integer, half away from zero",
         ["ageYears", "labs.bilirubin", "labs.inr", "labs.albumin", "findings.growthFailure", "ageAtListingYears (optional: keeps the infant term to 24 months)"],
-        [McDiarmid2002]);
+        [McDiarmid2002, OptnPeldCalculator]);
 
     /// <summary>The inputs PELD needs.</summary>
     /// <param name="AgeYears">Current age, years.</param>
@@ -59,11 +68,11 @@ public static class Peld
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        const string Optn = "OPTN practice, as for MELD";
+        const string Optn = "OPTN PELD calculator documentation";
         var b = Breakdown.For(recordSteps);
-        var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
-        var inr = b.Floor("INR", b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR"), 1.0m, Optn);
-        var alb = b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL");
+        var bili = Lab(b, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL", Optn);
+        var inr = Lab(b, "INR", inputs.Inr.Ratio, "INR", Optn);
+        var alb = Lab(b, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL", Optn);
         var infant = inputs.AgeYears < 1m || (inputs.AgeAtListingYears is < 1m && inputs.AgeYears < 2m);
         var sum = b.Add(StepKind.Term, "0.480 × ln(bilirubin)", 0.480m * Ln(bili), "McDiarmid 2002")
             + b.Add(StepKind.Term, "1.857 × ln(INR)", 1.857m * Ln(inr), "McDiarmid 2002")
@@ -73,5 +82,18 @@ public static class Peld
         var unrounded = b.Add(StepKind.Sum, "PELD before rounding", 10m * sum, "10 × the sum of the terms");
         var value = b.Add(StepKind.Rounding, "PELD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
         return new ScoreResult(Definition, value, unrounded, null, b.Steps, []);
+    }
+
+    /// <summary>One lab value as OPTN uses it: rounded to the tenths place, then set to 1.0 if below 1.0; each change is a step.</summary>
+    private static decimal Lab(Breakdown b, string label, decimal value, string detail, string source)
+    {
+        var given = b.Add(StepKind.Input, label, value, detail);
+        var tenths = RoundHalfAwayFromZero(given, 1);
+        if (tenths != given)
+        {
+            b.Add(StepKind.Rounding, label, tenths, $"rounded to the tenths place before scoring ({source}; half away from zero)");
+        }
+
+        return b.Floor(label, tenths, 1.0m, source);
     }
 }

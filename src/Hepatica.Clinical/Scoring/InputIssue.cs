@@ -85,6 +85,13 @@ public static class IssueCodes
     /// <summary>Inputs that contradict each other; the score names the one it used and why (warning).</summary>
     public const string ContradictoryInputs = "PAT002";
 
+    /// <summary>
+    /// A result the score's own formula gives from valid inputs but that makes no clinical sense (for example a Maddrey
+    /// DF below 0, or a CLIF-C ACLF outside 0-100): reported with the result, which stands as the formula gives it or
+    /// as bounded (warning).
+    /// </summary>
+    public const string ImplausibleResult = "RES001";
+
     /// <summary>A medication code that is not in the code table (warning; the class, if given, is used).</summary>
     public const string UnknownMedicationCode = "MED001";
 

@@ -15,7 +15,8 @@ public sealed class ClifCOfTests
     [Theory]
     [InlineData("5.99", 6, "bilirubin < 6: 1")]
     [InlineData("6", 7, "bilirubin exactly 6: 2 (6 to 12)")]
-    [InlineData("12", 7, "bilirubin exactly 12: 2 (Jalan 2014: 3 only above 12)")]
+    [InlineData("11.99", 7, "bilirubin just below 12: 2")]
+    [InlineData("12", 8, "bilirubin exactly 12: 3, the liver failure of Moreau 2013 and EF-CLIF (≥ 12); the reproductions of Jalan's table print \"> 12\"")]
     [InlineData("12.01", 8, "bilirubin > 12: 3")]
     public void Calculate_Bilirubin_PointsPerJalan2014(string bili, int expected, string source) =>
         Equal(expected, ClifCOf.Calculate(Organs(bili: bili)).Value, source);
@@ -73,13 +74,35 @@ public sealed class ClifCOfTests
         Assert.Equal(6m, result.Extras[ClifCOf.OrganFailuresExtra]);
     }
 
-    [Fact]
-    public void Calculate_BilirubinExactlyTwelve_TwoPointsButLiverFailure()
+    // Jalan 2014 ("simplified version of the CLIF-SOFA score", Gut review table): "highlighted areas indicate the definition
+    // of each organ failure": the 3-point column for every organ, and for the kidney the 2-point column as well
+    // (creatinine ≥ 2.0, Moreau 2013). Rows at, just below and just above every edge: the points and the failure agree.
+    // organ, inputs (bili, cr, rrt, he, inr, vasopressors, map, pao2, spo2), expected points, expected failure
+    [Theory]
+    [InlineData("liver", "11.99", "1", false, 0, "1", false, "80", "400", null, 2, false)]
+    [InlineData("liver", "12", "1", false, 0, "1", false, "80", "400", null, 3, true)]
+    [InlineData("liver", "12.01", "1", false, 0, "1", false, "80", "400", null, 3, true)]
+    [InlineData("kidney", "1", "1.99", false, 0, "1", false, "80", "400", null, 1, false)]
+    [InlineData("kidney", "1", "2", false, 0, "1", false, "80", "400", null, 2, true)]
+    [InlineData("kidney", "1", "3.49", false, 0, "1", false, "80", "400", null, 2, true)]
+    [InlineData("kidney", "1", "3.5", false, 0, "1", false, "80", "400", null, 3, true)]
+    [InlineData("kidney", "1", "0.8", true, 0, "1", false, "80", "400", null, 3, true)]
+    [InlineData("brain", "1", "1", false, 2, "1", false, "80", "400", null, 2, false)]
+    [InlineData("brain", "1", "1", false, 3, "1", false, "80", "400", null, 3, true)]
+    [InlineData("coagulation", "1", "1", false, 0, "2.49", false, "80", "400", null, 2, false)]
+    [InlineData("coagulation", "1", "1", false, 0, "2.5", false, "80", "400", null, 3, true)]
+    [InlineData("coagulation", "1", "1", false, 0, "2.51", false, "80", "400", null, 3, true)]
+    [InlineData("circulation", "1", "1", false, 0, "1", false, "69.9", "400", null, 2, false)]
+    [InlineData("circulation", "1", "1", false, 0, "1", true, null, "400", null, 3, true)]
+    [InlineData("respiration", "1", "1", false, 0, "1", false, "80", "200.1", null, 2, false)]
+    [InlineData("respiration", "1", "1", false, 0, "1", false, "80", "200", null, 3, true)]
+    [InlineData("respiration", "1", "1", false, 0, "1", false, "80", "199.9", null, 3, true)]
+    [InlineData("respiration", "1", "1", false, 0, "1", false, "80", null, "214.1", 2, false)]
+    [InlineData("respiration", "1", "1", false, 0, "1", false, "80", null, "214", 3, true)]
+    public void ClifCOf_ThreePoints_AreThatOrgansFailure(string organ, string bili, string cr, bool rrt, int he, string inr, bool vasopressors, string? map, string? pao2, string? spo2, int points, bool failed)
     {
-        // DISAGREEMENT: Jalan 2014's table gives 3 points only above 12; Moreau 2013 defines liver failure as ≥ 12.
-        var result = ClifCOf.Calculate(Organs(bili: "12"));
-        Assert.Equal(2m, result.Extras["liverPoints"]);
-        Assert.Equal(1m, result.Extras["liverFailure"]);
+        var result = ClifCOf.Calculate(Organs(bili: bili, cr: cr, rrt: rrt, he: he, inr: inr, vasopressors: vasopressors, map: map, pao2: pao2, spo2: spo2));
+        Assert.Equal((points, failed), ((int)result.Extras[organ + "Points"], result.Extras[organ + "Failure"] == 1m));
     }
 
     [Fact]

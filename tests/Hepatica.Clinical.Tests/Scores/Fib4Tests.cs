@@ -49,12 +49,16 @@ public sealed class Fib4Tests
         Assert.Equal(band, result.Category);
     }
 
+    // McPherson 2017 (Am J Gastroenterol 112:740, abstract): FIB-4 "performed poorly ... in those aged ≤35 years"; its
+    // age groups are in completed years (≤ 35, 36-45, ...), so 35.99 years is in the ≤ 35 group and 36 is not.
     [Theory]
-    [InlineData("34.9", true)]
-    [InlineData("35", false)]
     [InlineData("18", true)]
+    [InlineData("34.9", true)]
+    [InlineData("35", true)]
+    [InlineData("35.99", true)]
+    [InlineData("36", false)]
     [InlineData("70", false)]
-    public void Calculate_Age_WarnsUnder35(string age, bool warned)
+    public void Fib4_AgeWarning_At35AndUnder_McPherson2017(string age, bool warned)
     {
         var result = Calc(age, "30", "100", "100", null);
         if (warned)

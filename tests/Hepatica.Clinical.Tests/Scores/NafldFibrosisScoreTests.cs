@@ -10,7 +10,7 @@ namespace Hepatica.Clinical.Tests.Scores;
 /// − 0.013 platelets − 0.66 albumin (g/dL); &lt; −1.455 low, &gt; 0.676 high. Each expected value is the sum of the terms
 /// written in the row, computed by hand.
 /// </summary>
-public sealed class NafldFibrosisScoreTests
+public sealed partial class NafldFibrosisScoreTests
 {
     // age, BMI, diabetes, AST, ALT, platelets, albumin g/dL, unrounded, category, hand computation
     [Theory]
