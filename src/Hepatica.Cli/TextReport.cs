@@ -18,7 +18,7 @@ internal static class TextReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(Assessment assessment, bool explain)
+    public static string Render(Assessment assessment, AsOf asOf, bool explain)
     {
         var s = assessment.Snapshot;
         var sb = new StringBuilder();
@@ -33,7 +33,9 @@ internal static class TextReport
             sb.Append(" (").Append(who).Append(')');
         }
 
-        sb.AppendLine().AppendLine();
+        sb.AppendLine();
+        sb.Append("Hepatica ").Append(Engine.Version).Append("; as of ").Append(asOf.Text).Append(" (").Append(AsOfWords(asOf)).AppendLine(")");
+        sb.AppendLine();
         var calculated = assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).ToList();
         if (calculated.Count > 0)
         {
@@ -309,4 +311,13 @@ internal static class TextReport
 
     /// <summary>The value as the score reports it (up to 6 decimals: Lille reports 3, which "0.##" cut to 2).</summary>
     private static string Number(decimal value) => Breakdown.F(value);
+
+    /// <summary>Where the as-of came from, in words (the JSON says <c>asOfSource</c>).</summary>
+    private static string AsOfWords(AsOf asOf) => asOf.Source switch
+    {
+        AsOfSource.AssessmentDate => "the snapshot's assessmentDate",
+        AsOfSource.FhirAsOf => "FHIR data read as of --as-of",
+        AsOfSource.RunTime => "no assessmentDate given: the time of this run",
+        _ => throw new ArgumentOutOfRangeException(nameof(asOf), asOf.Source, "Unknown as-of source."),
+    };
 }

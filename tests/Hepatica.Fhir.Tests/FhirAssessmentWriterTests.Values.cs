@@ -103,7 +103,7 @@ public sealed partial class FhirAssessmentWriterTests
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            AssessmentWriter.Write(w, c.Assessment, Detail.Full);
+            AssessmentWriter.Write(w, c.Assessment, Detail.Full, Clinical.AsOf.For(c.Assessment.Snapshot, Issued));
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
