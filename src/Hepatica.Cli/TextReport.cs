@@ -44,11 +44,18 @@ internal static class TextReport
             foreach (var o in calculated)
             {
                 var r = o.Result!;
-                sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append(Number(r.Value).PadLeft(6));
+                // Criteria (King's College, Hy's law) read "met" / "not met" with the criteria that met, never "1" / "0".
+                var criteria = Criteria.IsCriteria(o.Definition);
+                sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append((criteria ? Criteria.Word(r) : Number(r.Value)).PadLeft(7));
                 var notes = new List<string>();
-                if (r.Category is not null)
+                if (r.Category is not null && !(criteria && r.Category.StartsWith("criteria ", StringComparison.Ordinal)))
                 {
                     notes.Add(o.Definition.Id == "child-pugh" ? "class " + r.Category : r.Category);
+                }
+
+                if (criteria && Criteria.MetCriteria(r) is { Count: > 0 } met)
+                {
+                    notes.Add((r.Value == 1m ? "criteria met: " : "only these met: ") + string.Join("; ", met));
                 }
 
                 if (r.Extras.TryGetValue(Meld3.Survival90DayExtra, out var survival))
