@@ -60,7 +60,8 @@ internal static class TextReport
 
                 if (r.Extras.TryGetValue(Meld3.Survival90DayExtra, out var survival))
                 {
-                    notes.Add($"90-day survival {(survival * 100m).ToString("0.0", Inv)}%");
+                    // One prognosis wording throughout (docs/output.md): mortality; Kim 2021 publishes survival, so 1 − survival.
+                    notes.Add($"90-day mortality {ClinicalMath.RoundHalfAwayFromZero((1m - survival) * 100m, 1).ToString("0.0", Inv)}%");
                 }
 
                 if (r.Extras.TryGetValue(Meld3.UncappedExtra, out var uncapped) && uncapped != r.Value)

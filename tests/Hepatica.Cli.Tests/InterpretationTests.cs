@@ -25,4 +25,17 @@ public sealed class InterpretationTests
         Assert.Matches(@"not met   not a Hy's law case; only these met: ALT or AST ≥ 3 × ULN$", line);
         Assert.DoesNotMatch(@"\s0\s", line);
     }
+
+    [Fact]
+    public async Task Text_Prognoses_OneWordingMortalityThroughout()
+    {
+        // demo-001: MELD 3.0 26, Kim 2021 90-day survival 0.8545, so 90-day mortality 14.6% (half away from zero);
+        // the MELD line beside it gives Wiesner 2003's 3-month mortality: one word for both.
+        var r = await Hepatica.Run("assess", "samples/demo-001.json");
+        Assert.EndsWith("90-day mortality 14.6%", ScoreLine(r.Stdout, "MELD 3.0"), StringComparison.Ordinal);
+        Assert.Contains("3-month mortality", ScoreLine(r.Stdout, "MELD (OPTN, before 2016)"), StringComparison.Ordinal);
+        var scores = r.Stdout[r.Stdout.IndexOf("\nScores\n", StringComparison.Ordinal)..r.Stdout.IndexOf("\nSources\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("survival", scores, StringComparison.OrdinalIgnoreCase); // the citations' titles aside
+
+    }
 }
