@@ -101,6 +101,17 @@ internal static class TextReport
             sb.AppendLine();
         }
 
+        if (assessment.Conflicts.Count > 0)
+        {
+            sb.AppendLine("Conflicting interpretations");
+            foreach (var c in assessment.Conflicts)
+            {
+                sb.Append("  ").AppendLine(c.Text);
+            }
+
+            sb.AppendLine();
+        }
+
         var transplant = assessment.Transplant;
         if (transplant.Signals.Count > 0 || transplant.Missing.Count > 0)
         {

@@ -72,6 +72,7 @@ public static partial class AssessmentWriter
             w.WriteEndArray();
         }
 
+        WriteConflicts(w, assessment.Conflicts);
         WriteTransplant(w, assessment.Transplant, detail);
         WriteSerology(w, assessment.Serology, detail);
         WriteImmunity(w, assessment.Immunity, detail);
@@ -79,6 +80,33 @@ public static partial class AssessmentWriter
         WriteIssues(w, assessment.Snapshot.Issues);
         extra?.Invoke(w);
         w.WriteEndObject();
+    }
+
+    /// <summary><c>conflicts</c>, only when two interpretations contradict (docs/output.md).</summary>
+    private static void WriteConflicts(Utf8JsonWriter w, IReadOnlyList<ConflictNote> conflicts)
+    {
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(Names.Conflicts);
+        foreach (var c in conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.Id, Encoded.Of(c.Id));
+            w.WriteString(Names.Text, c.Text);
+            w.WriteStartArray(Names.Results);
+            foreach (var r in c.Results)
+            {
+                w.WriteStringValue(Encoded.Of(r));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteTransplant(Utf8JsonWriter w, TransplantSection section, Detail detail)
@@ -441,6 +469,9 @@ internal static class Names
 {
     public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
     public static readonly JsonEncodedText EngineVersion = JsonEncodedText.Encode("engineVersion");
+    public static readonly JsonEncodedText Conflicts = JsonEncodedText.Encode("conflicts");
+    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    public static readonly JsonEncodedText Results = JsonEncodedText.Encode("results");
     public static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
     public static readonly JsonEncodedText AsOfSource = JsonEncodedText.Encode("asOfSource");
     public static readonly JsonEncodedText Transplant = JsonEncodedText.Encode("transplant");

@@ -38,4 +38,34 @@ public sealed class InterpretationTests
         Assert.DoesNotContain("survival", scores, StringComparison.OrdinalIgnoreCase); // the citations' titles aside
 
     }
+
+    [Fact]
+    public async Task Conflicts_DefiniteAihWithHighlyProbableDili_OneLineNamingBothInTextAndJson()
+    {
+        // samples/causes-008.json: simplified AIH 8 (definite, >= 7) and RUCAM 9 (highly probable, >= 9).
+        var text = (await Hepatica.Run("assess", "samples/causes-008.json")).Stdout;
+        Assert.Contains("Conflicting interpretations\n  Conflict: simplified AIH criteria 8 (definite AIH) and RUCAM 9 (highly probable DILI)", text, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse((await Hepatica.Run("assess", "samples/causes-008.json", "--format", "json")).Stdout);
+        var conflicts = json.RootElement.GetProperty("conflicts").EnumerateArray().ToList();
+        Assert.Equal(["aih-simplified", "rucam"], conflicts[0].GetProperty("results").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("aih-definite-dili-highly-probable", conflicts[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Conflicts_HysLawMetWithAnotherExplanation_NamesBoth()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse((await Hepatica.Run("assess", "samples/causes-008.json", "--format", "json")).Stdout);
+        var note = json.RootElement.GetProperty("conflicts").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "hys-law-other-explanation");
+        Assert.Equal(["hys-law", "aih-simplified"], note.GetProperty("results").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("Hy's law is met", note.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conflicts_NoneThere_NoKeyAndNoSection()
+    {
+        var r = await Hepatica.Run("assess", "samples/demo-001.json", "--format", "json");
+        using var json = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        Assert.False(json.RootElement.TryGetProperty("conflicts", out _));
+        Assert.DoesNotContain("Conflicting interpretations", (await Hepatica.Run("assess", "samples/demo-001.json")).Stdout, StringComparison.Ordinal);
+    }
 }
