@@ -53,12 +53,14 @@ public class AssessmentBenchmarks : IDisposable
     [Benchmark]
     public Assessment AssessWithSteps() => Assessment.Of(snapshot, recordSteps: true);
 
+    private static readonly AsOf RunTime = AsOf.AtInstant(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), AsOfSource.RunTime);
+
     [Benchmark]
     public int WriteCompact()
     {
         output.ResetWrittenCount();
         writer.Reset(output);
-        AssessmentWriter.Write(writer, assessment, Detail.Compact, 1);
+        AssessmentWriter.Write(writer, assessment, Detail.Compact, RunTime, 1);
         writer.Flush();
         return output.WrittenCount;
     }
@@ -69,7 +71,7 @@ public class AssessmentBenchmarks : IDisposable
         output.ResetWrittenCount();
         writer.Reset(output);
         var read = SnapshotReader.Read(line);
-        AssessmentWriter.Write(writer, Assessment.Of(read.Snapshot!, recordSteps: false), Detail.Compact, 1);
+        AssessmentWriter.Write(writer, Assessment.Of(read.Snapshot!, recordSteps: false), Detail.Compact, RunTime, 1);
         writer.Flush();
         return output.WrittenCount;
     }

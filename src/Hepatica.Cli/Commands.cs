@@ -35,7 +35,8 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        var read = CutIssues(FhirInput.Read(bytes, asOf, TimeProvider.System));
+        // One instant for the run: --issued when given (reproducible output), FHIR's default as-of and every output's run time.
+        var read = CutIssues(FhirInput.Read(bytes, asOf, new FixedClock(issued)));
         if (read.Snapshot is not { } snapshot)
         {
             if (format == OutputFormat.Fhir)
@@ -48,12 +49,13 @@ internal static class Commands
         }
 
         var assessment = only is null ? Assessment.Of(snapshot) : new Assessment(snapshot, [only.Evaluate(snapshot)]);
+        var basis = read.IsFhir ? AsOf.AtInstant(read.AsOf!.Value, asOf is null ? AsOfSource.RunTime : AsOfSource.FhirAsOf) : AsOf.For(snapshot, issued);
         if (format == OutputFormat.Json)
         {
             using var stdout = StandardOutput.Open();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
-                AssessmentWriter.Write(w, assessment, Detail.Full, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
+                AssessmentWriter.Write(w, assessment, Detail.Full, basis, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
             }
 
             stdout.Write("\n"u8);
@@ -61,12 +63,12 @@ internal static class Commands
         }
         else if (format == OutputFormat.Fhir)
         {
-            FhirOutput.WriteBundle(read, assessment, issued);
+            FhirOutput.WriteBundle(read, assessment, issued, asOfGiven: asOf is not null);
             WriteIssues(snapshot.Issues);
         }
         else
         {
-            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, explain) + (explain ? FhirInput.RenderSources(read.Sources) : "")));
+            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, basis, explain) + (explain ? FhirInput.RenderSources(read.Sources) : "")));
             WriteIssues(snapshot.Issues); // to standard error as in the other formats (README.md): the report lists them too
         }
 
@@ -103,8 +105,14 @@ internal static class Commands
         return ExitCodes.Ok;
     }
 
-    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct)
+    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct, string? issuedText = null)
     {
+        var runTime = TimeProvider.System.GetUtcNow();
+        if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out runTime))
+        {
+            return Usage($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
+        }
+
         if (!TryParseScores(scoreIds, out var scores))
         {
             return ExitCodes.BadInput;
@@ -134,7 +142,7 @@ internal static class Commands
         using var outFile = output == "-" ? SafeOutput.OpenStandardOutput(target) : SafeOutput.Open(target!);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
         using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
-        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores);
+        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores, RunTime: runTime);
         var linesOut = 0L;
         BatchSummary summary;
         try
@@ -249,4 +257,11 @@ internal static class Commands
             Console.Error.WriteLine(TerminalText.Escape(issue.ToString()));
         }
     }
+}
+
+/// <summary>A clock that always answers one instant: the run's (<c>--issued</c>, or now taken once).</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    /// <inheritdoc/>
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -10,7 +10,7 @@ var format = new Option<OutputFormat>("--format", "-f")
 var explain = new Option<bool>("--explain") { Description = "Show every step: inputs, floors, caps, terms, points, rounding." };
 var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md) or FHIR R4 Bundle (docs/fhir.md), or - for standard input." };
 var asOf = new Option<string?>("--as-of") { Description = "FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ (default: now)." };
-var issued = new Option<string?>("--issued") { Description = "--format fhir: the instant recorded as issued, YYYY-MM-DDTHH:MM:SSZ (default: now), for reproducible output." };
+var issued = new Option<string?>("--issued") { Description = "The instant of the run, YYYY-MM-DDTHH:MM:SSZ (default: now), for reproducible output: every output's asOf when there is no assessmentDate or --as-of, and FHIR's issued." };
 var maxInputMb = new Option<int>("--max-input-mb") { Description = $"The largest input read, in MB (default {InputFile.DefaultMaxMegabytes}, at most {InputFile.MaxMegabytes}); a larger one is refused unread.", DefaultValueFactory = _ => InputFile.DefaultMaxMegabytes };
 
 var assess = new Command("assess", "Assess one patient snapshot: every score whose inputs are present, and what is missing for the rest.")
@@ -37,12 +37,12 @@ var memoryMb = new Option<int>("--memory-mb") { Description = "--fhir-bulk: memo
 var partitionCount = new Option<int?>("--partitions") { Description = "--fhir-bulk: a fixed partition count instead of one chosen from --memory-mb." };
 var batch = new Command("batch", "Assess every snapshot of a JSON Lines file (or every patient of a FHIR Bulk Data export), streaming, in bounded memory, on every core.")
 {
-    input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, bulkOutput, memoryMb, partitionCount,
+    input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, issued, bulkOutput, memoryMb, partitionCount,
 };
 batch.SetAction((parse, ct) => parse.GetValue(fhirBulk) is { } bulkDir
     ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct)
     : parse.GetValue(output) is { } outFile
-        ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct)
+        ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued))
         : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (or hepatica batch --fhir-bulk DIR OUT).")));
 
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")

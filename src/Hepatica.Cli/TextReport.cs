@@ -18,7 +18,7 @@ internal static class TextReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(Assessment assessment, bool explain)
+    public static string Render(Assessment assessment, AsOf asOf, bool explain)
     {
         var s = assessment.Snapshot;
         var sb = new StringBuilder();
@@ -33,7 +33,9 @@ internal static class TextReport
             sb.Append(" (").Append(who).Append(')');
         }
 
-        sb.AppendLine().AppendLine();
+        sb.AppendLine();
+        sb.Append("Hepatica ").Append(Engine.Version).Append("; as of ").Append(asOf.Text).Append(" (").Append(AsOfWords(asOf)).AppendLine(")");
+        sb.AppendLine();
         var calculated = assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).ToList();
         if (calculated.Count > 0)
         {
@@ -42,16 +44,24 @@ internal static class TextReport
             foreach (var o in calculated)
             {
                 var r = o.Result!;
-                sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append(Number(r.Value).PadLeft(6));
+                // Criteria (King's College, Hy's law) read "met" / "not met" with the criteria that met, never "1" / "0".
+                var criteria = Criteria.IsCriteria(o.Definition);
+                sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append((criteria ? Criteria.Word(r) : Number(r.Value)).PadLeft(7));
                 var notes = new List<string>();
-                if (r.Category is not null)
+                if (r.Category is not null && !(criteria && r.Category.StartsWith("criteria ", StringComparison.Ordinal)))
                 {
                     notes.Add(o.Definition.Id == "child-pugh" ? "class " + r.Category : r.Category);
                 }
 
+                if (criteria && Criteria.MetCriteria(r) is { Count: > 0 } met)
+                {
+                    notes.Add((r.Value == 1m ? "criteria met: " : "only these met: ") + string.Join("; ", met));
+                }
+
                 if (r.Extras.TryGetValue(Meld3.Survival90DayExtra, out var survival))
                 {
-                    notes.Add($"90-day survival {(survival * 100m).ToString("0.0", Inv)}%");
+                    // One prognosis wording throughout (docs/output.md): mortality; Kim 2021 publishes survival, so 1 − survival.
+                    notes.Add($"90-day mortality {ClinicalMath.RoundHalfAwayFromZero((1m - survival) * 100m, 1).ToString("0.0", Inv)}%");
                 }
 
                 if (r.Extras.TryGetValue(Meld3.UncappedExtra, out var uncapped) && uncapped != r.Value)
@@ -86,6 +96,17 @@ internal static class TextReport
                     sb.Append("      sources: ").AppendLine(string.Join("; ", o.Definition.Citations.Select(c => c.Key)));
                     sb.AppendLine();
                 }
+            }
+
+            sb.AppendLine();
+        }
+
+        if (assessment.Conflicts.Count > 0)
+        {
+            sb.AppendLine("Conflicting interpretations");
+            foreach (var c in assessment.Conflicts)
+            {
+                sb.Append("  ").AppendLine(c.Text);
             }
 
             sb.AppendLine();
@@ -309,4 +330,13 @@ internal static class TextReport
 
     /// <summary>The value as the score reports it (up to 6 decimals: Lille reports 3, which "0.##" cut to 2).</summary>
     private static string Number(decimal value) => Breakdown.F(value);
+
+    /// <summary>Where the as-of came from, in words (the JSON says <c>asOfSource</c>).</summary>
+    private static string AsOfWords(AsOf asOf) => asOf.Source switch
+    {
+        AsOfSource.AssessmentDate => "the snapshot's assessmentDate",
+        AsOfSource.FhirAsOf => "FHIR data read as of --as-of",
+        AsOfSource.RunTime => "no assessmentDate given: the time of this run",
+        _ => throw new ArgumentOutOfRangeException(nameof(asOf), asOf.Source, "Unknown as-of source."),
+    };
 }

@@ -34,10 +34,12 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
         }
 
         var markers = HepatitisMarkers.From(snapshot);
+        var serology = ViralHepatitis.Evaluate(snapshot);
         return new Assessment(snapshot, outcomes)
         {
             Transplant = TransplantSignals.Evaluate(snapshot, outcomes),
-            Serology = ViralHepatitis.Evaluate(snapshot),
+            Serology = serology,
+            Conflicts = Scoring.Conflicts.Find(outcomes, serology),
             Immunity = ImmunitySection.Evaluate(snapshot, outcomes, markers),
             Prevention = PreventionPlan.Evaluate(snapshot, outcomes, markers),
         };
@@ -54,6 +56,9 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
 
     /// <summary>Viral hepatitis serology interpretations (empty when the snapshot has no serology).</summary>
     public SerologySection Serology { get; init; } = SerologySection.None;
+
+    /// <summary>Interpretations that contradict each other (definite AIH with highly probable DILI; Hy's law with another explanation).</summary>
+    public IReadOnlyList<ConflictNote> Conflicts { get; init; } = [];
 
     /// <summary>True when the snapshot had at least one error (some value could not be used).</summary>
     public bool HasErrors => Snapshot.Issues.Any(i => i.Severity == IssueSeverity.Error);

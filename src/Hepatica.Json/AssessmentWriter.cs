@@ -25,12 +25,14 @@ public static partial class AssessmentWriter
     /// <param name="w">The writer.</param>
     /// <param name="assessment">The assessment.</param>
     /// <param name="detail">Full or compact.</param>
+    /// <param name="asOf">The instant the assessment is for and where it came from (<see cref="AsOf.For"/>).</param>
     /// <param name="line">The batch line number, if any.</param>
     /// <param name="extra">Writes further top-level members last, before the object closes (the CLI's FHIR <c>sources</c>).</param>
-    public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, long? line = null, Action<Utf8JsonWriter>? extra = null)
+    public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, AsOf asOf, long? line = null, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(asOf);
         w.WriteStartObject();
         if (line is { } n)
         {
@@ -38,7 +40,8 @@ public static partial class AssessmentWriter
         }
 
         WriteId(w, assessment.Snapshot.Id);
-        w.WriteString(Names.Status, "ok"u8);
+        w.WriteString(Names.Status, StatusName(assessment));
+        WriteRunFacts(w, asOf);
         w.WriteStartArray(Names.Scores);
         var notCalculable = 0;
         foreach (var outcome in assessment.Outcomes)
@@ -69,6 +72,7 @@ public static partial class AssessmentWriter
             w.WriteEndArray();
         }
 
+        WriteConflicts(w, assessment.Conflicts);
         WriteTransplant(w, assessment.Transplant, detail);
         WriteSerology(w, assessment.Serology, detail);
         WriteImmunity(w, assessment.Immunity, detail);
@@ -76,6 +80,33 @@ public static partial class AssessmentWriter
         WriteIssues(w, assessment.Snapshot.Issues);
         extra?.Invoke(w);
         w.WriteEndObject();
+    }
+
+    /// <summary><c>conflicts</c>, only when two interpretations contradict (docs/output.md).</summary>
+    private static void WriteConflicts(Utf8JsonWriter w, IReadOnlyList<ConflictNote> conflicts)
+    {
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(Names.Conflicts);
+        foreach (var c in conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.Id, Encoded.Of(c.Id));
+            w.WriteString(Names.Text, c.Text);
+            w.WriteStartArray(Names.Results);
+            foreach (var r in c.Results)
+            {
+                w.WriteStringValue(Encoded.Of(r));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteTransplant(Utf8JsonWriter w, TransplantSection section, Detail detail)
@@ -116,8 +147,28 @@ public static partial class AssessmentWriter
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// The record's <c>status</c> (docs/output.md): <c>ok</c> when no input had an error, <c>input-errors</c> when some
+    /// values were unusable and the scores were computed from the rest. (<c>error</c>: the input could not be read at all.)
+    /// </summary>
+    public static string StatusName(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.HasErrors ? "input-errors" : "ok";
+    }
+
+    /// <summary>Writes <c>engineVersion</c>, <c>asOf</c> and <c>asOfSource</c> (every record carries them).</summary>
+    public static void WriteRunFacts(Utf8JsonWriter w, AsOf asOf)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(asOf);
+        w.WriteString(Names.EngineVersion, Encoded.Of(Engine.Version));
+        w.WriteString(Names.AsOf, Encoded.Of(asOf.Text));
+        w.WriteString(Names.AsOfSource, Encoded.Of(asOf.SourceName));
+    }
+
     /// <summary>Writes the record for a document that could not be read at all (malformed JSON, not an object, too long).</summary>
-    public static void WriteUnreadable(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues, long? line = null)
+    public static void WriteUnreadable(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues, AsOf asOf, long? line = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
@@ -127,6 +178,7 @@ public static partial class AssessmentWriter
         }
 
         w.WriteString(Names.Status, "error"u8);
+        WriteRunFacts(w, asOf);
         WriteIssues(w, issues);
         w.WriteEndObject();
     }
@@ -416,6 +468,12 @@ public static partial class AssessmentWriter
 internal static class Names
 {
     public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    public static readonly JsonEncodedText EngineVersion = JsonEncodedText.Encode("engineVersion");
+    public static readonly JsonEncodedText Conflicts = JsonEncodedText.Encode("conflicts");
+    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    public static readonly JsonEncodedText Results = JsonEncodedText.Encode("results");
+    public static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+    public static readonly JsonEncodedText AsOfSource = JsonEncodedText.Encode("asOfSource");
     public static readonly JsonEncodedText Transplant = JsonEncodedText.Encode("transplant");
     public static readonly JsonEncodedText NotCalculable = JsonEncodedText.Encode("notCalculable");
     public static readonly JsonEncodedText Signals = JsonEncodedText.Encode("signals");

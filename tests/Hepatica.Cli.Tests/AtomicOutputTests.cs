@@ -23,7 +23,7 @@ public sealed partial class AtomicOutputTests : IDisposable
         var input = Generated.JsonLines(Path.Combine(work, "in.jsonl"), Lines);
         var output = Path.Combine(work, "out.jsonl");
         var temp = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
-        string[] args = ["batch", input, output, "--no-progress"];
+        string[] args = ["batch", input, output, "--no-progress", "--issued", "2026-12-01T12:00:00Z"]; // one run time: records carry it as asOf, so runs compare byte for byte
         var (whole, duration) = await WholeRun(args, output, 0, temp);
 
         var outcomes = await KillAtRandomPoints(args, duration, runs: 12, seed: 10, () => File.WriteAllText(output, Previous), () =>

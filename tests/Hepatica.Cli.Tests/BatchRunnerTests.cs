@@ -13,11 +13,14 @@ public sealed class BatchRunnerTests
     private const string ValueError = """{"id":"e","labs":{"bilirubin":{"value":2,"unit":"furlongs"}}}""";
     private const string Broken = """{"id":"b", "labs": {""";
 
+    /// <summary>One run time for every run of these tests: records without an assessmentDate carry it as their asOf, so two runs compare byte for byte.</summary>
+    private static readonly DateTimeOffset RunTime = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
     private static async Task<(string Output, BatchSummary Summary)> Run(string input, int workers = 2, int chunkBytes = 1 << 20, int maxLineBytes = 1 << 20, Detail detail = Detail.Compact)
     {
         using var inStream = new MemoryStream(Encoding.UTF8.GetBytes(input));
         using var outStream = new MemoryStream();
-        var summary = await BatchRunner.RunAsync(inStream, outStream, new BatchOptions(detail, workers, chunkBytes, maxLineBytes), null, TestContext.Current.CancellationToken);
+        var summary = await BatchRunner.RunAsync(inStream, outStream, new BatchOptions(detail, workers, chunkBytes, maxLineBytes) { RunTime = RunTime }, null, TestContext.Current.CancellationToken);
         return (Encoding.UTF8.GetString(outStream.ToArray()), summary);
     }
 

@@ -52,7 +52,7 @@ public sealed class GoldenTests
     public async Task Scores_catalog() => Verify((await Hepatica.Run("scores")).Stdout);
 
     [Fact]
-    public async Task Batch_sample() => Verify((await Hepatica.Run("batch", "samples/batch-sample.jsonl", "-", "--threads", "1")).Stdout);
+    public async Task Batch_sample() => Verify((await Hepatica.Run("batch", "samples/batch-sample.jsonl", "-", "--threads", "1", "--issued", "2026-11-21T09:00:00Z")).Stdout);
 
     [Fact]
     public async Task Assess_hbv_chronic() => Verify((await Hepatica.Run("assess", "samples/hbv-chronic.json")).Stdout);

@@ -126,19 +126,21 @@ public sealed partial class FhirAssessmentWriterTests
     }
 
     [Fact]
-    public void RiskAssessment_Meld3_ProbabilityIsKim2021SurvivalOfTheScore()
+    public void RiskAssessment_Meld3_ProbabilityIsMortality_OneMinusKim2021Survival()
     {
-        // Kim 2021: S(90 days) = 0.946 ^ exp(0.17698 × MELD 3.0 − 3.56), from the rounded score (35 here, below the cap).
+        // Kim 2021: S(90 days) = 0.946 ^ exp(0.17698 × MELD 3.0 − 3.56), from the rounded score (35 here, below the cap);
+        // every prognosis is worded as mortality (docs/output.md), so the prediction is of death, 1 − S.
         var c = Write("cirrhosis-ascites-dialysis.json");
         var meld3 = All<Observation>(c.Bundle).Single(o => o.Code.Coding[0].Code == "meld-3.0");
         var score = ((Quantity)meld3.Value).Value!.Value;
         var risk = All<RiskAssessment>(c.Bundle).Single(r => r.Code.Coding[0].Code == "meld-3.0");
         var fullUrl = c.Bundle.Entry.Single(e => e.Resource == meld3).FullUrl;
 
-        var expected = Math.Round((decimal)Math.Pow(0.946, Math.Exp((0.17698 * (double)score) - 3.56)), 4, MidpointRounding.AwayFromZero);
+        var expected = 1m - Math.Round((decimal)Math.Pow(0.946, Math.Exp((0.17698 * (double)score) - 3.56)), 4, MidpointRounding.AwayFromZero);
         var prediction = risk.Prediction.Single();
         Assert.Equal(expected, ((FhirDecimal)prediction.Probability).Value);
-        Assert.Equal("survival", prediction.Outcome.Text);
+        Assert.Equal("death", prediction.Outcome.Text);
+        Assert.Contains("mortality", prediction.Rationale, StringComparison.Ordinal);
         Assert.Equal((0m, 90m, "d"), (((Hl7.Fhir.Model.Range)prediction.When).Low.Value!.Value, ((Hl7.Fhir.Model.Range)prediction.When).High.Value!.Value, ((Hl7.Fhir.Model.Range)prediction.When).High.Code));
         Assert.Equal(fullUrl, risk.Basis[0].Reference);
     }

@@ -67,10 +67,10 @@ public sealed partial class FhirAssessmentWriterTests
         using var json = JsonDocument.Parse(RenderJson(c));
         var root = json.RootElement;
 
-        // MELD 3.0 survival: extras.survival90Day in JSON, probabilityDecimal in FHIR.
+        // MELD 3.0: extras.survival90Day in JSON (the source's own quantity), probabilityDecimal of death (1 − it) in FHIR.
         var meld3 = root.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "meld-3.0");
         var risk = All<RiskAssessment>(c.Bundle).SingleOrDefault(r => r.Code.Coding[0].Code == "meld-3.0");
-        Assert.Equal(meld3.TryGetProperty("extras", out var x) ? x.GetProperty("survival90Day").GetDecimal() : null, (risk?.Prediction[0].Probability as FhirDecimal)?.Value);
+        Assert.Equal(meld3.TryGetProperty("extras", out var x) ? 1m - x.GetProperty("survival90Day").GetDecimal() : null, (risk?.Prediction[0].Probability as FhirDecimal)?.Value);
 
         // Transplant signals: same ids and reasons, same order.
         Assert.Equal(
@@ -103,7 +103,7 @@ public sealed partial class FhirAssessmentWriterTests
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            AssessmentWriter.Write(w, c.Assessment, Detail.Full);
+            AssessmentWriter.Write(w, c.Assessment, Detail.Full, Clinical.AsOf.For(c.Assessment.Snapshot, Issued));
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

@@ -13,6 +13,9 @@ public sealed class AssessmentWriterTests
 {
     private static readonly string[] StepKinds = ["input", "floor", "cap", "substitution", "term", "points", "sum", "rounding", "bound", "category", "note"];
 
+    /// <summary>The run time the records are written with (a snapshot without assessmentDate reports it as asOf).</summary>
+    internal static readonly DateTimeOffset RunTime = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
     internal static string Render(string snapshotJson, Detail detail, long? line = null)
     {
         var read = SnapshotReader.Read(snapshotJson);
@@ -21,11 +24,11 @@ public sealed class AssessmentWriterTests
         {
             if (read.Snapshot is { } snapshot)
             {
-                AssessmentWriter.Write(w, Assessment.Of(snapshot, detail == Detail.Full), detail, line);
+                AssessmentWriter.Write(w, Assessment.Of(snapshot, detail == Detail.Full), detail, AsOf.For(snapshot, RunTime), line);
             }
             else
             {
-                AssessmentWriter.WriteUnreadable(w, read.Issues, line);
+                AssessmentWriter.WriteUnreadable(w, read.Issues, AsOf.AtInstant(RunTime, AsOfSource.RunTime), line);
             }
         }
 

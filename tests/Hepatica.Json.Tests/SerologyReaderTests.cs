@@ -149,7 +149,7 @@ public sealed class SerologyReaderTests
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            AssessmentWriter.Write(w, Assessment.Of(snapshot), detail);
+            AssessmentWriter.Write(w, Assessment.Of(snapshot), detail, AsOf.For(snapshot, AssessmentWriterTests.RunTime));
         }
 
         using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(buffer.WrittenSpan));

@@ -39,7 +39,7 @@ public sealed class AssessApiTests(WebApplicationFactory<Program> factory) : ICl
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            AssessmentWriter.Write(w, Assessment.Of(read.Snapshot!), Detail.Compact);
+            AssessmentWriter.Write(w, Assessment.Of(read.Snapshot!), Detail.Compact, AsOf.For(read.Snapshot!, DateTimeOffset.UnixEpoch)); // the sample gives its assessmentDate
         }
 
         buffer.Write("\n"u8);
@@ -76,7 +76,8 @@ public sealed class AssessApiTests(WebApplicationFactory<Program> factory) : ICl
     public async Task Assess_FhirBundleWithoutAsOf_ReadAsOfTheHostClock()
     {
         var now = new DateTimeOffset(2026, 11, 20, 23, 0, 0, TimeSpan.Zero);
-        var (_, expected) = await Cli.Run("assess", Cirrhosis, "--as-of", "2026-11-20T23:00:00Z", "--format", "json");
+        // Both read as of their run time and say so (asOfSource run-time): the CLI's pinned by --issued, the host's by its clock.
+        var (_, expected) = await Cli.Run("assess", Cirrhosis, "--issued", "2026-11-20T23:00:00Z", "--format", "json");
         using var fixedClock = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
         using var client = fixedClock.CreateClient();
 
@@ -157,6 +158,23 @@ public sealed class AssessApiTests(WebApplicationFactory<Program> factory) : ICl
         var warning = Assert.Single((await ReadJson(response)).GetProperty("warnings").EnumerateArray());
         Assert.Equal("SNP003", warning.GetProperty("code").GetString());
         Assert.Equal("favouriteColour", warning.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task Assess_SnapshotWithoutAssessmentDate_AsOfIsTheHostClockAndSaysRunTime()
+    {
+        var now = new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero);
+        using var fixedClock = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        using var client = fixedClock.CreateClient();
+
+        using var response = await Post(client, "/api/assess", Body("{\"labs\": {\"bilirubin\": {\"value\": 2, \"unit\": \"mg/dL\"}, \"inr\": {\"value\": 1.5}}}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await ReadJson(response);
+        Assert.Equal(Engine.Version, body.GetProperty("engineVersion").GetString());
+        Assert.Equal("2026-11-21T09:30:00Z", body.GetProperty("asOf").GetString());
+        Assert.Equal("run-time", body.GetProperty("asOfSource").GetString());
+        Assert.Equal("ok", body.GetProperty("status").GetString()); // input with errors is 422 here, never a 200 record
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -15,7 +15,8 @@ namespace Hepatica.Cli.Batch;
 /// <param name="MaxLineBytes">The longest accepted line; a longer one gets an SNP006 error record.</param>
 /// <param name="Scores">The scores to compute (null: the whole catalog).</param>
 /// <param name="InFlightBytes">The budget of input read but not yet written out, whatever the worker count (docs/snapshot.md, "Batch").</param>
-internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20, IReadOnlyList<CatalogEntry>? Scores = null, long InFlightBytes = 8 << 20)
+/// <param name="RunTime">The run's instant (<c>--issued</c>), every record's <c>asOf</c> when its line has no assessmentDate; null: now, taken once.</param>
+internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20, IReadOnlyList<CatalogEntry>? Scores = null, long InFlightBytes = 8 << 20, DateTimeOffset? RunTime = null)
 {
     /// <summary>The most worker threads (<c>--threads</c>); past it a run gains nothing on any machine we know, and the option says so.</summary>
     public const int MaxWorkers = 64;
@@ -51,6 +52,7 @@ internal static class BatchRunner
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
+        options = options with { RunTime = options.RunTime ?? TimeProvider.System.GetUtcNow() }; // one run time for every record
         var clock = Stopwatch.StartNew();
         var inFlight = (2 * options.Workers) + 2;
         var work = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(inFlight) { SingleWriter = true });
@@ -247,10 +249,11 @@ internal static class BatchRunner
     private static void Process(Chunk chunk, Utf8JsonWriter writer, BatchOptions options)
     {
         var detail = options.Detail;
+        var runTime = options.RunTime ?? throw new ArgumentException("RunAsync sets the run time.", nameof(options));
         var lineNumber = chunk.FirstLine;
         if (chunk.TooLongBy is { } limit)
         {
-            WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, limit));
+            WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, limit), runTime);
             return;
         }
 
@@ -269,7 +272,7 @@ internal static class BatchRunner
             // The reader cuts off a long line only when no newline is in its buffer; one that arrived whole is caught here.
             if (span.Length > options.MaxLineBytes)
             {
-                WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, options.MaxLineBytes));
+                WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, options.MaxLineBytes), runTime);
                 lineNumber++;
                 continue;
             }
@@ -278,12 +281,12 @@ internal static class BatchRunner
             if (read.Snapshot is { } snapshot)
             {
                 var assessment = Assessment.Of(snapshot, options.Scores ?? ScoreCatalog.All, recordSteps: detail == Detail.Full);
-                AssessmentWriter.Write(writer, assessment, detail, lineNumber);
+                AssessmentWriter.Write(writer, assessment, detail, AsOf.For(snapshot, runTime), lineNumber);
                 chunk.Counts.Count(snapshot.Issues);
             }
             else
             {
-                AssessmentWriter.WriteUnreadable(writer, read.Issues, lineNumber);
+                AssessmentWriter.WriteUnreadable(writer, read.Issues, AsOf.AtInstant(runTime, AsOfSource.RunTime), lineNumber);
                 chunk.Counts.Unreadable++;
                 chunk.Counts.Lines++;
             }
@@ -298,9 +301,9 @@ internal static class BatchRunner
     private static InputIssue TooLong(long line, int limit) =>
         InputIssue.Error(IssueCodes.LineTooLong, "$", $"Line {line} is longer than {limit} bytes; not read.");
 
-    private static void WriteUnreadable(Chunk chunk, Utf8JsonWriter writer, long line, InputIssue issue)
+    private static void WriteUnreadable(Chunk chunk, Utf8JsonWriter writer, long line, InputIssue issue, DateTimeOffset runTime)
     {
-        AssessmentWriter.WriteUnreadable(writer, [issue], line);
+        AssessmentWriter.WriteUnreadable(writer, [issue], AsOf.AtInstant(runTime, AsOfSource.RunTime), line);
         writer.Flush();
         writer.Reset();
         chunk.Output.Write("\n"u8);

@@ -69,7 +69,8 @@ internal static class BulkCommand
             return Fail("--memory-mb must be at least 64 and --partitions between 1 and 4096.");
         }
 
-        var options = new BulkOptions(asOf, TimeProvider.System.GetUtcNow(), kind.Value, threads, memoryMb * (1L << 20), partitions, scores);
+        var runTime = TimeProvider.System.GetUtcNow();
+        var options = new BulkOptions(asOfText is null ? runTime : asOf, runTime, kind.Value, threads, memoryMb * (1L << 20), partitions, scores, AsOfGiven: asOfText is not null);
         using var progress = !noProgress && !Console.IsErrorRedirected ? new ProgressBar(null) : null;
         BulkSummary summary;
         try

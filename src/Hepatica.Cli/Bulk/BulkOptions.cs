@@ -21,8 +21,12 @@ internal enum BulkOutput
 /// <param name="Partitions">A fixed partition count (null: chosen from the input size and the budget).</param>
 /// <param name="Scores">The scores to compute (null: the whole catalog).</param>
 /// <param name="MaxLineBytes">The longest accepted line; a longer one gets a BLK006 error record.</param>
-internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, BulkOutput Output, int Threads, long MemoryBytes, int? Partitions = null, IReadOnlyList<CatalogEntry>? Scores = null, int MaxLineBytes = 64 << 20)
+/// <param name="AsOfGiven">False when <c>--as-of</c> was not given (<paramref name="AsOf"/> is then the run time, and records say <c>run-time</c>).</param>
+internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, BulkOutput Output, int Threads, long MemoryBytes, int? Partitions = null, IReadOnlyList<CatalogEntry>? Scores = null, int MaxLineBytes = 64 << 20, bool AsOfGiven = true)
 {
+    /// <summary>The as-of every record carries: <c>--as-of</c>, or the run time.</summary>
+    public Hepatica.Clinical.AsOf Basis { get; } = Hepatica.Clinical.AsOf.AtInstant(AsOf, AsOfGiven ? Hepatica.Clinical.AsOfSource.FhirAsOf : Hepatica.Clinical.AsOfSource.RunTime);
+
     /// <summary>
     /// Partitions so that one partition per worker fits in half the budget (the other half is left for the parsed
     /// resources of the patient being assessed and the runtime), and no partition reaches 1 GiB (one array holds it).

@@ -166,12 +166,12 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         counts.AssessTicks += t3 - t2;
         if (options.Output == BulkOutput.Fhir)
         {
-            var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(options.Issued, options.AsOf, "Patient/" + id, read.Sources));
+            var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(options.Issued, options.AsOf, "Patient/" + id, read.Sources, options.AsOfGiven));
             w.WriteRawValue(FhirAssessmentWriter.ToJson(bundle), skipInputValidation: true);
         }
         else
         {
-            AssessmentWriter.Write(w, assessment, Detail.Compact, extra: x => WritePatient(x, snapshot, types));
+            AssessmentWriter.Write(w, assessment, Detail.Compact, options.Basis, extra: x => WritePatient(x, snapshot, types));
         }
 
         counts.WriteTicks += Stopwatch.GetTimestamp() - t3;
@@ -191,6 +191,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         w.WriteStartObject();
         w.WriteString("id"u8, id);
         w.WriteString("status"u8, "error"u8);
+        AssessmentWriter.WriteRunFacts(w, options.Basis);
         ErrorRecords.WriteIssues(w, issues);
         w.WriteEndObject();
     }

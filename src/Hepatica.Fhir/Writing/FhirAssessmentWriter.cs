@@ -12,7 +12,14 @@ namespace Hepatica.Fhir.Writing;
 /// <param name="AsOf">The instant the data was read as of (Observation.effective); defaults to <paramref name="Issued"/>.</param>
 /// <param name="PatientReference">The subject, e.g. <c>Patient/123</c>; null when the input was a plain snapshot.</param>
 /// <param name="Sources">Where each snapshot value came from (from <see cref="FhirSnapshotReader"/>), for derivedFrom; null for snapshot input.</param>
-public sealed record FhirWriteContext(DateTimeOffset Issued, DateTimeOffset? AsOf = null, string? PatientReference = null, IReadOnlyList<FhirSource>? Sources = null);
+/// <param name="AsOfGiven">False when <paramref name="AsOf"/> is not the caller's but the run time (FHIR read without <c>--as-of</c>): the Bundle then says <c>run-time</c>.</param>
+public sealed record FhirWriteContext(DateTimeOffset Issued, DateTimeOffset? AsOf = null, string? PatientReference = null, IReadOnlyList<FhirSource>? Sources = null, bool AsOfGiven = true)
+{
+    /// <summary>The as-of of the assessment and its source (docs/output.md): FHIR input's as-of, else the snapshot's assessmentDate, else <see cref="Issued"/>.</summary>
+    public Hepatica.Clinical.AsOf BasisFor(PatientSnapshot snapshot) => AsOf is { } instant
+        ? Hepatica.Clinical.AsOf.AtInstant(instant, AsOfGiven ? AsOfSource.FhirAsOf : AsOfSource.RunTime)
+        : Hepatica.Clinical.AsOf.For(snapshot, Issued);
+}
 
 /// <summary>
 /// Writes an assessment as one FHIR R4 Bundle (docs/fhir.md, "Writing"). The only place that knows the output profiles.
@@ -37,6 +44,7 @@ public static class FhirAssessmentWriter
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(context);
         var scope = new BundleScope(assessment, context);
+        var basis = context.BasisFor(assessment.Snapshot);
         foreach (var outcome in assessment.Outcomes)
         {
             if (outcome.Result is { } result)
@@ -61,6 +69,9 @@ public static class FhirAssessmentWriter
         {
             Target = [.. scope.Targets.Select(t => new ResourceReference(t))],
             Recorded = context.Issued,
+            // The as-of the assessment is for ("now" for the patient) and where it came from (docs/fhir.md, "Writing").
+            Occurred = new FhirDateTime(basis.Text),
+            Extension = [new Extension(HepaticaSystems.AsOfSourceExtension, new Code(basis.SourceName))],
             Activity = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-DataOperation", "CREATE", "create", null),
             Agent =
             [

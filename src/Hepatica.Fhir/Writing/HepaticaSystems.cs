@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Hepatica.Fhir.Writing;
 
 /// <summary>
@@ -45,14 +43,9 @@ public static class HepaticaSystems
     /// <summary>HL7 immunization recommendation status (due, overdue, immune, contraindicated, complete).</summary>
     public const string ForecastStatus = "http://terminology.hl7.org/CodeSystem/immunization-recommendation-status";
 
-    /// <summary>The engine's version: the assembly's informational version without a source-control suffix (<c>0.1.0</c>).</summary>
-    public static string EngineVersion { get; } = ReadVersion();
+    /// <summary>Provenance extension: where the as-of (Provenance.occurredDateTime) came from, <c>assessmentDate</c>, <c>fhir-as-of</c> or <c>run-time</c>.</summary>
+    public const string AsOfSourceExtension = Base + "/StructureDefinition/as-of-source";
 
-    private static string ReadVersion()
-    {
-        var informational = typeof(HepaticaSystems).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? typeof(HepaticaSystems).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-        var plus = informational.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? informational : informational[..plus];
-    }
+    /// <summary>The engine's version (<see cref="Hepatica.Clinical.Engine.Version"/>, one place for every output).</summary>
+    public static string EngineVersion => Hepatica.Clinical.Engine.Version;
 }

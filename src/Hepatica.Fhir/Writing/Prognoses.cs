@@ -11,6 +11,8 @@ namespace Hepatica.Fhir.Writing;
 /// score's source states them (docs/scores.md), and where the probability comes from. Only MELD 3.0 yields a probability
 /// (Kim 2021); the others give a risk group, written as the qualitative risk. Scores without a published outcome and
 /// horizon in docs/scores.md (CLIF-C ACLF, which Hepatica reports without a mortality estimate) are not in the table.
+/// One wording throughout (docs/output.md, "Prognosis wording"): every prediction is of death (mortality); MELD 3.0,
+/// whose source publishes survival, is written as 1 − survival, and the rationale says so.
 /// </summary>
 internal static class Prognoses
 {
@@ -20,18 +22,20 @@ internal static class Prognoses
     /// <param name="Horizon">The horizon as a UCUM quantity (value, code, unit), or null when the source gives none.</param>
     /// <param name="ProbabilityExtra">The extra holding a probability of <paramref name="Outcome"/>, or null (qualitative only).</param>
     /// <param name="Rationale">Where the prediction comes from.</param>
-    private sealed record Row(string ScoreId, string Outcome, (decimal Value, string Code, string Unit)? Horizon, string? ProbabilityExtra, string Rationale);
+    /// <param name="ExtraIsSurvival">True when the extra is a survival probability (written as 1 − it, the probability of death).</param>
+    private sealed record Row(string ScoreId, string Outcome, (decimal Value, string Code, string Unit)? Horizon, string? ProbabilityExtra, string Rationale, bool ExtraIsSurvival = false);
 
     private static readonly Row[] Rows =
     [
-        new("meld-3.0", "survival", (90m, "d", "days"), Meld3.Survival90DayExtra,
-            "Kim 2021: 90-day survival = 0.946 ^ exp(0.17698 × MELD 3.0 − 3.56), from the rounded score before the cap of 40."),
+        new("meld-3.0", "death", (90m, "d", "days"), Meld3.Survival90DayExtra,
+            "Kim 2021: 90-day mortality = 1 − 90-day survival, survival = 0.946 ^ exp(0.17698 × MELD 3.0 − 3.56), from the rounded score before the cap of 40.",
+            ExtraIsSurvival: true),
         new("meld", "death", (3m, "mo", "months"), null,
             "Wiesner 2003: 3-month mortality by MELD band (≤ 9: 1.9%, 10-19: 6.0%, 20-29: 19.6%, 30-39: 52.6%, ≥ 40: 71.3%)."),
         new("abic", "death", (90m, "d", "days"), null,
-            "Dominguez 2008: 90-day risk group (survival 100%, 70% and 25% in the derivation cohort)."),
+            "Dominguez 2008: 90-day risk group (mortality 0%, 30% and 75% in the derivation cohort)."),
         new("lille", "death", (6m, "mo", "months"), null,
-            "Louvet 2007: Lille ≥ 0.45 is non-response to corticosteroids (6-month survival about 25% vs 85%)."),
+            "Louvet 2007: Lille ≥ 0.45 is non-response to corticosteroids (6-month mortality about 75% vs 15%)."),
         new("clif-c-ad", "death", null, null,
             "Jalan 2015: CLIF-C AD risk group (≤ 45 low, 46-59 intermediate, ≥ 60 high)."),
         new("gahs", "death", null, null,
@@ -54,7 +58,7 @@ internal static class Prognoses
         };
         if (row.ProbabilityExtra is { } extra && result.Extras.TryGetValue(extra, out var probability))
         {
-            prediction.Probability = new FhirDecimal(ScoreObservations.Number(probability));
+            prediction.Probability = new FhirDecimal(ScoreObservations.Number(row.ExtraIsSurvival ? 1m - probability : probability));
         }
         else if (result.Category is { } category)
         {

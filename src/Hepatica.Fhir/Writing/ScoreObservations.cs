@@ -15,7 +15,6 @@ internal static class ScoreObservations
     private static readonly HashSet<string> Grades = new(["aclf-grade", "ici-hepatitis-grade"], StringComparer.Ordinal);
 
     /// <summary>Scores whose value is 1 when criteria are met and 0 when not (valueBoolean).</summary>
-    private static readonly HashSet<string> Criteria = new(["kcc-acetaminophen", "kcc-acetaminophen-lactate", "kcc-non-acetaminophen", "hys-law"], StringComparer.Ordinal);
 
     public static ResourceReference Write(ScoreResult result, BundleScope scope)
     {
@@ -98,7 +97,7 @@ internal static class ScoreObservations
             return new Integer((int)result.Value);
         }
 
-        return Criteria.Contains(id) ? new FhirBoolean(result.Value == 1m) : ScoreQuantity(result.Value);
+        return Hepatica.Clinical.Scoring.Criteria.IsCriteria(result.Definition) ? new FhirBoolean(result.Value == 1m) : ScoreQuantity(result.Value);
     }
 
     /// <summary>Citations as one line: "Key: reference (url)".</summary>

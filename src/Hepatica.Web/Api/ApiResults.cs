@@ -27,8 +27,8 @@ internal static class ApiResults
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The assessment contract (docs/output.md); <c>sources</c> last for FHIR input, as the CLI writes it.</summary>
-    public static IResult Assessment(Assessment assessment, Detail detail, IReadOnlyList<FhirSource> sources) =>
-        Json(w => AssessmentWriter.Write(w, assessment, detail, extra: sources.Count == 0 ? null : x => FhirSourceJson.Write(x, sources)));
+    public static IResult Assessment(Assessment assessment, Detail detail, AsOf asOf, IReadOnlyList<FhirSource> sources) =>
+        Json(w => AssessmentWriter.Write(w, assessment, detail, asOf, extra: sources.Count == 0 ? null : x => FhirSourceJson.Write(x, sources)));
 
     /// <summary>A FHIR resource as application/fhir+json.</summary>
     public static IResult Fhir(Resource resource, int status = StatusCodes.Status200OK) =>

@@ -175,7 +175,8 @@ internal static class ScoringApi
             return BadParameter(output, "asOf", "asOf applies to FHIR input; a snapshot document gives its own assessmentDate.");
         }
 
-        if (!AsOfText.TryParse(asOfText, clock, out var asOf))
+        var now = clock.GetUtcNow(); // one instant for the request: FHIR's default as-of and the run time
+        if (!AsOfText.TryParse(asOfText, new FixedClock(now), out var asOf))
         {
             return BadParameter(output, "asOf", $"'{asOfText}' is not {AsOfText.Accepted}.");
         }
@@ -194,10 +195,11 @@ internal static class ScoringApi
         if (output == WireFormat.Fhir)
         {
             var patient = fhir && snapshot.Id is { } id ? "Patient/" + id : null;
-            return ApiResults.Fhir(FhirAssessmentWriter.Write(assessment, new FhirWriteContext(clock.GetUtcNow(), fhir ? asOf : null, patient, fhir ? sources : null)));
+            return ApiResults.Fhir(FhirAssessmentWriter.Write(assessment, new FhirWriteContext(now, fhir ? asOf : null, patient, fhir ? sources : null, asOfText is not null)));
         }
 
-        return ApiResults.Assessment(assessment, explain ? Detail.Full : Detail.Compact, sources);
+        var basis = fhir ? AsOf.AtInstant(asOf, asOfText is null ? AsOfSource.RunTime : AsOfSource.FhirAsOf) : AsOf.For(snapshot, now);
+        return ApiResults.Assessment(assessment, explain ? Detail.Full : Detail.Compact, basis, sources);
     }
 
     private static (PatientSnapshot?, IReadOnlyList<InputIssue>, IReadOnlyList<FhirSource>) Read(SnapshotReadResult r) => (r.Snapshot, r.Issues, []);
@@ -233,4 +235,11 @@ internal static class ScoringApi
         .Responds(StatusCodes.Status413PayloadTooLarge, "The body is larger than Hepatica:Api:MaxRequestBodyBytes (API001).", MediaTypes.FhirJson)
         .Responds(StatusCodes.Status415UnsupportedMediaType, "Content-Type is neither application/json nor application/fhir+json (API002).", MediaTypes.FhirJson)
         .Responds(StatusCodes.Status422UnprocessableEntity, "The JSON is readable but has errors (LAB, SNP, DAT, FHR ... codes): every issue is listed, warnings too.", MediaTypes.FhirJson);
+}
+
+/// <summary>A clock that answers one instant: the request's.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    /// <inheritdoc/>
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -53,7 +53,8 @@ internal static class CardKit
             return $"**{outcome.Definition.Name}**: not calculable ({Escape(outcome.Reason ?? "")})\n";
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"**{r.Definition.Name}: {F(r.Value)}**");
+        // Criteria read "met" / "not met" (the core's one wording), never "1" / "0".
+        sb.Append(CultureInfo.InvariantCulture, $"**{r.Definition.Name}: {(Criteria.IsCriteria(r.Definition) ? Criteria.Word(r) : F(r.Value))}**");
         if (r.Category is { } c)
         {
             sb.Append(CultureInfo.InvariantCulture, $" ({c})");

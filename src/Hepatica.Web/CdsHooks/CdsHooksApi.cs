@@ -206,7 +206,8 @@ internal static class CdsHooksApi
 
             var assessment = Assessment.Of(snapshot);
             var cards = drafts is null ? PatientViewCards.For(assessment, patientId, now) : OrderSelectCards.For(assessment, patientId);
-            return TypedResults.Json(new CdsResponse(cards), CdsJson.Options);
+            // The FHIR data is read as of the request's time: the cards say so (run-time), with the engine version.
+            return TypedResults.Json(CdsResponse.Of(cards, AsOf.AtInstant(now, AsOfSource.RunTime)), CdsJson.Options);
         }
     }
 

@@ -14,8 +14,22 @@ internal sealed record DiscoveryResponse(IReadOnlyList<CdsService> Services);
 /// <summary>One service of the discovery document.</summary>
 internal sealed record CdsService(string Hook, string Id, string Title, string Description, IReadOnlyDictionary<string, string> Prefetch);
 
-/// <summary>A service response: cards (always present) and no system actions.</summary>
-internal sealed record CdsResponse(IReadOnlyList<Card> Cards);
+/// <summary>
+/// A service response: cards (always present) and no system actions; <c>extension</c> (CDS Hooks 2.0, "Extensions": a
+/// namespaced member) carries the engine version and the as-of the cards were made for (docs/cds-hooks.md).
+/// </summary>
+internal sealed record CdsResponse(IReadOnlyList<Card> Cards, IReadOnlyDictionary<string, RunFacts>? Extension = null)
+{
+    /// <summary>The extension's member name (reverse-domain, as the spec asks of extensions).</summary>
+    public const string ExtensionName = "org.hepatica.assessment";
+
+    /// <summary>Cards made by this engine version as of <paramref name="asOf"/>.</summary>
+    public static CdsResponse Of(IReadOnlyList<Card> cards, Hepatica.Clinical.AsOf asOf) =>
+        new(cards, new Dictionary<string, RunFacts> { [ExtensionName] = new(Hepatica.Clinical.Engine.Version, asOf.Text, asOf.SourceName) });
+}
+
+/// <summary>The engine version and the as-of of a response (the same keys as the assessment JSON, docs/output.md).</summary>
+internal sealed record RunFacts(string EngineVersion, string AsOf, string AsOfSource);
 
 /// <summary>A card (spec: Card attributes).</summary>
 internal sealed record Card

@@ -43,6 +43,7 @@ internal static class PatientViewCards
     public static List<Card> For(Assessment a, string patientId, DateTimeOffset asOf)
     {
         var cards = new List<Card>();
+        Conflicting(a, cards);
         Transplant(a, cards);
         Aclf(a, cards);
         AlcoholicHepatitis(a, cards);
@@ -55,6 +56,18 @@ internal static class PatientViewCards
 
         Vaccines(a, patientId, asOf, cards);
         return cards;
+    }
+
+    /// <summary>One card per contradiction (the core's note, docs/output.md), first: it qualifies the cards that follow.</summary>
+    private static void Conflicting(Assessment a, List<Card> cards)
+    {
+        foreach (var c in a.Conflicts)
+        {
+            var (summary, source) = c.Id == "hys-law-other-explanation"
+                ? ("Conflict: Hy's law is met, but another result explains the liver injury", Clinical.Scores.HysLaw.Fda2009)
+                : ("Conflict: definite AIH (simplified criteria) and highly probable DILI (RUCAM)", Clinical.Scores.AihSimplified.Definition.Citations[0]);
+            cards.Add(Make(summary, Warning, source, c.Text));
+        }
     }
 
     private static void Transplant(Assessment a, List<Card> cards)
