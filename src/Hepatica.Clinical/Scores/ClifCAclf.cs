@@ -64,8 +64,7 @@ public static class ClifCAclf
         if (value < 0m || value > 100m)
         {
             var message = $"the formula gives {Breakdown.F(value)}, outside the 0-100 of the EF-CLIF calculator: reported as {(value < 0m ? "0" : "100")}; {(value < 0m ? "a very low white cell count" : "an extreme white cell count, age and organ failure score")} lies outside the data the score was derived from";
-            warnings.Add(InputIssue.Warning(IssueCodes.ImplausibleResult, "labs.wbc", message));
-            b.Note("implausible result", message);
+            warnings.Add(b.Implausible("labs.wbc", message));
             value = b.Add(StepKind.Bound, "CLIF-C ACLF", Math.Clamp(value, 0m, 100m), $"{Breakdown.F(value)} is outside 0-100: bounded to the calculator's range (EF-CLIF calculator)");
         }
 

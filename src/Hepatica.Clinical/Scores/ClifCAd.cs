@@ -84,8 +84,7 @@ public static class ClifCAd
         if (unrounded < 0m)
         {
             var message = $"the formula gives {Breakdown.F(RoundHalfAwayFromZero(unrounded, 1))}, below 0: a sodium of {Breakdown.F(na)} mmol/L with this creatinine and white cell count lies outside the data the score was derived from; the value is reported as the formula gives it";
-            warnings.Add(InputIssue.Warning(IssueCodes.ImplausibleResult, "labs.sodium", message));
-            b.Note("implausible result", message);
+            warnings.Add(b.Implausible("labs.sodium", message));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);

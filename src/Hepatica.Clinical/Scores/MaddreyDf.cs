@@ -78,8 +78,7 @@ public static class MaddreyDf
         if (unrounded < 0m)
         {
             var message = $"DF {Breakdown.F(value)} is below 0: the PT ({Breakdown.F(pt)} s) is shorter than the control ({Breakdown.F(control)} s) by more than the bilirubin explains; check that the PT and the control are not swapped and that the control is the laboratory's";
-            warnings.Add(InputIssue.Warning(IssueCodes.ImplausibleResult, "labs.pt", message));
-            b.Note("implausible result", message);
+            warnings.Add(b.Implausible("labs.pt", message));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);

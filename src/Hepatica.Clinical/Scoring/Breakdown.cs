@@ -41,6 +41,16 @@ public sealed class Breakdown(bool recording = true)
     /// <summary>Records a step without a number.</summary>
     public void Note(string label, string detail) => steps?.Add(new BreakdownStep(StepKind.Note, label, null, detail));
 
+    /// <summary>
+    /// A result the formula gives from valid inputs but no patient can have: the RES001 warning carried in the result,
+    /// and the same text as a note step, so the breakdown says it where it happened.
+    /// </summary>
+    public InputIssue Implausible(string path, string message)
+    {
+        Note("implausible result", message);
+        return InputIssue.Warning(IssueCodes.ImplausibleResult, path, message);
+    }
+
     /// <summary>Records a step without a number, formatted only when recording.</summary>
     public void Note(string label, [InterpolatedStringHandlerArgument("")] ref DetailHandler detail) =>
         steps?.Add(new BreakdownStep(StepKind.Note, label, null, detail.ToStringAndClear()));
