@@ -106,6 +106,7 @@ internal static class ConditionReader
             FattyLiverDisease = True(kinds, ConditionKind.FattyLiverDisease),
             DiabetesOrImpairedFastingGlucose = True(kinds, ConditionKind.Diabetes),
             Encephalopathy = coma ? EncephalopathyGrade.FromWestHaven(EncephalopathyGrade.MaximumGrade) : null,
+            AcuteLiverFailure = True(kinds, ConditionKind.AcuteLiverFailure),
             AcuteLiverFailureCause = cause,
         };
     }

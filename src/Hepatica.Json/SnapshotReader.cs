@@ -25,7 +25,7 @@ public static partial class SnapshotReader
     private const string FindingKeys = "ascites, encephalopathyGrade, dialysisTwiceInPastWeek, cholestaticLiverDisease, fattyLiverDisease, "
         + "cirrhosis, varicealBleeding, meanArterialPressure, vasopressors, pao2Fio2, spo2Fio2, mechanicalVentilation, "
         + "ventilationForEncephalopathy, renalReplacementTherapy, acuteLiverFailureCause, jaundiceToEncephalopathyDays, growthFailure, alcoholAssociatedHepatitis, "
-        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose, chronicLiverDisease";
+        + "corticosteroidStartDate, diabetesOrImpairedFastingGlucose, chronicLiverDisease, acuteLiverFailure, intensiveCare";
     private const string AlfCauses = "one of acetaminophen, hepatitis-a, hepatitis-b, indeterminate, halothane, drug-reaction, wilson, autoimmune-hepatitis, other";
     /// <summary>At most this many issues of one code are reported per document; one more issue of that code says how many were left out.</summary>
     public const int MaxIssuesPerCode = JsonInput.MaxIssuesPerCode;
@@ -441,7 +441,9 @@ public static partial class SnapshotReader
                 18 => f with { CorticosteroidStartDate = ReadDate(ref reader, "findings.corticosteroidStartDate", issues) },
                 19 => f with { AlcoholAssociatedHepatitis = ReadBool(ref reader, "findings.alcoholAssociatedHepatitis", issues) },
                 20 => f with { DiabetesOrImpairedFastingGlucose = ReadBool(ref reader, "findings.diabetesOrImpairedFastingGlucose", issues) },
-                _ => f with { ChronicLiverDisease = ReadBool(ref reader, "findings.chronicLiverDisease", issues) },
+                21 => f with { ChronicLiverDisease = ReadBool(ref reader, "findings.chronicLiverDisease", issues) },
+                22 => f with { AcuteLiverFailure = ReadBool(ref reader, "findings.acuteLiverFailure", issues) },
+                _ => f with { IntensiveCare = ReadBool(ref reader, "findings.intensiveCare", issues) },
             };
         }
 
@@ -468,7 +470,9 @@ public static partial class SnapshotReader
         : reader.ValueTextEquals("growthFailure"u8) ? 17 : reader.ValueTextEquals("corticosteroidStartDate"u8) ? 18
         : reader.ValueTextEquals("alcoholAssociatedHepatitis"u8) ? 19
         : reader.ValueTextEquals("diabetesOrImpairedFastingGlucose"u8) ? 20
-        : reader.ValueTextEquals("chronicLiverDisease"u8) ? 21 : 0;
+        : reader.ValueTextEquals("chronicLiverDisease"u8) ? 21
+        : reader.ValueTextEquals("acuteLiverFailure"u8) ? 22
+        : reader.ValueTextEquals("intensiveCare"u8) ? 23 : 0;
 
     private static Ascites? ReadAscites(ref Utf8JsonReader reader, List<InputIssue> issues) =>
         reader.TokenType != JsonTokenType.String ? Invalid<Ascites>(ref reader, "findings.ascites", "one of none, mild, moderate-severe", issues)

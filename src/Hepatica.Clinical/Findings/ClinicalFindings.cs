@@ -67,6 +67,19 @@ public sealed record ClinicalFindings
     /// <summary>Renal replacement therapy (any modality) now.</summary>
     public bool? RenalReplacementTherapy { get; init; }
 
+    /// <summary>
+    /// Acute liver failure (coagulopathy with INR ≥ 1.5 and encephalopathy, no prior cirrhosis, illness under 26 weeks:
+    /// AASLD 2011 position paper; EASL 2017). Giving <see cref="AcuteLiverFailureCause"/> implies it; false says the patient
+    /// does not have it. Read through <see cref="PatientContext.AcuteLiverFailure"/>.
+    /// </summary>
+    public bool? AcuteLiverFailure { get; init; }
+
+    /// <summary>
+    /// Cared for in intensive care now. Mechanical ventilation or vasopressors imply it; read through
+    /// <see cref="PatientContext.IntensiveCare"/>.
+    /// </summary>
+    public bool? IntensiveCare { get; init; }
+
     /// <summary>The cause of acute liver failure, as the King's College criteria group it.</summary>
     public AcuteLiverFailureCause? AcuteLiverFailureCause { get; init; }
 
