@@ -2,7 +2,8 @@ namespace Hepatica.Clinical.Labs;
 
 // The table of analytes: what differs from one analyte to the next, as data. Each declaration gives the accepted
 // units (canonical first; the factor is how many of the unit make one canonical unit, its source in AnalyteMembers.cs
-// beside the named constant)) and the plausibility limits in the canonical unit (sources in docs/snapshot.md).
+// beside the named constant), the plausibility limits in the canonical unit, and the delta rule where one exists.
+// Sources of every limit and delta rule, or the statement that none exists, are in docs/snapshot.md ("Plausibility").
 // Lab<TAnalyte, TUnit> does the mechanics once; each closed type has its alias in Directory.Build.props.
 
 /// <summary>Total serum bilirubin (<c>Bilirubin</c>). Canonical unit mg/dL, the unit MELD and Child-Pugh are published in.</summary>
@@ -17,7 +18,8 @@ public sealed class BilirubinAnalyte : IAnalyte<BilirubinUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("bilirubin", "mg/dL", 0m, 100m, 0.1m, 50m,
-        "A value this high is almost certainly in µmol/L (1 mg/dL = 17.1 µmol/L).");
+        "A value this high is almost certainly in µmol/L (1 mg/dL = 17.1 µmol/L).",
+        0.05m, "A value this low is most likely mg/dL entered with unit µmol/L (1 mg/dL = 17.1 µmol/L).");
 }
 
 /// <summary>Serum creatinine (<c>Creatinine</c>). Canonical unit mg/dL, the unit the MELD family is published in.</summary>
@@ -32,7 +34,8 @@ public sealed class CreatinineAnalyte : IAnalyte<CreatinineUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("creatinine", "mg/dL", 0m, 40m, 0.2m, 15m,
-        "A value this high is almost certainly in µmol/L (1 mg/dL = 88.4 µmol/L).");
+        "A value this high is almost certainly in µmol/L (1 mg/dL = 88.4 µmol/L).",
+        0.1m, "A value this low is most likely mg/dL entered with unit µmol/L (1 mg/dL = 88.4 µmol/L).");
 }
 
 /// <summary>International normalised ratio of the prothrombin time (<c>Inr</c>). A ratio: given with no unit or UCUM 1.</summary>
@@ -59,7 +62,8 @@ public sealed class AlbuminAnalyte : IAnalyte<ProteinUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("albumin", "g/dL", 0m, 10m, 1.0m, 6.0m,
-        "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).");
+        "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).",
+        0.5m, "A value this low is most likely g/dL entered with unit g/L (1 g/dL = 10 g/L).");
 }
 
 /// <summary>Ascitic fluid total protein (<c>AscitesProtein</c>). Canonical unit g/dL, the unit of the AASLD 2021 threshold for SBP prophylaxis (1.5 g/dL).</summary>
@@ -74,7 +78,8 @@ public sealed class AscitesProteinAnalyte : IAnalyte<ProteinUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("ascitic fluid protein", "g/dL", 0m, 10m, 0.1m, 6m,
-        "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).");
+        "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).",
+        0.05m, "A value this low is most likely g/dL entered with unit g/L (1 g/dL = 10 g/L).");
 }
 
 /// <summary>Serum sodium (<c>Sodium</c>). Canonical unit mmol/L (equal to mEq/L for a monovalent ion).</summary>
@@ -101,7 +106,8 @@ public sealed class PlateletsAnalyte : IAnalyte<CellCountUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("platelets", "10*9/L", 0m, 5000m, 10m, 1000m,
-        "A value this high is probably per µL; give it as /uL or in 10*9/L.");
+        "A value this high is probably per µL; give it as /uL or in 10*9/L.",
+        1m, "A value this low is most likely 10*9/L (10^3/µL) entered with unit /uL (1 × 10^9/L = 1000 /µL).");
 }
 
 /// <summary>White blood cell (leukocyte) count (<c>WhiteCells</c>). Canonical unit 10^9/L (UCUM 10*9/L), equal to 10^3/µL.</summary>
@@ -114,7 +120,8 @@ public sealed class WhiteCellsAnalyte : IAnalyte<CellCountUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("white cells", "10*9/L", 0m, 1000m, 1m, 100m,
-        "A value this high is probably per µL; give it as /uL or in 10*9/L.");
+        "A value this high is probably per µL; give it as /uL or in 10*9/L.",
+        0.01m, "A value this low is most likely 10*9/L (10^3/µL) entered with unit /uL (1 × 10^9/L = 1000 /µL).");
 }
 
 /// <summary>Absolute lymphocyte count (<c>Lymphocytes</c>). Canonical unit 10^9/L; a count reported as 0 is rejected (give the detection limit).</summary>
@@ -200,7 +207,8 @@ public sealed class UreaAnalyte : IAnalyte<UreaUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("urea", "mmol/L", 0m, 200m, 1m, 60m,
-        "A value this high is probably in mg/dL: give it under labs.bun (urea nitrogen) or with unit mg/dL under labs.urea.");
+        "A value this high is probably in mg/dL: give it under labs.bun (urea nitrogen) or with unit mg/dL under labs.urea.",
+        0.3m, "A value this low is most likely mmol/L entered with unit mg/dL (1 mmol/L = 6.006 mg/dL urea = 2.801 mg/dL urea nitrogen).");
 }
 
 /// <summary>Prothrombin time, the patient's or the laboratory's control (<c>ProthrombinTime</c>). Canonical unit seconds (UCUM s).</summary>
@@ -213,7 +221,8 @@ public sealed class ProthrombinTimeAnalyte : IAnalyte<ProthrombinTimeUnit>
         new UnitSpec<ProthrombinTimeUnit>(ProthrombinTimeUnit.Second, "s", 1m, "sec", "second", "seconds"));
 
     /// <inheritdoc />
-    public static LabLimits Limits { get; } = new("prothrombin time", "s", 0m, 300m, 8m, 150m, null);
+    public static LabLimits Limits { get; } = new("prothrombin time", "s", 0m, 300m, 8m, 150m, null,
+        5m, "A value this low is not a clotting time in seconds: most likely an INR or a ratio; give it under labs.inr.");
 }
 
 /// <summary>Arterial blood pH (<c>ArterialPh</c>). No unit (UCUM [pH]); given with no unit, [pH] or pH. Survivable extremes reported are about 6.5-7.9.</summary>
@@ -240,7 +249,8 @@ public sealed class LactateAnalyte : IAnalyte<LactateUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("lactate", "mmol/L", 0m, 50m, 0.3m, 20m,
-        "A value this high is probably in mg/dL (1 mmol/L = 9.008 mg/dL).");
+        "A value this high is probably in mg/dL (1 mmol/L = 9.008 mg/dL).",
+        0.1m, "A value this low is most likely mmol/L entered with unit mg/dL (1 mmol/L = 9.008 mg/dL).");
 }
 
 /// <summary>Serum phosphate, inorganic phosphorus (<c>Phosphate</c>). Canonical unit mmol/L.</summary>
@@ -255,7 +265,8 @@ public sealed class PhosphateAnalyte : IAnalyte<PhosphateUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("phosphate", "mmol/L", 0m, 10m, 0.3m, 4m,
-        "A value this high is probably in mg/dL (1 mmol/L = 3.097 mg/dL of phosphorus).");
+        "A value this high is probably in mg/dL (1 mmol/L = 3.097 mg/dL of phosphorus).",
+        0.05m, "A value this low is most likely mmol/L entered with unit mg/dL (1 mmol/L = 3.097 mg/dL of phosphorus).");
 }
 
 /// <summary>
@@ -273,5 +284,6 @@ public sealed class ImmunoglobulinGAnalyte : IAnalyte<ImmunoglobulinGUnit>
 
     /// <inheritdoc />
     public static LabLimits Limits { get; } = new("IgG", "g/L", 0m, 150m, 2m, 60m,
-        "A value this high is almost certainly in mg/dL (1 g/L = 100 mg/dL).");
+        "A value this high is almost certainly in mg/dL (1 g/L = 100 mg/dL).",
+        0.2m, "A value this low is most likely g/L entered with unit mg/dL (1 g/L = 100 mg/dL).");
 }

@@ -14,6 +14,8 @@ namespace Hepatica.Clinical.Labs;
 /// <param name="UnusualBelow">Values below this are unusual.</param>
 /// <param name="UnusualAbove">Values above this are unusual.</param>
 /// <param name="MixUpHint">What an impossibly high value most likely is, for the message.</param>
+/// <param name="ImpossibleBelow">The low-side floor: a value below it is impossible (0: none beyond <paramref name="ImpossibleAtOrBelow"/>).</param>
+/// <param name="LowMixUpHint">What an impossibly low value most likely is, for the message.</param>
 public sealed record LabLimits(
     string Analyte,
     string CanonicalUnit,
@@ -21,7 +23,9 @@ public sealed record LabLimits(
     decimal ImpossibleAbove,
     decimal UnusualBelow,
     decimal UnusualAbove,
-    string? MixUpHint = null)
+    string? MixUpHint = null,
+    decimal ImpossibleBelow = 0m,
+    string? LowMixUpHint = null)
 {
     /// <summary>The issue a canonical value raises, or null when it is plausible.</summary>
     /// <param name="canonical">The value in the canonical unit.</param>
@@ -32,6 +36,11 @@ public sealed record LabLimits(
         if (canonical <= ImpossibleAtOrBelow)
         {
             return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: it must be greater than {Breakdown.F(ImpossibleAtOrBelow)}{UnitSuffix}.");
+        }
+
+        if (canonical < ImpossibleBelow)
+        {
+            return InputIssue.Error(IssueCodes.ImpossibleValue, Analyte, $"{Analyte} {Given(canonical, reported, reportedUnit)} is impossible: the smallest accepted value is {Breakdown.F(ImpossibleBelow)}{UnitSuffix}.{(LowMixUpHint is null ? string.Empty : " " + LowMixUpHint)}");
         }
 
         if (canonical > ImpossibleAbove)
