@@ -20,6 +20,14 @@ public sealed class BilirubinAnalyte : IAnalyte<BilirubinUnit>
     public static LabLimits Limits { get; } = new("bilirubin", "mg/dL", 0m, 100m, 0.1m, 50m,
         "A value this high is almost certainly in µmol/L (1 mg/dL = 17.1 µmol/L).",
         0.05m, "A value this low is most likely mg/dL entered with unit µmol/L (1 mg/dL = 17.1 µmol/L).");
+
+    /// <summary>
+    /// A fall by more than a factor of 10 within 7 days: bilirubin leaves the blood no faster than the liver clears
+    /// it, and in cholestasis much of it is bound to albumin (delta bilirubin) and falls with albumin's half-life of
+    /// about 2-3 weeks (Weiss JS et al., N Engl J Med 1983;309:147-50). A physiological argument; no rise rule, since
+    /// acute hepatitis can raise bilirubin many-fold in a week.
+    /// </summary>
+    public static DeltaRule? Delta { get; } = new(7, 10m, null, "Weiss JS et al., N Engl J Med 1983;309:147-50 (delta bilirubin clearance); physiological argument");
 }
 
 /// <summary>Serum creatinine (<c>Creatinine</c>). Canonical unit mg/dL, the unit the MELD family is published in.</summary>
@@ -36,6 +44,13 @@ public sealed class CreatinineAnalyte : IAnalyte<CreatinineUnit>
     public static LabLimits Limits { get; } = new("creatinine", "mg/dL", 0m, 40m, 0.2m, 15m,
         "A value this high is almost certainly in µmol/L (1 mg/dL = 88.4 µmol/L).",
         0.1m, "A value this low is most likely mg/dL entered with unit µmol/L (1 mg/dL = 88.4 µmol/L).");
+
+    /// <summary>
+    /// A change by more than a factor of 10 within 7 days: with no kidney function at all creatinine rises about
+    /// 1-1.5 mg/dL a day (production-limited), and it falls no faster than dialysis or a recovering kidney clears it
+    /// (Waikar SS, Bonventre JV, J Am Soc Nephrol 2009;20:672-9, creatinine kinetics). A physiological argument.
+    /// </summary>
+    public static DeltaRule? Delta { get; } = new(7, 10m, 10m, "Waikar SS, Bonventre JV, J Am Soc Nephrol 2009;20:672-9 (creatinine kinetics); physiological argument");
 }
 
 /// <summary>International normalised ratio of the prothrombin time (<c>Inr</c>). A ratio: given with no unit or UCUM 1.</summary>
@@ -64,6 +79,12 @@ public sealed class AlbuminAnalyte : IAnalyte<ProteinUnit>
     public static LabLimits Limits { get; } = new("albumin", "g/dL", 0m, 10m, 1.0m, 6.0m,
         "A value this high is almost certainly in g/L (1 g/dL = 10 g/L).",
         0.5m, "A value this low is most likely g/dL entered with unit g/L (1 g/dL = 10 g/L).");
+
+    /// <summary>
+    /// A change by more than a factor of 2.5 within 14 days: albumin's half-life is about 19 days and the plasma
+    /// pool changes by dilution, leak or infusion only fractionally (Peters T, All About Albumin, 1996). A physiological argument.
+    /// </summary>
+    public static DeltaRule? Delta { get; } = new(14, 2.5m, 2.5m, "Peters T, All About Albumin, Academic Press 1996 (half-life about 19 days); physiological argument");
 }
 
 /// <summary>Ascitic fluid total protein (<c>AscitesProtein</c>). Canonical unit g/dL, the unit of the AASLD 2021 threshold for SBP prophylaxis (1.5 g/dL).</summary>
