@@ -22,7 +22,7 @@ public sealed class DeltaCheckReaderTests
         var result = SnapshotReader.Read(Doc("bilirubin", "\"value\": 2.1, \"unit\": \"umol/L\"", "2026-01-08", "\"value\": 2.9, \"unit\": \"mg/dL\""));
         var issue = Assert.Single(result.Issues, i => i.Code == IssueCodes.ImplausibleChange);
         Assert.Equal(IssueSeverity.Error, issue.Severity);
-        Assert.Equal("series.bilirubin", issue.Path);
+        Assert.Equal("labs.bilirubin", issue.Path); // the current value is the one not used
         Assert.Contains("2.1 umol/L (0.12 mg/dL) on 2026-01-08, 7 days after 2.9 mg/dL on 2026-01-01: a fall by a factor of 24", issue.Message, StringComparison.Ordinal);
         Assert.Contains("most likely 2.1 mg/dL entered with unit umol/L", issue.Message, StringComparison.Ordinal);
         Assert.Null(result.Snapshot!.Labs.Bilirubin);

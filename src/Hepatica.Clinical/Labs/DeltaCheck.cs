@@ -18,10 +18,10 @@ public static class DeltaCheck
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(panel);
-        var bilirubin = Check(series.Bilirubin, "series.bilirubin", issues, panel.Bilirubin, out var dropBilirubin);
-        var albumin = Check(series.Albumin, "series.albumin", issues, panel.Albumin, out var dropAlbumin);
-        var creatinine = Check(series.Creatinine, "series.creatinine", issues, panel.Creatinine, out var dropCreatinine);
-        var pt = Check(series.ProthrombinTime, "series.pt", issues, panel.ProthrombinTime, out var dropPt);
+        var bilirubin = Check(series.Bilirubin, "bilirubin", issues, panel.Bilirubin, out var dropBilirubin);
+        var albumin = Check(series.Albumin, "albumin", issues, panel.Albumin, out var dropAlbumin);
+        var creatinine = Check(series.Creatinine, "creatinine", issues, panel.Creatinine, out var dropCreatinine);
+        var pt = Check(series.ProthrombinTime, "pt", issues, panel.ProthrombinTime, out var dropPt);
         return (
             series with { Bilirubin = bilirubin, Albumin = albumin, Creatinine = creatinine, ProthrombinTime = pt },
             panel with
@@ -35,10 +35,11 @@ public static class DeltaCheck
 
     /// <summary>
     /// Walks the series in date order, comparing each result with the last one kept; a result that fails is reported
-    /// and left out. <paramref name="dropCurrent"/> is true when the failing result is the latest, equal to the panel's value.
+    /// and left out. <paramref name="dropCurrent"/> is true when the failing result is the latest, equal to the panel's value;
+    /// <paramref name="key"/> is the lab's snapshot key (<c>bilirubin</c>, <c>pt</c>).
     /// </summary>
     internal static IReadOnlyList<Dated<Lab<TAnalyte, TUnit>>> Check<TAnalyte, TUnit>(
-        IReadOnlyList<Dated<Lab<TAnalyte, TUnit>>> series, string path, ICollection<InputIssue> issues, Lab<TAnalyte, TUnit>? current, out bool dropCurrent)
+        IReadOnlyList<Dated<Lab<TAnalyte, TUnit>>> series, string key, ICollection<InputIssue> issues, Lab<TAnalyte, TUnit>? current, out bool dropCurrent)
         where TAnalyte : IAnalyte<TUnit>
         where TUnit : struct, Enum
     {
@@ -59,11 +60,11 @@ public static class DeltaCheck
                 continue;
             }
 
-            issues.Add(InputIssue.Error(IssueCodes.ImplausibleChange, path, Message(earlier, later, change, rule)));
-            if (i == series.Count - 1 && current is { } c && c.Canonical == later.Value.Canonical && c.ReportedValue == later.Value.ReportedValue)
-            {
-                dropCurrent = true;
-            }
+            // The path is the labs value when the failing result is the current one (the scores then say "not usable,
+            // see errors" for it), else the series.
+            var isCurrent = i == series.Count - 1 && current is { } c && c.Canonical == later.Value.Canonical && c.ReportedValue == later.Value.ReportedValue;
+            dropCurrent |= isCurrent;
+            issues.Add(InputIssue.Error(IssueCodes.ImplausibleChange, (isCurrent ? "labs." : "series.") + key, Message(earlier, later, change, rule)));
         }
 
         return kept.Count == series.Count ? series : kept;
