@@ -36,6 +36,10 @@ internal static class TextReport
         sb.AppendLine();
         sb.Append("Hepatica ").Append(Engine.Version).Append("; as of ").Append(asOf.Text).Append(" (").Append(AsOfWords(asOf)).AppendLine(")");
         sb.AppendLine();
+        // The input's errors and warnings first, before any score (issue 11 s.3): a unit mix-up must be read before a
+        // result it changed or blanked. The CLI also writes them to standard error.
+        AppendIssues(sb, "Errors (values not used)", s.Issues.Where(i => i.Severity == IssueSeverity.Error));
+        AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
         var calculated = assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).ToList();
         if (calculated.Count > 0)
         {
@@ -167,9 +171,6 @@ internal static class TextReport
             sb.Append("  ").AppendLine(string.Join("; ", untouched.Select(o => o.Definition.Name)));
             sb.AppendLine();
         }
-
-        AppendIssues(sb, "Errors (values not used)", s.Issues.Where(i => i.Severity == IssueSeverity.Error));
-        AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
 
         sb.AppendLine("Sources");
         foreach (var c in assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))

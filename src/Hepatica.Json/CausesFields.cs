@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Hepatica.Clinical.Findings;
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Json;

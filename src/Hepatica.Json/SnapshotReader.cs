@@ -163,10 +163,12 @@ public static partial class SnapshotReader
             ageAtListing = null;
         }
 
-        var dated = series.Build(issues);
+        // Delta checks against the patient's own dated values (issue 11 s.3), once in the core: a later result that
+        // no physiology explains is an error (LAB007) and is used neither in its series nor, when current, by any score.
+        var (dated, checkedLabs) = DeltaCheck.Apply(series.Build(issues), labs, issues);
         return new PatientSnapshot
         {
-            Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = labs, Series = dated, Findings = findings,
+            Id = id, Sex = sex, AgeYears = age, AgeAtListingYears = ageAtListing, Labs = checkedLabs, Series = dated, Findings = findings,
             Serology = serology, Bmi = causes.Bmi, Autoimmune = causes.Autoimmune, Dili = causes.Dili, Alcohol = causes.Alcohol,
             AssessmentDate = immune.AssessmentDate, Medications = immune.Medications, Vaccinations = [.. immune.Vaccinations.OrderBy(v => v.Date)],
             History = immune.History, Issues = issues,

@@ -1,4 +1,3 @@
-using Hepatica.Clinical.Labs;
 
 namespace Hepatica.Clinical.Findings;
 

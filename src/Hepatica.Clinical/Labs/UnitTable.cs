@@ -10,20 +10,38 @@ namespace Hepatica.Clinical.Labs;
 /// <param name="Ucum">The UCUM code, shown first in messages.</param>
 /// <param name="PerCanonicalUnit">How many of this unit equal one canonical unit (1 for the canonical unit itself).</param>
 /// <param name="Spellings">Other accepted spellings (matched ignoring case, spaces, and µ/μ/u).</param>
-internal sealed record UnitSpec<TUnit>(TUnit Unit, string Ucum, decimal PerCanonicalUnit, params string[] Spellings)
+public sealed record UnitSpec<TUnit>(TUnit Unit, string Ucum, decimal PerCanonicalUnit, params string[] Spellings)
     where TUnit : struct, Enum;
 
 /// <summary>The accepted units of one analyte and the spellings that name them.</summary>
 /// <typeparam name="TUnit">The analyte's unit enum.</typeparam>
-internal sealed class UnitTable<TUnit>
+public sealed class UnitTable<TUnit>
     where TUnit : struct, Enum
 {
     private readonly FrozenDictionary<string, UnitSpec<TUnit>> bySpelling;
     private readonly FrozenDictionary<string, UnitSpec<TUnit>>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly FrozenDictionary<TUnit, UnitSpec<TUnit>> byUnit;
 
+    /// <summary>A table of the units read from text.</summary>
+    /// <param name="analyte">Display name of the analyte, used in messages.</param>
+    /// <param name="unitless">True when the value may be given without a unit (a ratio).</param>
+    /// <param name="specs">The units, canonical first.</param>
+    /// <exception cref="ArgumentException">One spelling names two units.</exception>
     public UnitTable(string analyte, bool unitless, params UnitSpec<TUnit>[] specs)
+        : this(analyte, specs, [], unitless)
     {
+    }
+
+    /// <summary>A table of the units read from text plus units known by value only (urea's BUN mg/dL, read under its own key).</summary>
+    /// <param name="analyte">Display name of the analyte, used in messages.</param>
+    /// <param name="specs">The units read from text, canonical first.</param>
+    /// <param name="notReadFromText">Units a value may carry that this table's spellings do not name.</param>
+    /// <param name="unitless">True when the value may be given without a unit (a ratio).</param>
+    /// <exception cref="ArgumentException">One spelling names two units.</exception>
+    public UnitTable(string analyte, UnitSpec<TUnit>[] specs, UnitSpec<TUnit>[] notReadFromText, bool unitless = false)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(notReadFromText);
         Analyte = analyte;
         Unitless = unitless;
         Specs = specs;
@@ -42,7 +60,7 @@ internal sealed class UnitTable<TUnit>
 
         bySpelling = spellings.ToFrozenDictionary(StringComparer.Ordinal);
         lookup = bySpelling.GetAlternateLookup<ReadOnlySpan<char>>();
-        byUnit = specs.ToFrozenDictionary(s => s.Unit);
+        byUnit = specs.Concat(notReadFromText).ToFrozenDictionary(s => s.Unit);
         Accepted = string.Join(", ", specs.Select(s => s.Spellings.Length == 0 ? s.Ucum : $"{s.Ucum} ({string.Join(", ", s.Spellings)})"));
     }
 
@@ -61,9 +79,12 @@ internal sealed class UnitTable<TUnit>
     /// <summary>The canonical unit (the first entry).</summary>
     public TUnit Canonical => Specs[0].Unit;
 
+    /// <summary>The entry of a unit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not one of this analyte's units.</exception>
     public UnitSpec<TUnit> this[TUnit unit] =>
         byUnit.TryGetValue(unit, out var spec) ? spec : throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Accepted: {Accepted}.");
 
+    /// <summary>The unit a text names (ignoring case, spaces and µ/μ/u); no text names the canonical unit of a unitless analyte.</summary>
     public bool TryParse(string? text, out TUnit unit)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Clinical.Scores;

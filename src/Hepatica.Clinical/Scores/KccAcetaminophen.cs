@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Findings;
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Clinical.Scores;

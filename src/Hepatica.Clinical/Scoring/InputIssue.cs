@@ -52,6 +52,9 @@ public static class IssueCodes
     /// <summary>A lab value that is missing its <c>value</c>.</summary>
     public const string MissingValue = "LAB006";
 
+    /// <summary>A change between two of the patient's dated results that no physiology explains in that time (delta check): the later result is not used.</summary>
+    public const string ImplausibleChange = "LAB007";
+
     /// <summary>The document is not valid JSON.</summary>
     public const string MalformedJson = "SNP001";
 

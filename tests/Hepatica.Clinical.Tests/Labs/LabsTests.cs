@@ -1,4 +1,3 @@
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 using static Hepatica.Clinical.Tests.Scores.Cases;
 

@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using Hepatica.Clinical.Findings;
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scores;
 using Hepatica.Clinical.Scoring;
 using static Hepatica.Clinical.Tests.Scores.Cases;

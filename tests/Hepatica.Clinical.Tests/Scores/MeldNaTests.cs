@@ -1,4 +1,3 @@
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scores;
 using static Hepatica.Clinical.Tests.Scores.Cases;
 

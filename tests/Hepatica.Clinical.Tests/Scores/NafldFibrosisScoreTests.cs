@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scores;
 using static Hepatica.Clinical.Tests.Scores.Cases;
 

@@ -129,7 +129,7 @@ public sealed class TransplantSignalsEndToEndTests
         var snapshot = new PatientSnapshot
         {
             AgeYears = 24m,
-            Labs = new global::Hepatica.Clinical.Labs.LabPanel { ArterialPh = global::Hepatica.Clinical.Labs.ArterialPh.FromValue(7.25m) },
+            Labs = new global::Hepatica.Clinical.Labs.LabPanel { ArterialPh = ArterialPh.FromValue(7.25m) },
             Findings = new ClinicalFindings { AcuteLiverFailureCause = AcuteLiverFailureCause.Acetaminophen },
         };
         var signal = Assert.Single(Assessment.Of(snapshot).Transplant.Signals);
@@ -146,9 +146,9 @@ public sealed class TransplantSignalsEndToEndTests
             AgeYears = 50m,
             Labs = new global::Hepatica.Clinical.Labs.LabPanel
             {
-                Bilirubin = global::Hepatica.Clinical.Labs.Bilirubin.FromMilligramsPerDeciliter(13m),
-                Creatinine = global::Hepatica.Clinical.Labs.Creatinine.FromMilligramsPerDeciliter(2.5m),
-                Inr = global::Hepatica.Clinical.Labs.Inr.FromRatio(1.5m),
+                Bilirubin = Bilirubin.FromMilligramsPerDeciliter(13m),
+                Creatinine = Creatinine.FromMilligramsPerDeciliter(2.5m),
+                Inr = Inr.FromRatio(1.5m),
             },
             Findings = new ClinicalFindings
             {

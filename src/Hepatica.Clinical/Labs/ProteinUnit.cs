@@ -1,7 +1,7 @@
 namespace Hepatica.Clinical.Labs;
 
-/// <summary>Units accepted for albumin.</summary>
-public enum AlbuminUnit
+/// <summary>Units accepted for protein concentrations (serum albumin, ascitic fluid protein; aliases <c>AlbuminUnit</c>, <c>AscitesProteinUnit</c>).</summary>
+public enum ProteinUnit
 {
     /// <summary>grams per decilitre (canonical): UCUM <c>g/dL</c>.</summary>
     GramPerDeciliter,

@@ -1,7 +1,7 @@
 namespace Hepatica.Clinical.Labs;
 
-/// <summary>Units accepted for lymphocytes.</summary>
-public enum LymphocytesUnit
+/// <summary>Units accepted for cell counts (platelets, white cells, lymphocytes, neutrophils; aliases <c>PlateletsUnit</c>, <c>WhiteCellsUnit</c>, <c>LymphocytesUnit</c>, <c>NeutrophilsUnit</c>).</summary>
+public enum CellCountUnit
 {
     /// <summary>10^9 per litre (canonical): UCUM <c>10*9/L</c>.</summary>
     BillionPerLiter,
