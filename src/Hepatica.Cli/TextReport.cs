@@ -82,7 +82,7 @@ internal static class TextReport
 
                 if (assessment.RoleOf(o.Definition.Id) is { } role)
                 {
-                    notes.Add(role.Text); // which MELD allocates under the profile, and what the others are (docs/transplant.md)
+                    notes.Insert(0, role.Text); // which MELD allocates under the profile, and what the others are (docs/transplant.md)
                 }
 
                 if (notes.Count > 0)

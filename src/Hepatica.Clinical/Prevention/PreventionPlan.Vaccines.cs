@@ -293,7 +293,7 @@ public static partial class PreventionPlan
     /// </summary>
     private static void HepatitisBScreening(PatientSnapshot s, Patient p, List<Recommendation> items)
     {
-        var therapy = s.Medications.Where(m => m.Class != MedicationClass.Other).ToList();
+        var therapy = Treatments(s).Where(m => m.Class != MedicationClass.Other).ToList();
         if (therapy.Count == 0 || p.Markers.HbvSerostatus is not null)
         {
             return;

@@ -157,9 +157,10 @@ public static partial class PreventionPlan
                 || h.AlcoholRelatedLiverDisease is true || h.TransplantRecipient is true || markers.HbsAg is true
                 ? true
                 : f.ChronicLiverDisease is false ? false : null;
-            var reason = h.TransplantRecipient is true ? "liver transplant recipient" : ImmunosuppressiveDrug(s.Medications);
+            var meds = Treatments(s);
+            var reason = h.TransplantRecipient is true ? "liver transplant recipient" : ImmunosuppressiveDrug(meds);
             var missing = new List<string>();
-            var assumed = reason is null ? AssumedSteroid(s.Medications, missing) : null;
+            var assumed = reason is null ? AssumedSteroid(meds, s.Medications.Count, missing) : null;
             return new Patient(s.Vaccinations, markers, cld, reason is not null, h.TransplantRecipient is true, reason, assumed, missing);
         }
     }
@@ -186,7 +187,7 @@ public static partial class PreventionPlan
     /// </summary>
     private static void Defer(List<Recommendation> items, string illness)
     {
-        var why = $"{illness}: a moderate or severe acute illness is a precaution to every vaccine (ACIP General Best Practices, Contraindications and Precautions, 2023)";
+        var why = $"{illness} is a moderate or severe acute illness, a precaution to every vaccine (ACIP General Best Practices 2023)";
         for (var i = 0; i < items.Count; i++)
         {
             var r = items[i];
@@ -198,13 +199,14 @@ public static partial class PreventionPlan
 
             if (r.Status == RecommendationStatus.DueNow)
             {
-                var text = r.Clinician.Replace("start the series now", "start the series", StringComparison.Ordinal)
+                var text = r.Clinician.Replace(", due now.", ".", StringComparison.Ordinal)
+                    .Replace("start the series now", "start the series", StringComparison.Ordinal)
                     .Replace("one dose now", "one dose", StringComparison.Ordinal)
                     .Replace("due now", "due", StringComparison.Ordinal);
                 items[i] = r with
                 {
                     Status = RecommendationStatus.AfterRecovery,
-                    Clinician = $"After recovery, not now ({why}). {text}",
+                    Clinician = $"After recovery, not now: {why}. {text}",
                     Patient = $"You will need the {name} vaccine once you have recovered from this illness; your care team will plan it with you.",
                 };
             }
@@ -216,11 +218,26 @@ public static partial class PreventionPlan
     }
 
     /// <summary>
+    /// The snapshot's medications, plus a corticosteroid of unknown dose and duration when
+    /// <c>findings.corticosteroidStartDate</c> says corticosteroids were started (for alcohol-associated hepatitis: the
+    /// Lille model's day 0) and no corticosteroid is listed: the snapshot says the patient is on them.
+    /// </summary>
+    internal static IReadOnlyList<Medication> Treatments(PatientSnapshot s)
+    {
+        if (s.Findings.CorticosteroidStartDate is not { } start || s.Medications.Any(m => m.Class == MedicationClass.Corticosteroid))
+        {
+            return s.Medications;
+        }
+
+        return [.. s.Medications, new Medication(MedicationClass.Corticosteroid) { Name = $"corticosteroids started {D(start)} (findings.corticosteroidStartDate)" }];
+    }
+
+    /// <summary>
     /// The first corticosteroid whose dose or duration is not given and whose known part does not rule out
     /// ≥ 20 mg/day for ≥ 14 days, in words with the assumption; its missing inputs go to <paramref name="missing"/>.
     /// Unknown dose or duration must not mean "no caution": live vaccines are withheld until it is known.
     /// </summary>
-    private static string? AssumedSteroid(IReadOnlyList<Medication> medications, List<string> missing)
+    private static string? AssumedSteroid(IReadOnlyList<Medication> medications, int listed, List<string> missing)
     {
         for (var i = 0; i < medications.Count; i++)
         {
@@ -235,13 +252,13 @@ public static partial class PreventionPlan
             if (m.PrednisoneEquivalentMgPerDay is null)
             {
                 unknown.Add("dose");
-                missing.Add($"medications[{i}].prednisoneEquivalentMgPerDay");
+                missing.Add(i < listed ? $"medications[{i}].prednisoneEquivalentMgPerDay" : "medications");
             }
 
             if (m.DurationWeeks is null)
             {
                 unknown.Add("duration");
-                missing.Add($"medications[{i}].durationWeeks");
+                missing.Add(i < listed ? $"medications[{i}].durationWeeks" : "medications");
             }
 
             return $"{m.Name ?? MedicationClasses.IdOf(m.Class)} (corticosteroid; {string.Join(" and ", unknown)} not given, so assumed ≥ {F(ImmunosuppressiveSteroidMgPerDay)} mg/day prednisone equivalent for ≥ 14 days until known)";

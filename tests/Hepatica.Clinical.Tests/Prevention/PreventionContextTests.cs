@@ -67,6 +67,18 @@ public sealed partial class PreventionContextTests
         Assert.Contains("medications[0].prednisoneEquivalentMgPerDay", plan.Missing);
     }
 
+    // demo-001 records its corticosteroids only as findings.corticosteroidStartDate (Lille day 0): that says the patient
+    // is on them, dose and duration unknown, so the same caution and screening apply.
+    [Fact]
+    public void LiveVaccinesAndScreening_CorticosteroidStartDateOnly_TreatedAsACorticosteroidOfUnknownDose()
+    {
+        var plan = Plan(Patient(new ClinicalFindings { Cirrhosis = true, CorticosteroidStartDate = Today.AddDays(-7) }));
+        Assert.Contains("corticosteroids started 2026-11-13 (findings.corticosteroidStartDate)", Item(plan, "live-vaccines")!.Clinician, StringComparison.Ordinal);
+        Assert.NotNull(Item(plan, "hepatitis-b-screening"));
+        var listed = Plan(Patient(new ClinicalFindings { Cirrhosis = true, CorticosteroidStartDate = Today }, [Steroid(10m, 4m)]));
+        Assert.Null(Item(listed, "live-vaccines")); // the listed course (10 mg/day) decides: below 20 mg/day
+    }
+
     // AASLD 2018: screen HBsAg and anti-HBc before immunosuppressive or cytotoxic therapy; anti-HBs decides vaccination.
     [Theory]
     [InlineData(MedicationClass.Corticosteroid, true)]
@@ -118,8 +130,8 @@ public sealed partial class PreventionContextTests
         {
             var item = Item(plan, id);
             Assert.True(item is { Status: RecommendationStatus.AfterRecovery }, id);
-            Assert.StartsWith($"After recovery, not now ({reason}", item!.Clinician, StringComparison.Ordinal);
-            Assert.DoesNotMatch(NowWord(), item.Clinician[item.Clinician.IndexOf(')', StringComparison.Ordinal)..]);
+            Assert.StartsWith($"After recovery, not now: {reason} is a moderate or severe acute illness", item!.Clinician, StringComparison.Ordinal);
+            Assert.DoesNotMatch(NowWord(), item.Clinician["After recovery, not now".Length..]);
             Assert.DoesNotMatch(NowWord(), item.Patient);
             Assert.Contains("once you have recovered", item.Patient, StringComparison.Ordinal);
         }
