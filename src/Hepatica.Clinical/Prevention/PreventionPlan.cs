@@ -229,7 +229,7 @@ public static partial class PreventionPlan
             return s.Medications;
         }
 
-        return [.. s.Medications, new Medication(MedicationClass.Corticosteroid) { Name = $"corticosteroids started {D(start)} (findings.corticosteroidStartDate)" }];
+        return [.. s.Medications, new Medication(MedicationClass.Corticosteroid) { Name = $"corticosteroids started on {D(start)}" }];
     }
 
     /// <summary>
@@ -252,13 +252,22 @@ public static partial class PreventionPlan
             if (m.PrednisoneEquivalentMgPerDay is null)
             {
                 unknown.Add("dose");
-                missing.Add(i < listed ? $"medications[{i}].prednisoneEquivalentMgPerDay" : "medications");
+                AddIf(i < listed, $"medications[{i}].prednisoneEquivalentMgPerDay");
             }
 
             if (m.DurationWeeks is null)
             {
                 unknown.Add("duration");
-                missing.Add(i < listed ? $"medications[{i}].durationWeeks" : "medications");
+                AddIf(i < listed, $"medications[{i}].durationWeeks");
+            }
+
+            // A course known only from findings.corticosteroidStartDate has no medications[i] to name: the text says what to give.
+            void AddIf(bool isListed, string path)
+            {
+                if (isListed)
+                {
+                    missing.Add(path);
+                }
             }
 
             return $"{m.Name ?? MedicationClasses.IdOf(m.Class)} (corticosteroid; {string.Join(" and ", unknown)} not given, so assumed ≥ {F(ImmunosuppressiveSteroidMgPerDay)} mg/day prednisone equivalent for ≥ 14 days until known)";

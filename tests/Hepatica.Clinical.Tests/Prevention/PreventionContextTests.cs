@@ -73,7 +73,7 @@ public sealed partial class PreventionContextTests
     public void LiveVaccinesAndScreening_CorticosteroidStartDateOnly_TreatedAsACorticosteroidOfUnknownDose()
     {
         var plan = Plan(Patient(new ClinicalFindings { Cirrhosis = true, CorticosteroidStartDate = Today.AddDays(-7) }));
-        Assert.Contains("corticosteroids started 2026-11-13 (findings.corticosteroidStartDate)", Item(plan, "live-vaccines")!.Clinician, StringComparison.Ordinal);
+        Assert.Contains("corticosteroids started on 2026-11-13 (corticosteroid; dose and duration not given", Item(plan, "live-vaccines")!.Clinician, StringComparison.Ordinal);
         Assert.NotNull(Item(plan, "hepatitis-b-screening"));
         var listed = Plan(Patient(new ClinicalFindings { Cirrhosis = true, CorticosteroidStartDate = Today }, [Steroid(10m, 4m)]));
         Assert.Null(Item(listed, "live-vaccines")); // the listed course (10 mg/day) decides: below 20 mg/day
