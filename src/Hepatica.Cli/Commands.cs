@@ -11,8 +11,13 @@ internal static class Commands
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null, string? issuedText = null, int maxInputMb = InputFile.DefaultMaxMegabytes)
+    public static int Assess(string path, string? scoreId, OutputFormat format, bool explain, string? asOf = null, string? issuedText = null, int maxInputMb = InputFile.DefaultMaxMegabytes, string? profileText = null)
     {
+        if (!TryParseProfile(profileText, out var profile))
+        {
+            return ExitCodes.BadInput;
+        }
+
         var issued = TimeProvider.System.GetUtcNow();
         if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out issued))
         {
@@ -48,7 +53,7 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        var assessment = only is null ? Assessment.Of(snapshot) : new Assessment(snapshot, [only.Evaluate(snapshot)]);
+        var assessment = only is null ? Assessment.Of(snapshot, profile) : new Assessment(snapshot, [only.Evaluate(snapshot)]) { Profile = profile };
         var basis = read.IsFhir ? AsOf.AtInstant(read.AsOf!.Value, asOf is null ? AsOfSource.RunTime : AsOfSource.FhirAsOf) : AsOf.For(snapshot, issued);
         if (format == OutputFormat.Json)
         {
@@ -105,8 +110,13 @@ internal static class Commands
         return ExitCodes.Ok;
     }
 
-    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct, string? issuedText = null)
+    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct, string? issuedText = null, string? profileText = null)
     {
+        if (!TryParseProfile(profileText, out var profile))
+        {
+            return ExitCodes.BadInput;
+        }
+
         var runTime = TimeProvider.System.GetUtcNow();
         if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out runTime))
         {
@@ -142,7 +152,7 @@ internal static class Commands
         using var outFile = output == "-" ? SafeOutput.OpenStandardOutput(target) : SafeOutput.Open(target!);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
         using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
-        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores, RunTime: runTime);
+        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores, RunTime: runTime) { Profile = profile };
         var linesOut = 0L;
         BatchSummary summary;
         try
@@ -228,6 +238,25 @@ internal static class Commands
             return false;
         }
 
+        return true;
+    }
+
+    /// <summary>The guideline profile named by <c>--profile</c> (<see cref="GuidelineProfiles.Default"/> when not given); false, with the reason on standard error, for an unknown id.</summary>
+    internal static bool TryParseProfile(string? text, out GuidelineProfile profile)
+    {
+        profile = GuidelineProfiles.Default;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (GuidelineProfiles.Parse(text) is not { } chosen)
+        {
+            Usage($"unknown --profile '{text}'. Known: {GuidelineProfiles.AcceptedIds}.");
+            return false;
+        }
+
+        profile = chosen;
         return true;
     }
 

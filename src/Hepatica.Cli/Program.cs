@@ -11,17 +11,18 @@ var explain = new Option<bool>("--explain") { Description = "Show every step: in
 var file = new Argument<string>("file") { Description = "Snapshot JSON file (docs/snapshot.md) or FHIR R4 Bundle (docs/fhir.md), or - for standard input." };
 var asOf = new Option<string?>("--as-of") { Description = "FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ (default: now)." };
 var issued = new Option<string?>("--issued") { Description = "The instant of the run, YYYY-MM-DDTHH:MM:SSZ (default: now), for reproducible output: every output's asOf when there is no assessmentDate or --as-of, and FHIR's issued." };
+var profile = new Option<string?>("--profile") { Description = $"Guideline profile: us (OPTN, AASLD, ACIP; the default) or uk (NHSBT liver selection policy, UKELD): which score is the allocation score and which transplant signals show (docs/transplant.md)." };
 var maxInputMb = new Option<int>("--max-input-mb") { Description = $"The largest input read, in MB (default {InputFile.DefaultMaxMegabytes}, at most {InputFile.MaxMegabytes}); a larger one is refused unread.", DefaultValueFactory = _ => InputFile.DefaultMaxMegabytes };
 
 var assess = new Command("assess", "Assess one patient snapshot: every score whose inputs are present, and what is missing for the rest.")
 {
-    file, format, explain, asOf, issued, maxInputMb,
+    file, format, explain, asOf, issued, maxInputMb, profile,
 };
-assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued), parse.GetValue(maxInputMb)));
+assess.SetAction(parse => Commands.Assess(parse.GetValue(file)!, null, parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued), parse.GetValue(maxInputMb), parse.GetValue(profile)));
 
 var scoreId = new Argument<string>("id") { Description = "Score id, as listed by `hepatica scores` (e.g. meld-3.0)." };
-var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf, issued, maxInputMb };
-score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued), parse.GetValue(maxInputMb)));
+var score = new Command("score", "Compute one score on a snapshot.") { scoreId, file, format, explain, asOf, issued, maxInputMb, profile };
+score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(scoreId), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(issued), parse.GetValue(maxInputMb), parse.GetValue(profile)));
 
 var scores = new Command("scores", "List every score with its version, range and citations.") { format };
 scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));
@@ -37,12 +38,12 @@ var memoryMb = new Option<int>("--memory-mb") { Description = "--fhir-bulk: memo
 var partitionCount = new Option<int?>("--partitions") { Description = "--fhir-bulk: a fixed partition count instead of one chosen from --memory-mb." };
 var batch = new Command("batch", "Assess every snapshot of a JSON Lines file (or every patient of a FHIR Bulk Data export), streaming, in bounded memory, on every core.")
 {
-    input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, issued, bulkOutput, memoryMb, partitionCount,
+    input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, issued, bulkOutput, memoryMb, partitionCount, profile,
 };
 batch.SetAction((parse, ct) => parse.GetValue(fhirBulk) is { } bulkDir
-    ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct)
+    ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(profile))
     : parse.GetValue(output) is { } outFile
-        ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued))
+        ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile))
         : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (or hepatica batch --fhir-bulk DIR OUT).")));
 
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")

@@ -18,6 +18,16 @@ internal static class TextReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The profile line of the header: which guideline profile, and its one allocation (or listing) score.</summary>
+    private static void AppendProfile(StringBuilder sb, Assessment assessment)
+    {
+        var a = assessment.Allocation;
+        var name = ScoreCatalog.Find(a.ScoreId)?.Definition.Name ?? a.ScoreId;
+        sb.Append("Profile ").Append(GuidelineProfiles.IdOf(assessment.Profile)).Append(" (").Append(GuidelineProfiles.SourcesOf(assessment.Profile)).Append("): ")
+          .Append(a.Kind == ScoreRoleKind.Listing ? "the listing score is " : "the allocation MELD is ").Append(name).Append(" (").Append(a.Source.Key).Append(')')
+          .AppendLine(a.Kind == ScoreRoleKind.Listing ? "; no MELD allocates" : string.Empty);
+    }
+
     public static string Render(Assessment assessment, AsOf asOf, bool explain)
     {
         var s = assessment.Snapshot;
@@ -35,6 +45,7 @@ internal static class TextReport
 
         sb.AppendLine();
         sb.Append("Hepatica ").Append(Engine.Version).Append("; as of ").Append(asOf.Text).Append(" (").Append(AsOfWords(asOf)).AppendLine(")");
+        AppendProfile(sb, assessment);
         sb.AppendLine();
         // The input's errors and warnings first, before any score (issue 11 s.3): a unit mix-up must be read before a
         // result it changed or blanked. The CLI also writes them to standard error.
@@ -71,6 +82,11 @@ internal static class TextReport
                 if (r.Extras.TryGetValue(Meld3.UncappedExtra, out var uncapped) && uncapped != r.Value)
                 {
                     notes.Add($"{Number(uncapped)} before the OPTN cap of 40");
+                }
+
+                if (assessment.RoleOf(o.Definition.Id) is { } role)
+                {
+                    notes.Insert(0, role.Text); // which MELD allocates under the profile, and what the others are (docs/transplant.md)
                 }
 
                 if (notes.Count > 0)

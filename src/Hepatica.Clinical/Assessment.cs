@@ -14,7 +14,15 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
     /// <summary>Evaluates every score in <see cref="ScoreCatalog.All"/> on the snapshot.</summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdowns (same values; for population runs).</param>
-    public static Assessment Of(PatientSnapshot snapshot, bool recordSteps = true) => Of(snapshot, ScoreCatalog.All, recordSteps);
+    public static Assessment Of(PatientSnapshot snapshot, bool recordSteps = true) => Of(snapshot, GuidelineProfiles.Default, null, recordSteps);
+
+    /// <summary>Evaluates the given catalog entries (all when null) and every section under a guideline profile.</summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="profile">The guideline profile: which score allocates and which transplant signals show.</param>
+    /// <param name="entries">The scores to evaluate, in the order wanted; null for <see cref="ScoreCatalog.All"/>.</param>
+    /// <param name="recordSteps">False to compute without keeping the breakdowns.</param>
+    public static Assessment Of(PatientSnapshot snapshot, GuidelineProfile profile, IReadOnlyList<CatalogEntry>? entries = null, bool recordSteps = true) =>
+        Build(snapshot, entries ?? ScoreCatalog.All, recordSteps, profile);
 
     /// <summary>
     /// Evaluates the given catalog entries (a population run that needs only some scores) and every section. Sections
@@ -23,7 +31,10 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
     /// <param name="snapshot">The patient.</param>
     /// <param name="entries">The scores to evaluate, in the order wanted.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdowns.</param>
-    public static Assessment Of(PatientSnapshot snapshot, IReadOnlyList<CatalogEntry> entries, bool recordSteps = true)
+    public static Assessment Of(PatientSnapshot snapshot, IReadOnlyList<CatalogEntry> entries, bool recordSteps = true) =>
+        Build(snapshot, entries, recordSteps, GuidelineProfiles.Default);
+
+    private static Assessment Build(PatientSnapshot snapshot, IReadOnlyList<CatalogEntry> entries, bool recordSteps, GuidelineProfile profile)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(entries);
@@ -37,13 +48,24 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
         var serology = ViralHepatitis.Evaluate(snapshot);
         return new Assessment(snapshot, outcomes)
         {
-            Transplant = TransplantSignals.Evaluate(snapshot, outcomes),
+            Profile = profile,
+            Transplant = GuidelineProfiles.Filter(profile, TransplantSignals.Evaluate(snapshot, outcomes)),
             Serology = serology,
             Conflicts = Scoring.Conflicts.Find(outcomes, serology),
             Immunity = ImmunitySection.Evaluate(snapshot, outcomes, markers),
             Prevention = PreventionPlan.Evaluate(snapshot, outcomes, markers),
         };
     }
+
+    /// <summary>The guideline profile the assessment follows (<c>us</c> unless chosen).</summary>
+    public GuidelineProfile Profile { get; init; } = GuidelineProfiles.Default;
+
+    /// <summary>The profile's one allocation (under <c>uk</c>: listing) score, named so outputs can say which MELD allocates.</summary>
+    public ScoreRole Allocation => GuidelineProfiles.AllocationScore(Profile);
+
+    /// <summary>What a score is for under the profile (allocation, listing, history, research, other system); null for scores outside the allocation family.</summary>
+    /// <param name="scoreId">The score's id.</param>
+    public ScoreRole? RoleOf(string scoreId) => GuidelineProfiles.RoleOf(Profile, scoreId);
 
     /// <summary>Transplant referral signals (empty when only some scores were evaluated).</summary>
     public TransplantSection Transplant { get; init; } = TransplantSection.None;

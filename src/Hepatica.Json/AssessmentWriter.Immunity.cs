@@ -49,6 +49,7 @@ public static partial class AssessmentWriter
         RecommendationStatus.Complete => "complete",
         RecommendationStatus.NotRecommended => "not-recommended",
         RecommendationStatus.Caution => "caution",
+        RecommendationStatus.AfterRecovery => "after-recovery",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status."),
     };
 

@@ -42,6 +42,7 @@ public static partial class AssessmentWriter
         WriteId(w, assessment.Snapshot.Id);
         w.WriteString(Names.Status, StatusName(assessment));
         WriteRunFacts(w, asOf);
+        WriteProfile(w, assessment.Profile);
         w.WriteStartArray(Names.Scores);
         var notCalculable = 0;
         foreach (var outcome in assessment.Outcomes)
@@ -54,7 +55,7 @@ public static partial class AssessmentWriter
                 continue;
             }
 
-            WriteOutcome(w, outcome, detail);
+            WriteOutcome(w, outcome, detail, assessment.RoleOf(outcome.Definition.Id));
         }
 
         w.WriteEndArray();
@@ -184,7 +185,11 @@ public static partial class AssessmentWriter
     }
 
     /// <summary>Writes one score outcome.</summary>
-    public static void WriteOutcome(Utf8JsonWriter w, ScoreOutcome outcome, Detail detail)
+    /// <param name="w">The writer.</param>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="detail">Full or compact.</param>
+    /// <param name="role">What the score is for under the assessment's profile (allocation family only), or null.</param>
+    public static void WriteOutcome(Utf8JsonWriter w, ScoreOutcome outcome, Detail detail, ScoreRole? role = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -192,6 +197,7 @@ public static partial class AssessmentWriter
         w.WriteStartObject();
         w.WriteString(Names.Id, Encoded.Of(def.Id));
         w.WriteString(Names.Version, Encoded.Of(def.Version));
+        WriteRole(w, role);
         switch (outcome.Status)
         {
             case OutcomeStatus.Calculated:

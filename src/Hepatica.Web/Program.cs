@@ -1,3 +1,4 @@
+using Hepatica.Web;
 using Hepatica.Web.Api;
 using Hepatica.Web.CdsHooks;
 using Hepatica.Web.Http;
@@ -9,6 +10,7 @@ builder.Services.AddExceptionHandler<ClientFaultHandler>();
 builder.Services.AddSingleton<ClientFaultLog>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
+builder.Services.AddProfileSetting();
 builder.Services.AddScoringApi(builder.Configuration);
 builder.Services.AddCdsHooks();
 

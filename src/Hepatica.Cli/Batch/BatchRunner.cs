@@ -18,6 +18,9 @@ namespace Hepatica.Cli.Batch;
 /// <param name="RunTime">The run's instant (<c>--issued</c>), every record's <c>asOf</c> when its line has no assessmentDate; null: now, taken once.</param>
 internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes = 1 << 20, int MaxLineBytes = 1 << 20, IReadOnlyList<CatalogEntry>? Scores = null, long InFlightBytes = 8 << 20, DateTimeOffset? RunTime = null)
 {
+    /// <summary>The guideline profile every record is assessed under (<c>--profile</c>; default <c>us</c>).</summary>
+    public GuidelineProfile Profile { get; init; } = GuidelineProfiles.Default;
+
     /// <summary>The most worker threads (<c>--threads</c>); past it a run gains nothing on any machine we know, and the option says so.</summary>
     public const int MaxWorkers = 64;
 
@@ -280,7 +283,7 @@ internal static class BatchRunner
             var read = SnapshotReader.Read(span);
             if (read.Snapshot is { } snapshot)
             {
-                var assessment = Assessment.Of(snapshot, options.Scores ?? ScoreCatalog.All, recordSteps: detail == Detail.Full);
+                var assessment = Assessment.Of(snapshot, options.Profile, options.Scores, recordSteps: detail == Detail.Full);
                 AssessmentWriter.Write(writer, assessment, detail, AsOf.For(snapshot, runTime), lineNumber);
                 chunk.Counts.Count(snapshot.Issues);
             }

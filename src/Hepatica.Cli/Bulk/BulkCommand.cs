@@ -3,8 +3,13 @@ namespace Hepatica.Cli.Bulk;
 /// <summary><c>hepatica batch --fhir-bulk DIR OUT</c>: validate the options into <see cref="BulkOptions"/>, run, summarise on standard error, exit code.</summary>
 internal static class BulkCommand
 {
-    public static async Task<int> RunAsync(string dir, string? output, string? extra, bool explain, string? asOfText, string format, int threads, int memoryMb, int? partitions, bool noProgress, string? scoreIds, CancellationToken ct)
+    public static async Task<int> RunAsync(string dir, string? output, string? extra, bool explain, string? asOfText, string format, int threads, int memoryMb, int? partitions, bool noProgress, string? scoreIds, CancellationToken ct, string? profileText = null)
     {
+        if (!Commands.TryParseProfile(profileText, out var profile))
+        {
+            return ExitCodes.BadInput;
+        }
+
         if (output is null || extra is not null)
         {
             return Fail("--fhir-bulk DIR takes one more argument, the output file: hepatica batch --fhir-bulk DIR OUT.");
@@ -70,7 +75,7 @@ internal static class BulkCommand
         }
 
         var runTime = TimeProvider.System.GetUtcNow();
-        var options = new BulkOptions(asOfText is null ? runTime : asOf, runTime, kind.Value, threads, memoryMb * (1L << 20), partitions, scores, AsOfGiven: asOfText is not null);
+        var options = new BulkOptions(asOfText is null ? runTime : asOf, runTime, kind.Value, threads, memoryMb * (1L << 20), partitions, scores, AsOfGiven: asOfText is not null) { Profile = profile };
         using var progress = !noProgress && !Console.IsErrorRedirected ? new ProgressBar(null) : null;
         BulkSummary summary;
         try

@@ -24,6 +24,9 @@ internal enum BulkOutput
 /// <param name="AsOfGiven">False when <c>--as-of</c> was not given (<paramref name="AsOf"/> is then the run time, and records say <c>run-time</c>).</param>
 internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, BulkOutput Output, int Threads, long MemoryBytes, int? Partitions = null, IReadOnlyList<CatalogEntry>? Scores = null, int MaxLineBytes = 64 << 20, bool AsOfGiven = true)
 {
+    /// <summary>The guideline profile every patient is assessed under (<c>--profile</c>; default <c>us</c>).</summary>
+    public Hepatica.Clinical.GuidelineProfile Profile { get; init; } = Hepatica.Clinical.GuidelineProfiles.Default;
+
     /// <summary>The as-of every record carries: <c>--as-of</c>, or the run time.</summary>
     public Hepatica.Clinical.AsOf Basis { get; } = Hepatica.Clinical.AsOf.AtInstant(AsOf, AsOfGiven ? Hepatica.Clinical.AsOfSource.FhirAsOf : Hepatica.Clinical.AsOfSource.RunTime);
 

@@ -160,7 +160,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
             return true;
         }
 
-        var assessment = Assessment.Of(snapshot, options.Scores ?? ScoreCatalog.All, recordSteps: options.Output == BulkOutput.Fhir); // the FHIR writer's components come from the steps
+        var assessment = Assessment.Of(snapshot, options.Profile, options.Scores, recordSteps: options.Output == BulkOutput.Fhir); // the FHIR writer's components come from the steps
         counts.Count(snapshot.Issues);
         var t3 = Stopwatch.GetTimestamp();
         counts.AssessTicks += t3 - t2;

@@ -1,4 +1,5 @@
 using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Immunity;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Clinical.Prevention;
@@ -63,21 +64,9 @@ public static partial class PreventionPlan
     private static void HepatitisB(Patient p, decimal age, DateOnly today, List<Recommendation> items, List<string> missing)
     {
         var m = p.Markers;
-        if (m.HbsAg is true || m.AntiHbc is true)
+        if (SerologyItem(m) is { } known)
         {
-            items.Add(new("hepatitis-b", RecommendationStatus.NotRecommended, null,
-                m.HbsAg is true ? "Hepatitis B: HBsAg positive (current infection); vaccination is not indicated."
-                : m.AntiHbsProtective || m.HbsAg is null ? "Hepatitis B: anti-HBc positive (past infection); vaccination is not indicated."
-                : "Hepatitis B: isolated anti-HBc (HBsAg and anti-HBs negative): vaccination is not routinely indicated; if the work-up points to a false-positive anti-HBc, vaccinate as susceptible.",
-                "You have had hepatitis B, so this vaccine will not help you; your care team will follow the infection instead.", HepB2022));
-            return;
-        }
-
-        if (m.AntiHbsProtective)
-        {
-            var titre = m.AntiHbsMilliIuPerMl is { } t ? $"anti-HBs {F(t)} mIU/mL, ≥ 10" : "anti-HBs positive";
-            items.Add(new("hepatitis-b", RecommendationStatus.Complete, null,
-                $"Hepatitis B: immune ({titre}).", "You are protected against hepatitis B.", HepB2022));
+            items.Add(known);
             return;
         }
 
@@ -97,8 +86,15 @@ public static partial class PreventionPlan
             : HepB3Dose;
         var state = DoseSeries.Evaluate(spec, doses);
         var testFirst = m.HbsAg is null ? " Test HBsAg, anti-HBc and anti-HBs (at the first dose at the latest) if not done." : string.Empty;
-        var item = FromSeries("hepatitis-b", spec, state, today, "Hepatitis B" + (age < HepBUniversalBelow ? " (all adults 19-59)" : " (chronic liver disease)"),
+        var susceptible = m is { HbsAg: false, AntiHbc: false } && !m.AntiHbsProtective && (m.AntiHbsMilliIuPerMl is not null || m.AntiHbsPositive is false);
+        var item = FromSeries("hepatitis-b", spec, state, today, "Hepatitis B" + (age < HepBUniversalBelow ? " (all adults 19-59)" : " (chronic liver disease)")
+            + (susceptible ? ", susceptible (HBsAg, anti-HBc and anti-HBs negative)" : string.Empty),
             "hepatitis B", HepB2022, "Heplisav-B 2 doses at 0 and 1 month, or Engerix-B/Recombivax HB/PreHevbrio 3 doses at 0, 1 and 6 months");
+        if (susceptible && state.Valid.Count == 0)
+        {
+            item = item with { Patient = "Your blood tests show you are not protected against hepatitis B. You should start the hepatitis B vaccine now." };
+        }
+
         items.Add(state.Complete ? item : item with { Clinician = item.Clinician + testFirst });
         if (state.Complete && p.Immunocompromised)
         {
@@ -109,6 +105,68 @@ public static partial class PreventionPlan
                 $"Anti-HBs 1-2 months after the last hepatitis B dose ({D(from)} to {D(last.AddMonths(2))}): post-vaccination testing is recommended when immunocompromised ({p.ImmunosuppressionReason}); below 10 mIU/mL, repeat the series.",
                 "A blood test 1 to 2 months after your last hepatitis B dose will show whether the vaccine worked.", HepB2022));
         }
+    }
+
+    /// <summary>
+    /// The hepatitis B item that the serology alone decides, or null when vaccination follows the schedule: distinct
+    /// clinician and patient texts for current infection (HBsAg positive), anti-HBc positive with HBsAg not given,
+    /// resolved infection (anti-HBc and anti-HBs positive), isolated anti-HBc (anti-HBs negative), anti-HBc positive with
+    /// anti-HBs not given, and immunity (by vaccination when anti-HBc is negative). Interpretation: CDC 2023 (Conners),
+    /// AASLD 2018 (isolated anti-HBc); vaccination: ACIP 2018/2022.
+    /// </summary>
+    private static Recommendation? SerologyItem(HepatitisMarkers m)
+    {
+        const string Id = "hepatitis-b";
+        if (m.HbsAg is true)
+        {
+            return new(Id, RecommendationStatus.NotRecommended, null,
+                "Hepatitis B: HBsAg positive (current infection); vaccination is not indicated. Assess the infection (HBeAg, HBV DNA, ALT, fibrosis) and treat or follow it (AASLD 2018); vaccinate household and sexual contacts.",
+                "Your blood tests show you have hepatitis B now. A vaccine cannot treat an infection you already have; your care team will check it and may treat it.",
+                HbvScreening2023);
+        }
+
+        if (m.AntiHbc is true && m.HbsAg is null)
+        {
+            return new(Id, RecommendationStatus.NotRecommended, null,
+                "Hepatitis B: anti-HBc positive, HBsAg not given: past or current infection. Test HBsAg (and anti-HBs) before deciding on vaccination.",
+                "Your blood tests show you have met the hepatitis B virus. One more blood test will show whether the infection is still there; your care team will arrange it.",
+                HbvScreening2023);
+        }
+
+        if (m.AntiHbc is true && m.AntiHbsProtective)
+        {
+            return new(Id, RecommendationStatus.NotRecommended, null,
+                "Hepatitis B: resolved infection (HBsAg negative, anti-HBc and anti-HBs positive): immune; vaccination is not indicated. HBV can reactivate under strong immunosuppression.",
+                "Your blood tests show you had hepatitis B in the past and your body cleared it. You are protected and do not need this vaccine.",
+                HbvScreening2023);
+        }
+
+        if (m.AntiHbc is true && m.AntiHbsMilliIuPerMl is null && m.AntiHbsPositive is null)
+        {
+            return new(Id, RecommendationStatus.NotRecommended, null,
+                "Hepatitis B: anti-HBc positive, HBsAg negative, anti-HBs not given: resolved infection or isolated anti-HBc. Test anti-HBs; if negative, see isolated anti-HBc.",
+                "Your blood tests show you had hepatitis B in the past and it is not active now. One more blood test will show whether you are protected.",
+                HbvScreening2023);
+        }
+
+        if (m.AntiHbc is true)
+        {
+            return new(Id, RecommendationStatus.NotRecommended, null,
+                "Hepatitis B: isolated anti-HBc (HBsAg and anti-HBs negative): resolved infection with waned anti-HBs, occult infection, or a false-positive anti-HBc. Vaccination is not routinely indicated; if the work-up points to a false positive, vaccinate as susceptible and check anti-HBs afterwards (AASLD 2018).",
+                "Your blood tests show a sign of past contact with hepatitis B, but no infection now and no clear protection. Your care team will decide whether you need more tests or the vaccine.",
+                HbvScreening2023);
+        }
+
+        if (m.AntiHbsProtective)
+        {
+            var titre = m.AntiHbsMilliIuPerMl is { } t ? $"anti-HBs {F(t)} mIU/mL, ≥ 10" : "anti-HBs positive";
+            return m.AntiHbc is false
+                ? new(Id, RecommendationStatus.Complete, null, $"Hepatitis B: immune by vaccination ({titre}, anti-HBc negative).",
+                    "Your blood tests show the hepatitis B vaccine has protected you.", HepB2022)
+                : new(Id, RecommendationStatus.Complete, null, $"Hepatitis B: immune ({titre}).", "You are protected against hepatitis B.", HepB2022);
+        }
+
+        return null;
     }
 
     private static void Pneumococcal(Patient p, decimal age, DateOnly today, List<Recommendation> items, List<string> missing)
@@ -212,15 +270,57 @@ public static partial class PreventionPlan
 
     private static void LiveVaccines(Patient p, List<Recommendation> items)
     {
-        if (!p.Immunocompromised)
+        if (p.Immunocompromised)
+        {
+            items.Add(new("live-vaccines", RecommendationStatus.Caution, null,
+                $"Live vaccines (MMR, varicella, live attenuated influenza, yellow fever, live zoster) are contraindicated: {p.ImmunosuppressionReason}. Use inactivated or recombinant vaccines; give needed live vaccines at least 4 weeks before immunosuppression or transplant.",
+                "Some vaccines contain live, weakened germs. Because of your treatment they are not safe for you; tell every vaccinator about your medicines or transplant.",
+                AcipSchedule2025));
+        }
+        else if (p.AssumedImmunosuppression is { } assumed)
+        {
+            items.Add(new("live-vaccines", RecommendationStatus.Caution, null,
+                $"Live vaccines (MMR, varicella, live attenuated influenza, yellow fever, live zoster): withhold until the corticosteroid dose and duration are known: {assumed}. At ≥ {F(ImmunosuppressiveSteroidMgPerDay)} mg/day for ≥ 14 days they are contraindicated until at least 1 month after it stops; below that they may be given. Inactivated and recombinant vaccines are not affected.",
+                "Some vaccines contain live, weakened germs. Your steroid medicine may make them unsafe for you; do not have a live vaccine until your care team has checked your dose.",
+                AcipSchedule2025));
+        }
+    }
+
+    /// <summary>
+    /// Hepatitis B screening before or during immunosuppressive, cytotoxic or immunomodulatory therapy (every medication
+    /// class the reactivation table reads, corticosteroids of any dose included) when HBsAg or anti-HBc is not known:
+    /// AASLD 2018 (screen HBsAg and anti-HBc before such therapy; anti-HBs to decide vaccination) and AGA 2015.
+    /// </summary>
+    private static void HepatitisBScreening(PatientSnapshot s, Patient p, List<Recommendation> items)
+    {
+        var therapy = Treatments(s).Where(m => m.Class != MedicationClass.Other).ToList();
+        if (therapy.Count == 0 || p.Markers.HbvSerostatus is not null)
         {
             return;
         }
 
-        items.Add(new("live-vaccines", RecommendationStatus.Caution, null,
-            $"Live vaccines (MMR, varicella, live attenuated influenza, yellow fever, live zoster) are contraindicated: {p.ImmunosuppressionReason}. Use inactivated or recombinant vaccines; give needed live vaccines at least 4 weeks before immunosuppression or transplant.",
-            "Some vaccines contain live, weakened germs. Because of your treatment they are not safe for you; tell every vaccinator about your medicines or transplant.",
-            AcipSchedule2025));
+        var m = p.Markers;
+        var tests = new List<string>(3);
+        if (m.HbsAg is null)
+        {
+            tests.Add("HBsAg");
+        }
+
+        if (m.AntiHbc is null)
+        {
+            tests.Add("anti-HBc (total)");
+        }
+
+        if (m.AntiHbsMilliIuPerMl is null && m.AntiHbsPositive is null)
+        {
+            tests.Add("anti-HBs");
+        }
+
+        var drugs = string.Join(", ", therapy.Select(d => d.Name ?? MedicationClasses.IdOf(d.Class)).Distinct());
+        items.Add(new("hepatitis-b-screening", RecommendationStatus.DueNow, null,
+            $"Hepatitis B screening before or during {drugs}: test {string.Join(", ", tests)} (not given). HBsAg or anti-HBc positive carries a risk of HBV reactivation: prophylaxis or monitoring by drug class (AGA 2015; AASLD 2018); anti-HBs decides vaccination.",
+            "Some medicines can wake up a hidden hepatitis B infection. A blood test for hepatitis B is needed before or early in your treatment.",
+            HbvReactivation.Aasld2018));
     }
 
     private static void Alcohol(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes, List<Recommendation> items)

@@ -20,6 +20,12 @@ public static partial class PreventionPlan
         "Centers for Disease Control and Prevention. Recommended Adult Immunization Schedule for ages 19 years or older, United States, 2025 (approved by ACIP), with the General Best Practice Guidelines for Immunization (timing and spacing; altered immunocompetence).",
         2025, "https://www.cdc.gov/vaccines/hcp/imz-schedules/adult-age.html");
 
+    /// <summary>ACIP General Best Practice Guidelines, Contraindications and Precautions: moderate or severe acute illness is a precaution to every vaccine.</summary>
+    public static readonly Citation AcipPrecautions2023 = new(
+        "ACIP General Best Practices 2023",
+        "Kroger A, Bahta L, Long S, Sanchez P. General Best Practice Guidelines for Immunization. Best Practices Guidance of the Advisory Committee on Immunization Practices (ACIP): Contraindications and Precautions (updated 2023-08-01): a moderate or severe acute illness, with or without fever, is a precaution to every vaccine; vaccinate when it has resolved (during a hospital stay when the patient is not moderately or severely ill).",
+        2023, "https://www.cdc.gov/vaccines/hcp/acip-recs/general-recs/contraindications.html");
+
     /// <summary>ACIP hepatitis A recommendations (Nelson 2020).</summary>
     public static readonly Citation HepA2020 = new(
         "MMWR 2020 hepatitis A",
@@ -31,6 +37,12 @@ public static partial class PreventionPlan
         "MMWR 2022 hepatitis B",
         "Weng MK, Doshani M, Khan MA, et al. Universal hepatitis B vaccination in adults aged 19-59 years: updated recommendations of the Advisory Committee on Immunization Practices - United States, 2022. MMWR 2022;71(13):477-483; and Schillie S, Vellozzi C, Reingold A, et al. Prevention of hepatitis B virus infection in the United States: recommendations of the ACIP. MMWR Recomm Rep 2018;67(1):1-31.",
         2022, "https://doi.org/10.15585/mmwr.mm7113a1");
+
+    /// <summary>CDC 2023 hepatitis B screening and testing recommendations, with the interpretation of serologic results.</summary>
+    public static readonly Citation HbvScreening2023 = new(
+        "CDC 2023 HBV screening",
+        "Conners EE, Panagiotakopoulos L, Hofmeister MG, et al. Screening and testing for hepatitis B virus infection: CDC recommendations - United States, 2023. MMWR Recomm Rep 2023;72(1):1-25 (triple-panel HBsAg, anti-HBc, anti-HBs; interpretation of results: current, resolved, isolated anti-HBc, immune by vaccination, susceptible).",
+        2023, "https://doi.org/10.15585/mmwr.rr7201a1");
 
     /// <summary>ACIP pneumococcal recommendations for adults ≥ 50 (Kobayashi 2025), with PCV21 (2024) and the 2023 summary.</summary>
     public static readonly Citation Pneumococcal2024 = new(
@@ -68,6 +80,16 @@ public static partial class PreventionPlan
     /// <summary>Daily prednisone-equivalent dose (mg) that, for 14 days or more, makes live vaccines contraindicated (CDC General Best Practices).</summary>
     public const decimal ImmunosuppressiveSteroidMgPerDay = 20m;
 
+    /// <summary>Duration (weeks) from which a corticosteroid at <see cref="ImmunosuppressiveSteroidMgPerDay"/> is immunosuppressive: 14 days (CDC General Best Practices, altered immunocompetence).</summary>
+    public const decimal ImmunosuppressiveSteroidWeeks = 2m;
+
+    /// <summary>The routine vaccine items deferred during a moderate or severe acute illness, with the patient's name of each.</summary>
+    private static readonly (string Id, string PatientName)[] RoutineVaccines =
+    [
+        ("hepatitis-a", "hepatitis A"), ("hepatitis-b", "hepatitis B"), ("pneumococcal", "pneumonia"),
+        ("influenza", "flu"), ("zoster", "shingles"), ("tdap-td", "tetanus, diphtheria and whooping cough"),
+    ];
+
     /// <summary>The plan for a snapshot.</summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="outcomes">The score outcomes of the same snapshot (AUDIT-C is read when the catalog has it).</param>
@@ -104,7 +126,14 @@ public static partial class PreventionPlan
             TdapTd(p, today, items);
         }
 
+        if (AcuteIllness(snapshot, outcomes) is { } illness)
+        {
+            Defer(items, illness);
+        }
+
         LiveVaccines(p, items);
+        HepatitisBScreening(snapshot, p, items);
+        missing.AddRange(p.Missing);
         Alcohol(snapshot, outcomes, items);
         return new PreventionSection(items, missing.Distinct().ToList());
     }
@@ -116,7 +145,9 @@ public static partial class PreventionPlan
         bool? ChronicLiverDisease,
         bool Immunocompromised,
         bool Transplant,
-        string? ImmunosuppressionReason)
+        string? ImmunosuppressionReason,
+        string? AssumedImmunosuppression,
+        IReadOnlyList<string> Missing)
     {
         public static Patient Of(PatientSnapshot s, HepatitisMarkers markers)
         {
@@ -126,9 +157,123 @@ public static partial class PreventionPlan
                 || h.AlcoholRelatedLiverDisease is true || h.TransplantRecipient is true || markers.HbsAg is true
                 ? true
                 : f.ChronicLiverDisease is false ? false : null;
-            var reason = h.TransplantRecipient is true ? "liver transplant recipient" : ImmunosuppressiveDrug(s.Medications);
-            return new Patient(s.Vaccinations, markers, cld, reason is not null, h.TransplantRecipient is true, reason);
+            var meds = Treatments(s);
+            var reason = h.TransplantRecipient is true ? "liver transplant recipient" : ImmunosuppressiveDrug(meds);
+            var missing = new List<string>();
+            var assumed = reason is null ? AssumedSteroid(meds, s.Medications.Count, missing) : null;
+            return new Patient(s.Vaccinations, markers, cld, reason is not null, h.TransplantRecipient is true, reason, assumed, missing);
         }
+    }
+
+    /// <summary>
+    /// The moderate or severe acute illness that defers routine vaccines, in words, or null: acute liver failure
+    /// (<see cref="PatientContext.AcuteLiverFailure"/>), ACLF grade 2 or 3 (the <c>aclf-grade</c> outcome), intensive care
+    /// (<see cref="PatientContext.IntensiveCare"/>). ACIP General Best Practices: a moderate or severe acute illness is a
+    /// precaution to every vaccine. Unknown (null) answers defer nothing: vaccines are indicated and the precaution is
+    /// the vaccinator's bedside check.
+    /// </summary>
+    private static string? AcuteIllness(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes)
+    {
+        var aclf = outcomes.FirstOrDefault(o => o.Definition.Id == "aclf-grade")?.Result?.Value;
+        return PatientContext.AcuteLiverFailure(s) is true ? "acute liver failure"
+            : aclf >= 2m ? $"ACLF grade {aclf:0}"
+            : PatientContext.IntensiveCare(s) is true ? "intensive care"
+            : null;
+    }
+
+    /// <summary>
+    /// Routine vaccine items due now become <see cref="RecommendationStatus.AfterRecovery"/> (clinician text says why,
+    /// patient text says "once you have recovered"); items due on a date say the same applies then.
+    /// </summary>
+    private static void Defer(List<Recommendation> items, string illness)
+    {
+        var why = $"{illness} is a moderate or severe acute illness, a precaution to every vaccine (ACIP General Best Practices 2023)";
+        for (var i = 0; i < items.Count; i++)
+        {
+            var r = items[i];
+            var name = RoutineVaccines.FirstOrDefault(v => v.Id == r.Id).PatientName;
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (r.Status == RecommendationStatus.DueNow)
+            {
+                var text = r.Clinician.Replace(", due now.", ".", StringComparison.Ordinal)
+                    .Replace("start the series now", "start the series", StringComparison.Ordinal)
+                    .Replace("one dose now", "one dose", StringComparison.Ordinal)
+                    .Replace("due now", "due", StringComparison.Ordinal);
+                items[i] = r with
+                {
+                    Status = RecommendationStatus.AfterRecovery,
+                    Clinician = $"After recovery, not now: {why}. {text}",
+                    Patient = $"You will need the {name} vaccine once you have recovered from this illness; your care team will plan it with you.",
+                };
+            }
+            else if (r.Status == RecommendationStatus.DueOn)
+            {
+                items[i] = r with { Clinician = $"{r.Clinician} If still acutely ill then ({illness}), give it after recovery." };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The snapshot's medications, plus a corticosteroid of unknown dose and duration when
+    /// <c>findings.corticosteroidStartDate</c> says corticosteroids were started (for alcohol-associated hepatitis: the
+    /// Lille model's day 0) and no corticosteroid is listed: the snapshot says the patient is on them.
+    /// </summary>
+    internal static IReadOnlyList<Medication> Treatments(PatientSnapshot s)
+    {
+        if (s.Findings.CorticosteroidStartDate is not { } start || s.Medications.Any(m => m.Class == MedicationClass.Corticosteroid))
+        {
+            return s.Medications;
+        }
+
+        return [.. s.Medications, new Medication(MedicationClass.Corticosteroid) { Name = $"corticosteroids started on {D(start)}" }];
+    }
+
+    /// <summary>
+    /// The first corticosteroid whose dose or duration is not given and whose known part does not rule out
+    /// ≥ 20 mg/day for ≥ 14 days, in words with the assumption; its missing inputs go to <paramref name="missing"/>.
+    /// Unknown dose or duration must not mean "no caution": live vaccines are withheld until it is known.
+    /// </summary>
+    private static string? AssumedSteroid(IReadOnlyList<Medication> medications, int listed, List<string> missing)
+    {
+        for (var i = 0; i < medications.Count; i++)
+        {
+            var m = medications[i];
+            if (m.Class != MedicationClass.Corticosteroid
+                || m.PrednisoneEquivalentMgPerDay < ImmunosuppressiveSteroidMgPerDay || m.DurationWeeks < ImmunosuppressiveSteroidWeeks)
+            {
+                continue;
+            }
+
+            var unknown = new List<string>(2);
+            if (m.PrednisoneEquivalentMgPerDay is null)
+            {
+                unknown.Add("dose");
+                AddIf(i < listed, $"medications[{i}].prednisoneEquivalentMgPerDay");
+            }
+
+            if (m.DurationWeeks is null)
+            {
+                unknown.Add("duration");
+                AddIf(i < listed, $"medications[{i}].durationWeeks");
+            }
+
+            // A course known only from findings.corticosteroidStartDate has no medications[i] to name: the text says what to give.
+            void AddIf(bool isListed, string path)
+            {
+                if (isListed)
+                {
+                    missing.Add(path);
+                }
+            }
+
+            return $"{m.Name ?? MedicationClasses.IdOf(m.Class)} (corticosteroid; {string.Join(" and ", unknown)} not given, so assumed ≥ {F(ImmunosuppressiveSteroidMgPerDay)} mg/day prednisone equivalent for ≥ 14 days until known)";
+        }
+
+        return null;
     }
 
     /// <summary>The first medication that makes the patient immunocompromised for vaccine purposes, in words; null if none.</summary>
@@ -138,7 +283,7 @@ public static partial class PreventionPlan
         {
             var suppressive = m.Class switch
             {
-                MedicationClass.Corticosteroid => m.PrednisoneEquivalentMgPerDay >= ImmunosuppressiveSteroidMgPerDay && m.DurationWeeks >= 2m,
+                MedicationClass.Corticosteroid => m.PrednisoneEquivalentMgPerDay >= ImmunosuppressiveSteroidMgPerDay && m.DurationWeeks >= ImmunosuppressiveSteroidWeeks,
                 MedicationClass.BCellDepleting or MedicationClass.Anthracycline or MedicationClass.TnfInhibitor
                     or MedicationClass.CytokineIntegrinInhibitor or MedicationClass.TyrosineKinaseInhibitor
                     or MedicationClass.TraditionalImmunosuppressant or MedicationClass.CalcineurinInhibitor

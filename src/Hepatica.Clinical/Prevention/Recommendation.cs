@@ -19,10 +19,16 @@ public enum RecommendationStatus
 
     /// <summary>A caution (live vaccines under immunosuppression): <c>caution</c>.</summary>
     Caution,
+
+    /// <summary>
+    /// Indicated, but not now: give after recovery from a moderate or severe acute illness (acute liver failure, ACLF
+    /// grade 2-3, intensive care), a precaution to every vaccine (ACIP General Best Practice Guidelines): <c>after-recovery</c>.
+    /// </summary>
+    AfterRecovery,
 }
 
 /// <summary>One item of the prevention plan, with its source and two texts.</summary>
-/// <param name="Id">Stable id: <c>hepatitis-a</c>, <c>hepatitis-b</c>, <c>hepatitis-b-anti-hbs-test</c>, <c>pneumococcal</c>, <c>influenza</c>, <c>zoster</c>, <c>tdap-td</c>, <c>live-vaccines</c>, <c>alcohol</c>, <c>adult-schedule</c>.</param>
+/// <param name="Id">Stable id: <c>hepatitis-a</c>, <c>hepatitis-b</c>, <c>hepatitis-b-anti-hbs-test</c>, <c>pneumococcal</c>, <c>influenza</c>, <c>zoster</c>, <c>tdap-td</c>, <c>live-vaccines</c>, <c>hepatitis-b-screening</c>, <c>alcohol</c>, <c>adult-schedule</c>.</param>
 /// <param name="Status">Where it stands on the assessment date.</param>
 /// <param name="DueOn">The date the next dose is due (status <c>due-on</c>; for <c>complete</c>, when a repeat is due, if ever).</param>
 /// <param name="Clinician">For the clinician: what, why, and the schedule.</param>

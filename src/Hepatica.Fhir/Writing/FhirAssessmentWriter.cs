@@ -71,7 +71,11 @@ public static class FhirAssessmentWriter
             Recorded = context.Issued,
             // The as-of the assessment is for ("now" for the patient) and where it came from (docs/fhir.md, "Writing").
             Occurred = new FhirDateTime(basis.Text),
-            Extension = [new Extension(HepaticaSystems.AsOfSourceExtension, new Code(basis.SourceName))],
+            Extension =
+            [
+                new Extension(HepaticaSystems.AsOfSourceExtension, new Code(basis.SourceName)),
+                new Extension(HepaticaSystems.GuidelineProfileExtension, new Code(GuidelineProfiles.IdOf(assessment.Profile))),
+            ],
             Activity = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-DataOperation", "CREATE", "create", null),
             Agent =
             [

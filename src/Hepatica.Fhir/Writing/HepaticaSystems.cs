@@ -46,6 +46,9 @@ public static class HepaticaSystems
     /// <summary>Provenance extension: where the as-of (Provenance.occurredDateTime) came from, <c>assessmentDate</c>, <c>fhir-as-of</c> or <c>run-time</c>.</summary>
     public const string AsOfSourceExtension = Base + "/StructureDefinition/as-of-source";
 
+    /// <summary>Provenance extension: the guideline profile the assessment followed, <c>us</c> or <c>uk</c> (docs/transplant.md, "Guideline profiles").</summary>
+    public const string GuidelineProfileExtension = Base + "/StructureDefinition/guideline-profile";
+
     /// <summary>The engine's version (<see cref="Hepatica.Clinical.Engine.Version"/>, one place for every output).</summary>
     public static string EngineVersion => Hepatica.Clinical.Engine.Version;
 }

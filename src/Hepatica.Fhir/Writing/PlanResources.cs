@@ -177,6 +177,7 @@ internal static class PlanResources
         RecommendationStatus.Complete => new CodeableConcept(HepaticaSystems.ForecastStatus, "complete", "Complete", null),
         RecommendationStatus.Caution => new CodeableConcept(HepaticaSystems.ForecastStatus, "contraindicated", "Contraindicated", null),
         RecommendationStatus.NotRecommended => new CodeableConcept { Text = "not recommended" },
+        RecommendationStatus.AfterRecovery => new CodeableConcept { Text = "after recovery (moderate or severe acute illness is a precaution)" },
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown recommendation status."),
     };
 

@@ -95,9 +95,11 @@ internal static class ScoringApi
         HttpContext context,
         IOptions<ApiOptions> options,
         TimeProvider clock,
+        IOptions<ProfileSetting> setting,
         [Description("FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ; default now. Not allowed with a snapshot, which gives its own assessmentDate.")] string? asOf = null,
-        [Description("true for full detail: every step of every score, full citations, patient texts, missing inputs per score.")] string? explain = null) =>
-        Evaluate(context, null, options.Value, clock, asOf, explain);
+        [Description("true for full detail: every step of every score, full citations, patient texts, missing inputs per score.")] string? explain = null,
+        [Description("Guideline profile: us (OPTN, AASLD, ACIP) or uk (NHSBT liver selection policy, UKELD); default: the Hepatica:Profile setting (us unless configured).")] string? profile = null) =>
+        Evaluate(context, null, options.Value, clock, asOf, explain, profile ?? setting.Value.Profile);
 
     private static IResult ListScores() => ApiResults.Json(w =>
     {
@@ -119,20 +121,22 @@ internal static class ScoringApi
         HttpContext context,
         IOptions<ApiOptions> options,
         TimeProvider clock,
+        IOptions<ProfileSetting> setting,
         [Description("Score id, e.g. meld-3.0 (GET /api/scores lists them).")] string id,
         [Description("FHIR input: assess as of YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ; default now.")] string? asOf = null,
-        [Description("true for full detail: every step, full citations, missing inputs.")] string? explain = null)
+        [Description("true for full detail: every step, full citations, missing inputs.")] string? explain = null,
+        [Description("Guideline profile: us (OPTN, AASLD, ACIP) or uk (NHSBT liver selection policy, UKELD); default: the Hepatica:Profile setting (us unless configured).")] string? profile = null)
     {
         if (ScoreCatalog.Find(id) is not { } entry)
         {
             return UnknownScore(MediaTypes.Output(context.Request) ?? WireFormat.Json, id);
         }
 
-        return await Evaluate(context, entry, options.Value, clock, asOf, explain).ConfigureAwait(false);
+        return await Evaluate(context, entry, options.Value, clock, asOf, explain, profile ?? setting.Value.Profile).ConfigureAwait(false);
     }
 
     /// <summary>The path of a request, top to bottom: negotiate, read the body, read the patient, assess, render.</summary>
-    private static async Task<IResult> Evaluate(HttpContext context, CatalogEntry? only, ApiOptions options, TimeProvider clock, string? asOfText, string? explainText)
+    private static async Task<IResult> Evaluate(HttpContext context, CatalogEntry? only, ApiOptions options, TimeProvider clock, string? asOfText, string? explainText, string profileText)
     {
         context.Response.Headers.Vary = "Accept";
         if (MediaTypes.Output(context.Request) is not { } output)
@@ -152,6 +156,11 @@ internal static class ScoringApi
         if (!TryParseFlag(explainText, out var explain))
         {
             return BadParameter(output, "explain", $"'{explainText}' is not true or false.");
+        }
+
+        if (GuidelineProfiles.Parse(profileText) is not { } profile)
+        {
+            return BadParameter(output, "profile", $"'{profileText}' is not a guideline profile: {GuidelineProfiles.AcceptedIds}.");
         }
 
         var read = await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
@@ -191,7 +200,7 @@ internal static class ScoringApi
                 issues);
         }
 
-        var assessment = only is null ? Assessment.Of(snapshot) : new Assessment(snapshot, [only.Evaluate(snapshot)]);
+        var assessment = only is null ? Assessment.Of(snapshot, profile) : new Assessment(snapshot, [only.Evaluate(snapshot)]) { Profile = profile };
         if (output == WireFormat.Fhir)
         {
             var patient = fhir && snapshot.Id is { } id ? "Patient/" + id : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Web.CdsHooks;
@@ -22,6 +23,13 @@ internal static class CardKit
         new("not-applicable", "urn:hepatica:cds-hooks:override-reason", "Not applicable to this patient"),
         new("data-incorrect", "urn:hepatica:cds-hooks:override-reason", "The data behind this card is incorrect"),
     ];
+
+    /// <summary>The cards with the guideline profile named at the end of each detail (issue 11 s.4: every output names it).</summary>
+    public static IReadOnlyList<Card> WithProfile(IReadOnlyList<Card> cards, GuidelineProfile profile)
+    {
+        var line = $"\n\n_Guideline profile: {GuidelineProfiles.IdOf(profile)} ({GuidelineProfiles.SourcesOf(profile)})._";
+        return [.. cards.Select(c => c with { Detail = c.Detail + line })];
+    }
 
     /// <summary>A card; a summary of 140 characters or more is a bug in the wording, not an input problem.</summary>
     public static Card Make(string summary, string indicator, Citation source, string detail, IReadOnlyList<Suggestion>? suggestions = null)

@@ -204,10 +204,12 @@ internal static class CdsHooksApi
                 return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
             }
 
-            var assessment = Assessment.Of(snapshot);
+            var profile = http.HttpContext.RequestServices.GetRequiredService<IOptions<ProfileSetting>>().Value.Value;
+            var assessment = Assessment.Of(snapshot, profile);
             var cards = drafts is null ? PatientViewCards.For(assessment, patientId, now) : OrderSelectCards.For(assessment, patientId);
-            // The FHIR data is read as of the request's time: the cards say so (run-time), with the engine version.
-            return TypedResults.Json(CdsResponse.Of(cards, AsOf.AtInstant(now, AsOfSource.RunTime)), CdsJson.Options);
+            // The FHIR data is read as of the request's time: the cards say so (run-time), with the engine version and the
+            // guideline profile (Hepatica:Profile), which every card's detail names too.
+            return TypedResults.Json(CdsResponse.Of(CardKit.WithProfile(cards, profile), AsOf.AtInstant(now, AsOfSource.RunTime), profile), CdsJson.Options);
         }
     }
 

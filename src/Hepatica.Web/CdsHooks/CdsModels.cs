@@ -23,13 +23,13 @@ internal sealed record CdsResponse(IReadOnlyList<Card> Cards, IReadOnlyDictionar
     /// <summary>The extension's member name (reverse-domain, as the spec asks of extensions).</summary>
     public const string ExtensionName = "org.hepatica.assessment";
 
-    /// <summary>Cards made by this engine version as of <paramref name="asOf"/>.</summary>
-    public static CdsResponse Of(IReadOnlyList<Card> cards, Hepatica.Clinical.AsOf asOf) =>
-        new(cards, new Dictionary<string, RunFacts> { [ExtensionName] = new(Hepatica.Clinical.Engine.Version, asOf.Text, asOf.SourceName) });
+    /// <summary>Cards made by this engine version as of <paramref name="asOf"/> under <paramref name="profile"/>.</summary>
+    public static CdsResponse Of(IReadOnlyList<Card> cards, Hepatica.Clinical.AsOf asOf, Hepatica.Clinical.GuidelineProfile profile = Hepatica.Clinical.GuidelineProfiles.Default) =>
+        new(cards, new Dictionary<string, RunFacts> { [ExtensionName] = new(Hepatica.Clinical.Engine.Version, asOf.Text, asOf.SourceName, Hepatica.Clinical.GuidelineProfiles.IdOf(profile)) });
 }
 
-/// <summary>The engine version and the as-of of a response (the same keys as the assessment JSON, docs/output.md).</summary>
-internal sealed record RunFacts(string EngineVersion, string AsOf, string AsOfSource);
+/// <summary>The engine version, the as-of and the guideline profile of a response (the same keys as the assessment JSON, docs/output.md).</summary>
+internal sealed record RunFacts(string EngineVersion, string AsOf, string AsOfSource, string Profile);
 
 /// <summary>A card (spec: Card attributes).</summary>
 internal sealed record Card
