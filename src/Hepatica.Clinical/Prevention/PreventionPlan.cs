@@ -105,7 +105,7 @@ public static partial class PreventionPlan
         }
 
         LiveVaccines(p, items);
-        Alcohol(snapshot, outcomes, items);
+        Alcohol(snapshot, outcomes, items, missing);
         return new PreventionSection(items, missing.Distinct().ToList());
     }
 
