@@ -184,7 +184,7 @@ public static class TransplantSignals
         if (cirrhosisPath.Length == 0 && unknown.Length > 0)
         {
             possible.Add(new(new("decompensation", SignalUrgency.Refer,
-                $"Possible: cirrhosis, and whether it is decompensated (ascites, variceal bleeding, hepatic encephalopathy) is not known; give {string.Join(", ", unknown)} to decide.", Easl2016), unknown));
+                $"Possible: cirrhosis with a major complication (ascites, variceal bleeding, hepatic encephalopathy) not ruled out; give {string.Join(", ", unknown)} to decide.", Easl2016), unknown));
         }
     }
 
