@@ -72,9 +72,17 @@ public static class RangeText
             return $"not applicable {alternative.Words}";
         }
 
-        var value = Criteria.IsCriteria(definition) ? Criteria.Word(r) : Breakdown.F(r.Value);
-        var category = withCategory && r.Category is { } c && !IsCriteriaCategory(c) && !Criteria.IsCriteria(definition) ? $" ({c})" : string.Empty;
-        return $"{value}{category} {alternative.Words}";
+        return $"{Value(definition, r, withCategory)} {alternative.Words}";
+    }
+
+    /// <summary>One alternative's result: <c>26</c>, <c>8 (B)</c>, <c>met</c>.</summary>
+    public static string Value(ScoreDefinition definition, ScoreResult result, bool withCategory = true)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(result);
+        var value = Criteria.IsCriteria(definition) ? Criteria.Word(result) : Breakdown.F(result.Value);
+        var category = withCategory && result.Category is { } c && !IsCriteriaCategory(c) && !Criteria.IsCriteria(definition) ? $" ({c})" : string.Empty;
+        return value + category;
     }
 
     private static bool IsCriteriaCategory(string category) => category.StartsWith("criteria ", StringComparison.Ordinal);

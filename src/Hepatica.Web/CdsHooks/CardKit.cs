@@ -55,7 +55,8 @@ internal static class CardKit
             sb.Append("\n\n| assumed | result |\n|---|---|\n");
             foreach (var a in range.Alternatives)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"| {Escape(a.Words)} | {Escape(RangeText.One(outcome.Definition, a))} |\n");
+                var result = a.Outcome.Result is { } ar ? RangeText.Value(outcome.Definition, ar) : "not applicable";
+                sb.Append(CultureInfo.InvariantCulture, $"| {Escape(a.Words)} | {Escape(result)} |\n");
             }
 
             return sb.ToString();
