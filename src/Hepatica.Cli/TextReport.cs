@@ -51,13 +51,20 @@ internal static class TextReport
         // result it changed or blanked. The CLI also writes them to standard error.
         AppendIssues(sb, "Errors (values not used)", s.Issues.Where(i => i.Severity == IssueSeverity.Error));
         AppendIssues(sb, "Warnings", s.Issues.Where(i => i.Severity == IssueSeverity.Warning));
-        var calculated = assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).ToList();
+        // Ranged scores (a small-domain finding missing: issue 11 s.2) stand in the table with their range, in catalog order.
+        var calculated = assessment.Outcomes.Where(o => o.Status is OutcomeStatus.Calculated or OutcomeStatus.Range).ToList();
         if (calculated.Count > 0)
         {
             sb.AppendLine("Scores");
             var width = calculated.Max(o => o.Definition.Name.Length);
             foreach (var o in calculated)
             {
+                if (o.Range is { } range)
+                {
+                    AppendRange(sb, o, range, width, explain);
+                    continue;
+                }
+
                 var r = o.Result!;
                 // Criteria (King's College, Hy's law) read "met" / "not met" with the criteria that met, never "1" / "0".
                 var criteria = Criteria.IsCriteria(o.Definition);
@@ -87,6 +94,11 @@ internal static class TextReport
                 if (assessment.RoleOf(o.Definition.Id) is { } role)
                 {
                     notes.Insert(0, role.Text); // which MELD allocates under the profile, and what the others are (docs/transplant.md)
+                }
+
+                if (o.Immaterial.Count > 0)
+                {
+                    notes.Add($"{string.Join(", ", o.Immaterial)} not given: did not matter");
                 }
 
                 if (notes.Count > 0)
@@ -133,7 +145,7 @@ internal static class TextReport
         }
 
         var transplant = assessment.Transplant;
-        if (transplant.Signals.Count > 0 || transplant.Missing.Count > 0)
+        if (transplant.Signals.Count > 0 || transplant.Possible.Count > 0 || transplant.Missing.Count > 0)
         {
             sb.AppendLine("Transplant referral signals (decision support; the transplant team decides)");
             foreach (var signal in transplant.Signals)
@@ -142,9 +154,16 @@ internal static class TextReport
                   .Append(signal.Reason).Append(" (").Append(signal.Source.Key).AppendLine(")");
             }
 
-            if (transplant.Missing.Count > 0)
+            foreach (var p in transplant.Possible)
             {
-                sb.Append("  not judged: give ").Append(string.Join(", ", transplant.Missing)).AppendLine(" to decide whether the cirrhosis signals apply");
+                var reason = p.Signal.Reason.StartsWith("Possible: ", StringComparison.Ordinal) ? p.Signal.Reason["Possible: ".Length..] : p.Signal.Reason;
+                sb.Append("  possible ").Append(reason).Append(" (").Append(p.Signal.Source.Key).AppendLine(")");
+            }
+
+            var unjudged = transplant.Missing.Except(transplant.Possible.SelectMany(p => p.SettledBy)).ToList();
+            if (unjudged.Count > 0)
+            {
+                sb.Append("  not judged: give ").Append(string.Join(", ", unjudged)).AppendLine(" to decide whether the cirrhosis signals apply");
             }
 
             sb.AppendLine();
@@ -157,7 +176,7 @@ internal static class TextReport
         // Scores none of whose inputs were given are listed by name only (their inputs: `hepatica scores`, or the JSON
         // output, which always names every missing input); the rest say exactly what is missing or why they do not apply.
         var untouched = assessment.Outcomes.Where(NothingGiven).ToList();
-        var others = assessment.Outcomes.Where(o => o.Status != OutcomeStatus.Calculated && !NothingGiven(o)).ToList();
+        var others = assessment.Outcomes.Where(o => o.Status is OutcomeStatus.NotCalculable or OutcomeStatus.NotApplicable && !NothingGiven(o)).ToList();
         if (others.Count > 0)
         {
             sb.AppendLine("Not calculated");
@@ -189,7 +208,7 @@ internal static class TextReport
         }
 
         sb.AppendLine("Sources");
-        foreach (var c in assessment.Outcomes.Where(o => o.Status == OutcomeStatus.Calculated).SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
+        foreach (var c in assessment.Outcomes.Where(o => o.Status is OutcomeStatus.Calculated or OutcomeStatus.Range).SelectMany(o => o.Definition.Citations).Concat(transplant.Signals.Select(x => x.Source))
             .Concat(assessment.Serology.Interpretations.SelectMany(i => i.Sources))
             .Concat(assessment.Immunity.Reactivation.Select(x => x.Source))
             .Concat(assessment.Immunity.Sbp.Concat(assessment.Immunity.Observations).Select(x => x.Source))
@@ -201,6 +220,32 @@ internal static class TextReport
         sb.AppendLine();
         sb.AppendLine("Decision support for clinicians: check the inputs, and read each score against its source and the patient.");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A ranged score's line (issue 11 s.2): <c>MELD 3.0  26-32   26 without dialysis, 32 with dialysis; give
+    /// findings.dialysisTwiceInPastWeek</c>, the wording of <see cref="RangeText"/>; with --explain, every alternative.
+    /// </summary>
+    private static void AppendRange(StringBuilder sb, ScoreOutcome o, ScoreRange range, int width, bool explain)
+    {
+        var shared = RangeText.SharedCategory(o.Definition, range) is { } c ? (o.Definition.Id == "child-pugh" ? "class " + c : c) + " for every value; " : string.Empty;
+        sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append(RangeText.Span(o.Definition, range).PadLeft(7))
+          .Append("   ").Append(shared).Append(RangeText.Alternatives(o.Definition, range)).Append("; ").AppendLine(RangeText.Settle(range));
+        if (range.Immaterial.Count > 0)
+        {
+            sb.Append("      not given, did not matter: ").AppendLine(string.Join(", ", range.Immaterial));
+        }
+
+        if (explain)
+        {
+            foreach (var a in range.Alternatives)
+            {
+                sb.Append("      ").Append("alternative".PadRight(12)).AppendLine(RangeText.One(o.Definition, a));
+            }
+
+            sb.Append("      sources: ").AppendLine(string.Join("; ", o.Definition.Citations.Select(c => c.Key)));
+            sb.AppendLine();
+        }
     }
 
     /// <summary>The "Viral hepatitis" section: each interpretation for the clinician, then for the patient, and the tests to order.</summary>

@@ -134,6 +134,24 @@ public static partial class AssessmentWriter
         }
 
         w.WriteEndArray();
+        if (section.Possible.Count > 0)
+        {
+            // Signals some values of the missing inputs would raise (issue 11 s.2): never in "signals".
+            w.WriteStartArray(Names.Possible);
+            foreach (var p in section.Possible)
+            {
+                w.WriteStartObject();
+                w.WriteString(Names.Id, Encoded.Of(p.Signal.Id));
+                w.WriteString(Names.Urgency, p.Signal.Urgency == SignalUrgency.Urgent ? "urgent"u8 : "refer"u8);
+                w.WriteString(Names.Reason, p.Signal.Reason);
+                w.WriteString(Names.Source, Encoded.Of(p.Signal.Source.Key));
+                WritePaths(w, Names.SettledBy, p.SettledBy);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         if (section.Missing.Count > 0)
         {
             w.WriteStartArray(Names.Missing);
@@ -242,6 +260,10 @@ public static partial class AssessmentWriter
                     w.WriteEndArray();
                 }
 
+                WritePaths(w, Names.Immaterial, outcome.Immaterial);
+                break;
+            case OutcomeStatus.Range:
+                WriteRange(w, def, outcome.Range!, detail);
                 break;
             case OutcomeStatus.NotCalculable:
                 w.WriteString(Names.Status, "not-calculable"u8);
@@ -263,6 +285,96 @@ public static partial class AssessmentWriter
 
         WriteCitations(w, def.Citations, detail);
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A ranged outcome (issue 11 s.2; docs/output.md): <c>status</c> <c>range</c>, <c>minimum</c>, <c>maximum</c>, their
+    /// categories, <c>settledBy</c> and <c>immaterial</c> in every record; full detail adds <c>text</c> and the
+    /// <c>alternatives</c> (the values assumed, and the value and category each gives).
+    /// </summary>
+    private static void WriteRange(Utf8JsonWriter w, ScoreDefinition def, ScoreRange range, Detail detail)
+    {
+        w.WriteString(Names.Status, "range"u8);
+        var low = range.Lowest.Outcome.Result!;
+        var high = range.Highest.Outcome.Result!;
+        WriteNumber(w, Names.Minimum, low.Value);
+        WriteNumber(w, Names.Maximum, high.Value);
+        if (low.Category is not null)
+        {
+            w.WriteString(Names.MinimumCategory, Encoded.Of(low.Category));
+        }
+
+        if (high.Category is not null)
+        {
+            w.WriteString(Names.MaximumCategory, Encoded.Of(high.Category));
+        }
+
+        WritePaths(w, Names.SettledBy, range.SettledBy);
+        WritePaths(w, Names.Immaterial, range.Immaterial);
+        if (detail == Detail.Compact)
+        {
+            return;
+        }
+
+        w.WriteString(Names.Text, RangeText.Line(def, range));
+        w.WriteStartArray(Names.Alternatives);
+        foreach (var a in range.Alternatives)
+        {
+            w.WriteStartObject();
+            w.WriteStartObject(Names.Assume);
+            foreach (var x in a.Assumptions)
+            {
+                w.WritePropertyName(Encoded.Of(x.Path));
+                if (x.Value is "true" or "false")
+                {
+                    w.WriteBooleanValue(x.Value == "true");
+                }
+                else if (int.TryParse(x.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                {
+                    w.WriteNumberValue(n);
+                }
+                else
+                {
+                    w.WriteStringValue(Encoded.Of(x.Value));
+                }
+            }
+
+            w.WriteEndObject();
+            if (a.Outcome.Result is { } r)
+            {
+                w.WriteString(Names.Status, "calculated"u8);
+                WriteNumber(w, Names.Value, r.Value);
+                if (r.Category is not null)
+                {
+                    w.WriteString(Names.Category, Encoded.Of(r.Category));
+                }
+            }
+            else
+            {
+                w.WriteString(Names.Status, "not-applicable"u8);
+                w.WriteString(Names.Reason, a.Outcome.Reason);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WritePaths(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var p in paths)
+        {
+            w.WriteStringValue(Encoded.Of(p));
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Writes a score definition (the catalog entry).</summary>
@@ -514,6 +626,13 @@ internal static class Names
     public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
     public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
     public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+    public static readonly JsonEncodedText MinimumCategory = JsonEncodedText.Encode("minimumCategory");
+    public static readonly JsonEncodedText MaximumCategory = JsonEncodedText.Encode("maximumCategory");
+    public static readonly JsonEncodedText SettledBy = JsonEncodedText.Encode("settledBy");
+    public static readonly JsonEncodedText Immaterial = JsonEncodedText.Encode("immaterial");
+    public static readonly JsonEncodedText Alternatives = JsonEncodedText.Encode("alternatives");
+    public static readonly JsonEncodedText Assume = JsonEncodedText.Encode("assume");
+    public static readonly JsonEncodedText Possible = JsonEncodedText.Encode("possible");
     public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
 }
 

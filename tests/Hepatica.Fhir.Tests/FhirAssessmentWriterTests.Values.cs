@@ -22,7 +22,18 @@ public sealed partial class FhirAssessmentWriterTests
         var c = Write(name);
         using var json = JsonDocument.Parse(RenderJson(c));
         var bundle = FhirJsonDeserializer.STRICT.Deserialize<Bundle>(FhirAssessmentWriter.ToJson(c.Bundle));
-        var observations = All<Observation>(bundle).Where(o => o.Code.Coding[0].System == HepaticaSystems.Scores).ToDictionary(o => o.Code.Coding[0].Code);
+        var all = All<Observation>(bundle).Where(o => o.Code.Coding[0].System == HepaticaSystems.Scores).ToList();
+        var observations = all.Where(o => o.Status == ObservationStatus.Final).ToDictionary(o => o.Code.Coding[0].Code);
+
+        // Ranged scores (issue 11 s.2): a preliminary Observation whose valueRange is the JSON's minimum-maximum.
+        var ranged = json.RootElement.GetProperty("scores").EnumerateArray().Where(s => s.GetProperty("status").GetString() == "range").ToList();
+        var preliminary = all.Where(o => o.Status == ObservationStatus.Preliminary).ToDictionary(o => o.Code.Coding[0].Code);
+        Assert.Equal(ranged.Select(s => s.GetProperty("id").GetString()), preliminary.Keys);
+        foreach (var score in ranged)
+        {
+            var range = Assert.IsType<Hl7.Fhir.Model.Range>(preliminary[score.GetProperty("id").GetString()].Value);
+            Assert.Equal((score.GetProperty("minimum").GetDecimal(), score.GetProperty("maximum").GetDecimal()), (range.Low.Value!.Value, range.High.Value!.Value));
+        }
 
         var calculated = json.RootElement.GetProperty("scores").EnumerateArray().Where(s => s.GetProperty("status").GetString() == "calculated").ToList();
         Assert.Equal(calculated.Select(s => s.GetProperty("id").GetString()), observations.Keys);

@@ -79,8 +79,11 @@ public sealed class MoreFixtureTests
         Assert.DoesNotContain(result.Issues, i => i.Code == FhirIssueCodes.GradeNotCoded);
         Assert.Empty(result.Issues);
 
-        // Encephalopathy cannot come from FHIR (no coded West Haven grade): Child-Pugh says so ...
-        Assert.Equal(["findings.encephalopathyGrade"], Outcome(s, "child-pugh").Missing);
+        // Encephalopathy cannot come from FHIR (no coded West Haven grade): Child-Pugh is a range over its grades and
+        // names it (issue 11 s.2): labs 6 + ascites 3, encephalopathy none 1 to grade 3-4 3 (Pugh 1973): 10-12 ...
+        var ranged = Outcome(s, "child-pugh").Range!;
+        Assert.Equal(["findings.encephalopathyGrade"], ranged.SettledBy);
+        Assert.Equal((10m, 12m), (ranged.Minimum, ranged.Maximum));
 
         // ... and with "none" at the bedside: bilirubin 2.5 (2-3 mg/dL) 2, albumin 2.9 (2.8-3.5 g/dL) 2, INR 1.9 (1.7-2.3) 2,
         // ascites moderate 3, encephalopathy none 1: 10 points, class C (10-15).

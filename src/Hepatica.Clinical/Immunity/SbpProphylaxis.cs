@@ -58,7 +58,20 @@ public static class SbpProphylaxis
 
         if (snapshot.Labs.AscitesProtein is { } protein && protein.GramsPerDeciliter < LowProteinGramsPerDeciliter)
         {
-            var reasons = PrimaryReasons(snapshot.Labs, ChildPugh(outcomes), out var undecided);
+            var reasons = PrimaryReasons(snapshot.Labs, ChildPugh(outcomes, out var childPughRange), out var undecided);
+            if (reasons.Count == 0 && childPughRange is { } cp && snapshot.Labs.Bilirubin is { } bili && bili.MilligramsPerDeciliter >= BilirubinMgPerDl
+                && cp.Any(r => r.Value >= ChildPughPoints))
+            {
+                // A ranged Child-Pugh counts only when every alternative reaches 9 (never one end silently): here some do.
+                undecided.AddRange(cp.SettledBy);
+            }
+            else if (childPughRange is { } all && reasons.Count > 0 && all.Minimum != all.Maximum)
+            {
+                // Every alternative reaches 9: say the whole range, not its low end.
+                var low = $"Child-Pugh {Breakdown.F(all.Minimum)} ";
+                reasons = [.. reasons.Select(x => x.Replace(low, $"Child-Pugh {Breakdown.F(all.Minimum)}-{Breakdown.F(all.Maximum)} ", StringComparison.Ordinal))];
+            }
+
             if (reasons.Count > 0)
             {
                 candidates.Add(new("sbp-primary",
@@ -92,13 +105,19 @@ public static class SbpProphylaxis
         return snapshot.Findings.Cirrhosis is true ? candidates : [];
     }
 
-    private static decimal? ChildPugh(IReadOnlyList<ScoreOutcome> outcomes)
+    /// <summary>
+    /// Child-Pugh points: the value when calculated; when ranged over missing findings, the lowest value if every
+    /// alternative was calculated (so "≥ 9" holds for every value), with the range itself in <paramref name="range"/>.
+    /// </summary>
+    private static decimal? ChildPugh(IReadOnlyList<ScoreOutcome> outcomes, out ScoreRange? range)
     {
+        range = null;
         foreach (var o in outcomes)
         {
             if (o.Definition.Id == "child-pugh")
             {
-                return o.Result?.Value;
+                range = o.Range;
+                return o.Result?.Value ?? (o.Range is { } r && r.All(_ => true) ? r.Minimum : null);
             }
         }
 

@@ -323,12 +323,28 @@ public static partial class PreventionPlan
             HbvReactivation.Aasld2018));
     }
 
-    private static void Alcohol(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes, List<Recommendation> items)
+    private static void Alcohol(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes, List<Recommendation> items, List<string> missing)
     {
-        var audit = outcomes.FirstOrDefault(o => o.Definition.Id == "audit-c")?.Result;
-        var auditPositive = audit is not null && (audit.Category is { } category
+        var outcome = outcomes.FirstOrDefault(o => o.Definition.Id == "audit-c");
+        var audit = outcome?.Result;
+        bool Positive(ScoreResult r) => r.Category is { } category
             ? category.StartsWith("positive", StringComparison.OrdinalIgnoreCase)
-            : s.Sex is Sex.Female ? audit.Value >= 3m : audit.Value >= 4m);
+            : s.Sex is Sex.Female ? r.Value >= 3m : r.Value >= 4m;
+        if (outcome?.Range is { } range)
+        {
+            // AUDIT-C over the values of a missing finding (sex sets its cut-off): positive only when positive for
+            // every value; positive for some values names what settles it (issue 11 s.2), never one end silently.
+            if (range.All(Positive))
+            {
+                audit = range.Lowest.Outcome.Result;
+            }
+            else if (range.Any(Positive))
+            {
+                missing.AddRange(range.SettledBy);
+            }
+        }
+
+        var auditPositive = audit is not null && Positive(audit);
         var related = s.History.AlcoholRelatedLiverDisease is true ? "alcohol-related liver disease"
             : s.Findings.AlcoholAssociatedHepatitis is true ? "alcohol-associated hepatitis"
             : s.Findings.CorticosteroidStartDate is not null && s.Findings.AlcoholAssociatedHepatitis is null ? "corticosteroids for alcohol-associated hepatitis" : null;

@@ -134,7 +134,7 @@ public static partial class PreventionPlan
         LiveVaccines(p, items);
         HepatitisBScreening(snapshot, p, items);
         missing.AddRange(p.Missing);
-        Alcohol(snapshot, outcomes, items);
+        Alcohol(snapshot, outcomes, items, missing);
         return new PreventionSection(items, missing.Distinct().ToList());
     }
 
@@ -174,7 +174,9 @@ public static partial class PreventionPlan
     /// </summary>
     private static string? AcuteIllness(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes)
     {
-        var aclf = outcomes.FirstOrDefault(o => o.Definition.Id == "aclf-grade")?.Result?.Value;
+        // A ranged grade (a finding not given: issue 11 s.2) defers only when every alternative is grade 2 or more.
+        var grade = outcomes.FirstOrDefault(o => o.Definition.Id == "aclf-grade");
+        var aclf = grade?.Result?.Value ?? (grade?.Range is { } range && range.All(r => r.Value >= 2m) ? range.Minimum : null);
         return PatientContext.AcuteLiverFailure(s) is true ? "acute liver failure"
             : aclf >= 2m ? $"ACLF grade {aclf:0}"
             : PatientContext.IntensiveCare(s) is true ? "intensive care"

@@ -71,6 +71,11 @@ public static class Conflicts
         return notes;
     }
 
+    /// <summary>
+    /// The calculated result, or null. A ranged outcome (issue 11 s.2) gives null on purpose: a conflict is stated only
+    /// between interpretations that are certain, never from one end of a range (none of these scores reads a small-domain
+    /// finding today, so none is ranged).
+    /// </summary>
     private static ScoreResult? Result(IReadOnlyList<ScoreOutcome> outcomes, string id) =>
         outcomes.FirstOrDefault(o => o.Definition.Id == id)?.Result;
 

@@ -7,10 +7,13 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Evaluator">Gathers inputs from a snapshot and calculates (keeping the steps or not), or names what is missing.</param>
 public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, bool, ScoreOutcome> Evaluator)
 {
-    /// <summary>Evaluates the score on a snapshot.</summary>
+    /// <summary>
+    /// Evaluates the score on a snapshot; when small-domain findings it reads are missing, over every value they can
+    /// take (<see cref="RangeEvaluation"/>): a range, or the one result when they do not matter. Never a default.
+    /// </summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
-    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) => Evaluator(snapshot, recordSteps);
+    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) => RangeEvaluation.Evaluate(snapshot, s => Evaluator(s, recordSteps));
 }
 
 /// <summary>

@@ -32,6 +32,12 @@ public enum OutcomeStatus
 
     /// <summary>The score does not apply to this patient (for example MELD under age 12).</summary>
     NotApplicable,
+
+    /// <summary>
+    /// A small-domain finding the score reads was not given: the score was evaluated over every value it can take;
+    /// see <see cref="ScoreOutcome.Range"/> (issue 11 s.2). Readers raise a signal only when every alternative does.
+    /// </summary>
+    Range,
 }
 
 /// <summary>
@@ -60,11 +66,18 @@ public sealed class ScoreOutcome
     /// <summary>The result when <see cref="Status"/> is <see cref="OutcomeStatus.Calculated"/>.</summary>
     public ScoreResult? Result { get; }
 
+    /// <summary>The alternatives, when <see cref="Status"/> is <see cref="OutcomeStatus.Range"/>.</summary>
+    public ScoreRange? Range { get; private init; }
+
+    /// <summary>Missing small-domain findings that, for this patient, change nothing (a calculated result: every value gives it).</summary>
+    public IReadOnlyList<string> Immaterial { get; private init; } = [];
+
     /// <summary>Snapshot paths of the missing or unusable inputs (empty unless not calculable).</summary>
     public IReadOnlyList<string> Missing { get; }
 
     /// <summary>Why the score does not apply, when not applicable; "missing: ..." when not calculable (built on first use).</summary>
-    public string? Reason => reason ?? (Status == OutcomeStatus.NotCalculable ? reason = "missing: " + string.Join(", ", Missing) : null);
+    public string? Reason => reason ?? (Status == OutcomeStatus.NotCalculable ? reason = "missing: " + string.Join(", ", Missing)
+        : Status == OutcomeStatus.Range ? reason = "not given: " + string.Join(", ", Range!.SettledBy) : null);
 
     /// <summary>A computed result.</summary>
     public static ScoreOutcome Calculated(ScoreResult result)
@@ -83,6 +96,23 @@ public sealed class ScoreOutcome
 
         return new(definition, OutcomeStatus.NotCalculable, null, missing, null);
     }
+
+    /// <summary>The score over every value of its missing small-domain findings (at least one alternative calculated).</summary>
+    public static ScoreOutcome Ranged(ScoreDefinition definition, ScoreRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (range.SettledBy.Count == 0 || !range.Results.Any())
+        {
+            throw new ArgumentException("A range names the findings that settle it and has at least one calculated alternative.", nameof(range));
+        }
+
+        return new(definition, OutcomeStatus.Range, null, [], null) { Range = range };
+    }
+
+    /// <summary>This calculated outcome, noting missing findings that did not matter.</summary>
+    public ScoreOutcome WithImmaterial(IReadOnlyList<string> paths) => Status == OutcomeStatus.Calculated
+        ? new(Definition, Status, Result, Missing, null) { Immaterial = paths }
+        : throw new InvalidOperationException("Only a calculated outcome has immaterial findings.");
 
     /// <summary>The score does not apply to this patient, for the reason given.</summary>
     public static ScoreOutcome NotApplicable(ScoreDefinition definition, string reason) =>

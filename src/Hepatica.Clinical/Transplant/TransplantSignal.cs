@@ -19,11 +19,22 @@ public enum SignalUrgency
 /// <param name="Source">The guideline that sets the threshold.</param>
 public sealed record TransplantSignal(string Id, SignalUrgency Urgency, string Reason, Citation Source);
 
+/// <summary>
+/// A signal some values of the missing inputs would raise and others would not (issue 11 s.2): not raised, and not
+/// silent either; it names the inputs that would settle it.
+/// </summary>
+/// <param name="Signal">The signal as it would read if raised; its reason says "possible" and why.</param>
+/// <param name="SettledBy">Snapshot paths that would settle it (for example <c>findings.cirrhosis</c>, <c>findings.dialysisTwiceInPastWeek</c>).</param>
+public sealed record PossibleTransplantSignal(TransplantSignal Signal, IReadOnlyList<string> SettledBy);
+
 /// <summary>The transplant section of an assessment: the signals that apply, and inputs that would decide others.</summary>
-/// <param name="Signals">Signals that apply, urgent first.</param>
-/// <param name="Missing">Snapshot paths that, if given, could raise further signals (e.g. <c>findings.cirrhosis</c>).</param>
+/// <param name="Signals">Signals that apply (for every value of any missing input), urgent first.</param>
+/// <param name="Missing">Snapshot paths that, if given, could raise further signals: every path that settles a possible signal.</param>
 public sealed record TransplantSection(IReadOnlyList<TransplantSignal> Signals, IReadOnlyList<string> Missing)
 {
     /// <summary>No signals, nothing missing.</summary>
     public static readonly TransplantSection None = new([], []);
+
+    /// <summary>Signals raised by some values of the missing inputs only, urgent first (not in <see cref="Signals"/>).</summary>
+    public IReadOnlyList<PossibleTransplantSignal> Possible { get; init; } = [];
 }

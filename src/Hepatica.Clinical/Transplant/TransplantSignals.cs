@@ -51,7 +51,12 @@ public static class TransplantSignals
 
     private static readonly string[] KingsCollege = ["kcc-acetaminophen", "kcc-acetaminophen-lactate", "kcc-non-acetaminophen"];
 
-    /// <summary>The signals that apply to a snapshot given its score outcomes.</summary>
+    /// <summary>
+    /// The signals that apply to a snapshot given its score outcomes. A signal is raised only when every value of the
+    /// missing inputs raises it: a ranged score (<see cref="OutcomeStatus.Range"/>) raises only when every alternative
+    /// crosses the threshold, and a chronic-disease signal only when <c>findings.cirrhosis</c> is true. When some values
+    /// would raise it and others not, it is possible (<see cref="TransplantSection.Possible"/>) and names what settles it.
+    /// </summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="outcomes">The score outcomes of the same snapshot.</param>
     public static TransplantSection Evaluate(PatientSnapshot snapshot, IReadOnlyList<ScoreOutcome> outcomes)
@@ -59,57 +64,128 @@ public static class TransplantSignals
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(outcomes);
         var signals = new List<TransplantSignal>();
-        var missing = new List<string>();
+        var possible = new List<PossibleTransplantSignal>();
 
+        PossibleTransplantSignal? kingsPossible = null;
         foreach (var id in KingsCollege)
         {
-            if (Value(outcomes, id) is 1m)
+            if (Test(outcomes, id, v => v == 1m) is not { } t)
             {
-                var name = outcomes.First(o => o.Definition.Id == id).Definition.Name;
+                continue;
+            }
+
+            if (t.All)
+            {
                 signals.Add(new("alf-kings-college", SignalUrgency.Urgent,
-                    $"Acute liver failure meeting the {name}: discuss with a transplant centre now for emergency listing.", Easl2017Alf));
+                    $"Acute liver failure meeting the {t.Name}: discuss with a transplant centre now for emergency listing.", Easl2017Alf));
+                kingsPossible = null;
                 break;
             }
+
+            if (t.Any)
+            {
+                kingsPossible ??= new(new("alf-kings-college", SignalUrgency.Urgent,
+                    $"Possible: the {t.Name} are met for some values of {string.Join(", ", t.SettledBy)}: give them to decide whether to discuss emergency listing now.", Easl2017Alf), t.SettledBy);
+            }
         }
 
-        if (Value(outcomes, "aclf-grade") is >= 2m and var grade)
+        if (kingsPossible is not null)
         {
-            signals.Add(new("aclf-grade-2-3", SignalUrgency.Urgent,
-                $"ACLF grade {grade:0}: assess urgently for liver transplantation.", Easl2023Aclf));
+            possible.Add(kingsPossible);
         }
 
-        var meld = MaxMeld(outcomes);
+        if (Test(outcomes, "aclf-grade", v => v >= 2m) is { } aclf)
+        {
+            if (aclf.All)
+            {
+                signals.Add(new("aclf-grade-2-3", SignalUrgency.Urgent,
+                    $"ACLF grade {aclf.Words}: assess urgently for liver transplantation.", Easl2023Aclf));
+            }
+            else if (aclf.Any)
+            {
+                possible.Add(new(new("aclf-grade-2-3", SignalUrgency.Urgent,
+                    $"Possible: ACLF grade {aclf.Words} depending on {string.Join(", ", aclf.SettledBy)}; grade 2 or 3 needs urgent assessment for liver transplantation.", Easl2023Aclf), aclf.SettledBy));
+            }
+        }
+
         var findings = snapshot.Findings;
-        var complications = Complications(findings);
-        if (findings.Cirrhosis is true)
+        var cirrhosis = findings.Cirrhosis;
+        string[] cirrhosisPath = cirrhosis is null ? ["findings.cirrhosis"] : [];
+        if (cirrhosis is not false)
         {
-            if (meld is { } m && m.Value >= MeldReferralThreshold)
-            {
-                signals.Add(new("meld-15-cirrhosis", SignalUrgency.Refer,
-                    $"Cirrhosis with {m.Name} {m.Value:0} (≥ {MeldReferralThreshold:0}): refer for transplant evaluation.", Aasld2013));
-            }
-
-            if (complications.Count > 0)
-            {
-                signals.Add(new("decompensation", SignalUrgency.Refer,
-                    $"Cirrhosis with {string.Join(", ", complications)}: a major complication; refer to a transplant centre.", Easl2016));
-            }
-        }
-
-        var ukeld = Value(outcomes, "ukeld");
-        if (findings.Cirrhosis is true && ukeld >= UkeldListingThreshold)
-        {
-            signals.Add(new("ukeld-49", SignalUrgency.Refer,
-                $"UKELD {ukeld:0} (≥ {UkeldListingThreshold:0}): meets the UK minimum for listing for chronic liver disease.", Scores.Ukeld.Barber2011));
-        }
-
-        if (findings.Cirrhosis is null && (meld?.Value >= MeldReferralThreshold || complications.Count > 0 || ukeld >= UkeldListingThreshold))
-        {
-            missing.Add("findings.cirrhosis");
+            ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, "meld-15-cirrhosis",
+                [Test(outcomes, "meld-3.0", v => v >= MeldReferralThreshold), Test(outcomes, "meld-na", v => v >= MeldReferralThreshold)],
+                t => $"Cirrhosis with {t.Name} {t.Words} (≥ {MeldReferralThreshold:0}): refer for transplant evaluation.", Aasld2013);
+            Decompensation(possible, signals, findings, cirrhosisPath);
+            ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, "ukeld-49",
+                [Test(outcomes, "ukeld", v => v >= UkeldListingThreshold)],
+                t => $"UKELD {t.Words} (≥ {UkeldListingThreshold:0}): meets the UK minimum for listing for chronic liver disease.", Scores.Ukeld.Barber2011);
         }
 
         signals.Sort((a, b) => b.Urgency.CompareTo(a.Urgency));
-        return new TransplantSection(signals, missing);
+        possible.Sort((a, b) => b.Signal.Urgency.CompareTo(a.Signal.Urgency));
+        return new TransplantSection(signals, [.. possible.SelectMany(p => p.SettledBy).Distinct()]) { Possible = possible };
+    }
+
+    /// <summary>
+    /// A chronic-disease threshold signal from one or more scores (the higher MELD of MELD 3.0 and MELD-Na): raised
+    /// when cirrhosis is true and some score crosses it for every value; possible when cirrhosis is unknown, or when the
+    /// scores cross it for some values only.
+    /// </summary>
+    private static void ChronicThreshold(List<PossibleTransplantSignal> possible, List<TransplantSignal> signals, bool? cirrhosis, string[] cirrhosisPath,
+        string id, ScoreTest?[] tests, Func<ScoreTest, string> reason, Citation source)
+    {
+        var known = tests.OfType<ScoreTest>().ToList();
+        var all = known.Where(t => t.All).OrderByDescending(t => t.Low).FirstOrDefault();
+        if (all is not null && cirrhosis is true)
+        {
+            signals.Add(new(id, SignalUrgency.Refer, reason(all), source));
+            return;
+        }
+
+        var some = all ?? known.Where(t => t.Any).OrderByDescending(t => t.High).FirstOrDefault();
+        if (some is null)
+        {
+            return;
+        }
+
+        string[] settledBy = [.. cirrhosisPath, .. all is null ? known.Where(t => t.Any).SelectMany(t => t.SettledBy).Distinct() : []];
+        possible.Add(new(new(id, SignalUrgency.Refer, $"Possible: {reason(some)} Give {string.Join(", ", settledBy)} to decide.", source), settledBy));
+    }
+
+    /// <summary>
+    /// A major complication of cirrhosis: raised when cirrhosis is true and one is present; possible when one is present
+    /// and cirrhosis is unknown, or when cirrhosis is true, none is present and some are not given.
+    /// </summary>
+    private static void Decompensation(List<PossibleTransplantSignal> possible, List<TransplantSignal> signals, ClinicalFindings findings, string[] cirrhosisPath)
+    {
+        var complications = Complications(findings);
+        if (complications.Count > 0)
+        {
+            var text = $"Cirrhosis with {string.Join(", ", complications)}: a major complication; refer to a transplant centre.";
+            if (cirrhosisPath.Length == 0)
+            {
+                signals.Add(new("decompensation", SignalUrgency.Refer, text, Easl2016));
+            }
+            else
+            {
+                possible.Add(new(new("decompensation", SignalUrgency.Refer, $"Possible: {text} Give findings.cirrhosis to decide.", Easl2016), cirrhosisPath));
+            }
+
+            return;
+        }
+
+        string[] unknown =
+        [
+            .. findings.Ascites is null ? ["findings.ascites"] : Array.Empty<string>(),
+            .. findings.VaricealBleeding is null ? ["findings.varicealBleeding"] : Array.Empty<string>(),
+            .. findings.Encephalopathy is null ? ["findings.encephalopathyGrade"] : Array.Empty<string>(),
+        ];
+        if (cirrhosisPath.Length == 0 && unknown.Length > 0)
+        {
+            possible.Add(new(new("decompensation", SignalUrgency.Refer,
+                $"Possible: cirrhosis with a major complication (ascites, variceal bleeding, hepatic encephalopathy) not ruled out; give {string.Join(", ", unknown)} to decide.", Easl2016), unknown));
+        }
     }
 
     private static List<string> Complications(ClinicalFindings f)
@@ -133,31 +209,23 @@ public static class TransplantSignals
         return list;
     }
 
-    private static decimal? Value(IReadOnlyList<ScoreOutcome> outcomes, string id)
+    /// <summary>A score read against a threshold: whether every alternative crosses it, whether some do, and what settles it.</summary>
+    private sealed record ScoreTest(string Name, bool All, bool Any, decimal Low, decimal High, IReadOnlyList<string> SettledBy)
     {
-        foreach (var o in outcomes)
-        {
-            if (o.Definition.Id == id)
-            {
-                return o.Result?.Value;
-            }
-        }
-
-        return null;
+        /// <summary>The value, or the range <c>low-high</c>.</summary>
+        public string Words => Low == High ? Low.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)
+            : $"{Low.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}-{High.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>The higher of MELD 3.0 and MELD-Na (the allocation scores of now and before 2023), with its name.</summary>
-    private static (string Name, decimal Value)? MaxMeld(IReadOnlyList<ScoreOutcome> outcomes)
+    /// <summary>Tests a calculated or ranged outcome (never one end of a range silently); null when the score was not computed.</summary>
+    private static ScoreTest? Test(IReadOnlyList<ScoreOutcome> outcomes, string id, Func<decimal, bool> crosses)
     {
-        (string, decimal)? best = null;
-        foreach (var id in (ReadOnlySpan<string>)["meld-3.0", "meld-na"])
+        var o = outcomes.FirstOrDefault(x => x.Definition.Id == id);
+        return o switch
         {
-            if (Value(outcomes, id) is { } v && (best is null || v > best.Value.Item2))
-            {
-                best = (outcomes.First(o => o.Definition.Id == id).Definition.Name, v);
-            }
-        }
-
-        return best;
+            { Result: { } r } => new(o.Definition.Name, crosses(r.Value), crosses(r.Value), r.Value, r.Value, []),
+            { Range: { } range } => new(o.Definition.Name, range.All(r => crosses(r.Value)), range.Any(r => crosses(r.Value)), range.Minimum, range.Maximum, range.SettledBy),
+            _ => null,
+        };
     }
 }

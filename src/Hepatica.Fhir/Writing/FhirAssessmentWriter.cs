@@ -52,6 +52,11 @@ public static class FhirAssessmentWriter
                 var observation = ScoreObservations.Write(result, scope);
                 Prognoses.Write(result, observation, scope);
             }
+            else if (outcome.Range is { } range)
+            {
+                // No prognosis for a range: a RiskAssessment from one end would state a guess as the patient's risk.
+                ScoreObservations.WriteRange(outcome.Definition, range, scope);
+            }
         }
 
         PlanResources.WriteSerology(assessment.Serology, scope);
@@ -147,7 +152,7 @@ public static class FhirAssessmentWriter
         var outcome = ToOperationOutcome(assessment.Snapshot.Issues);
         foreach (var o in assessment.Outcomes)
         {
-            if (o.Status == OutcomeStatus.Calculated)
+            if (o.Status is OutcomeStatus.Calculated or OutcomeStatus.Range)
             {
                 continue;
             }
@@ -155,6 +160,11 @@ public static class FhirAssessmentWriter
             var code = o.Status == OutcomeStatus.NotCalculable ? "not-calculable" : "not-applicable";
             var text = $"{o.Definition.Id} {o.Definition.Version} {code}: {o.Reason}";
             outcome.Issue.Add(Information(code, text, o.Status == OutcomeStatus.NotCalculable ? o.Missing : []));
+        }
+
+        foreach (var p in assessment.Transplant.Possible)
+        {
+            outcome.Issue.Add(Information("possible-transplant-signal", $"transplant: possible {p.Signal.Id}: {p.Signal.Reason}", p.SettledBy));
         }
 
         foreach (var (section, missing) in new[] { ("transplant", assessment.Transplant.Missing), ("immunity", assessment.Immunity.Missing), ("prevention", assessment.Prevention.Missing) })

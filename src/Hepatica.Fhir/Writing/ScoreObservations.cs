@@ -78,6 +78,52 @@ internal static class ScoreObservations
         return scope.Add(observation, "Observation", def.Id);
     }
 
+    /// <summary>
+    /// A ranged score (issue 11 s.2; docs/fhir.md): an Observation with status <c>preliminary</c> (the data are
+    /// incomplete), <c>valueRange</c> from the lowest to the highest value in {score}, one <c>alternative</c> component
+    /// per combination of the missing findings (its display the values assumed, its value the result), and notes with
+    /// the range in words and the inputs that settle it.
+    /// </summary>
+    public static ResourceReference WriteRange(ScoreDefinition def, ScoreRange range, BundleScope scope)
+    {
+        var observation = new Observation
+        {
+            Status = ObservationStatus.Preliminary,
+            Category =
+            [
+                new CodeableConcept(HepaticaSystems.Hl7ObservationCategory, "survey", "Survey", null),
+                new CodeableConcept(HepaticaSystems.ObservationCategory, "clinical-score", "Clinical score", null),
+            ],
+            Code = Code(def),
+            Subject = scope.Subject,
+            Effective = scope.Effective,
+            Issued = scope.Issued,
+            Value = new Hl7.Fhir.Model.Range { Low = ScoreQuantity(range.Minimum), High = ScoreQuantity(range.Maximum) },
+            Method = Method(def),
+            Device = scope.Device,
+            DerivedFrom = scope.ObservationsFor(def.Inputs),
+        };
+
+        foreach (var a in range.Alternatives)
+        {
+            if (a.Outcome.Result is { } r)
+            {
+                observation.Component.Add(Component("alternative", a.Words, ValueOf(r)));
+            }
+        }
+
+        observation.Note.Add(new Annotation { Text = $"Range: {def.Name} {RangeText.Line(def, range)}" });
+        observation.Note.Add(new Annotation { Text = "Settled by: " + string.Join(", ", range.SettledBy) });
+        if (range.Immaterial.Count > 0)
+        {
+            observation.Note.Add(new Annotation { Text = "Not given, did not matter: " + string.Join(", ", range.Immaterial) });
+        }
+
+        observation.Note.Add(new Annotation { Text = "Rounding: " + def.Rounding });
+        observation.Note.Add(new Annotation { Text = "Sources: " + Citations(def.Citations) });
+        return scope.Add(observation, "Observation", def.Id);
+    }
+
     /// <summary>The score's code: Hepatica score CodeSystem, code = score id, display = name; text = name.</summary>
     public static CodeableConcept Code(ScoreDefinition def) => new(HepaticaSystems.Scores, def.Id, def.Name, def.Name);
 

@@ -56,6 +56,20 @@ internal static class CardKit
     public static string Breakdown(ScoreOutcome outcome)
     {
         var sb = new StringBuilder();
+        if (outcome.Range is { } range)
+        {
+            // A range (issue 11 s.2): the one wording of the core, then which values give which result.
+            sb.Append(CultureInfo.InvariantCulture, $"**{outcome.Definition.Name}: {Escape(RangeText.Span(outcome.Definition, range))}** ({Escape(RangeText.Settle(range))})");
+            sb.Append("\n\n| assumed | result |\n|---|---|\n");
+            foreach (var a in range.Alternatives)
+            {
+                var result = a.Outcome.Result is { } ar ? RangeText.Value(outcome.Definition, ar) : "not applicable";
+                sb.Append(CultureInfo.InvariantCulture, $"| {Escape(a.Words)} | {Escape(result)} |\n");
+            }
+
+            return sb.ToString();
+        }
+
         if (outcome.Result is not { } r)
         {
             return $"**{outcome.Definition.Name}**: not calculable ({Escape(outcome.Reason ?? "")})\n";

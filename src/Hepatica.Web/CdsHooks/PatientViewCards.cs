@@ -77,16 +77,16 @@ internal static class PatientViewCards
             var summary = s.Id switch
             {
                 "alf-kings-college" => "Acute liver failure meeting King's College criteria: discuss with a transplant centre now",
-                "aclf-grade-2-3" => $"ACLF grade {F(Value(a, "aclf-grade") ?? 0)} (EASL-CLIF): assess urgently for liver transplantation",
+                "aclf-grade-2-3" => $"ACLF grade {Shown(a, "aclf-grade")} (EASL-CLIF): assess urgently for liver transplantation",
                 "meld-15-cirrhosis" => $"Cirrhosis with {HighestMeld(a)} (≥ 15): refer for transplant evaluation",
                 "decompensation" => "Decompensated cirrhosis: refer to a transplant centre",
-                "ukeld-49" => $"UKELD {F(Value(a, "ukeld") ?? 0)} (≥ 49): meets the UK minimum for liver transplant listing",
+                "ukeld-49" => $"UKELD {Shown(a, "ukeld")} (≥ 49): meets the UK minimum for liver transplant listing",
                 _ => "Transplant referral signal: " + s.Id,
             };
             var detail = new StringBuilder(s.Reason).Append("\n\n");
             foreach (var id in SignalScores.GetValueOrDefault(s.Id, []))
             {
-                if (Outcome(a, id) is { Result: not null } o)
+                if (Outcome(a, id) is { } o && (o.Result is not null || o.Range is not null))
                 {
                     detail.Append(Breakdown(o)).Append('\n');
                 }
@@ -96,12 +96,13 @@ internal static class PatientViewCards
             cards.Add(Make(summary, s.Urgency == SignalUrgency.Urgent ? Critical : Warning, s.Source, detail.ToString()));
         }
 
-        if (a.Transplant.Missing.Contains("findings.cirrhosis"))
+        PossibleSignals(a, cards);
+        if (a.Transplant.Possible.Any(p => p.SettledBy is ["findings.cirrhosis"]))
         {
             var detail = new StringBuilder("A transplant referral threshold (MELD ≥ 15, UKELD ≥ 49 or a major complication) is crossed, but the record says neither that the patient has cirrhosis nor that they do not. The referral signals apply to cirrhosis; record the diagnosis (or its absence) to settle them.\n\n");
             foreach (var id in (string[])["meld-3.0", "meld-na", "ukeld"])
             {
-                if (Outcome(a, id) is { Result: not null } o)
+                if (Outcome(a, id) is { } o && (o.Result is not null || o.Range is not null))
                 {
                     detail.Append(Breakdown(o)).Append('\n');
                 }
@@ -112,9 +113,55 @@ internal static class PatientViewCards
         }
     }
 
+    /// <summary>
+    /// A possible transplant signal (issue 11 s.2): some values of a missing input raise it, others not. An info card
+    /// (a warning for an urgent one) naming what settles it; one settled by <c>findings.cirrhosis</c> alone comes as the
+    /// cirrhosis card above.
+    /// </summary>
+    private static void PossibleSignals(Assessment a, List<Card> cards)
+    {
+        foreach (var p in a.Transplant.Possible.Where(p => p.SettledBy is not ["findings.cirrhosis"]))
+        {
+            var what = p.Signal.Id switch
+            {
+                "alf-kings-college" => "King's College criteria met",
+                "aclf-grade-2-3" => "ACLF grade 2-3",
+                "meld-15-cirrhosis" => "MELD ≥ 15 in cirrhosis",
+                "decompensation" => "decompensated cirrhosis",
+                "ukeld-49" => "UKELD ≥ 49",
+                _ => p.Signal.Id,
+            };
+            var more = p.SettledBy.Count > 1 ? $" and {p.SettledBy.Count - 1} more" : string.Empty;
+            var summary = $"Possibly {what}: record {p.SettledBy[0]}{more} to settle transplant referral";
+            var detail = new StringBuilder(p.Signal.Reason).Append("\n\nSettled by: ").Append(string.Join(", ", p.SettledBy)).Append("\n\n");
+            foreach (var id in SignalScores.GetValueOrDefault(p.Signal.Id, []))
+            {
+                if (Outcome(a, id) is { } o && (o.Result is not null || o.Range is not null))
+                {
+                    detail.Append(Breakdown(o)).Append('\n');
+                }
+            }
+
+            detail.Append(Cite(p.Signal.Source));
+            cards.Add(Make(summary, p.Signal.Urgency == SignalUrgency.Urgent ? Warning : Info, p.Signal.Source, detail.ToString()));
+        }
+    }
+
     /// <summary>ACLF grade 1 (grades 2-3 come as the transplant card, with the same breakdown).</summary>
     private static void Aclf(Assessment a, List<Card> cards)
     {
+        if (Outcome(a, "aclf-grade") is { Range: { } range } ranged)
+        {
+            // Grade 1 for some values of a missing finding only (grades 2-3 come as the possible transplant card).
+            if (range.Any(r => r.Value == 1m) && range.Maximum < 2m)
+            {
+                var text = $"ACLF grade {RangeText.Line(ranged.Definition, range)}. Reassess the grade as the guideline describes (EASL 2023).\n\n{Breakdown(ranged)}\n{Cite(TransplantSignals.Easl2023Aclf)}";
+                cards.Add(Make("Possibly ACLF grade 1 (EASL-CLIF): record the missing organ findings to settle it", Info, TransplantSignals.Easl2023Aclf, text));
+            }
+
+            return;
+        }
+
         if (Value(a, "aclf-grade") is not 1m)
         {
             return;
@@ -298,12 +345,25 @@ internal static class PatientViewCards
         };
     }
 
-    /// <summary>The higher of MELD 3.0 and MELD-Na with its short name, as TransplantSignals reads them.</summary>
+    /// <summary>
+    /// The higher of MELD 3.0 and MELD-Na with its short name, as TransplantSignals reads them: a ranged score by its
+    /// lowest value (the signal is raised only when every value crosses), shown as its range.
+    /// </summary>
     private static string HighestMeld(Assessment a)
     {
-        var (meld3, meldNa) = (Value(a, "meld-3.0"), Value(a, "meld-na"));
-        return meld3 >= (meldNa ?? decimal.MinValue) ? $"MELD 3.0 {F(meld3!.Value)}" : $"MELD-Na {F(meldNa ?? 0)}";
+        var best = ((string[])["meld-3.0", "meld-na"]).Select(id => Outcome(a, id)).OfType<ScoreOutcome>()
+            .Where(o => o.Result is not null || o.Range is not null)
+            .OrderByDescending(o => o.Result?.Value ?? o.Range!.Minimum).FirstOrDefault();
+        return best is null ? "MELD" : $"{best.Definition.Name} {Shown(a, best.Definition.Id)}";
     }
+
+    /// <summary>A score's value, or its range (<c>26-32</c>) when a small-domain finding was missing; never one end silently.</summary>
+    private static string Shown(Assessment a, string id) => Outcome(a, id) switch
+    {
+        { Result: { } r } => F(r.Value),
+        { Range: { } range } o => RangeText.Span(o.Definition, range),
+        _ => "?",
+    };
 
     private static ScoreOutcome? Outcome(Assessment a, string id) => a.Outcomes.FirstOrDefault(o => o.Definition.Id == id);
 

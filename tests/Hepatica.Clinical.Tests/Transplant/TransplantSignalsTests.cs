@@ -30,7 +30,8 @@ public sealed class TransplantSignalsTests
     [InlineData("14", "40", true)]
     public void Meld_15_in_cirrhosis(string meld3, string meldNa, bool expected)
     {
-        var section = TransplantSignals.Evaluate(Patient(cirrhosis: true),
+        // Every complication stated absent: with some not given, a possible decompensation signal would name them.
+        var section = TransplantSignals.Evaluate(Patient(true, Ascites.None, 0, false),
             [Calculated(Meld3.Definition, decimal.Parse(meld3, System.Globalization.CultureInfo.InvariantCulture)), Calculated(MeldNa.Definition, decimal.Parse(meldNa, System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(expected, section.Signals.Any(s => s.Id == "meld-15-cirrhosis"));
         Assert.Empty(section.Missing);

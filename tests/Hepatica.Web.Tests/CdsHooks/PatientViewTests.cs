@@ -27,6 +27,20 @@ public sealed class PatientViewTests
     }
 
     [Fact]
+    public async Task Possible_signal_info_card_names_what_settles_it()
+    {
+        // Issue 11 s.2: cirrhosis, ascites coded without a grade and no encephalopathy grade (FHIR codes none): whether a
+        // major complication is present (EASL 2016) is not known, so the decompensation signal is possible, an info card
+        // naming what settles it, with Child-Pugh as its range over the encephalopathy grades and ascites.
+        var cards = await Cards(Requests.PatientView(Requests.Fixture("cirrhosis-ascites-dialysis.json")));
+        var card = Assert.Single(cards, c => ((string)c["summary"]!).StartsWith("Possibly decompensated cirrhosis: record findings.ascites", StringComparison.Ordinal));
+        Assert.Equal("info", (string?)card["indicator"]);
+        Assert.Equal("EASL 2016", (string?)card["source"]!["label"]);
+        Assert.Contains("Settled by: findings.ascites", (string?)card["detail"], StringComparison.Ordinal);
+        Assert.Contains("| assumed | result |", (string?)card["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cirrhosis_with_high_meld_refer_with_breakdown()
     {
         // Bilirubin 3.2 mg/dL, INR 1.9, sodium 129 and dialysis twice in the week (creatinine set to 4.0): MELD-Na is
