@@ -7,10 +7,26 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Evaluator">Gathers inputs from a snapshot and calculates (keeping the steps or not), or names what is missing.</param>
 public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, bool, ScoreOutcome> Evaluator)
 {
-    /// <summary>Evaluates the score on a snapshot.</summary>
+    private readonly IReadOnlyList<InputIssue> assumptions = Applicability.Assumptions(Definition);
+
+    /// <summary>
+    /// Evaluates the score on a snapshot within its declared population (<see cref="Applicability"/>): not applicable
+    /// outside it; calculated with a warning naming each assumption where the snapshot does not say.
+    /// </summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
-    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) => Evaluator(snapshot, recordSteps);
+    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        if (Applicability.Outside(Definition, snapshot) is { } outside)
+        {
+            return outside;
+        }
+
+        var outcome = Evaluator(snapshot, recordSteps);
+        return Definition.Population.Gates.Count == 0
+            ? outcome
+            : Applicability.WithAssumptions(outcome, snapshot, assumptions);
+    }
 }
 
 /// <summary>
