@@ -8,14 +8,16 @@ public static class PatientContext
 {
     /// <summary>
     /// Acute liver failure: <c>findings.acuteLiverFailure</c> when given; true when <c>findings.acuteLiverFailureCause</c>
-    /// is given (a cause of acute liver failure says the patient has it); null otherwise.
+    /// is given (a cause of acute liver failure says the patient has it); false when neither is given and
+    /// <c>findings.cirrhosis</c> is true (acute liver failure is defined in patients without pre-existing cirrhosis: EASL
+    /// 2017 ALF; with cirrhosis an acute deterioration is acute-on-chronic liver failure); null otherwise.
     /// </summary>
     /// <param name="snapshot">The patient.</param>
     public static bool? AcuteLiverFailure(PatientSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var f = snapshot.Findings;
-        return f.AcuteLiverFailure ?? (f.AcuteLiverFailureCause is null ? null : true);
+        return f.AcuteLiverFailure ?? (f.AcuteLiverFailureCause is not null ? true : f.Cirrhosis is true ? false : null);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class Populations
     /// <summary>EASL 2017 clinical practice guidelines on acute liver failure (King's College and Clichy criteria; emergency listing).</summary>
     public static readonly Citation Easl2017Alf = new(
         "EASL 2017 ALF",
-        "European Association for the Study of the Liver (Wendon J, Cordoba J, Dhawan A, et al.). EASL Clinical Practical Guidelines on the management of acute (fulminant) liver failure. J Hepatol 2017;66(5):1047-1081.",
+        "European Association for the Study of the Liver. EASL Clinical Practical Guidelines on the management of acute (fulminant) liver failure. J Hepatol 2017;66(5):1047-1081.",
         2017, "https://doi.org/10.1016/j.jhep.2016.12.003");
 
     /// <summary>OPTN policy 9.1.A (adult status 1A) and 9.1.B (pediatric status 1A): fulminant (acute) liver failure is listed by status, not by MELD or PELD.</summary>
@@ -40,7 +40,11 @@ public static class Populations
         2021, "https://doi.org/10.1016/j.jhep.2021.05.025");
 
     /// <summary>Acute liver failure (<see cref="PatientContext.AcuteLiverFailure"/>).</summary>
-    public static readonly ContextQuestion AcuteLiverFailure = new("acute liver failure", "findings.acuteLiverFailure", PatientContext.AcuteLiverFailure);
+    public static readonly ContextQuestion AcuteLiverFailure = new("acute liver failure", "findings.acuteLiverFailure", PatientContext.AcuteLiverFailure)
+    {
+        WhenTrue = "acute liver failure (findings.acuteLiverFailure or findings.acuteLiverFailureCause)",
+        WhenFalse = "no acute liver failure (findings.acuteLiverFailure false, or cirrhosis without a stated acute liver failure)",
+    };
 
     /// <summary>Cirrhosis (<see cref="PatientContext.Cirrhosis"/>).</summary>
     public static readonly ContextQuestion Cirrhosis = new("cirrhosis", "findings.cirrhosis", PatientContext.Cirrhosis);
@@ -49,8 +53,11 @@ public static class Populations
     public static readonly ContextQuestion ChronicLiverDisease = new("chronic liver disease", "findings.chronicLiverDisease", PatientContext.ChronicLiverDisease);
 
     /// <summary>Acute hepatitis, ALT or AST above 15 × its upper limit (<see cref="PatientContext.AcuteHepatitis"/>).</summary>
-    public static readonly ContextQuestion AcuteHepatitis = new(
-        "acute hepatitis (ALT or AST above 15 × its upper limit)", "labs.altUpperLimit (with labs.alt) or labs.astUpperLimit (with labs.ast)", PatientContext.AcuteHepatitis);
+    public static readonly ContextQuestion AcuteHepatitis = new("acute hepatitis", "labs.altUpperLimit or labs.astUpperLimit, with the ALT or AST", PatientContext.AcuteHepatitis)
+    {
+        WhenTrue = "ALT or AST above 15 × its upper limit (labs.alt, labs.ast): acute hepatitis by Kwo 2017's threshold",
+        WhenFalse = "ALT and AST at most 15 × their upper limits (labs.alt, labs.ast): no acute hepatitis by Kwo 2017's threshold",
+    };
 
     /// <summary>Alcohol-associated hepatitis (<see cref="PatientContext.AlcoholAssociatedHepatitis"/>).</summary>
     public static readonly ContextQuestion AlcoholAssociatedHepatitis = new(
@@ -88,9 +95,12 @@ public static class Populations
     public static readonly PopulationGate NotEstablishedCirrhosis = new(Cirrhosis, false,
         "for staging fibrosis in chronic liver disease, not once cirrhosis is established", Easl2021Nit);
 
-    /// <summary>Fibrosis scores: not in acute hepatitis (aminotransferases above 15 × their upper limit; Kwo 2017).</summary>
+    /// <summary>
+    /// Fibrosis scores: not in acute hepatitis, whose inflammation the scores read as fibrosis (EASL 2021 NIT); acute
+    /// hepatitis is read as ALT or AST above 15 × its upper limit (Kwo 2017, <see cref="PatientContext.AcuteHepatitisTimesUpperLimit"/>).
+    /// </summary>
     public static readonly PopulationGate NotAcuteHepatitis = new(AcuteHepatitis, false,
-        "for chronic liver disease, not acute hepatitis, whose aminotransferases and platelets do not reflect fibrosis (EASL 2021 NIT)", Kwo2017);
+        "for chronic liver disease, not acute hepatitis, whose inflammation the score would read as fibrosis", Easl2021Nit);
 
     /// <summary>Maddrey, Lille, GAHS, ABIC: alcohol-associated hepatitis (the cohorts of the source given).</summary>
     /// <param name="source">The derivation paper.</param>

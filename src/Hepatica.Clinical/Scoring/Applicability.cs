@@ -62,5 +62,5 @@ public static class Applicability
     }
 
     private static string Reason(PopulationGate gate, bool answer) =>
-        $"{gate.Rule} ({gate.Source.Key}); the snapshot says {(answer ? "" : "no ")}{gate.Question.Name} ({gate.Question.SettledBy})";
+        $"{gate.Rule} ({gate.Source.Key}); the snapshot records {(answer ? gate.Question.WhenTrue : gate.Question.WhenFalse)}";
 }

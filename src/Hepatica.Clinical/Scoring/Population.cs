@@ -7,7 +7,14 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Name">What is asked, in words, for example <c>acute liver failure</c>.</param>
 /// <param name="SettledBy">The snapshot input(s) that settle it when the answer is unknown, for example <c>findings.acuteLiverFailure</c>.</param>
 /// <param name="Answer">Reads the answer from a snapshot (see <see cref="PatientContext"/>).</param>
-public sealed record ContextQuestion(string Name, string SettledBy, Func<PatientSnapshot, bool?> Answer);
+public sealed record ContextQuestion(string Name, string SettledBy, Func<PatientSnapshot, bool?> Answer)
+{
+    /// <summary>What a not-applicable reason says the snapshot records when the answer is true (default: the name and where it comes from).</summary>
+    public string WhenTrue { get; init; } = Name + " (" + SettledBy + ")";
+
+    /// <summary>What a not-applicable reason says the snapshot records when the answer is false (default: "no" and the name).</summary>
+    public string WhenFalse { get; init; } = "no " + Name + " (" + SettledBy + ")";
+}
 
 /// <summary>
 /// One rule of a score's population: the answer to <paramref name="Question"/> the population requires, with its source.

@@ -71,8 +71,8 @@ public sealed class ApplicabilityTests
     [MemberData(nameof(AllocationScores))]
     public void Evaluate_AllocationScoreAcuteLiverFailureUnknown_CalculatedWithAssumptionWarning(string id)
     {
-        var known = Evaluate(id, Patient());
-        var outcome = Evaluate(id, Patient(acuteLiverFailure: null));
+        var known = Evaluate(id, Patient(cirrhosis: null));
+        var outcome = Evaluate(id, Patient(cirrhosis: null, acuteLiverFailure: null));
         Assert.Equal(OutcomeStatus.Calculated, outcome.Status);
         Assert.Equal(known.Result!.Value, outcome.Result!.Value);
         var warning = Assert.Single(outcome.Result.Warnings, w => w.Path == "findings.acuteLiverFailure");
@@ -80,6 +80,17 @@ public sealed class ApplicabilityTests
         Assert.Equal(IssueSeverity.Warning, warning.Severity);
         Assert.Contains("assumed no acute liver failure", warning.Message, StringComparison.Ordinal);
         Assert.Contains("give findings.acuteLiverFailure", warning.Message, StringComparison.Ordinal);
+    }
+
+    // EASL 2017 ALF: acute liver failure is defined in patients without pre-existing cirrhosis, so recorded cirrhosis
+    // answers "no acute liver failure" and the allocation scores carry no assumption about it.
+    [Theory]
+    [MemberData(nameof(AllocationScores))]
+    public void Evaluate_AllocationScoreWithCirrhosisAcuteLiverFailureUnstated_CalculatedWithoutAssumption(string id)
+    {
+        var outcome = Evaluate(id, Patient(cirrhosis: true, acuteLiverFailure: null));
+        Assert.Equal(OutcomeStatus.Calculated, outcome.Status);
+        Assert.DoesNotContain(outcome.Result!.Warnings, w => w.Path == "findings.acuteLiverFailure");
     }
 
     // Barber 2011: UKELD was derived in adults with end-stage chronic liver disease registered for elective transplantation;

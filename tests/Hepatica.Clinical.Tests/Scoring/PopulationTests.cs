@@ -83,4 +83,24 @@ public sealed class PopulationTests
         var s = new PatientSnapshot { Findings = new() { ChronicLiverDisease = false, Cirrhosis = true } };
         Assert.True(PatientContext.ChronicLiverDisease(s));
     }
+
+    // EASL 2017 ALF: acute liver failure is defined without pre-existing cirrhosis; what the snapshot states wins.
+    [Theory]
+    [InlineData(null, false, true, false)]
+    [InlineData(null, false, null, null)]
+    [InlineData(true, false, true, true)]
+    [InlineData(null, true, true, true)]
+    [InlineData(false, true, null, false)]
+    public void AcuteLiverFailure_FromFindingCauseAndCirrhosis(bool? stated, bool causeGiven, bool? cirrhosis, bool? expected)
+    {
+        var s = new PatientSnapshot
+        {
+            Findings = new()
+            {
+                AcuteLiverFailure = stated, Cirrhosis = cirrhosis,
+                AcuteLiverFailureCause = causeGiven ? Findings.AcuteLiverFailureCause.Acetaminophen : null,
+            },
+        };
+        Assert.Equal(expected, PatientContext.AcuteLiverFailure(s));
+    }
 }
