@@ -104,6 +104,14 @@ public static class PatientContext
         return snapshot.AgeYears is { } age ? age < 12m : null;
     }
 
+    /// <summary>An adult, 18 or more (UKELD's population, Barber 2011): from <c>ageYears</c>; null when not given.</summary>
+    /// <param name="snapshot">The patient.</param>
+    public static bool? Adult(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.AgeYears is { } age ? age >= 18m : null;
+    }
+
     /// <summary>Treated with an immune checkpoint inhibitor: <c>dili.immuneCheckpointInhibitor</c>; null when not given.</summary>
     /// <param name="snapshot">The patient.</param>
     public static bool? ImmuneCheckpointInhibitor(PatientSnapshot snapshot)

@@ -42,7 +42,7 @@ public static class Fib4
         Population = new(
             "Adults with chronic liver disease being staged for fibrosis (Sterling 2006: HIV/HCV coinfection; Shah 2009 and McPherson 2017: NAFLD); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
             [Sterling2006, Shah2009, McPherson2017, Populations.Easl2021Nit, Populations.Kwo2017],
-            [Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]),
+            [Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]) { RelevantWhen = Populations.ChronicLiverDisease },
     };
 
     /// <summary>Sterling 2006 bands (HCV/HIV).</summary>

@@ -48,8 +48,8 @@ public static class Meld3
     {
         Population = new(
             "Candidates aged 12 or more with chronic liver disease on the waiting list (Kim 2021: adult OPTN registrants; OPTN policy 9.1); not acute liver failure, which is listed as status 1A by its own criteria (OPTN policy 9.1.A; EASL 2017 ALF).",
-            [Kim2021, OptnPolicy2023, Populations.OptnStatus1A, Populations.Easl2017Alf],
-            [Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Kim2021)]),
+            [Kim2021, OptnPolicy2023, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.NotUnder12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Kim2021)]),
     };
 
     /// <summary>The inputs MELD 3.0 needs.</summary>

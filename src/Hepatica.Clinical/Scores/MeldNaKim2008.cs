@@ -28,8 +28,8 @@ public static class MeldNaKim2008
     {
         Population = new(
             "Adults with chronic liver disease on the waiting list (Kim 2008: OPTN registrants with chronic liver disease); not acute liver failure, which is listed as status 1A by its own criteria (OPTN policy 9.1.A; EASL 2017 ALF).",
-            [Kim2008, Populations.OptnStatus1A, Populations.Easl2017Alf],
-            [Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Kim2008)]),
+            [Kim2008, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.NotUnder12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Kim2008)]),
     };
 
     /// <summary>The inputs Kim's MELD-Na needs.</summary>

@@ -30,7 +30,7 @@ public static class NafldFibrosisScore
             "Adults with fatty liver disease (NAFLD/MASLD) being staged for fibrosis (Angulo 2007); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
             [Angulo2007, Populations.Easl2021Nit, Populations.Kwo2017],
             [new(Populations.FattyLiverDisease, true, "for fatty liver disease (NAFLD/MASLD), the disease it was derived in", Angulo2007),
-                Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]),
+                Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]) { RelevantWhen = Populations.FattyLiverDisease },
     };
 
     /// <summary>Bands (Angulo 2007): &lt; −1.455, −1.455 to 0.676, &gt; 0.676.</summary>

@@ -38,8 +38,8 @@ public static class Peld
     {
         Population = new(
             "Candidates under 12 with chronic liver disease awaiting transplantation (McDiarmid 2002: children listed with chronic liver disease; OPTN policy 9.1); not acute liver failure, which is listed as pediatric status 1A (OPTN policy 9.1.B; EASL 2017 ALF).",
-            [McDiarmid2002, Populations.OptnStatus1A, Populations.Easl2017Alf],
-            [Populations.NotAcuteLiverFailure(Populations.OptnStatus1A)]) { RelevantWhen = Populations.ChildUnder12 },
+            [McDiarmid2002, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.Under12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A)]) { RelevantWhen = Populations.ChildUnder12 },
     };
 
     /// <summary>The inputs PELD needs.</summary>

@@ -21,6 +21,12 @@ public static class Populations
         "Organ Procurement and Transplantation Network. Policies, section 9.1.A Adult Status 1A Requirements and 9.1.B Pediatric Status 1A Requirements: candidates with fulminant (acute) liver failure are registered as status 1A, ahead of and apart from MELD and PELD ranking.",
         2023, "https://optn.transplant.hrsa.gov/policies-bylaws/policies/");
 
+    /// <summary>OPTN policy 9.1: candidates aged 12 or more are ranked by MELD, candidates under 12 by PELD.</summary>
+    public static readonly Citation OptnPolicy91Age = new(
+        "OPTN policy 9.1",
+        "Organ Procurement and Transplantation Network. Policies, section 9.1 Status and Score Assignments: candidates aged 12 or older receive a MELD score, candidates less than 12 years old a PELD score.",
+        2023, "https://optn.transplant.hrsa.gov/policies-bylaws/policies/");
+
     /// <summary>NHSBT liver selection policy POL195: super-urgent listing for acute liver failure; elective listing for chronic liver disease by UKELD.</summary>
     public static readonly Citation NhsbtPol195 = new(
         "NHSBT POL195",
@@ -67,7 +73,16 @@ public static class Populations
     public static readonly ContextQuestion FattyLiverDisease = new("fatty liver disease (NAFLD/MASLD)", "findings.fattyLiverDisease", PatientContext.FattyLiverDisease);
 
     /// <summary>A child under 12 (<see cref="PatientContext.ChildUnder12"/>).</summary>
-    public static readonly ContextQuestion ChildUnder12 = new("age under 12", "ageYears", PatientContext.ChildUnder12);
+    public static readonly ContextQuestion ChildUnder12 = new("age under 12", "ageYears", PatientContext.ChildUnder12)
+    {
+        Negation = "age 12 or more", WhenTrue = "age under 12 (ageYears)", WhenFalse = "age 12 or more (ageYears)",
+    };
+
+    /// <summary>An adult, 18 or more (<see cref="PatientContext.Adult"/>).</summary>
+    public static readonly ContextQuestion Adult = new("age 18 or more", "ageYears", PatientContext.Adult)
+    {
+        Negation = "age under 18", WhenTrue = "age 18 or more (ageYears)", WhenFalse = "age under 18 (ageYears)",
+    };
 
     /// <summary>Treatment with an immune checkpoint inhibitor (<see cref="PatientContext.ImmuneCheckpointInhibitor"/>).</summary>
     public static readonly ContextQuestion ImmuneCheckpointInhibitor = new(
@@ -75,6 +90,12 @@ public static class Populations
 
     /// <summary>A drug suspected of liver injury (<see cref="PatientContext.SuspectedDrugInjury"/>).</summary>
     public static readonly ContextQuestion SuspectedDrugInjury = new("a suspected drug-induced liver injury", "dili (RUCAM items)", PatientContext.SuspectedDrugInjury);
+
+    /// <summary>MELD family: candidates aged 12 or more (OPTN policy 9.1); under 12 PELD applies.</summary>
+    public static readonly PopulationGate NotUnder12 = new(ChildUnder12, false, "for candidates aged 12 or more; PELD applies under 12", OptnPolicy91Age);
+
+    /// <summary>PELD: candidates under 12 (OPTN policy 9.1); from 12 MELD applies.</summary>
+    public static readonly PopulationGate Under12 = new(ChildUnder12, true, "for candidates under 12; MELD applies from 12", OptnPolicy91Age);
 
     /// <summary>MELD family, UKELD, PELD: not in acute liver failure, which is listed by its own rules (the source given).</summary>
     /// <param name="source">OPTN status 1A for MELD and PELD, NHSBT POL195 for UKELD.</param>

@@ -28,7 +28,8 @@ public static class Ukeld
         Population = new(
             "Adults (18 or more) with end-stage chronic liver disease (cirrhosis) registered for a first elective liver transplant (Barber 2011); not acute liver failure, which is registered super-urgent by its own criteria (NHSBT POL195; EASL 2017 ALF).",
             [Barber2011, Populations.NhsbtPol195, Populations.Easl2017Alf],
-            [Populations.NotAcuteLiverFailure(Populations.NhsbtPol195),
+            [new(Populations.Adult, true, "for adults (18 or more), the patients it was derived in", Barber2011),
+                Populations.NotAcuteLiverFailure(Populations.NhsbtPol195),
                 Populations.CirrhosisRequired(Barber2011, "for end-stage chronic liver disease (cirrhosis), the patients registered for elective transplantation it was derived in")]),
     };
 

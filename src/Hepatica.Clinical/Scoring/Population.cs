@@ -9,10 +9,13 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Answer">Reads the answer from a snapshot (see <see cref="PatientContext"/>).</param>
 public sealed record ContextQuestion(string Name, string SettledBy, Func<PatientSnapshot, bool?> Answer)
 {
+    /// <summary>The answer "no" in words (default: "no" and the name), for assumptions and reasons.</summary>
+    public string Negation { get; init; } = "no " + Name;
+
     /// <summary>What a not-applicable reason says the snapshot records when the answer is true (default: the name and where it comes from).</summary>
     public string WhenTrue { get; init; } = Name + " (" + SettledBy + ")";
 
-    /// <summary>What a not-applicable reason says the snapshot records when the answer is false (default: "no" and the name).</summary>
+    /// <summary>What a not-applicable reason says the snapshot records when the answer is false (default: the negation and where it comes from).</summary>
     public string WhenFalse { get; init; } = "no " + Name + " (" + SettledBy + ")";
 }
 
@@ -27,7 +30,7 @@ public sealed record ContextQuestion(string Name, string SettledBy, Func<Patient
 public sealed record PopulationGate(ContextQuestion Question, bool Required, string Rule, Citation Source)
 {
     /// <summary>The assumption made when the snapshot does not answer: the question's name, negated when the population requires "no".</summary>
-    public string Assumed => Required ? Question.Name : "no " + Question.Name;
+    public string Assumed => Required ? Question.Name : Question.Negation;
 }
 
 /// <summary>
@@ -49,7 +52,29 @@ public sealed record Population(string Description, IReadOnlyList<Citation> Sour
     /// </summary>
     public ContextQuestion? RelevantWhen { get; init; }
 
-    /// <summary>True when the score's not-calculated outcome matters in this patient's context (see <see cref="RelevantWhen"/>).</summary>
+    /// <summary>
+    /// True when a score that was not calculated matters in this patient's context: it has no <see cref="RelevantWhen"/>,
+    /// or the snapshot answers it true, or a gate on another question put the patient outside the population (that
+    /// reason is news: FIB-4 not applicable in acute hepatitis). False when the setting the score is for is not recorded,
+    /// or recorded as absent (King's College criteria without acute liver failure).
+    /// </summary>
     /// <param name="snapshot">The patient.</param>
-    public bool IsRelevant(PatientSnapshot snapshot) => RelevantWhen is null || RelevantWhen.Answer(snapshot) is true;
+    public bool IsRelevant(PatientSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (RelevantWhen is null || RelevantWhen.Answer(snapshot) is true)
+        {
+            return true;
+        }
+
+        foreach (var gate in Gates)
+        {
+            if (gate.Question.Answer(snapshot) is { } answer && answer != gate.Required)
+            {
+                return !ReferenceEquals(gate.Question, RelevantWhen);
+            }
+        }
+
+        return false;
+    }
 }
