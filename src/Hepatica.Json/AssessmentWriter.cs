@@ -252,8 +252,16 @@ public static partial class AssessmentWriter
                 w.WriteString(Names.Reason, outcome.Reason);
                 if (outcome.Source is { } reasonSource)
                 {
-                    w.WritePropertyName(Names.ReasonSource);
-                    WriteCitation(w, reasonSource);
+                    // Like transplant signals' source: the citation object in full detail, its key in compact records.
+                    if (detail == Detail.Compact)
+                    {
+                        w.WriteString(Names.ReasonSource, reasonSource.Key);
+                    }
+                    else
+                    {
+                        w.WritePropertyName(Names.ReasonSource);
+                        WriteCitation(w, reasonSource);
+                    }
                 }
 
                 break;
