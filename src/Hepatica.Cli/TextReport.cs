@@ -175,14 +175,30 @@ internal static class TextReport
 
         // Scores none of whose inputs were given are listed by name only (their inputs: `hepatica scores`, or the JSON
         // output, which always names every missing input); the rest say exactly what is missing or why they do not apply.
+        // Of the rest, only the scores relevant to the patient's context are listed in full (docs/output.md, "Not
+        // calculated"): a score for a setting the snapshot does not record (King's College without acute liver failure,
+        // the alcohol-hepatitis scores without that diagnosis, PELD from 12) goes on one "also not calculated" line.
         var untouched = assessment.Outcomes.Where(NothingGiven).ToList();
-        var others = assessment.Outcomes.Where(o => o.Status is OutcomeStatus.NotCalculable or OutcomeStatus.NotApplicable && !NothingGiven(o)).ToList();
+        var notCalculated = assessment.Outcomes.Where(o => o.Status is OutcomeStatus.NotCalculable or OutcomeStatus.NotApplicable && !NothingGiven(o)).ToList();
+        var others = notCalculated.Where(o => o.Definition.Population.IsRelevant(s)).ToList();
+        var elsewhere = notCalculated.Where(o => !o.Definition.Population.IsRelevant(s)).ToList();
         if (others.Count > 0)
         {
             sb.AppendLine("Not calculated");
+
+            // Scores outside their population for the same reason share one line (the MELD family in acute liver failure,
+            // the fibrosis scores in cirrhosis), at the place of the first of them.
+            var sameReason = others.Where(o => o.Status == OutcomeStatus.NotApplicable).GroupBy(o => o.Reason, StringComparer.Ordinal)
+                .ToDictionary(g => g.First(), g => g.ToList());
             foreach (var o in others)
             {
-                sb.Append("  ").Append(o.Definition.Name).Append(": ");
+                if (o.Status == OutcomeStatus.NotApplicable && !sameReason.ContainsKey(o))
+                {
+                    continue;
+                }
+
+                var names = o.Status == OutcomeStatus.NotApplicable ? sameReason[o].Select(x => x.Definition.Name) : [o.Definition.Name];
+                sb.Append("  ").Append(string.Join(", ", names)).Append(": ");
                 if (o.Status == OutcomeStatus.NotCalculable)
                 {
                     // Name inputs that were given but could not be used, so the reader looks at the errors below.
@@ -197,6 +213,15 @@ internal static class TextReport
                 }
             }
 
+            sb.AppendLine();
+        }
+
+        if (elsewhere.Count > 0)
+        {
+            // One line: each score with the setting that would make it relevant, grouped by that setting.
+            sb.AppendLine("Also not calculated (for a setting this snapshot does not record)");
+            sb.Append("  ").AppendLine(string.Join("; ", elsewhere.GroupBy(o => o.Definition.Population.RelevantWhen!.Name)
+                .Select(g => "for " + g.Key + ": " + string.Join(", ", g.Select(o => o.Definition.Name)))));
             sb.AppendLine();
         }
 
@@ -298,10 +323,23 @@ internal static class TextReport
                 sb.Append("    source: ").AppendLine(c.Reference);
             }
 
+            AppendPopulation(sb, def.Population);
             sb.AppendLine();
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Who the score is for (issue 11 s.1): the sentence, then each gate checked on a snapshot with its source.</summary>
+    private static void AppendPopulation(StringBuilder sb, Population population)
+    {
+        sb.Append("    population: ").AppendLine(population.Description);
+        foreach (var g in population.Gates)
+        {
+            sb.Append("      not applicable when ").Append(g.Required ? g.Question.Negation : g.Question.Name)
+              .Append(" (").Append(g.Source.Key).Append("); unknown: assumed ").Append(g.Assumed)
+              .Append(", settled by ").AppendLine(g.Question.SettledBy);
+        }
     }
 
     private static void AppendImmunity(StringBuilder sb, ImmunitySection immunity)

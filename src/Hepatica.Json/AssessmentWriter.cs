@@ -278,6 +278,20 @@ public static partial class AssessmentWriter
             case OutcomeStatus.NotApplicable:
                 w.WriteString(Names.Status, "not-applicable"u8);
                 w.WriteString(Names.Reason, outcome.Reason);
+                if (outcome.Source is { } reasonSource)
+                {
+                    // Like transplant signals' source: the citation object in full detail, its key in compact records.
+                    if (detail == Detail.Compact)
+                    {
+                        w.WriteString(Names.ReasonSource, reasonSource.Key);
+                    }
+                    else
+                    {
+                        w.WritePropertyName(Names.ReasonSource);
+                        WriteCitation(w, reasonSource);
+                    }
+                }
+
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "Unknown outcome status.");
@@ -405,6 +419,34 @@ public static partial class AssessmentWriter
 
         w.WriteEndArray();
         WriteCitations(w, def.Citations, Detail.Full);
+        WritePopulation(w, def.Population);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Who the score is for (issue 11 s.1): the sentence, its sources and the gates checked on a snapshot.</summary>
+    private static void WritePopulation(Utf8JsonWriter w, Population population)
+    {
+        w.WriteStartObject(Names.Population);
+        w.WriteString(Names.Description, population.Description);
+        WriteCitations(w, population.Sources, Detail.Full);
+        w.WriteStartArray(Names.Gates);
+        foreach (var gate in population.Gates)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.Question, gate.Question.Name);
+            w.WriteBoolean(Names.Requires, gate.Required);
+            w.WriteString(Names.Rule, gate.Rule);
+            w.WriteString(Names.SettledBy, gate.Question.SettledBy);
+            w.WriteString(Names.Source, gate.Source.Key);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (population.RelevantWhen is { } relevant)
+        {
+            w.WriteString(Names.RelevantWhen, relevant.Name);
+        }
+
         w.WriteEndObject();
     }
 
@@ -608,6 +650,15 @@ internal static class Names
     public static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
     public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
     public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    public static readonly JsonEncodedText ReasonSource = JsonEncodedText.Encode("reasonSource");
+    public static readonly JsonEncodedText Description = JsonEncodedText.Encode("description");
+    public static readonly JsonEncodedText Population = JsonEncodedText.Encode("population");
+    public static readonly JsonEncodedText Gates = JsonEncodedText.Encode("gates");
+    public static readonly JsonEncodedText Question = JsonEncodedText.Encode("question");
+    public static readonly JsonEncodedText Requires = JsonEncodedText.Encode("requires");
+    public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+    public static readonly JsonEncodedText SettledBy = JsonEncodedText.Encode("settledBy");
+    public static readonly JsonEncodedText RelevantWhen = JsonEncodedText.Encode("relevantWhen");
     public static readonly JsonEncodedText Citations = JsonEncodedText.Encode("citations");
     public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
     public static readonly JsonEncodedText Minimum = JsonEncodedText.Encode("minimum");
@@ -628,7 +679,6 @@ internal static class Names
     public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
     public static readonly JsonEncodedText MinimumCategory = JsonEncodedText.Encode("minimumCategory");
     public static readonly JsonEncodedText MaximumCategory = JsonEncodedText.Encode("maximumCategory");
-    public static readonly JsonEncodedText SettledBy = JsonEncodedText.Encode("settledBy");
     public static readonly JsonEncodedText Immaterial = JsonEncodedText.Encode("immaterial");
     public static readonly JsonEncodedText Alternatives = JsonEncodedText.Encode("alternatives");
     public static readonly JsonEncodedText Assume = JsonEncodedText.Encode("assume");

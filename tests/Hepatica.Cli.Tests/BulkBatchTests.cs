@@ -150,7 +150,7 @@ public sealed class BulkBatchTests : IDisposable
         Assert.Equal(Plan(JsonDocument.Parse(single.Stdout).RootElement), Plan(JsonLines(output).Single()));
         Assert.Equal(3, Count(JsonLines(output).Single().GetProperty("resources"), "Immunization")); // lines of the export, read or spared
         Assert.Contains("meld-3.0", fromBulk.Keys);
-        Assert.Contains("fib-4", fromBulk.Keys);
+        Assert.Contains("albi", fromBulk.Keys); // FIB-4 is not applicable here: the Condition records cirrhosis (issue 11 s.1)
     }
 
     [Fact]

@@ -73,9 +73,9 @@ public sealed class AssessmentWriterTests
         Assert.Equal(-1.35m, albi.GetProperty("value").GetDecimal());
         Assert.Contains("3", albi.GetProperty("category").GetString(), StringComparison.Ordinal);
 
-        // FIB-4 (Sterling 2006): 54 × 88 / (95 × √60) = 6.46; APRI (Wai 2003): (88 / 40) / 95 × 100 = 2.32.
-        Assert.Equal(Math.Round(54 * 88 / (95 * Math.Sqrt(60)), 2), (double)Score(root, "fib-4").GetProperty("value").GetDecimal());
-        Assert.Equal(2.32m, Score(root, "apri").GetProperty("value").GetDecimal());
+        // FIB-4 and APRI: the sample records cirrhosis, so they are not applicable (EASL 2021 NIT; issue 11 s.1).
+        Assert.Equal("not-applicable", Score(root, "fib-4").GetProperty("status").GetString());
+        Assert.Equal("EASL 2021 NIT", Score(root, "apri").GetProperty("reasonSource").GetProperty("key").GetString());
 
         // Maddrey DF (Carithers 1989): 4.6 × (19.5 − 12) + 2.1 = 36.6, severe (≥ 32).
         Assert.Equal(36.6m, Score(root, "maddrey-df").GetProperty("value").GetDecimal());

@@ -21,7 +21,13 @@ public static class Abic
     public static readonly ScoreDefinition Definition = new(
         "abic", "1.0.0", "ABIC score (alcohol-associated hepatitis)", 0m, null,
         "reported to two decimals, half away from zero; the risk band uses the unrounded value (Dominguez 2008)",
-        ["ageYears", "labs.bilirubin", "labs.creatinine", "labs.inr"], [Dominguez2008]);
+        ["ageYears", "labs.bilirubin", "labs.creatinine", "labs.inr"], [Dominguez2008])
+    {
+        Population = new(
+            "Patients with alcohol-associated hepatitis (Dominguez 2008).",
+            [Dominguez2008],
+            [Populations.AlcoholAssociatedHepatitisRequired(Dominguez2008)]) { RelevantWhen = Populations.AlcoholAssociatedHepatitis },
+    };
 
     /// <summary>90-day risk bands (Dominguez 2008: cut-offs 6.71 and 9.0; survival 100%, 70%, 25%).</summary>
     public static readonly IReadOnlyList<Band> RiskBands =
@@ -40,16 +46,12 @@ public static class Abic
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
-        {
-            return notApplicable;
-        }
 
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"),
             r.Need(snapshot.Labs.Creatinine, "labs.creatinine"), r.Need(snapshot.Labs.Inr, "labs.inr"));
-        return r.AllPresent ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates ABIC and its risk band.</summary>

@@ -21,7 +21,13 @@ public static class AclfGrade
         "aclf-grade", "1.0.0", "EASL-CLIF ACLF grade", 0m, 3m, "a grade, 0 (no ACLF) to 3; no rounding (Moreau 2013)",
         ["labs.bilirubin", "labs.creatinine", "findings.renalReplacementTherapy", "findings.encephalopathyGrade", "labs.inr", "findings.vasopressors",
             "findings.mechanicalVentilation", "findings.ventilationForEncephalopathy", "findings.pao2Fio2", "findings.spo2Fio2"],
-        [Sources.Moreau2013]);
+        [Sources.Moreau2013])
+    {
+        Population = new(
+            "Hospitalised patients with acute decompensation of cirrhosis (Moreau 2013, CANONIC). Acute decompensation itself is not checked: the snapshot records no admission for it.",
+            [Sources.Moreau2013],
+            [Populations.CirrhosisRequired(Sources.Moreau2013, "for acute decompensation of cirrhosis, the patients of the CANONIC study")]) { RelevantWhen = Populations.Cirrhosis },
+    };
 
     /// <summary>Kidney dysfunction below failure, mg/dL: creatinine ≥ 1.5 (Moreau 2013, "1.5 to 1.9").</summary>
     public const decimal KidneyDysfunctionCreatinine = 1.5m;

@@ -26,7 +26,12 @@ public static class AihSimplified
         "aih-simplified", "1.0.0", "Simplified AIH criteria (IAIHG)", 0m, 8m, "integer points; no rounding",
         ["autoimmune.ana", "autoimmune.sma", "autoimmune.lkm", "autoimmune.slaLp", "autoimmune.igg", "autoimmune.iggUpperLimit",
          "autoimmune.histology", "autoimmune.viralHepatitisExcluded"],
-        [Hennes2008]);
+        [Hennes2008])
+    {
+        Population = new(
+            "Patients evaluated for suspected autoimmune hepatitis (Hennes 2008: AIH and controls with other liver diseases); no gate is checked.",
+            [Hennes2008], []),
+    };
 
     /// <summary>Diagnosis by total (Hennes 2008): ≥ 6 probable, ≥ 7 definite.</summary>
     public static readonly IReadOnlyList<Band> DiagnosisBands =

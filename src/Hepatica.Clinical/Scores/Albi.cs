@@ -21,7 +21,12 @@ public static class Albi
     public static readonly ScoreDefinition Definition = new(
         "albi", "1.0.0", "ALBI grade", decimal.MinValue, null,
         "reported to two decimals, half away from zero; the grade uses the unrounded value (Johnson 2015)",
-        ["labs.bilirubin", "labs.albumin"], [Johnson2015]);
+        ["labs.bilirubin", "labs.albumin"], [Johnson2015])
+    {
+        Population = new(
+            "Patients with hepatocellular carcinoma (Johnson 2015: derivation and validation cohorts with HCC); no gate is checked: Johnson 2015 states no exclusion the snapshot records.",
+            [Johnson2015], []),
+    };
 
     /// <summary>Grades (Johnson 2015).</summary>
     public static readonly IReadOnlyList<Band> Grades =

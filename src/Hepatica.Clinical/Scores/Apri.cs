@@ -28,7 +28,13 @@ public static class Apri
     public static readonly ScoreDefinition Definition = new(
         "apri", "1.0.0", "APRI (AST to platelet ratio index)", 0m, null,
         "reported to two decimals, half away from zero; bands use the unrounded value",
-        ["labs.ast", "labs.astUpperLimit", "labs.platelets"], [Wai2003, Who2014]);
+        ["labs.ast", "labs.astUpperLimit", "labs.platelets"], [Wai2003, Who2014])
+    {
+        Population = new(
+            "Adults with chronic liver disease being staged for fibrosis (Wai 2003: chronic hepatitis C; WHO 2014); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
+            [Wai2003, Who2014, Populations.Easl2021Nit, Populations.Kwo2017],
+            [Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]) { RelevantWhen = Populations.ChronicLiverDisease },
+    };
 
     /// <summary>Interpretation bands combining both targets (Wai 2003; WHO 2014).</summary>
     public static readonly IReadOnlyList<Band> Interpretation =

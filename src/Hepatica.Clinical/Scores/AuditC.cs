@@ -25,7 +25,12 @@ public static class AuditC
     /// <summary>What AUDIT-C is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "audit-c", "1.0.0", "AUDIT-C", 0m, 12m, "integer points; no rounding",
-        ["alcohol.auditC.q1", "alcohol.auditC.q2", "alcohol.auditC.q3", "sex"], [Bush1998, Bradley2007]);
+        ["alcohol.auditC.q1", "alcohol.auditC.q2", "alcohol.auditC.q3", "sex"], [Bush1998, Bradley2007])
+    {
+        Population = new(
+            "Adults screened for alcohol use (Bush 1998: male veterans; Bradley 2007: women and men, the sex-specific cut-offs); no gate is checked.",
+            [Bush1998, Bradley2007], []),
+    };
 
     /// <summary>Screen in men (Bradley 2007): positive at 4 or more.</summary>
     public static readonly IReadOnlyList<Band> MenBands =

@@ -27,7 +27,13 @@ public static class ChildPugh
     public static readonly ScoreDefinition Definition = new(
         "child-pugh", "1.0.0", "Child-Turcotte-Pugh", 5m, 15m, "integer points; no rounding",
         ["labs.bilirubin", "labs.albumin", "labs.inr", "findings.ascites", "findings.encephalopathyGrade", "findings.cholestaticLiverDisease"],
-        [Pugh1973, MdCalc]);
+        [Pugh1973, MdCalc])
+    {
+        Population = new(
+            "Patients with cirrhosis (Pugh 1973: cirrhosis with bleeding oesophageal varices, after Child and Turcotte's grading of cirrhosis before shunt surgery).",
+            [Pugh1973],
+            [Populations.CirrhosisRequired(Pugh1973, "for cirrhosis, the patients it was derived in")]),
+    };
 
     /// <summary>Bilirubin bands, mg/dL (Pugh 1973): &lt; 2, 2-3, &gt; 3.</summary>
     public static readonly IReadOnlyList<Band> BilirubinBands =

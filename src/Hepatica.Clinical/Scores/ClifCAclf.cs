@@ -14,7 +14,13 @@ public static class ClifCAclf
     public static readonly ScoreDefinition Definition = new(
         "clif-c-aclf", "1.1.0", "CLIF-C ACLF score", 0m, 100m,
         "rounded to the nearest integer, half away from zero, then bounded to 0-100 (Jalan 2014; EF-CLIF calculator)",
-        [.. ClifCOf.Definition.Inputs, "ageYears", "labs.wbc"], [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators]);
+        [.. ClifCOf.Definition.Inputs, "ageYears", "labs.wbc"], [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators])
+    {
+        Population = new(
+            "Hospitalised patients with cirrhosis and ACLF (grade 1-3; Jalan 2014, CANONIC); without ACLF, CLIF-C AD applies. Acute decompensation itself is not checked: the snapshot records no admission for it.",
+            [Sources.Jalan2014, Sources.Moreau2013],
+            [Populations.CirrhosisRequired(Sources.Moreau2013, "for acute decompensation of cirrhosis, the patients of the CANONIC study")]) { RelevantWhen = Populations.Cirrhosis },
+    };
 
     /// <summary>Name of the extra holding the CLIF-C OF total used.</summary>
     public const string ClifCOfExtra = "clifCOf";

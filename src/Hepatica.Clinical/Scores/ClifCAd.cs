@@ -23,7 +23,13 @@ public static class ClifCAd
         "clif-c-ad", "1.0.0", "CLIF-C AD score", decimal.MinValue, null,
         "rounded to the nearest integer, half away from zero; the risk group uses the rounded value (Jalan 2015)",
         ["ageYears", "labs.creatinine", "labs.inr", "labs.wbc", "labs.sodium", .. AclfGrade.Definition.Inputs.Where(i => i is not ("labs.creatinine" or "labs.inr"))],
-        [Jalan2015, Sources.Moreau2013, Sources.EfClifCalculators]);
+        [Jalan2015, Sources.Moreau2013, Sources.EfClifCalculators])
+    {
+        Population = new(
+            "Hospitalised patients with acute decompensation of cirrhosis without ACLF (Jalan 2015, CANONIC); with ACLF, CLIF-C ACLF applies. Acute decompensation itself is not checked: the snapshot records no admission for it.",
+            [Jalan2015, Sources.Moreau2013],
+            [Populations.CirrhosisRequired(Sources.Moreau2013, "for acute decompensation of cirrhosis, the patients of the CANONIC study")]) { RelevantWhen = Populations.Cirrhosis },
+    };
 
     /// <summary>Risk groups (Jalan 2015): ≤ 45 low, 46-59 intermediate, ≥ 60 high (on the integer score).</summary>
     public static readonly IReadOnlyList<Band> RiskGroups =

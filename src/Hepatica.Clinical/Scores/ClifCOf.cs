@@ -20,7 +20,13 @@ public static class ClifCOf
         "clif-c-of", "1.1.0", "CLIF-C OF (organ failure) score", 6m, 18m, "integer points; no rounding (Jalan 2014)",
         ["labs.bilirubin", "labs.creatinine", "findings.renalReplacementTherapy", "findings.encephalopathyGrade", "labs.inr", "findings.vasopressors",
             "findings.meanArterialPressure", "findings.mechanicalVentilation", "findings.ventilationForEncephalopathy", "findings.pao2Fio2", "findings.spo2Fio2"],
-        [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators]);
+        [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators])
+    {
+        Population = new(
+            "Hospitalised patients with acute decompensation of cirrhosis (Moreau 2013, CANONIC; Jalan 2014). Acute decompensation itself is not checked: the snapshot records no admission for it.",
+            [Sources.Moreau2013, Sources.Jalan2014],
+            [Populations.CirrhosisRequired(Sources.Moreau2013, "for acute decompensation of cirrhosis, the patients of the CANONIC study")]) { RelevantWhen = Populations.Cirrhosis },
+    };
 
     /// <summary>Name of the extra holding the number of organ failures (Moreau 2013).</summary>
     public const string OrganFailuresExtra = "organFailures";

@@ -21,7 +21,12 @@ public static class DiliNewR
         "dili-new-r", "1.0.0", "DILI pattern (new R, nR)", 0m, null,
         "reported to two decimals, half away from zero; the pattern uses the unrounded value",
         ["labs.alt", "labs.altUpperLimit", "labs.ast", "labs.astUpperLimit", "labs.alp", "labs.alpUpperLimit"],
-        [RoblesDiaz2014, DiliRRatio.Easl2019]);
+        [RoblesDiaz2014, DiliRRatio.Easl2019])
+    {
+        Population = new(
+            "Patients with suspected drug-induced liver injury, to classify its pattern (Robles-Diaz 2014); no gate is checked.",
+            [RoblesDiaz2014], []) { RelevantWhen = Populations.SuspectedDrugInjury },
+    };
 
     /// <summary>The inputs of nR.</summary>
     /// <param name="Alt">ALT.</param>

@@ -27,7 +27,12 @@ public static class DiliRRatio
     public static readonly ScoreDefinition Definition = new(
         "dili-r-ratio", "1.0.0", "DILI pattern (R ratio)", 0m, null,
         "reported to two decimals, half away from zero; the pattern uses the unrounded value",
-        ["labs.alt", "labs.altUpperLimit", "labs.alp", "labs.alpUpperLimit"], [Benichou1990, Easl2019]);
+        ["labs.alt", "labs.altUpperLimit", "labs.alp", "labs.alpUpperLimit"], [Benichou1990, Easl2019])
+    {
+        Population = new(
+            "Patients with suspected drug-induced liver injury, to classify its pattern (Benichou 1990; EASL 2019); no gate is checked.",
+            [Benichou1990, Easl2019], []) { RelevantWhen = Populations.SuspectedDrugInjury },
+    };
 
     /// <summary>Patterns (Bénichou 1990; EASL 2019): ≤ 2 cholestatic, between mixed, ≥ 5 hepatocellular.</summary>
     public static readonly IReadOnlyList<Band> Patterns =

@@ -36,7 +36,13 @@ public static class Fib4
         "fib-4", "1.1.0", "FIB-4 index", 0m, null,
         "reported to two decimals, half away from zero; the band uses the unrounded value",
         ["ageYears", "labs.ast", "labs.alt", "labs.platelets", "findings.fattyLiverDisease (optional: selects the NAFLD cut-offs)"],
-        [Sterling2006, Shah2009, McPherson2017]);
+        [Sterling2006, Shah2009, McPherson2017])
+    {
+        Population = new(
+            "Adults with chronic liver disease being staged for fibrosis (Sterling 2006: HIV/HCV coinfection; Shah 2009 and McPherson 2017: NAFLD); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
+            [Sterling2006, Shah2009, McPherson2017, Populations.Easl2021Nit, Populations.Kwo2017],
+            [Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]) { RelevantWhen = Populations.ChronicLiverDisease },
+    };
 
     /// <summary>Sterling 2006 bands (HCV/HIV).</summary>
     public static readonly IReadOnlyList<Band> SterlingBands = ThreeBands(1.45m, 3.25m);

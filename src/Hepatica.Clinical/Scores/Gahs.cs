@@ -25,7 +25,13 @@ public static class Gahs
     /// <summary>What GAHS is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "gahs", "1.0.0", "Glasgow alcoholic hepatitis score", 5m, 12m, "integer points; no rounding",
-        ["ageYears", "labs.wbc", "labs.urea", "labs.inr", "labs.pt", "labs.ptControl", "labs.bilirubin"], [Forrest2005, Forrest2007]);
+        ["ageYears", "labs.wbc", "labs.urea", "labs.inr", "labs.pt", "labs.ptControl", "labs.bilirubin"], [Forrest2005, Forrest2007])
+    {
+        Population = new(
+            "Patients with alcohol-associated hepatitis (Forrest 2005; Forrest 2007).",
+            [Forrest2005, Forrest2007],
+            [Populations.AlcoholAssociatedHepatitisRequired(Forrest2005)]) { RelevantWhen = Populations.AlcoholAssociatedHepatitis },
+    };
 
     /// <summary>Age bands, years (Forrest 2005): &lt; 50, ≥ 50.</summary>
     public static readonly IReadOnlyList<Band> AgeBands = [new(null, false, 50m, false, "1"), new(50m, true, null, false, "2")];
@@ -63,10 +69,6 @@ public static class Gahs
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
-        {
-            return notApplicable;
-        }
 
         var labs = snapshot.Labs;
         var r = new Requirements();
@@ -80,7 +82,7 @@ public static class Gahs
         var coag = r.Need(coagulation, "labs.inr");
         var bili = r.Need(labs.Bilirubin, "labs.bilirubin");
         return r.AllPresent
-            ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(new Inputs(age, wbc, urea, coag.Ratio, coag.Source, bili), recordSteps))
+            ? ScoreOutcome.Calculated(Calculate(new Inputs(age, wbc, urea, coag.Ratio, coag.Source, bili), recordSteps))
             : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 

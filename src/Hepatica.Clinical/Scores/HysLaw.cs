@@ -23,7 +23,12 @@ public static class HysLaw
         "hys-law", "1.0.0", "Hy's law", 0m, 1m, "no rounding: 1 when all components are met, 0 when one is not (FDA 2009)",
         ["labs.alt", "labs.altUpperLimit", "labs.ast", "labs.astUpperLimit", "labs.bilirubin", "labs.bilirubinUpperLimit",
          "labs.alp", "labs.alpUpperLimit", "dili.noOtherExplanation"],
-        [Fda2009]);
+        [Fda2009])
+    {
+        Population = new(
+            "Patients with suspected drug-induced hepatocellular injury (FDA 2009); no gate is checked.",
+            [Fda2009], []) { RelevantWhen = Populations.SuspectedDrugInjury },
+    };
 
     /// <summary>Aminotransferase cut-off, × ULN, inclusive (FDA 2009: "3-fold or greater").</summary>
     public const decimal AminotransferaseAtLeast = 3m;

@@ -28,7 +28,13 @@ public static class IciHepatitisGrade
     public static readonly ScoreDefinition Definition = new(
         "ici-hepatitis-grade", "1.0.0", "ICI hepatitis grade (CTCAE v5.0, ASCO 2021)", 0m, 4m, "integer grade; no rounding",
         ["dili.immuneCheckpointInhibitor", "labs.alt", "labs.altUpperLimit", "labs.ast", "labs.astUpperLimit", "labs.bilirubin", "labs.bilirubinUpperLimit"],
-        [Ctcae5, Asco2021]);
+        [Ctcae5, Asco2021])
+    {
+        Population = new(
+            "Patients treated with an immune checkpoint inhibitor (CTCAE v5.0; ASCO 2021).",
+            [Ctcae5, Asco2021],
+            [new(Populations.ImmuneCheckpointInhibitor, true, "for patients treated with an immune checkpoint inhibitor", Asco2021)]) { RelevantWhen = Populations.ImmuneCheckpointInhibitor },
+    };
 
     /// <summary>AST or ALT grade by × ULN (CTCAE v5.0, normal baseline).</summary>
     public static readonly IReadOnlyList<Band> AminotransferaseGrades =

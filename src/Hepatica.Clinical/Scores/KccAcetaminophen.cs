@@ -19,7 +19,13 @@ public static class KccAcetaminophen
         "kcc-acetaminophen", "1.0.0", "King's College criteria (acetaminophen)", 0m, 1m,
         "no rounding: 1 when the criteria are met, 0 when not (O'Grady 1989)",
         ["findings.acuteLiverFailureCause", "labs.arterialPh", "labs.inr", "labs.pt", "labs.creatinine", "findings.encephalopathyGrade"],
-        [Sources.OGrady1989]);
+        [Sources.OGrady1989])
+    {
+        Population = new(
+            "Patients with acute liver failure caused by acetaminophen (O'Grady 1989: fulminant hepatic failure referred to King's College Hospital; EASL 2017 ALF).",
+            [Sources.OGrady1989, Populations.Easl2017Alf],
+            [Populations.AcuteLiverFailureRequired]) { RelevantWhen = Populations.AcuteLiverFailure },
+    };
 
     /// <summary>Arterial pH cut-off: below 7.30 (O'Grady 1989).</summary>
     public const decimal PhBelow = 7.30m;

@@ -25,7 +25,13 @@ public static class KccAcetaminophenLactate
         "kcc-acetaminophen-lactate", "1.0.0", "King's College criteria (acetaminophen) with lactate (Bernal 2002)", 0m, 1m,
         "no rounding: 1 when the criteria are met, 0 when not (O'Grady 1989; Bernal 2002)",
         ["findings.acuteLiverFailureCause", "labs.arterialPh", "labs.inr", "labs.pt", "labs.creatinine", "findings.encephalopathyGrade", "labs.lactate"],
-        [Sources.OGrady1989, Bernal2002]);
+        [Sources.OGrady1989, Bernal2002])
+    {
+        Population = new(
+            "Patients with acute liver failure caused by acetaminophen (lactate criteria: Bernal 2002) (O'Grady 1989: fulminant hepatic failure referred to King's College Hospital; EASL 2017 ALF).",
+            [Sources.OGrady1989, Bernal2002, Populations.Easl2017Alf],
+            [Populations.AcuteLiverFailureRequired]) { RelevantWhen = Populations.AcuteLiverFailure },
+    };
 
     /// <summary>Lactate cut-off after fluid resuscitation, mmol/L: above 3.0 (Bernal 2002). Applied to every lactate.</summary>
     public const decimal LactateAfterResuscitationAbove = 3.0m;

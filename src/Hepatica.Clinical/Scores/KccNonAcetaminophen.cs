@@ -19,7 +19,13 @@ public static class KccNonAcetaminophen
         "kcc-non-acetaminophen", "1.0.0", "King's College criteria (non-acetaminophen)", 0m, 1m,
         "no rounding: 1 when the criteria are met, 0 when not (O'Grady 1989)",
         ["findings.acuteLiverFailureCause", "labs.inr", "labs.pt", "ageYears", "findings.jaundiceToEncephalopathyDays", "labs.bilirubin"],
-        [Sources.OGrady1989]);
+        [Sources.OGrady1989])
+    {
+        Population = new(
+            "Patients with acute liver failure not caused by acetaminophen (O'Grady 1989: fulminant hepatic failure referred to King's College Hospital; EASL 2017 ALF).",
+            [Sources.OGrady1989, Populations.Easl2017Alf],
+            [Populations.AcuteLiverFailureRequired]) { RelevantWhen = Populations.AcuteLiverFailure },
+    };
 
     /// <summary>INR cut-off on its own: above 6.5 (prothrombin time above 100 s; O'Grady 1989).</summary>
     public const decimal InrAbove = 6.5m;

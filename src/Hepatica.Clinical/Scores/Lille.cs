@@ -30,7 +30,13 @@ public static class Lille
         "probability reported to three decimals, half away from zero; the band uses the unrounded value (Louvet 2007)",
         ["ageYears", "findings.corticosteroidStartDate", "series.albumin[day 0]", "series.creatinine[day 0]", "series.pt[day 0]",
             "series.bilirubin[day 0]", "series.bilirubin[day 7]"],
-        [Louvet2007]);
+        [Louvet2007])
+    {
+        Population = new(
+            "Patients with alcohol-associated hepatitis treated with corticosteroids, on day 7 of treatment (Louvet 2007).",
+            [Louvet2007],
+            [Populations.AlcoholAssociatedHepatitisRequired(Louvet2007)]) { RelevantWhen = Populations.AlcoholAssociatedHepatitis },
+    };
 
     /// <summary>Response bands (Louvet 2007: cut-off 0.45).</summary>
     public static readonly IReadOnlyList<Band> ResponseBands =
@@ -52,10 +58,6 @@ public static class Lille
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
-        {
-            return notApplicable;
-        }
 
         var series = snapshot.Series;
         var r = new Requirements();
@@ -70,7 +72,7 @@ public static class Lille
             r.Need(known ? LabSeries.On(series.ProthrombinTime, start) : null, "series.pt[day 0]"),
             r.Need(known ? LabSeries.On(series.Bilirubin, start) : null, "series.bilirubin[day 0]"),
             r.Need(known ? LabSeries.On(series.Bilirubin, day7) : null, "series.bilirubin[day 7]"));
-        return r.AllPresent ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates the Lille model and its response band.</summary>

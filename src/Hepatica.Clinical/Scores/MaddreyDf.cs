@@ -29,7 +29,13 @@ public static class MaddreyDf
     public static readonly ScoreDefinition Definition = new(
         "maddrey-df", "1.0.0", "Maddrey discriminant function (modified)", decimal.MinValue, null,
         "reported to one decimal, half away from zero; the band uses the unrounded value",
-        ["labs.pt", "labs.ptControl", "labs.bilirubin"], [Maddrey1978, Carithers1989]);
+        ["labs.pt", "labs.ptControl", "labs.bilirubin"], [Maddrey1978, Carithers1989])
+    {
+        Population = new(
+            "Patients with alcohol-associated hepatitis (Maddrey 1978; Carithers 1989: severe alcoholic hepatitis in a corticosteroid trial).",
+            [Maddrey1978, Carithers1989],
+            [Populations.AlcoholAssociatedHepatitisRequired(Carithers1989)]) { RelevantWhen = Populations.AlcoholAssociatedHepatitis },
+    };
 
     /// <summary>Severity bands (Carithers 1989): DF ≥ 32 severe.</summary>
     public static readonly IReadOnlyList<Band> SeverityBands =
@@ -47,16 +53,12 @@ public static class MaddreyDf
     public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (AlcoholAssociatedHepatitis.NotApplicable(snapshot, Definition) is { } notApplicable)
-        {
-            return notApplicable;
-        }
 
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(snapshot.Labs.ProthrombinTime, "labs.pt"), r.Need(snapshot.Labs.ProthrombinTimeControl, "labs.ptControl"),
             r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"));
-        return r.AllPresent ? AlcoholAssociatedHepatitis.Calculated(snapshot, Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
     /// <summary>Calculates the discriminant function and its severity band.</summary>

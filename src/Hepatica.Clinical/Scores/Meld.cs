@@ -35,7 +35,13 @@ public static class Meld
         "meld", "1.0.0", "MELD (OPTN, before 2016)", 6m, 40m,
         "MELD(i) rounded to the tenth, half away from zero, then multiplied by 10 (OPTN policy 9.1.D)",
         ["labs.bilirubin", "labs.creatinine", "labs.inr", "findings.dialysisTwiceInPastWeek"],
-        [Sources.Kamath2001, Sources.OptnPolicy2016, Wiesner2003]);
+        [Sources.Kamath2001, Sources.OptnPolicy2016, Wiesner2003])
+    {
+        Population = new(
+            "Candidates aged 12 or more with chronic liver disease (Kamath 2001: patients with cirrhosis; Wiesner 2003: waiting-list candidates with chronic liver disease); not acute liver failure, which is listed as status 1A by its own criteria (OPTN policy 9.1.A; EASL 2017 ALF).",
+            [Sources.Kamath2001, Wiesner2003, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.NotUnder12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Sources.Kamath2001)]),
+    };
 
     /// <summary>The inputs MELD needs.</summary>
     /// <param name="Bilirubin">Total bilirubin.</param>

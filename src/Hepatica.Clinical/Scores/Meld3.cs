@@ -43,7 +43,13 @@ public static class Meld3
         "meld-3.0", "1.1.0", "MELD 3.0", 6m, 40m,
         "rounded to the nearest integer, half away from zero, no intermediate rounding (Kim 2021; OPTN policy 9.1.D, 2023)",
         ["sex (only when 18 or more at registration)", "ageYears", "ageAtListingYears (optional: decides the sex term)", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
-        [Kim2021, OptnPolicy2023, OptnLearnAboutMeld]);
+        [Kim2021, OptnPolicy2023, OptnLearnAboutMeld])
+    {
+        Population = new(
+            "Candidates aged 12 or more with chronic liver disease on the waiting list (Kim 2021: adult OPTN registrants; OPTN policy 9.1); not acute liver failure, which is listed as status 1A by its own criteria (OPTN policy 9.1.A; EASL 2017 ALF).",
+            [Kim2021, OptnPolicy2023, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.NotUnder12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Kim2021)]),
+    };
 
     /// <summary>The inputs MELD 3.0 needs.</summary>
     /// <param name="Sex">Sex; needed only when the candidate was 18 or more at registration.</param>

@@ -18,7 +18,13 @@ public static class MeldNa
         "meld-na", "1.0.0", "MELD-Na (OPTN, 2016)", 6m, 40m,
         "MELD(i) rounded to the tenth and multiplied by 10 before the sodium step; result rounded to the nearest integer, half away from zero (OPTN policy 9.1.D, 2016)",
         ["labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "findings.dialysisTwiceInPastWeek"],
-        [Sources.Kamath2001, Sources.OptnPolicy2016]);
+        [Sources.Kamath2001, Sources.OptnPolicy2016])
+    {
+        Population = new(
+            "Candidates aged 12 or more with chronic liver disease (Kamath 2001: patients with cirrhosis; OPTN policy 9.1.D); not acute liver failure, which is listed as status 1A by its own criteria (OPTN policy 9.1.A; EASL 2017 ALF).",
+            [Sources.Kamath2001, Sources.OptnPolicy2016, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.NotUnder12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Sources.Kamath2001)]),
+    };
 
     /// <summary>The inputs MELD-Na needs: MELD's and serum sodium.</summary>
     /// <param name="Meld">MELD's inputs.</param>

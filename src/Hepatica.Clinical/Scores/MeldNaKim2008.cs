@@ -23,7 +23,13 @@ public static class MeldNaKim2008
         "meld-na-kim-2008", "1.0.0", "MELD-Na (Kim 2008, research)", 6m, 40m,
         "the OPTN integer MELD enters the formula; the result is rounded to an integer, half away from zero",
         ["labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "findings.dialysisTwiceInPastWeek"],
-        [Kim2008, Sources.Kamath2001]);
+        [Kim2008, Sources.Kamath2001])
+    {
+        Population = new(
+            "Adults with chronic liver disease on the waiting list (Kim 2008: OPTN registrants with chronic liver disease); not acute liver failure, which is listed as status 1A by its own criteria (OPTN policy 9.1.A; EASL 2017 ALF).",
+            [Kim2008, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.NotUnder12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A), Populations.ChronicLiverDiseaseRequired(Kim2008)]),
+    };
 
     /// <summary>The inputs Kim's MELD-Na needs.</summary>
     /// <param name="Meld">The MELD inputs.</param>

@@ -23,7 +23,14 @@ public static class NafldFibrosisScore
     public static readonly ScoreDefinition Definition = new(
         "nafld-fibrosis-score", "1.1.0", "NAFLD fibrosis score", decimal.MinValue, null,
         "reported to three decimals, half away from zero; the band uses the unrounded value",
-        ["ageYears", "bmi", "findings.diabetesOrImpairedFastingGlucose", "labs.ast", "labs.alt", "labs.platelets", "labs.albumin"], [Angulo2007, Fib4.McPherson2017]);
+        ["ageYears", "bmi", "findings.diabetesOrImpairedFastingGlucose", "labs.ast", "labs.alt", "labs.platelets", "labs.albumin"], [Angulo2007, Fib4.McPherson2017])
+    {
+        Population = new(
+            "Adults with fatty liver disease (NAFLD/MASLD) being staged for fibrosis (Angulo 2007); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
+            [Angulo2007, Populations.Easl2021Nit, Populations.Kwo2017],
+            [new(Populations.FattyLiverDisease, true, "for fatty liver disease (NAFLD/MASLD), the disease it was derived in", Angulo2007),
+                Populations.NotEstablishedCirrhosis, Populations.NotAcuteHepatitis]) { RelevantWhen = Populations.FattyLiverDisease },
+    };
 
     /// <summary>Bands (Angulo 2007): &lt; −1.455, −1.455 to 0.676, &gt; 0.676.</summary>
     public static readonly IReadOnlyList<Band> FibrosisBands =

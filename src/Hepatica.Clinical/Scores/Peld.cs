@@ -33,7 +33,13 @@ public static class Peld
         "peld", "1.1.0", "PELD (OPTN, before 2023)", decimal.MinValue, null,
         "lab values rounded to tenths (OPTN calculator documentation); 10 × the linear predictor, rounded to an integer, half away from zero",
         ["ageYears", "labs.bilirubin", "labs.inr", "labs.albumin", "findings.growthFailure", "ageAtListingYears (optional: keeps the infant term to 24 months)"],
-        [McDiarmid2002, OptnPeldCalculator]);
+        [McDiarmid2002, OptnPeldCalculator])
+    {
+        Population = new(
+            "Candidates under 12 with chronic liver disease awaiting transplantation (McDiarmid 2002: children listed with chronic liver disease; OPTN policy 9.1); not acute liver failure, which is listed as pediatric status 1A (OPTN policy 9.1.B; EASL 2017 ALF).",
+            [McDiarmid2002, Populations.OptnPolicy91Age, Populations.OptnStatus1A, Populations.Easl2017Alf],
+            [Populations.Under12, Populations.NotAcuteLiverFailure(Populations.OptnStatus1A)]) { RelevantWhen = Populations.ChildUnder12 },
+    };
 
     /// <summary>The inputs PELD needs.</summary>
     /// <param name="AgeYears">Current age, years.</param>

@@ -25,7 +25,12 @@ public static class Rucam
         ["labs.alt", "labs.altUpperLimit", "labs.alp", "labs.alpUpperLimit", "ageYears", "dili.rucam.timeToOnset", "dili.rucam.courseAfterCessation",
          "dili.rucam.alcohol", "dili.rucam.pregnancy (cholestatic or mixed form)", "dili.rucam.concomitantDrugs", "dili.rucam.alternativeCauses",
          "dili.rucam.previousHepatotoxicity", "dili.rucam.reexposure"],
-        [Danan2016, DiliRRatio.Benichou1990]);
+        [Danan2016, DiliRRatio.Benichou1990])
+    {
+        Population = new(
+            "Patients with suspected drug-induced liver injury, for causality (Danan 2016); no gate is checked beyond RUCAM's own (an unrelated onset).",
+            [Danan2016], []) { RelevantWhen = Populations.SuspectedDrugInjury },
+    };
 
     /// <summary>Causality grades (Danan 2016).</summary>
     public static readonly IReadOnlyList<Band> Causality =

@@ -22,7 +22,15 @@ public static class Ukeld
     public static readonly ScoreDefinition Definition = new(
         "ukeld", "1.0.0", "UKELD", decimal.MinValue, null,
         "reported as an integer, half away from zero; the threshold is read on the reported integer",
-        ["labs.inr", "labs.creatinine", "labs.bilirubin", "labs.sodium"], [Barber2011]);
+        ["labs.inr", "labs.creatinine", "labs.bilirubin", "labs.sodium"], [Barber2011])
+    {
+        Population = new(
+            "Adults (18 or more) with end-stage chronic liver disease (cirrhosis) registered for a first elective liver transplant (Barber 2011); not acute liver failure, which is registered super-urgent by its own criteria (NHSBT POL195; EASL 2017 ALF).",
+            [Barber2011, Populations.NhsbtPol195, Populations.Easl2017Alf],
+            [new(Populations.Adult, true, "for adults (18 or more), the patients it was derived in", Barber2011),
+                Populations.NotAcuteLiverFailure(Populations.NhsbtPol195),
+                Populations.CirrhosisRequired(Barber2011, "for end-stage chronic liver disease (cirrhosis), the patients registered for elective transplantation it was derived in")]),
+    };
 
     /// <summary>The UK listing threshold: UKELD ≥ 49 (Barber 2011).</summary>
     public static readonly IReadOnlyList<Band> Threshold =

@@ -7,13 +7,29 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Evaluator">Gathers inputs from a snapshot and calculates (keeping the steps or not), or names what is missing.</param>
 public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, bool, ScoreOutcome> Evaluator)
 {
+    private readonly IReadOnlyList<InputIssue> assumptions = Applicability.Assumptions(Definition);
+
     /// <summary>
-    /// Evaluates the score on a snapshot; when small-domain findings it reads are missing, over every value they can
-    /// take (<see cref="RangeEvaluation"/>): a range, or the one result when they do not matter. Never a default.
+    /// Evaluates the score on a snapshot within its declared population (<see cref="Applicability"/>): not applicable
+    /// outside it; calculated with a warning naming each assumption where the snapshot does not say; when small-domain
+    /// findings it reads are missing, over every value they can take (<see cref="RangeEvaluation"/>): a range, or the one
+    /// result when they do not matter. Never a default.
     /// </summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
-    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) => RangeEvaluation.Evaluate(snapshot, s => Evaluator(s, recordSteps));
+    public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
+    {
+        if (Applicability.Outside(Definition, snapshot) is { } outside)
+        {
+            return outside;
+        }
+
+        // Missing small-domain findings: the score over every value they can take (RangeEvaluation, issue 11 s.2).
+        var outcome = RangeEvaluation.Evaluate(snapshot, s => Evaluator(s, recordSteps));
+        return Definition.Population.Gates.Count == 0
+            ? outcome
+            : Applicability.WithAssumptions(outcome, snapshot, assumptions);
+    }
 }
 
 /// <summary>

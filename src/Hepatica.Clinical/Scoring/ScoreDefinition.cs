@@ -20,4 +20,11 @@ public sealed record ScoreDefinition(
     decimal? Maximum,
     string Rounding,
     IReadOnlyList<string> Inputs,
-    IReadOnlyList<Citation> Citations);
+    IReadOnlyList<Citation> Citations)
+{
+    /// <summary>
+    /// Who the score is for: the patients it was derived and validated in, with sources and the gates checked on a
+    /// snapshot (<see cref="Applicability"/>). Every catalog score declares one.
+    /// </summary>
+    public Population Population { get; init; } = Population.Undeclared;
+}

@@ -46,8 +46,9 @@ public enum OutcomeStatus
 /// </summary>
 public sealed class ScoreOutcome
 {
-    private ScoreOutcome(ScoreDefinition definition, OutcomeStatus status, ScoreResult? result, IReadOnlyList<string> missing, string? reason)
+    private ScoreOutcome(ScoreDefinition definition, OutcomeStatus status, ScoreResult? result, IReadOnlyList<string> missing, string? reason, Citation? source = null)
     {
+        Source = source;
         Definition = definition;
         Status = status;
         Result = result;
@@ -78,6 +79,9 @@ public sealed class ScoreOutcome
     /// <summary>Why the score does not apply, when not applicable; "missing: ..." when not calculable (built on first use).</summary>
     public string? Reason => reason ?? (Status == OutcomeStatus.NotCalculable ? reason = "missing: " + string.Join(", ", Missing)
         : Status == OutcomeStatus.Range ? reason = "not given: " + string.Join(", ", Range!.SettledBy) : null);
+
+    /// <summary>The source of the rule that makes the score not applicable, when a population gate decided it (the key is also in <see cref="Reason"/>).</summary>
+    public Citation? Source { get; }
 
     /// <summary>A computed result.</summary>
     public static ScoreOutcome Calculated(ScoreResult result)
@@ -115,6 +119,9 @@ public sealed class ScoreOutcome
         : throw new InvalidOperationException("Only a calculated outcome has immaterial findings.");
 
     /// <summary>The score does not apply to this patient, for the reason given.</summary>
-    public static ScoreOutcome NotApplicable(ScoreDefinition definition, string reason) =>
-        new(definition, OutcomeStatus.NotApplicable, null, [], reason);
+    /// <param name="definition">The score.</param>
+    /// <param name="reason">Why, with the source's key.</param>
+    /// <param name="source">The source of the rule, when there is one to cite.</param>
+    public static ScoreOutcome NotApplicable(ScoreDefinition definition, string reason, Citation? source = null) =>
+        new(definition, OutcomeStatus.NotApplicable, null, [], reason, source);
 }

@@ -31,11 +31,8 @@ public static class TransplantSignals
         "European Association for the Study of the Liver. EASL Clinical Practice Guidelines: Liver transplantation. J Hepatol 2016;64(2):433-485.",
         2016, "https://doi.org/10.1016/j.jhep.2015.10.006");
 
-    /// <summary>EASL 2017 clinical practice guidelines on acute (fulminant) liver failure.</summary>
-    public static readonly Citation Easl2017Alf = new(
-        "EASL 2017 ALF",
-        "European Association for the Study of the Liver. EASL Clinical Practical Guidelines on the management of acute (fulminant) liver failure. J Hepatol 2017;66(5):1047-1081.",
-        2017, "https://doi.org/10.1016/j.jhep.2016.12.003");
+    /// <summary>EASL 2017 clinical practice guidelines on acute (fulminant) liver failure (one citation with the score populations).</summary>
+    public static readonly Citation Easl2017Alf = Scores.Populations.Easl2017Alf;
 
     /// <summary>EASL 2023 clinical practice guidelines on acute-on-chronic liver failure.</summary>
     public static readonly Citation Easl2023Aclf = new(

@@ -72,7 +72,7 @@ internal static class CardKit
 
         if (outcome.Result is not { } r)
         {
-            return $"**{outcome.Definition.Name}**: not calculable ({Escape(outcome.Reason ?? "")})\n";
+            return $"**{outcome.Definition.Name}**: {(outcome.Status == OutcomeStatus.NotApplicable ? "not applicable" : "not calculable")} ({Escape(outcome.Reason ?? "")})\n";
         }
 
         // Criteria read "met" / "not met" (the core's one wording), never "1" / "0".
@@ -86,6 +86,13 @@ internal static class CardKit
         foreach (var s in r.Steps)
         {
             sb.Append(CultureInfo.InvariantCulture, $"| {Escape(s.Label)} | {(s.Value is { } v ? F(v) : "")} | {Escape(s.Detail)} |\n");
+        }
+
+        // The score's warnings, population assumptions first among them ("assumed no acute liver failure ..."), as the
+        // text report and JSON carry them: a card must not read more certain than the score.
+        foreach (var w in r.Warnings)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n{w.Code}: {Escape(w.Message)}\n");
         }
 
         return sb.ToString();

@@ -12,12 +12,15 @@ namespace Hepatica.Clinical.Tests.Scoring;
 public sealed class AssessmentTests
 {
     // The complete snapshot is a decompensated cirrhotic without ACLF whose (hypothetical) acute liver failure cause is
-    // hepatitis B: the acetaminophen criteria and CLIF-C ACLF do not apply; everything else is calculated.
+    // hepatitis B: the acetaminophen criteria and CLIF-C ACLF do not apply; nor, since the cause says acute liver failure,
+    // do the MELD family and UKELD (issue 11 s.1: OPTN policy 9.1.A, NHSBT POL195); nor, fatty liver disease being false,
+    // the NAFLD fibrosis score (Angulo 2007); everything else is calculated.
     [Fact]
     public void Of_CompleteSnapshot_OneOutcomePerCatalogScoreInOrder()
     {
         var assessment = Assessment.Of(Cases.CompleteSnapshot());
-        string[] notApplicable = ["kcc-acetaminophen", "kcc-acetaminophen-lactate", "clif-c-aclf", "peld"];
+        string[] notApplicable = ["kcc-acetaminophen", "kcc-acetaminophen-lactate", "clif-c-aclf", "peld",
+            "meld", "meld-na", "meld-3.0", "meld-na-kim-2008", "ukeld", "nafld-fibrosis-score"];
         Assert.Equal(ScoreCatalog.All.Select(e => e.Definition.Id), assessment.Outcomes.Select(o => o.Definition.Id));
         Assert.All(assessment.Outcomes, o => Assert.Equal(
             notApplicable.Contains(o.Definition.Id) ? OutcomeStatus.NotApplicable : OutcomeStatus.Calculated, o.Status));
