@@ -261,6 +261,12 @@ internal static class TextReport
             sb.Append("      not given, did not matter: ").AppendLine(string.Join(", ", range.Immaterial));
         }
 
+        // The alternatives' warnings (a population assumption is on every one), each once.
+        foreach (var message in range.Results.SelectMany(r => r.Warnings).Select(w => w.Message).Distinct(StringComparer.Ordinal))
+        {
+            sb.Append("      warning: ").AppendLine(TerminalText.Escape(message));
+        }
+
         if (explain)
         {
             foreach (var a in range.Alternatives)

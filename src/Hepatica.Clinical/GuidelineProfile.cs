@@ -154,6 +154,16 @@ public static class GuidelineProfiles
     public static TransplantSection Filter(GuidelineProfile profile, TransplantSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return section with { Signals = [.. section.Signals.Where(s => Shows(profile, s.Id))] };
+        // Possible signals (issue 11 s.2) follow the same profile, and the paths that would settle them are only those of
+        // the possible signals still shown (a UKELD 49 signal under us must not ask for findings.cirrhosis).
+        var possible = section.Possible.Where(p => Shows(profile, p.Signal.Id)).ToList();
+        var dropped = section.Possible.Where(p => !Shows(profile, p.Signal.Id)).SelectMany(p => p.SettledBy).ToHashSet(StringComparer.Ordinal);
+        var kept = possible.SelectMany(p => p.SettledBy).ToHashSet(StringComparer.Ordinal);
+        return section with
+        {
+            Signals = [.. section.Signals.Where(s => Shows(profile, s.Id))],
+            Possible = possible,
+            Missing = [.. section.Missing.Where(m => kept.Contains(m) || !dropped.Contains(m))],
+        };
     }
 }

@@ -81,7 +81,9 @@ public static class RangeText
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
         var value = Criteria.IsCriteria(definition) ? Criteria.Word(result) : Breakdown.F(result.Value);
-        var category = withCategory && result.Category is { } c && !IsCriteriaCategory(c) && !Criteria.IsCriteria(definition) ? $" ({c})" : string.Empty;
+        var category = withCategory && result.Category is { } c && !IsCriteriaCategory(c) && !Criteria.IsCriteria(definition)
+            ? (c.Contains('(', StringComparison.Ordinal) ? $" [{c}]" : $" ({c})") // no nested brackets: "14 [10-19 (3-month mortality 6.0%)]"
+            : string.Empty;
         return value + category;
     }
 
