@@ -61,6 +61,14 @@ public sealed partial class GoldenTests
     [Fact]
     public async Task Fixture_cirrhosis_ascites_dialysis() => Verify(await Fixture(Requests.PatientView(Requests.Fixture("cirrhosis-ascites-dialysis.json"))));
 
+    // Issue 11 s.1 through FHIR: ALT 20.5x, bilirubin 2.8x, ALP 1.2x the upper limits (reference ranges) with IgM anti-HAV
+    // detected, acute hepatitis A (CDC/ACIP 2020). The fibrosis scores are not applicable in acute hepatitis (ALT or AST
+    // above 15x the upper limit, Kwo 2017), so no fibrosis card; no hepatitis A vaccine is offered. Hy's law stays
+    // undecided: FHIR has no field for dili.noOtherExplanation (docs/fhir.md), so no Hy's law or conflict card can come
+    // from an EHR record; those rules are tested through the API and the core.
+    [Fact]
+    public async Task Fixture_hys_law_with_hepatitis_a() => Verify(await Fixture(Requests.PatientView(Requests.Fixture("hys-law-hepatitis-a.json"))));
+
     [Fact]
     public async Task Fixture_acute_liver_failure() => Verify(await Fixture(Requests.PatientView(Requests.Fixture("acute-liver-failure.json"))));
 
