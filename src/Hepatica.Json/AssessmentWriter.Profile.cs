@@ -31,7 +31,7 @@ public static partial class AssessmentWriter
     }
 
     /// <summary>Writes <c>role</c> and <c>roleText</c> of a score in the allocation family (MELD variants, PELD, UKELD) under the profile.</summary>
-    private static void WriteRole(Utf8JsonWriter w, ScoreRole? role)
+    private static void WriteRole(Utf8JsonWriter w, ScoreRole? role, Detail detail)
     {
         if (role is null)
         {
@@ -39,6 +39,10 @@ public static partial class AssessmentWriter
         }
 
         w.WriteString(RoleName, role.KindName);
-        w.WriteString(RoleTextName, role.Text);
+        if (detail == Detail.Full)
+        {
+            // Compact (population) records keep the role only: the phrase is the same on every record.
+            w.WriteString(RoleTextName, role.Text);
+        }
     }
 }

@@ -215,7 +215,7 @@ public static partial class AssessmentWriter
         w.WriteStartObject();
         w.WriteString(Names.Id, Encoded.Of(def.Id));
         w.WriteString(Names.Version, Encoded.Of(def.Version));
-        WriteRole(w, role);
+        WriteRole(w, role, detail);
         switch (outcome.Status)
         {
             case OutcomeStatus.Calculated:
@@ -249,17 +249,7 @@ public static partial class AssessmentWriter
                     WriteSteps(w, r.Steps);
                 }
 
-                if (r.Warnings.Count > 0)
-                {
-                    w.WriteStartArray(Names.Warnings);
-                    foreach (var issue in r.Warnings)
-                    {
-                        WriteIssue(w, issue);
-                    }
-
-                    w.WriteEndArray();
-                }
-
+                WriteScoreWarnings(w, r.Warnings, detail);
                 WritePaths(w, Names.Immaterial, outcome.Immaterial);
                 break;
             case OutcomeStatus.Range:
@@ -512,6 +502,35 @@ public static partial class AssessmentWriter
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A score's warnings: in full detail each issue whole; in compact (population) records only <c>code</c> and <c>path</c>,
+    /// because the message of a population assumption repeats on every record and tripled their size (docs/output.md).
+    /// </summary>
+    private static void WriteScoreWarnings(Utf8JsonWriter w, IReadOnlyList<InputIssue> warnings, Detail detail)
+    {
+        if (warnings.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(Names.Warnings);
+        foreach (var issue in warnings)
+        {
+            if (detail == Detail.Full)
+            {
+                WriteIssue(w, issue);
+                continue;
+            }
+
+            w.WriteStartObject();
+            w.WriteString(Names.Code, issue.Code);
+            w.WriteString(Names.Path, issue.Path);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteIssues(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues)

@@ -155,6 +155,25 @@ public sealed class AssessmentWriterTests
         Assert.False(full.RootElement.TryGetProperty("notCalculable", out _));
     }
 
+    // docs/output.md (issue 11): compact records keep a score warning's code and path and the role, not the repeated sentences.
+    [Fact]
+    public void Compact_detail_gives_score_warnings_as_code_and_path_and_no_role_text()
+    {
+        const string FourLabs = """{"sex": "female", "ageYears": 60, "labs": {"bilirubin": {"value": 2.0, "unit": "mg/dL"}, "creatinine": {"value": 1.1, "unit": "mg/dL"}, "inr": {"value": 1.4}, "sodium": {"value": 134, "unit": "mmol/L"}}}""";
+        using var full = JsonDocument.Parse(Render(FourLabs, Detail.Full));
+        using var compact = JsonDocument.Parse(Render(FourLabs, Detail.Compact));
+        var fullUkeld = Score(full.RootElement, "ukeld");
+        var compactUkeld = Score(compact.RootElement, "ukeld");
+        Assert.True(fullUkeld.GetProperty("warnings")[0].TryGetProperty("message", out _));
+        Assert.True(fullUkeld.TryGetProperty("roleText", out _));
+        var warnings = compactUkeld.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal(fullUkeld.GetProperty("warnings").GetArrayLength(), warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(["code", "path"], w.EnumerateObject().Select(p => p.Name).ToArray()));
+        Assert.Contains(warnings, w => w.GetProperty("path").GetString() == "findings.acuteLiverFailure");
+        Assert.Equal("other-system", compactUkeld.GetProperty("role").GetString());
+        Assert.False(compactUkeld.TryGetProperty("roleText", out _));
+    }
+
     [Fact]
     public void A_batch_line_number_comes_first()
     {
