@@ -125,17 +125,23 @@ internal static class CdsHooksApi
     }
 
     private static async Task<Results<JsonHttpResult<CdsResponse>, ProblemHttpResult, NotFound>> Call(
-        string id, HttpRequest http, PrefetchResolver prefetch, TimeProvider clock, CancellationToken ct)
+        string id, HttpRequest http, PrefetchResolver prefetch, TimeProvider clock, IOptions<CdsHooksOptions> options, CancellationToken ct)
     {
         if (CdsServices.Find(id) is not { } service)
         {
             return TypedResults.NotFound();
         }
 
+        var (bytes, refused) = await ReadBody(http, options.Value, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Body, cancellationToken: ct);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
@@ -259,17 +265,23 @@ internal static class CdsHooksApi
         return (resource as Bundle, selections);
     }
 
-    private static async Task<Results<Ok, ProblemHttpResult, NotFound>> Feedback(string id, HttpRequest http, FeedbackStore store, CancellationToken ct)
+    private static async Task<Results<Ok, ProblemHttpResult, NotFound>> Feedback(string id, HttpRequest http, FeedbackStore store, IOptions<CdsHooksOptions> options, CancellationToken ct)
     {
         if (CdsServices.Find(id) is null)
         {
             return TypedResults.NotFound();
         }
 
+        var (bytes, refused) = await ReadBody(http, options.Value, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         FeedbackRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<FeedbackRequest>(http.Body, CdsJson.Options, ct);
+            body = JsonSerializer.Deserialize<FeedbackRequest>(bytes, CdsJson.Options);
         }
         catch (JsonException e)
         {
@@ -284,6 +296,38 @@ internal static class CdsHooksApi
 
         await store.Append(id, body!.Feedback!, ct);
         return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// The body whole, at most <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> (the same three-way limit as /api:
+    /// Kestrel's feature, Content-Length, a count of the bytes read); larger: 413; a client fault while reading: its status.
+    /// </summary>
+    private static async Task<(byte[] Bytes, ProblemHttpResult? Refused)> ReadBody(HttpRequest http, CdsHooksOptions options, CancellationToken ct)
+    {
+        // The smaller of this setting and the server's own per-request limit (Kestrel:Limits:MaxRequestBodySize): one
+        // never loosens the other.
+        var server = http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var limit = server is { } s && s < options.MaxRequestBodyBytes ? s : options.MaxRequestBodyBytes;
+        var setting = limit == options.MaxRequestBodyBytes ? $"{CdsHooksOptions.Section}:MaxRequestBodyBytes" : "Kestrel:Limits:MaxRequestBodySize";
+        var read = await Api.RequestBody.ReadAsync(http.HttpContext, limit, ct).ConfigureAwait(false);
+        if (read.Fault is { } fault)
+        {
+            http.HttpContext.RequestServices.GetRequiredService<Http.ClientFaultLog>().Report(http.HttpContext, fault);
+            string[] problems = [$"the request body could not be read: {fault.Message}"];
+            return ([], TypedResults.Problem(statusCode: fault.StatusCode, title: Http.ClientFaultLog.Title(fault.StatusCode),
+                detail: problems[0], extensions: new Dictionary<string, object?> { ["issues"] = problems }));
+        }
+
+        if (read.Bytes is not { } bytes)
+        {
+            string[] problems = [$"the request body is larger than {limit} bytes ({setting})"];
+            return ([], TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                detail: problems[0], extensions: new Dictionary<string, object?> { ["issues"] = problems }));
+        }
+
+        // A UTF-8 byte order mark is accepted, as the streaming parser did before the limit (RFC 8259 section 8.1 lets a
+        // parser ignore it).
+        return (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes, null);
     }
 
     private static ProblemHttpResult BadRequest(IReadOnlyList<string> problems) =>

@@ -74,6 +74,13 @@ internal sealed class CdsHooksOptions
     /// <summary>The largest JWKS document read from a JwksUrl, bytes; a larger one gives no keys. Default 64 KiB.</summary>
     public long MaxJwksBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// The largest request body a service call or a feedback post may have, bytes (the CDS client's prefetch included); a
+    /// larger one is refused with 413 before it is parsed. Default 8 MiB: twice the most read from a FHIR server for one
+    /// prefetch key (<see cref="MaxFhirResponseBytes"/>), since a client's prefetch carries several keys.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>Every problem of the settings (checked at start).</summary>
     public IEnumerable<string> Problems()
     {
@@ -91,7 +98,8 @@ internal sealed class CdsHooksOptions
             (nameof(ClockSkewSeconds), ClockSkewSeconds + 1), (nameof(MaxTokenLifetimeSeconds), MaxTokenLifetimeSeconds),
             (nameof(MaxReplayCacheEntries), MaxReplayCacheEntries), (nameof(FhirTimeoutMilliseconds), FhirTimeoutMilliseconds),
             (nameof(MaxFhirResponseBytes), MaxFhirResponseBytes), (nameof(MaxFeedbackEntries), MaxFeedbackEntries),
-            (nameof(JwksRefreshMinutes), JwksRefreshMinutes), (nameof(MaxJwksBytes), MaxJwksBytes)])
+            (nameof(JwksRefreshMinutes), JwksRefreshMinutes), (nameof(MaxJwksBytes), MaxJwksBytes),
+            (nameof(MaxRequestBodyBytes), MaxRequestBodyBytes)])
         {
             if (value <= 0)
             {
