@@ -14,28 +14,11 @@ internal static class ScoreObservations
     /// <summary>Scores whose value is an ordinal grade (valueInteger).</summary>
     private static readonly HashSet<string> Grades = new(["aclf-grade", "ici-hepatitis-grade"], StringComparer.Ordinal);
 
-    /// <summary>Scores whose value is 1 when criteria are met and 0 when not (valueBoolean).</summary>
-
+    /// <summary>A calculated score as a final Observation.</summary>
     public static ResourceReference Write(ScoreResult result, BundleScope scope)
     {
         var def = result.Definition;
-        var observation = new Observation
-        {
-            Status = ObservationStatus.Final,
-            Category =
-            [
-                new CodeableConcept(HepaticaSystems.Hl7ObservationCategory, "survey", "Survey", null),
-                new CodeableConcept(HepaticaSystems.ObservationCategory, "clinical-score", "Clinical score", null),
-            ],
-            Code = Code(def),
-            Subject = scope.Subject,
-            Effective = scope.Effective,
-            Issued = scope.Issued,
-            Value = ValueOf(result),
-            Method = Method(def),
-            Device = scope.Device,
-            DerivedFrom = scope.ObservationsFor(def.Inputs),
-        };
+        var observation = Shell(def, scope, ObservationStatus.Final, ValueOf(result));
 
         foreach (var step in result.Steps)
         {
@@ -78,6 +61,25 @@ internal static class ScoreObservations
         return scope.Add(observation, "Observation", def.Id);
     }
 
+    /// <summary>What every score Observation carries: status, categories, code, subject, times, value, method, device, inputs.</summary>
+    private static Observation Shell(ScoreDefinition def, BundleScope scope, ObservationStatus status, DataType value) => new()
+    {
+        Status = status,
+        Category =
+        [
+            new CodeableConcept(HepaticaSystems.Hl7ObservationCategory, "survey", "Survey", null),
+            new CodeableConcept(HepaticaSystems.ObservationCategory, "clinical-score", "Clinical score", null),
+        ],
+        Code = Code(def),
+        Subject = scope.Subject,
+        Effective = scope.Effective,
+        Issued = scope.Issued,
+        Value = value,
+        Method = Method(def),
+        Device = scope.Device,
+        DerivedFrom = scope.ObservationsFor(def.Inputs),
+    };
+
     /// <summary>
     /// A ranged score (issue 11 s.2; docs/fhir.md): an Observation with status <c>preliminary</c> (the data are
     /// incomplete), <c>valueRange</c> from the lowest to the highest value in {score}, one <c>alternative</c> component
@@ -86,23 +88,8 @@ internal static class ScoreObservations
     /// </summary>
     public static ResourceReference WriteRange(ScoreDefinition def, ScoreRange range, BundleScope scope)
     {
-        var observation = new Observation
-        {
-            Status = ObservationStatus.Preliminary,
-            Category =
-            [
-                new CodeableConcept(HepaticaSystems.Hl7ObservationCategory, "survey", "Survey", null),
-                new CodeableConcept(HepaticaSystems.ObservationCategory, "clinical-score", "Clinical score", null),
-            ],
-            Code = Code(def),
-            Subject = scope.Subject,
-            Effective = scope.Effective,
-            Issued = scope.Issued,
-            Value = new Hl7.Fhir.Model.Range { Low = ScoreQuantity(range.Minimum), High = ScoreQuantity(range.Maximum) },
-            Method = Method(def),
-            Device = scope.Device,
-            DerivedFrom = scope.ObservationsFor(def.Inputs),
-        };
+        var observation = Shell(def, scope, ObservationStatus.Preliminary,
+            new Hl7.Fhir.Model.Range { Low = ScoreQuantity(range.Minimum), High = ScoreQuantity(range.Maximum) });
 
         foreach (var a in range.Alternatives)
         {
