@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hepatica.Clinical.Findings;
+using Hepatica.Clinical.Scores;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Json;
@@ -192,40 +193,21 @@ public static partial class SnapshotReader
         return d;
     }
 
-    private static readonly (string Text, RucamTimeToOnset Value)[] TimeToOnsetChoices =
-        [("suggestive", RucamTimeToOnset.Suggestive), ("compatible", RucamTimeToOnset.Compatible), ("from-cessation", RucamTimeToOnset.FromCessation), ("unrelated", RucamTimeToOnset.Unrelated)];
+    // The spellings are the RUCAM points tables' own (one row per selection: points, words and spelling).
+    private static readonly (string Text, RucamTimeToOnset Value)[] TimeToOnsetChoices = Spellings(Rucam.TimeToOnset.Rows);
 
-    private static readonly (string Text, RucamCourse Value)[] CourseChoices =
-    [
-        ("decrease-50-within-8-days", RucamCourse.Decrease50Within8Days), ("decrease-50-within-30-days", RucamCourse.Decrease50Within30Days),
-        ("no-information-or-continued", RucamCourse.NoInformationOrContinued), ("decrease-50-after-30-days", RucamCourse.Decrease50After30Days),
-        ("decrease-under-50-after-30-days-or-recurrent", RucamCourse.DecreaseUnder50After30DaysOrRecurrent),
-        ("decrease-50-within-180-days", RucamCourse.Decrease50Within180Days), ("decrease-under-50-within-180-days", RucamCourse.DecreaseUnder50Within180Days),
-        ("persistence-or-increase", RucamCourse.PersistenceOrIncrease),
-    ];
+    private static readonly (string Text, RucamCourse Value)[] CourseChoices = Spellings(Rucam.Courses);
 
-    private static readonly (string Text, RucamConcomitant Value)[] ConcomitantChoices =
-    [
-        ("none", RucamConcomitant.None), ("incompatible", RucamConcomitant.IncompatibleTiming), ("compatible", RucamConcomitant.CompatibleTiming),
-        ("hepatotoxin-compatible", RucamConcomitant.KnownHepatotoxinCompatibleTiming), ("evidence", RucamConcomitant.EvidenceOfRole),
-    ];
+    private static readonly (string Text, RucamConcomitant Value)[] ConcomitantChoices = Spellings(Rucam.Concomitant.Rows);
 
-    private static readonly (string Text, RucamAlternativeCauses Value)[] AlternativeCauseChoices =
-    [
-        ("groups-1-and-2-ruled-out", RucamAlternativeCauses.AllRuledOut), ("group-1-ruled-out", RucamAlternativeCauses.GroupOneRuledOut),
-        ("group-1-five-or-six-ruled-out", RucamAlternativeCauses.GroupOneFiveOrSixRuledOut),
-        ("group-1-fewer-than-five-ruled-out", RucamAlternativeCauses.GroupOneFewerThanFiveRuledOut),
-        ("alternative-highly-probable", RucamAlternativeCauses.AlternativeHighlyProbable),
-    ];
+    private static readonly (string Text, RucamAlternativeCauses Value)[] AlternativeCauseChoices = Spellings(Rucam.AlternativeCauses.Rows);
 
-    private static readonly (string Text, RucamPreviousHepatotoxicity Value)[] PreviousChoices =
-        [("labelled", RucamPreviousHepatotoxicity.Labelled), ("published", RucamPreviousHepatotoxicity.PublishedUnlabelled), ("unknown", RucamPreviousHepatotoxicity.Unknown)];
+    private static readonly (string Text, RucamPreviousHepatotoxicity Value)[] PreviousChoices = Spellings(Rucam.PreviousHepatotoxicity.Rows);
 
-    private static readonly (string Text, RucamReexposure Value)[] ReexposureChoices =
-    [
-        ("positive-drug-alone", RucamReexposure.PositiveDrugAlone), ("positive-with-first-drugs", RucamReexposure.PositiveWithFirstDrugs),
-        ("negative", RucamReexposure.Negative), ("not-done-or-other", RucamReexposure.NotDoneOrOther),
-    ];
+    private static readonly (string Text, RucamReexposure Value)[] ReexposureChoices = Spellings(Rucam.Reexposure.Rows);
+
+    private static (string Text, T Value)[] Spellings<T>(IEnumerable<Choice<T>> rows)
+        where T : struct, Enum => [.. rows.Select(r => (r.Text, r.Value))];
 
     /// <summary>One of a fixed set of strings (SNP004 otherwise, SNP002 when not a string).</summary>
     private static T? ReadChoice<T>(ref Utf8JsonReader reader, string path, (string Text, T Value)[] choices, List<InputIssue> issues)

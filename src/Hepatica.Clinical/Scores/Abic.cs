@@ -31,7 +31,7 @@ public static class Abic
 
     /// <summary>90-day risk bands (Dominguez 2008: cut-offs 6.71 and 9.0; survival 100%, 70%, 25%).</summary>
     public static readonly IReadOnlyList<Band> RiskBands =
-        [new(null, false, 6.71m, false, "low risk"), new(6.71m, true, 9.0m, false, "intermediate risk"), new(9.0m, true, null, false, "high risk")];
+        [Band.Below(6.71m, "low risk"), Band.AtLeastBelow(6.71m, 9.0m, "intermediate risk"), Band.AtLeast(9.0m, "high risk")];
 
     /// <summary>The inputs ABIC needs.</summary>
     /// <param name="AgeYears">Age in years.</param>

@@ -34,7 +34,7 @@ public static class AclfGrade
 
     /// <summary>Grades (Moreau 2013).</summary>
     public static readonly IReadOnlyList<Band> Grades =
-        [new(0m, true, 0m, true, "no ACLF"), new(1m, true, 1m, true, "ACLF grade 1"), new(2m, true, 2m, true, "ACLF grade 2"), new(3m, true, 3m, true, "ACLF grade 3")];
+        [Band.Between(0m, 0m, "no ACLF"), Band.Between(1m, 1m, "ACLF grade 1"), Band.Between(2m, 2m, "ACLF grade 2"), Band.Between(3m, 3m, "ACLF grade 3")];
 
     /// <summary>Gathers the inputs from a snapshot and grades, or names what is missing.</summary>
     /// <param name="snapshot">The patient.</param>

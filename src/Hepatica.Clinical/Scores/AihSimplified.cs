@@ -35,7 +35,7 @@ public static class AihSimplified
 
     /// <summary>Diagnosis by total (Hennes 2008): ≥ 6 probable, ≥ 7 definite.</summary>
     public static readonly IReadOnlyList<Band> DiagnosisBands =
-        [new(0m, true, 5m, true, "below the probable AIH threshold"), new(6m, true, 6m, true, "probable AIH"), new(7m, true, 8m, true, "definite AIH")];
+        [Band.Between(0m, 5m, "below the probable AIH threshold"), Band.Between(6m, 6m, "probable AIH"), Band.Between(7m, 8m, "definite AIH")];
 
     /// <summary>The inputs of the simplified criteria. A null autoantibody was not tested (0 points; the evaluator asks for it unless the cap is reached).</summary>
     /// <param name="AnaTiter">ANA titer, reciprocal (80 for 1:80; 0 negative).</param>

@@ -30,7 +30,7 @@ public static class Albi
 
     /// <summary>Grades (Johnson 2015).</summary>
     public static readonly IReadOnlyList<Band> Grades =
-        [new(null, false, -2.60m, true, "grade 1"), new(-2.60m, false, -1.39m, true, "grade 2"), new(-1.39m, false, null, false, "grade 3")];
+        [Band.AtMost(-2.60m, "grade 1"), Band.AboveUpTo(-2.60m, -1.39m, "grade 2"), Band.Above(-1.39m, "grade 3")];
 
     /// <summary>The inputs ALBI needs.</summary>
     /// <param name="Bilirubin">Total bilirubin.</param>

@@ -39,11 +39,11 @@ public static class Apri
     /// <summary>Interpretation bands combining both targets (Wai 2003; WHO 2014).</summary>
     public static readonly IReadOnlyList<Band> Interpretation =
     [
-        new(null, false, 0.5m, true, "significant fibrosis and cirrhosis unlikely"),
-        new(0.5m, false, 1.0m, true, "cirrhosis unlikely; significant fibrosis indeterminate"),
-        new(1.0m, false, 1.5m, true, "indeterminate"),
-        new(1.5m, false, 2.0m, true, "significant fibrosis likely; cirrhosis indeterminate"),
-        new(2.0m, false, null, false, "cirrhosis likely"),
+        Band.AtMost(0.5m, "significant fibrosis and cirrhosis unlikely"),
+        Band.AboveUpTo(0.5m, 1.0m, "cirrhosis unlikely; significant fibrosis indeterminate"),
+        Band.AboveUpTo(1.0m, 1.5m, "indeterminate"),
+        Band.AboveUpTo(1.5m, 2.0m, "significant fibrosis likely; cirrhosis indeterminate"),
+        Band.Above(2.0m, "cirrhosis likely"),
     ];
 
     /// <summary>The inputs APRI needs.</summary>

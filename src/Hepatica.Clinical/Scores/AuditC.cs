@@ -34,11 +34,11 @@ public static class AuditC
 
     /// <summary>Screen in men (Bradley 2007): positive at 4 or more.</summary>
     public static readonly IReadOnlyList<Band> MenBands =
-        [new(0m, true, 3m, true, "negative screen"), new(4m, true, 12m, true, "positive screen (unhealthy alcohol use)")];
+        [Band.Between(0m, 3m, "negative screen"), Band.Between(4m, 12m, "positive screen (unhealthy alcohol use)")];
 
     /// <summary>Screen in women (Bradley 2007): positive at 3 or more.</summary>
     public static readonly IReadOnlyList<Band> WomenBands =
-        [new(0m, true, 2m, true, "negative screen"), new(3m, true, 12m, true, "positive screen (unhealthy alcohol use)")];
+        [Band.Between(0m, 2m, "negative screen"), Band.Between(3m, 12m, "positive screen (unhealthy alcohol use)")];
 
     /// <summary>The inputs AUDIT-C needs.</summary>
     /// <param name="Q1">Question 1 points, 0-4.</param>

@@ -37,23 +37,23 @@ public static class ChildPugh
 
     /// <summary>Bilirubin bands, mg/dL (Pugh 1973): &lt; 2, 2-3, &gt; 3.</summary>
     public static readonly IReadOnlyList<Band> BilirubinBands =
-        [new(null, false, 2m, false, "1"), new(2m, true, 3m, true, "2"), new(3m, false, null, false, "3")];
+        [Band.Below(2m, 1), Band.Between(2m, 3m, 2), Band.Above(3m, 3)];
 
     /// <summary>Bilirubin bands for cholestatic disease, mg/dL (Pugh 1973): &lt; 4, 4-10, &gt; 10.</summary>
     public static readonly IReadOnlyList<Band> CholestaticBilirubinBands =
-        [new(null, false, 4m, false, "1"), new(4m, true, 10m, true, "2"), new(10m, false, null, false, "3")];
+        [Band.Below(4m, 1), Band.Between(4m, 10m, 2), Band.Above(10m, 3)];
 
     /// <summary>Albumin bands, g/dL (Pugh 1973): &gt; 3.5, 2.8-3.5, &lt; 2.8.</summary>
     public static readonly IReadOnlyList<Band> AlbuminBands =
-        [new(3.5m, false, null, false, "1"), new(2.8m, true, 3.5m, true, "2"), new(null, false, 2.8m, false, "3")];
+        [Band.Above(3.5m, 1), Band.Between(2.8m, 3.5m, 2), Band.Below(2.8m, 3)];
 
     /// <summary>INR bands (MDCalc): &lt; 1.7, 1.7-2.3, &gt; 2.3.</summary>
     public static readonly IReadOnlyList<Band> InrBands =
-        [new(null, false, 1.7m, false, "1"), new(1.7m, true, 2.3m, true, "2"), new(2.3m, false, null, false, "3")];
+        [Band.Below(1.7m, 1), Band.Between(1.7m, 2.3m, 2), Band.Above(2.3m, 3)];
 
     /// <summary>Class by total points (Pugh 1973): A 5-6, B 7-9, C 10-15.</summary>
     public static readonly IReadOnlyList<Band> ClassBands =
-        [new(5m, true, 6m, true, "A"), new(7m, true, 9m, true, "B"), new(10m, true, 15m, true, "C")];
+        [Band.Between(5m, 6m, "A"), Band.Between(7m, 9m, "B"), Band.Between(10m, 15m, "C")];
 
     /// <summary>The inputs Child-Pugh needs.</summary>
     /// <param name="Bilirubin">Total bilirubin.</param>
@@ -79,44 +79,36 @@ public static class ChildPugh
         return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
+    /// <summary>Ascites points (Pugh 1973): none 1, mild 2, moderate-severe 3.</summary>
+    public static readonly PointsTable<Ascites> AscitesPoints = new(
+        new(Ascites.None, "none", "ascites none", 1), new(Ascites.Mild, "mild", "ascites mild", 2),
+        new(Ascites.ModerateSevere, "moderate-severe", "ascites moderate-severe", 3));
+
     /// <summary>Calculates the points, total and class with a step for each item.</summary>
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, Pugh1973);
         var bili = inputs.Bilirubin.MilligramsPerDeciliter;
         var total = inputs.Cholestatic
             ? Points(b, "bilirubin (cholestatic bands), mg/dL", bili, CholestaticBilirubinBands, "Pugh 1973, cholestatic disease")
-            : Points(b, "bilirubin, mg/dL", bili, BilirubinBands, "Pugh 1973");
-        total += Points(b, "albumin, g/dL", inputs.Albumin.GramsPerDeciliter, AlbuminBands, "Pugh 1973");
+            : Points(b, "bilirubin, mg/dL", bili, BilirubinBands, Pugh1973.Key);
+        total += Points(b, "albumin, g/dL", inputs.Albumin.GramsPerDeciliter, AlbuminBands, Pugh1973.Key);
         total += Points(b, "INR", inputs.Inr.Ratio, InrBands, "MDCalc INR bands");
-        var ascites = inputs.Ascites switch
-        {
-            Ascites.None => 1m,
-            Ascites.Mild => 2m,
-            Ascites.ModerateSevere => 3m,
-            _ => throw new ArgumentOutOfRangeException(nameof(inputs), inputs.Ascites, "Ascites is none, mild or moderate-severe."),
-        };
-        total += b.Add(StepKind.Points, "ascites", ascites, $"ascites {AscitesName(inputs.Ascites)}: {ascites} (none 1, mild 2, moderate-severe 3; Pugh 1973)");
+        var ascites = AscitesPoints[inputs.Ascites];
+        total += b.Points("ascites", ascites.Score, $"{ascites.Words}: {ascites.Score} (none 1, mild 2, moderate-severe 3; Pugh 1973)");
         var grade = inputs.Encephalopathy.Grade;
         var he = grade == 0 ? 1m : grade <= 2 ? 2m : 3m;
-        total += b.Add(StepKind.Points, "encephalopathy", he, $"West Haven grade {grade}: {he} (none 1, grade 1-2 2, grade 3-4 3; Pugh 1973)");
-        b.Add(StepKind.Sum, "total", total, "sum of the five items");
-        var category = b.Category("class", total, Bands.Find(ClassBands, total), "Pugh 1973");
+        total += b.Points("encephalopathy", he, $"West Haven grade {grade}: {he} (none 1, grade 1-2 2, grade 3-4 3; Pugh 1973)");
+        b.Sum("total", total, "sum of the five items");
+        var category = b.Category("class", total, Bands.Find(ClassBands, total));
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
     }
-
-    private static string AscitesName(Ascites ascites) => ascites switch
-    {
-        Ascites.None => "none",
-        Ascites.Mild => "mild",
-        _ => "moderate-severe",
-    };
 
     private static decimal Points(Breakdown b, string label, decimal value, IReadOnlyList<Band> bands, string source)
     {
         var band = Bands.Find(bands, value);
-        var points = band.Label switch { "1" => 1m, "2" => 2m, "3" => 3m, _ => throw new ArgumentOutOfRangeException(nameof(bands), band.Label, "Child-Pugh bands give 1, 2 or 3 points.") };
-        return b.Add(StepKind.Points, label, points, $"{Breakdown.F(value)} is {band.Describe()}: {band.Label} point{(points == 1m ? string.Empty : "s")} ({source})");
+        var points = band.Points ?? throw new ArgumentOutOfRangeException(nameof(bands), band.Label, "Child-Pugh bands give points.");
+        return b.Points(label, points, $"{Breakdown.F(value)} is {band.Describe()}: {points} point{(points == 1 ? string.Empty : "s")} ({source})");
     }
 }

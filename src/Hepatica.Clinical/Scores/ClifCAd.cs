@@ -33,7 +33,7 @@ public static class ClifCAd
 
     /// <summary>Risk groups (Jalan 2015): ≤ 45 low, 46-59 intermediate, ≥ 60 high (on the integer score).</summary>
     public static readonly IReadOnlyList<Band> RiskGroups =
-        [new(null, false, 45m, true, "low risk"), new(45m, false, 60m, false, "intermediate risk"), new(60m, true, null, false, "high risk")];
+        [Band.AtMost(45m, "low risk"), Band.AboveBelow(45m, 60m, "intermediate risk"), Band.AtLeast(60m, "high risk")];
 
     /// <summary>The inputs CLIF-C AD needs.</summary>
     /// <param name="AgeYears">Age in years.</param>

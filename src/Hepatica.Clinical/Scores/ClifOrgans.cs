@@ -92,12 +92,12 @@ internal static class ClifOrgans
     // table "highlighted areas indicate the definition of each organ failure": every organ's 3 points (and the kidney's 2)
     // are its failure. The reproductions print the liver as "6 to ≤ 12" / "> 12", which would make bilirubin 12 a liver
     // failure (Moreau 2013; EF-CLIF: ≥ 12 mg/dL) scored 2 points; the failure definition governs, so 3 points from 12.
-    internal static readonly IReadOnlyList<Band> BilirubinPoints = [new(null, false, 6m, false, "1"), new(6m, true, 12m, false, "2"), new(12m, true, null, false, "3")];
-    internal static readonly IReadOnlyList<Band> CreatininePoints = [new(null, false, 2m, false, "1"), new(2m, true, 3.5m, false, "2"), new(3.5m, true, null, false, "3")];
-    internal static readonly IReadOnlyList<Band> InrPoints = [new(null, false, 2m, false, "1"), new(2m, true, 2.5m, false, "2"), new(2.5m, true, null, false, "3")];
-    internal static readonly IReadOnlyList<Band> MapPoints = [new(null, false, 70m, false, "2"), new(70m, true, null, false, "1")];
-    internal static readonly IReadOnlyList<Band> PaO2FiO2Points = [new(null, false, 200m, true, "3"), new(200m, false, 300m, true, "2"), new(300m, false, null, false, "1")];
-    internal static readonly IReadOnlyList<Band> SpO2FiO2Points = [new(null, false, 214m, true, "3"), new(214m, false, 357m, true, "2"), new(357m, false, null, false, "1")];
+    internal static readonly IReadOnlyList<Band> BilirubinPoints = [Band.Below(6m, "1"), Band.AtLeastBelow(6m, 12m, "2"), Band.AtLeast(12m, "3")];
+    internal static readonly IReadOnlyList<Band> CreatininePoints = [Band.Below(2m, "1"), Band.AtLeastBelow(2m, 3.5m, "2"), Band.AtLeast(3.5m, "3")];
+    internal static readonly IReadOnlyList<Band> InrPoints = [Band.Below(2m, "1"), Band.AtLeastBelow(2m, 2.5m, "2"), Band.AtLeast(2.5m, "3")];
+    internal static readonly IReadOnlyList<Band> MapPoints = [Band.Below(70m, "2"), Band.AtLeast(70m, "1")];
+    internal static readonly IReadOnlyList<Band> PaO2FiO2Points = [Band.AtMost(200m, "3"), Band.AboveUpTo(200m, 300m, "2"), Band.Above(300m, "1")];
+    internal static readonly IReadOnlyList<Band> SpO2FiO2Points = [Band.AtMost(214m, "3"), Band.AboveUpTo(214m, 357m, "2"), Band.Above(357m, "1")];
 
     /// <summary>Organ failure cut-offs (Moreau 2013): bilirubin ≥ 12 mg/dL, creatinine ≥ 2.0 mg/dL, INR ≥ 2.5, PaO2/FiO2 ≤ 200, SpO2/FiO2 ≤ 214.</summary>
     internal const decimal LiverFailureBilirubin = 12m, KidneyFailureCreatinine = 2.0m, CoagulationFailureInr = 2.5m, PaO2FiO2Failure = 200m, SpO2FiO2Failure = 214m;

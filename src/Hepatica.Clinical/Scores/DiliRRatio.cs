@@ -36,7 +36,7 @@ public static class DiliRRatio
 
     /// <summary>Patterns (Bénichou 1990; EASL 2019): ≤ 2 cholestatic, between mixed, ≥ 5 hepatocellular.</summary>
     public static readonly IReadOnlyList<Band> Patterns =
-        [new(null, false, 2m, true, "cholestatic"), new(2m, false, 5m, false, "mixed"), new(5m, true, null, false, "hepatocellular")];
+        [Band.AtMost(2m, "cholestatic"), Band.AboveBelow(2m, 5m, "mixed"), Band.AtLeast(5m, "hepatocellular")];
 
     /// <summary>The inputs of the R ratio.</summary>
     /// <param name="Alt">ALT.</param>

@@ -112,8 +112,8 @@ public static class Fib4
 
     private static Band[] ThreeBands(decimal low, decimal high) =>
     [
-        new(null, false, low, false, "low risk (advanced fibrosis unlikely)"),
-        new(low, true, high, true, "indeterminate"),
-        new(high, false, null, false, "high risk (advanced fibrosis likely)"),
+        Band.Below(low, "low risk (advanced fibrosis unlikely)"),
+        Band.Between(low, high, "indeterminate"),
+        Band.Above(high, "high risk (advanced fibrosis likely)"),
     ];
 }

@@ -34,25 +34,25 @@ public static class Gahs
     };
 
     /// <summary>Age bands, years (Forrest 2005): &lt; 50, ≥ 50.</summary>
-    public static readonly IReadOnlyList<Band> AgeBands = [new(null, false, 50m, false, "1"), new(50m, true, null, false, "2")];
+    public static readonly IReadOnlyList<Band> AgeBands = [Band.Below(50m, "1"), Band.AtLeast(50m, "2")];
 
     /// <summary>White cell bands, 10^9/L (Forrest 2005): &lt; 15, ≥ 15.</summary>
-    public static readonly IReadOnlyList<Band> WbcBands = [new(null, false, 15m, false, "1"), new(15m, true, null, false, "2")];
+    public static readonly IReadOnlyList<Band> WbcBands = [Band.Below(15m, "1"), Band.AtLeast(15m, "2")];
 
     /// <summary>Urea bands, mmol/L (Forrest 2005): &lt; 5, ≥ 5.</summary>
-    public static readonly IReadOnlyList<Band> UreaBands = [new(null, false, 5m, false, "1"), new(5m, true, null, false, "2")];
+    public static readonly IReadOnlyList<Band> UreaBands = [Band.Below(5m, "1"), Band.AtLeast(5m, "2")];
 
     /// <summary>PT ratio or INR bands (Forrest 2005): &lt; 1.5, 1.5-2.0, &gt; 2.0.</summary>
     public static readonly IReadOnlyList<Band> CoagulationBands =
-        [new(null, false, 1.5m, false, "1"), new(1.5m, true, 2.0m, true, "2"), new(2.0m, false, null, false, "3")];
+        [Band.Below(1.5m, "1"), Band.Between(1.5m, 2.0m, "2"), Band.Above(2.0m, "3")];
 
     /// <summary>Bilirubin bands, µmol/L (Forrest 2005): &lt; 125, 125-250, &gt; 250.</summary>
     public static readonly IReadOnlyList<Band> BilirubinBands =
-        [new(null, false, 125m, false, "1"), new(125m, true, 250m, true, "2"), new(250m, false, null, false, "3")];
+        [Band.Below(125m, "1"), Band.Between(125m, 250m, "2"), Band.Above(250m, "3")];
 
     /// <summary>Prognosis by total (Forrest 2005): ≥ 9 poor.</summary>
     public static readonly IReadOnlyList<Band> PrognosisBands =
-        [new(5m, true, 8m, true, "not poor prognosis"), new(9m, true, 12m, true, "poor prognosis")];
+        [Band.Between(5m, 8m, "not poor prognosis"), Band.Between(9m, 12m, "poor prognosis")];
 
     /// <summary>The inputs GAHS needs.</summary>
     /// <param name="AgeYears">Age in years.</param>

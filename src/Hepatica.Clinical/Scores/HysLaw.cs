@@ -41,7 +41,7 @@ public static class HysLaw
 
     /// <summary>Outcome bands.</summary>
     public static readonly IReadOnlyList<Band> Outcomes =
-        [new(0m, true, 0m, true, "not a Hy's law case"), new(1m, true, 1m, true, "Hy's law case (potential for severe DILI)")];
+        [Band.Between(0m, 0m, "not a Hy's law case"), Band.Between(1m, 1m, "Hy's law case (potential for severe DILI)")];
 
     /// <summary>The inputs; any may be missing (the outcome is decided when one given component is not met).</summary>
     /// <param name="Alt">ALT.</param>

@@ -38,20 +38,20 @@ public static class IciHepatitisGrade
 
     /// <summary>AST or ALT grade by × ULN (CTCAE v5.0, normal baseline).</summary>
     public static readonly IReadOnlyList<Band> AminotransferaseGrades =
-        [new(null, false, 1m, true, "0"), new(1m, false, 3m, true, "1"), new(3m, false, 5m, true, "2"), new(5m, false, 20m, true, "3"), new(20m, false, null, false, "4")];
+        [Band.AtMost(1m, "0"), Band.AboveUpTo(1m, 3m, "1"), Band.AboveUpTo(3m, 5m, "2"), Band.AboveUpTo(5m, 20m, "3"), Band.Above(20m, "4")];
 
     /// <summary>Total bilirubin grade by × ULN (CTCAE v5.0, normal baseline).</summary>
     public static readonly IReadOnlyList<Band> BilirubinGrades =
-        [new(null, false, 1m, true, "0"), new(1m, false, 1.5m, true, "1"), new(1.5m, false, 3m, true, "2"), new(3m, false, 10m, true, "3"), new(10m, false, null, false, "4")];
+        [Band.AtMost(1m, "0"), Band.AboveUpTo(1m, 1.5m, "1"), Band.AboveUpTo(1.5m, 3m, "2"), Band.AboveUpTo(3m, 10m, "3"), Band.Above(10m, "4")];
 
     /// <summary>Management by hepatitis grade (ASCO 2021, hepatitis table).</summary>
     public static readonly IReadOnlyList<Band> Management =
     [
-        new(0m, true, 0m, true, "grade 0: no hepatitis grade (values within the upper limits of normal)"),
-        new(1m, true, 1m, true, "grade 1: continue ICI with close monitoring (labs 1-2 times weekly); consider other causes"),
-        new(2m, true, 2m, true, "grade 2: hold ICI; prednisone 0.5-1 mg/kg/day if no improvement in 3-5 days; resume at grade ≤ 1 on prednisone ≤ 10 mg/day"),
-        new(3m, true, 3m, true, "grade 3: permanently discontinue ICI if symptomatic (consider if asymptomatic); methylprednisolone 1-2 mg/kg/day at once"),
-        new(4m, true, 4m, true, "grade 4: as grade 3 (discontinue ICI); methylprednisolone 2 mg/kg/day"),
+        Band.Between(0m, 0m, "grade 0: no hepatitis grade (values within the upper limits of normal)"),
+        Band.Between(1m, 1m, "grade 1: continue ICI with close monitoring (labs 1-2 times weekly); consider other causes"),
+        Band.Between(2m, 2m, "grade 2: hold ICI; prednisone 0.5-1 mg/kg/day if no improvement in 3-5 days; resume at grade ≤ 1 on prednisone ≤ 10 mg/day"),
+        Band.Between(3m, 3m, "grade 3: permanently discontinue ICI if symptomatic (consider if asymptomatic); methylprednisolone 1-2 mg/kg/day at once"),
+        Band.Between(4m, 4m, "grade 4: as grade 3 (discontinue ICI); methylprednisolone 2 mg/kg/day"),
     ];
 
     /// <summary>The inputs of the grade.</summary>

@@ -41,7 +41,7 @@ public static class KccAcetaminophen
 
     /// <summary>The two outcomes as bands of the value.</summary>
     public static readonly IReadOnlyList<Band> Outcomes =
-        [new(0m, true, 0m, true, "criteria not met"), new(1m, true, 1m, true, "criteria met")];
+        [Band.Between(0m, 0m, "criteria not met"), Band.Between(1m, 1m, "criteria met")];
 
     /// <summary>The inputs the criteria read; any may be missing.</summary>
     /// <param name="ArterialPh">Arterial pH after fluid resuscitation.</param>

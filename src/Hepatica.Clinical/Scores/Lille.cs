@@ -40,7 +40,7 @@ public static class Lille
 
     /// <summary>Response bands (Louvet 2007: cut-off 0.45).</summary>
     public static readonly IReadOnlyList<Band> ResponseBands =
-        [new(null, false, 0.45m, false, "responder"), new(0.45m, true, null, false, "non-responder")];
+        [Band.Below(0.45m, "responder"), Band.AtLeast(0.45m, "non-responder")];
 
     /// <summary>The inputs the Lille model needs.</summary>
     /// <param name="AgeYears">Age in years.</param>

@@ -39,7 +39,7 @@ public static class MaddreyDf
 
     /// <summary>Severity bands (Carithers 1989): DF ≥ 32 severe.</summary>
     public static readonly IReadOnlyList<Band> SeverityBands =
-        [new(null, false, 32m, false, "not severe"), new(32m, true, null, false, "severe")];
+        [Band.Below(32m, "not severe"), Band.AtLeast(32m, "severe")];
 
     /// <summary>The inputs the discriminant function needs.</summary>
     /// <param name="ProthrombinTime">The patient's prothrombin time.</param>

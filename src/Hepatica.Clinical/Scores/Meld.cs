@@ -23,11 +23,11 @@ public static class Meld
     /// </summary>
     public static readonly IReadOnlyList<Band> MeldBands =
     [
-        new(null, false, 9m, true, "≤ 9 (3-month mortality 1.9%)"),
-        new(10m, true, 19m, true, "10-19 (3-month mortality 6.0%)"),
-        new(20m, true, 29m, true, "20-29 (3-month mortality 19.6%)"),
-        new(30m, true, 39m, true, "30-39 (3-month mortality 52.6%)"),
-        new(40m, true, null, false, "≥ 40 (3-month mortality 71.3%)"),
+        Band.AtMost(9m, "≤ 9 (3-month mortality 1.9%)"),
+        Band.Between(10m, 19m, "10-19 (3-month mortality 6.0%)"),
+        Band.Between(20m, 29m, "20-29 (3-month mortality 19.6%)"),
+        Band.Between(30m, 39m, "30-39 (3-month mortality 52.6%)"),
+        Band.AtLeast(40m, "≥ 40 (3-month mortality 71.3%)"),
     ];
 
     /// <summary>What MELD is, its range and sources.</summary>

@@ -35,17 +35,17 @@ public static class NafldFibrosisScore
     /// <summary>Bands (Angulo 2007): &lt; −1.455, −1.455 to 0.676, &gt; 0.676.</summary>
     public static readonly IReadOnlyList<Band> FibrosisBands =
     [
-        new(null, false, -1.455m, false, "low (advanced fibrosis unlikely, F0-F2)"),
-        new(-1.455m, true, 0.676m, true, "indeterminate"),
-        new(0.676m, false, null, false, "high (advanced fibrosis likely, F3-F4)"),
+        Band.Below(-1.455m, "low (advanced fibrosis unlikely, F0-F2)"),
+        Band.Between(-1.455m, 0.676m, "indeterminate"),
+        Band.Above(0.676m, "high (advanced fibrosis likely, F3-F4)"),
     ];
 
     /// <summary>Bands from age 65 (McPherson 2017): lower cut-off 0.12 instead of −1.455; the upper cut-off 0.676 is kept.</summary>
     public static readonly IReadOnlyList<Band> Age65Bands =
     [
-        new(null, false, 0.12m, false, "low (advanced fibrosis unlikely, F0-F2)"),
-        new(0.12m, true, 0.676m, true, "indeterminate"),
-        new(0.676m, false, null, false, "high (advanced fibrosis likely, F3-F4)"),
+        Band.Below(0.12m, "low (advanced fibrosis unlikely, F0-F2)"),
+        Band.Between(0.12m, 0.676m, "indeterminate"),
+        Band.Above(0.676m, "high (advanced fibrosis likely, F3-F4)"),
     ];
 
     /// <summary>Age from which <see cref="Age65Bands"/> apply (McPherson 2017: "≥65 years").</summary>

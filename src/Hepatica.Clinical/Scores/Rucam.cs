@@ -35,21 +35,68 @@ public static class Rucam
     /// <summary>Causality grades (Danan 2016).</summary>
     public static readonly IReadOnlyList<Band> Causality =
     [
-        new(null, false, 0m, true, "excluded"), new(1m, true, 2m, true, "unlikely"), new(3m, true, 5m, true, "possible"),
-        new(6m, true, 8m, true, "probable"), new(9m, true, null, false, "highly probable"),
+        Band.AtMost(0m, "excluded"), Band.Between(1m, 2m, "unlikely"), Band.Between(3m, 5m, "possible"),
+        Band.Between(6m, 8m, "probable"), Band.AtLeast(9m, "highly probable"),
     ];
 
-    private static readonly Dictionary<RucamCourse, decimal> HepatocellularCourse = new()
-    {
-        [RucamCourse.Decrease50Within8Days] = 3m, [RucamCourse.Decrease50Within30Days] = 2m, [RucamCourse.NoInformationOrContinued] = 0m,
-        [RucamCourse.Decrease50After30Days] = 0m, [RucamCourse.DecreaseUnder50After30DaysOrRecurrent] = -2m,
-    };
+    // On both scales of item 2: one row, so its spelling and words are written once.
+    private static readonly Choice<RucamCourse> NoInformation = new(RucamCourse.NoInformationOrContinued, "no-information-or-continued", "no information, or continued drug use", 0);
 
-    private static readonly Dictionary<RucamCourse, decimal> CholestaticCourse = new()
-    {
-        [RucamCourse.Decrease50Within180Days] = 2m, [RucamCourse.DecreaseUnder50Within180Days] = 1m,
-        [RucamCourse.NoInformationOrContinued] = 0m, [RucamCourse.PersistenceOrIncrease] = 0m,
-    };
+    /// <summary>Item 1, time to onset (Danan 2016). An unrelated onset has a row for its spelling and words, and no
+    /// points: RUCAM is not applied (<see cref="Calculate"/> refuses it).</summary>
+    public static readonly PointsTable<RucamTimeToOnset> TimeToOnset = new(
+        new(RucamTimeToOnset.Suggestive, "suggestive", "suggestive (5-90 days from the start, or the rechallenge limits)", 2),
+        new(RucamTimeToOnset.Compatible, "compatible", "compatible (under 5 or over 90 days from the start)", 1),
+        new(RucamTimeToOnset.FromCessation, "from-cessation", "from cessation, within the form's limit", 1),
+        new(RucamTimeToOnset.Unrelated, "unrelated", "unrelated (before the drug, or too long after its cessation)", 0));
+
+    /// <summary>Item 2, course of ALT after cessation, hepatocellular form (Danan 2016).</summary>
+    public static readonly PointsTable<RucamCourse> HepatocellularCourse = new(
+        new(RucamCourse.Decrease50Within8Days, "decrease-50-within-8-days", "ALT decrease ≥ 50% within 8 days", 3),
+        new(RucamCourse.Decrease50Within30Days, "decrease-50-within-30-days", "ALT decrease ≥ 50% within 30 days", 2),
+        NoInformation,
+        new(RucamCourse.Decrease50After30Days, "decrease-50-after-30-days", "ALT decrease ≥ 50% after day 30", 0),
+        new(RucamCourse.DecreaseUnder50After30DaysOrRecurrent, "decrease-under-50-after-30-days-or-recurrent", "ALT decrease < 50% after day 30, or recurrent increase", -2));
+
+    /// <summary>Item 2, course of ALP (or bilirubin) after cessation, cholestatic or mixed form (Danan 2016).</summary>
+    public static readonly PointsTable<RucamCourse> CholestaticCourse = new(
+        new(RucamCourse.Decrease50Within180Days, "decrease-50-within-180-days", "ALP decrease ≥ 50% within 180 days", 2),
+        new(RucamCourse.DecreaseUnder50Within180Days, "decrease-under-50-within-180-days", "ALP decrease < 50% within 180 days", 1),
+        NoInformation,
+        new(RucamCourse.PersistenceOrIncrease, "persistence-or-increase", "persistence or increase", 0));
+
+    /// <summary>Item 4, concomitant drugs or herbs (Danan 2016).</summary>
+    public static readonly PointsTable<RucamConcomitant> Concomitant = new(
+        new(RucamConcomitant.None, "none", "none or no information", 0),
+        new(RucamConcomitant.IncompatibleTiming, "incompatible", "concomitant drug with incompatible time to onset", 0),
+        new(RucamConcomitant.CompatibleTiming, "compatible", "concomitant drug with compatible or suggestive time to onset", -1),
+        new(RucamConcomitant.KnownHepatotoxinCompatibleTiming, "hepatotoxin-compatible", "concomitant known hepatotoxin with compatible or suggestive time to onset", -2),
+        new(RucamConcomitant.EvidenceOfRole, "evidence", "concomitant drug with evidence of its role (positive rechallenge or validated test)", -3));
+
+    /// <summary>Item 5, search for alternative causes (Danan 2016; group I: HAV, HBV, HCV, HEV, hepatobiliary imaging,
+    /// alcoholism, recent hypotension; group II: complications of underlying disease, CMV, EBV, HSV, VZV).</summary>
+    public static readonly PointsTable<RucamAlternativeCauses> AlternativeCauses = new(
+        new(RucamAlternativeCauses.AllRuledOut, "groups-1-and-2-ruled-out", "all causes of groups I and II ruled out", 2),
+        new(RucamAlternativeCauses.GroupOneRuledOut, "group-1-ruled-out", "the 7 causes of group I ruled out", 1),
+        new(RucamAlternativeCauses.GroupOneFiveOrSixRuledOut, "group-1-five-or-six-ruled-out", "6 or 5 causes of group I ruled out", 0),
+        new(RucamAlternativeCauses.GroupOneFewerThanFiveRuledOut, "group-1-fewer-than-five-ruled-out", "fewer than 5 causes of group I ruled out", -2),
+        new(RucamAlternativeCauses.AlternativeHighlyProbable, "alternative-highly-probable", "alternative cause highly probable", -3));
+
+    /// <summary>Item 6, previous hepatotoxicity of the drug (Danan 2016).</summary>
+    public static readonly PointsTable<RucamPreviousHepatotoxicity> PreviousHepatotoxicity = new(
+        new(RucamPreviousHepatotoxicity.Labelled, "labelled", "reaction labelled in the product characteristics", 2),
+        new(RucamPreviousHepatotoxicity.PublishedUnlabelled, "published", "reaction published but unlabelled", 1),
+        new(RucamPreviousHepatotoxicity.Unknown, "unknown", "reaction unknown", 0));
+
+    /// <summary>Item 7, response to unintentional re-exposure (Danan 2016).</summary>
+    public static readonly PointsTable<RucamReexposure> Reexposure = new(
+        new(RucamReexposure.PositiveDrugAlone, "positive-drug-alone", "doubling with the drug alone", 3),
+        new(RucamReexposure.PositiveWithFirstDrugs, "positive-with-first-drugs", "doubling with the drugs given at the first reaction", 1),
+        new(RucamReexposure.Negative, "negative", "increase but below the ULN in the same conditions", -2),
+        new(RucamReexposure.NotDoneOrOther, "not-done-or-other", "no re-exposure, or other situations", 0));
+
+    /// <summary>Every course of item 2, each once, in the order of the two scales (the snapshot's spellings).</summary>
+    public static IEnumerable<Choice<RucamCourse>> Courses => HepatocellularCourse.Rows.Concat(CholestaticCourse.Rows).DistinctBy(r => r.Value);
 
     /// <summary>The inputs of RUCAM, as selected for the form <paramref name="Hepatocellular"/> names.</summary>
     /// <param name="Hepatocellular">True for the hepatocellular form (R ≥ 5), false for cholestatic or mixed.</param>
@@ -87,7 +134,7 @@ public static class Rucam
 
         bool? hepatocellular = pattern.Result is { } p ? p.Unrounded >= 5m : null;
         var onset = r.Need(d.RucamTimeToOnset, "dili.rucam.timeToOnset");
-        var onScale = d.RucamCourse is not { } given || hepatocellular is not { } h || (h ? HepatocellularCourse : CholestaticCourse).ContainsKey(given);
+        var onScale = d.RucamCourse is not { } given || hepatocellular is not { } h || (h ? HepatocellularCourse : CholestaticCourse).Contains(given);
         var course = r.Need(onScale ? d.RucamCourse : null, onScale ? "dili.rucam.courseAfterCessation"
             : hepatocellular == true ? "dili.rucam.courseAfterCessation (an ALT course is needed: the form is hepatocellular, R ≥ 5)"
             : "dili.rucam.courseAfterCessation (an ALP course is needed: the form is cholestatic or mixed, R < 5)");
@@ -104,56 +151,31 @@ public static class Rucam
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var form = inputs.Hepatocellular ? "hepatocellular" : "cholestatic or mixed";
-        b.Note("form", $"{form} (R {(inputs.Hepatocellular ? "≥ 5" : "< 5")}; Danan 2016)");
-        var onset = inputs.TimeToOnset switch
+        if (inputs.TimeToOnset == RucamTimeToOnset.Unrelated)
         {
-            RucamTimeToOnset.Suggestive => 2m,
-            RucamTimeToOnset.Compatible or RucamTimeToOnset.FromCessation => 1m,
-            _ => throw new ArgumentException("An unrelated time to onset excludes the drug; RUCAM is not applied.", nameof(inputs)),
-        };
-        var total = b.Add(StepKind.Points, "1 time to onset", onset, $"{inputs.TimeToOnset}: suggestive +2, compatible or from cessation +1 (Danan 2016)");
-        var scale = inputs.Hepatocellular ? HepatocellularCourse : CholestaticCourse;
-        total += b.Add(StepKind.Points, inputs.Hepatocellular ? "2 course of ALT" : "2 course of ALP", scale.TryGetValue(inputs.Course, out var course) ? course
-            : throw new ArgumentException($"{inputs.Course} is not on the {form} scale.", nameof(inputs)), $"{inputs.Course} (Danan 2016, {form} scale)");
-        total += b.Add(StepKind.Points, "3 alcohol", inputs.Alcohol ? 1m : 0m, inputs.Alcohol ? "above 2 drinks a day (women) or 3 (men): +1" : "not above the limit: 0");
-        total += b.Add(StepKind.Points, "3 age", inputs.AgeYears >= 55m ? 1m : 0m, $"{Breakdown.F(inputs.AgeYears)} years: ≥ 55 +1 (Danan 2016)");
-        if (!inputs.Hepatocellular)
-        {
-            total += b.Add(StepKind.Points, "3 pregnancy", inputs.Pregnancy ? 1m : 0m, inputs.Pregnancy ? "pregnant: +1 (cholestatic or mixed form)" : "not pregnant: 0");
+            throw new ArgumentException("An unrelated time to onset excludes the drug; RUCAM is not applied.", nameof(inputs));
         }
 
-        total += b.Add(StepKind.Points, "4 concomitant drugs", inputs.Concomitant switch
+        var b = Breakdown.For(recordSteps, Danan2016);
+        var form = inputs.Hepatocellular ? "hepatocellular" : "cholestatic or mixed";
+        b.Note("form", $"{form} (R {(inputs.Hepatocellular ? "≥ 5" : "< 5")}; Danan 2016)");
+        var total = b.Points("1 time to onset", TimeToOnset[inputs.TimeToOnset]);
+        var scale = inputs.Hepatocellular ? HepatocellularCourse : CholestaticCourse;
+        total += b.Points(inputs.Hepatocellular ? "2 course of ALT" : "2 course of ALP", scale.Contains(inputs.Course) ? scale[inputs.Course]
+            : throw new ArgumentException($"{Courses.First(c => c.Value == inputs.Course).Words} is not on the {form} scale.", nameof(inputs)), $"{form} scale");
+        total += b.Points("3 alcohol", inputs.Alcohol ? 1m : 0m, inputs.Alcohol ? "above 2 drinks a day (women) or 3 (men): +1" : "not above the limit: 0");
+        total += b.Points("3 age", inputs.AgeYears >= 55m ? 1m : 0m, $"{Breakdown.F(inputs.AgeYears)} years: ≥ 55 +1 (Danan 2016)");
+        if (!inputs.Hepatocellular)
         {
-            RucamConcomitant.None or RucamConcomitant.IncompatibleTiming => 0m,
-            RucamConcomitant.CompatibleTiming => -1m,
-            RucamConcomitant.KnownHepatotoxinCompatibleTiming => -2m,
-            _ => -3m,
-        }, $"{inputs.Concomitant}: none or incompatible 0, compatible −1, known hepatotoxin −2, evidence of its role −3");
-        total += b.Add(StepKind.Points, "5 alternative causes", inputs.AlternativeCauses switch
-        {
-            RucamAlternativeCauses.AllRuledOut => 2m,
-            RucamAlternativeCauses.GroupOneRuledOut => 1m,
-            RucamAlternativeCauses.GroupOneFiveOrSixRuledOut => 0m,
-            RucamAlternativeCauses.GroupOneFewerThanFiveRuledOut => -2m,
-            _ => -3m,
-        }, $"{inputs.AlternativeCauses}: groups I and II +2, group I (7) +1, 6 or 5 of group I 0, fewer −2, alternative highly probable −3");
-        total += b.Add(StepKind.Points, "6 previous hepatotoxicity", inputs.PreviousHepatotoxicity switch
-        {
-            RucamPreviousHepatotoxicity.Labelled => 2m,
-            RucamPreviousHepatotoxicity.PublishedUnlabelled => 1m,
-            _ => 0m,
-        }, $"{inputs.PreviousHepatotoxicity}: labelled +2, published +1, unknown 0");
-        total += b.Add(StepKind.Points, "7 re-exposure", inputs.Reexposure switch
-        {
-            RucamReexposure.PositiveDrugAlone => 3m,
-            RucamReexposure.PositiveWithFirstDrugs => 1m,
-            RucamReexposure.Negative => -2m,
-            _ => 0m,
-        }, $"{inputs.Reexposure}: doubling with the drug alone +3, with the first drugs +1, rise below ULN −2, otherwise 0");
-        b.Add(StepKind.Sum, "total", total, "sum of the seven items");
-        var category = b.Category("causality", total, Bands.Find(Causality, total), "Danan 2016");
+            total += b.Points("3 pregnancy", inputs.Pregnancy ? 1m : 0m, inputs.Pregnancy ? "pregnant: +1 (cholestatic or mixed form)" : "not pregnant: 0");
+        }
+
+        total += b.Points("4 concomitant drugs", Concomitant[inputs.Concomitant]);
+        total += b.Points("5 alternative causes", AlternativeCauses[inputs.AlternativeCauses]);
+        total += b.Points("6 previous hepatotoxicity", PreviousHepatotoxicity[inputs.PreviousHepatotoxicity]);
+        total += b.Points("7 re-exposure", Reexposure[inputs.Reexposure]);
+        b.Sum("total", total, "sum of the seven items");
+        var category = b.Category("causality", total, Bands.Find(Causality, total));
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
     }
 }

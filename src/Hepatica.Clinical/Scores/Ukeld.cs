@@ -35,8 +35,8 @@ public static class Ukeld
     /// <summary>The UK listing threshold: UKELD ≥ 49 (Barber 2011).</summary>
     public static readonly IReadOnlyList<Band> Threshold =
     [
-        new(null, false, 49m, false, "below the UK listing threshold (< 49)"),
-        new(49m, true, null, false, "at or above the UK listing threshold (≥ 49)"),
+        Band.Below(49m, "below the UK listing threshold (< 49)"),
+        Band.AtLeast(49m, "at or above the UK listing threshold (≥ 49)"),
     ];
 
     /// <summary>The inputs UKELD needs.</summary>

@@ -9,8 +9,48 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Upper">Upper end, or null for no upper end.</param>
 /// <param name="UpperInclusive">True when a value equal to <see cref="Upper"/> is in the band.</param>
 /// <param name="Label">The category name.</param>
+/// <remarks>Tables are written with the named factories (<c>Band.Below(2m, 1)</c>, <c>Band.Between(2m, 3m, 2)</c>,
+/// <c>Band.AboveUpTo(-2.60m, -1.39m, "grade 2")</c>), each saying in its name which ends are included.</remarks>
 public sealed record Band(decimal? Lower, bool LowerInclusive, decimal? Upper, bool UpperInclusive, string Label)
 {
+    /// <summary>The points a points band gives (Child-Pugh's 1-3), or null for a category band.</summary>
+    public int? Points { get; init; }
+
+    /// <summary>Values below <paramref name="upper"/> (not including it).</summary>
+    public static Band Below(decimal upper, string label) => new(null, false, upper, false, label);
+
+    /// <summary>Values up to and including <paramref name="upper"/>.</summary>
+    public static Band AtMost(decimal upper, string label) => new(null, false, upper, true, label);
+
+    /// <summary>Values above <paramref name="lower"/> (not including it).</summary>
+    public static Band Above(decimal lower, string label) => new(lower, false, null, false, label);
+
+    /// <summary>Values from and including <paramref name="lower"/>.</summary>
+    public static Band AtLeast(decimal lower, string label) => new(lower, true, null, false, label);
+
+    /// <summary>Values from <paramref name="lower"/> to <paramref name="upper"/>, both included.</summary>
+    public static Band Between(decimal lower, decimal upper, string label) => new(lower, true, upper, true, label);
+
+    /// <summary>Values above <paramref name="lower"/> up to and including <paramref name="upper"/>.</summary>
+    public static Band AboveUpTo(decimal lower, decimal upper, string label) => new(lower, false, upper, true, label);
+
+    /// <summary>Values from and including <paramref name="lower"/> to below <paramref name="upper"/>.</summary>
+    public static Band AtLeastBelow(decimal lower, decimal upper, string label) => new(lower, true, upper, false, label);
+
+    /// <summary>Values above <paramref name="lower"/> and below <paramref name="upper"/>, neither included.</summary>
+    public static Band AboveBelow(decimal lower, decimal upper, string label) => new(lower, false, upper, false, label);
+
+    /// <summary>A points band below <paramref name="upper"/>.</summary>
+    public static Band Below(decimal upper, int points) => Below(upper, Text(points)) with { Points = points };
+
+    /// <summary>A points band from <paramref name="lower"/> to <paramref name="upper"/>, both included.</summary>
+    public static Band Between(decimal lower, decimal upper, int points) => Between(lower, upper, Text(points)) with { Points = points };
+
+    /// <summary>A points band above <paramref name="lower"/>.</summary>
+    public static Band Above(decimal lower, int points) => Above(lower, Text(points)) with { Points = points };
+
+    private static string Text(int points) => points.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>True when <paramref name="value"/> lies in this band.</summary>
     public bool Contains(decimal value) =>
         (Lower is not { } lo || (LowerInclusive ? value >= lo : value > lo)) &&
