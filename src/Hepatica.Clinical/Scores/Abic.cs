@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -58,19 +57,18 @@ public static class Abic
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        const string Source = "Dominguez 2008";
-        var b = Breakdown.For(recordSteps);
-        var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "age, years");
-        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL");
-        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
-        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
+        var b = Breakdown.For(recordSteps, Dominguez2008);
+        var age = b.Input("age", inputs.AgeYears, "age, years");
+        var bili = b.Input(inputs.Bilirubin, "total bilirubin, mg/dL");
+        var cr = b.Input(inputs.Creatinine, "serum creatinine, mg/dL");
+        var inr = b.Input(inputs.Inr, "INR");
         var unrounded =
-            b.Add(StepKind.Term, "0.1 × age", 0.1m * age, Source)
-            + b.Add(StepKind.Term, "0.08 × bilirubin", 0.08m * bili, Source)
-            + b.Add(StepKind.Term, "0.3 × creatinine", 0.3m * cr, Source)
-            + b.Add(StepKind.Term, "0.8 × INR", 0.8m * inr, Source);
-        b.Add(StepKind.Sum, "ABIC before rounding", unrounded, "sum of the terms");
-        var value = b.Add(StepKind.Rounding, "ABIC", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+            b.Term(0.1m, "age", age)
+            + b.Term(0.08m, "bilirubin", bili)
+            + b.Term(0.3m, "creatinine", cr)
+            + b.Term(0.8m, "INR", inr);
+        b.Sum("ABIC before rounding", unrounded, "sum of the terms");
+        var value = b.Round("ABIC", unrounded, 2);
         var category = b.Category("90-day risk", unrounded, Bands.Find(RiskBands, unrounded), "Dominguez 2008; the unrounded value is banded");
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
     }

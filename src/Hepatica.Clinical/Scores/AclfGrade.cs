@@ -51,11 +51,11 @@ public static class AclfGrade
     public static ScoreResult Calculate(OrganInputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, Sources.Moreau2013);
         var warnings = new List<InputIssue>();
         var organs = ClifOrgans.Assess(inputs, b, points: false, warnings);
-        var grade = b.Add(StepKind.Sum, "ACLF grade", Grade(inputs, organs, b), "Moreau 2013");
-        var category = b.Category("grade", grade, Bands.Find(Grades, grade), "Moreau 2013");
+        var grade = b.Sum("ACLF grade", Grade(inputs, organs, b), "Moreau 2013");
+        var category = b.Category("grade", grade, Bands.Find(Grades, grade));
         return new ScoreResult(Definition, grade, null, category, b.Steps, warnings) { Extras = ClifCOf.Extras(organs, withPoints: false) };
     }
 

@@ -78,7 +78,7 @@ public static class AihSimplified
         var total = AutoantibodyPoints(b, inputs.AnaTiter, inputs.SmaTiter, inputs.LkmTiter, inputs.SlaLpPositive);
         var ratio = inputs.IgG.GramsPerLiter / inputs.IgGUpperLimit.GramsPerLiter;
         var igg = ratio > 1.10m ? 2m : ratio > 1m ? 1m : 0m;
-        total += b.Add(StepKind.Points, "IgG", igg, $"IgG {Breakdown.F(inputs.IgG.GramsPerLiter)} g/L is {Breakdown.F(ratio)} × ULN {Breakdown.F(inputs.IgGUpperLimit.GramsPerLiter)} g/L: {igg} (> ULN 1, > 1.10 × ULN 2; Hennes 2008)");
+        total += b.Points("IgG", igg, $"IgG {Breakdown.F(inputs.IgG.GramsPerLiter)} g/L is {Breakdown.F(ratio)} × ULN {Breakdown.F(inputs.IgGUpperLimit.GramsPerLiter)} g/L: {igg} (> ULN 1, > 1.10 × ULN 2; Hennes 2008)");
         var histology = inputs.Histology switch
         {
             AihHistology.Atypical => 0m,
@@ -86,10 +86,10 @@ public static class AihSimplified
             AihHistology.Typical => 2m,
             _ => throw new ArgumentOutOfRangeException(nameof(inputs), inputs.Histology, "Histology is atypical, compatible or typical."),
         };
-        total += b.Add(StepKind.Points, "histology", histology, $"{inputs.Histology.ToString().ToLowerInvariant()}: {histology} (compatible 1, typical 2; evidence of hepatitis is a necessary condition; Hennes 2008)");
+        total += b.Points("histology", histology, $"{inputs.Histology.ToString().ToLowerInvariant()}: {histology} (compatible 1, typical 2; evidence of hepatitis is a necessary condition; Hennes 2008)");
         var viral = inputs.ViralHepatitisExcluded ? 2m : 0m;
-        total += b.Add(StepKind.Points, "absence of viral hepatitis", viral, $"{(inputs.ViralHepatitisExcluded ? "yes" : "no")}: {viral} (yes 2; Hennes 2008)");
-        b.Add(StepKind.Sum, "total", total, "autoantibodies (at most 2) + IgG + histology + absence of viral hepatitis");
+        total += b.Points("absence of viral hepatitis", viral, $"{(inputs.ViralHepatitisExcluded ? "yes" : "no")}: {viral} (yes 2; Hennes 2008)");
+        b.Sum("total", total, "autoantibodies (at most 2) + IgG + histology + absence of viral hepatitis");
         var category = b.Category("diagnosis", total, Bands.Find(DiagnosisBands, total), "Hennes 2008: ≥ 6 probable, ≥ 7 definite");
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
     }
@@ -97,13 +97,12 @@ public static class AihSimplified
     private static decimal AutoantibodyPoints(Breakdown b, int? ana, int? sma, int? lkm, bool? slaLp)
     {
         var anaSma = Math.Max(ana ?? 0, sma ?? 0);
-        var sum = b.Add(StepKind.Points, "ANA or SMA", anaSma >= 80 ? 2m : anaSma >= 40 ? 1m : 0m,
-            $"higher titer {Titer(anaSma)} (ANA {Titer(ana)}, SMA {Titer(sma)}): ≥ 1:40 1, ≥ 1:80 2 (Hennes 2008)");
-        sum += b.Add(StepKind.Points, "LKM", lkm >= 40 ? 2m : 0m, $"LKM {Titer(lkm)}: ≥ 1:40 2 (Hennes 2008)");
-        sum += b.Add(StepKind.Points, "SLA/LP", slaLp == true ? 2m : 0m, $"SLA/LP {(slaLp is { } p ? (p ? "positive" : "negative") : "not tested")}: positive 2 (Hennes 2008)");
+        var sum = b.Points("ANA or SMA", anaSma >= 80 ? 2m : anaSma >= 40 ? 1m : 0m, $"higher titer {Titer(anaSma)} (ANA {Titer(ana)}, SMA {Titer(sma)}): ≥ 1:40 1, ≥ 1:80 2 (Hennes 2008)");
+        sum += b.Points("LKM", lkm >= 40 ? 2m : 0m, $"LKM {Titer(lkm)}: ≥ 1:40 2 (Hennes 2008)");
+        sum += b.Points("SLA/LP", slaLp == true ? 2m : 0m, $"SLA/LP {(slaLp is { } p ? (p ? "positive" : "negative") : "not tested")}: positive 2 (Hennes 2008)");
         // The cap is an item rule, recorded as the item's points (a Cap step is reserved for the reported value).
         var capped = Math.Min(sum, AutoantibodyCap);
-        return b.Add(StepKind.Points, "autoantibodies", capped, sum > AutoantibodyCap
+        return b.Points("autoantibodies", capped, sum > AutoantibodyCap
             ? $"sum {sum} is above the cap: {capped} (Hennes 2008: at most 2 points for all autoantibodies)"
             : $"sum {sum}, within the cap of 2 (Hennes 2008: at most 2 points for all autoantibodies)");
     }

@@ -1,3 +1,4 @@
+using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 using static Hepatica.Clinical.Scoring.ClinicalMath;
 
@@ -52,13 +53,13 @@ public static class Albi
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MicromolesPerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
-        var alb = b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerLiter, "serum albumin, g/L (g/dL × 10)");
-        var unrounded = b.Add(StepKind.Term, "0.66 × log10(bilirubin)", 0.66m * Log10(bili), "Johnson 2015")
-            - b.Add(StepKind.Term, "0.085 × albumin", 0.085m * alb, "subtracted (Johnson 2015)");
-        b.Add(StepKind.Sum, "ALBI before rounding", unrounded, "linear predictor");
-        var value = b.Add(StepKind.Rounding, "ALBI", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+        var b = Breakdown.For(recordSteps, Johnson2015);
+        var bili = b.Input(inputs.Bilirubin, BilirubinUnit.MicromolePerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
+        var alb = b.Input(inputs.Albumin, ProteinUnit.GramPerLiter, "serum albumin, g/L (g/dL × 10)");
+        var unrounded = b.Term(0.66m, "log10(bilirubin)", Log10(bili))
+            - b.Subtracted(0.085m, "albumin", alb);
+        b.Sum("ALBI before rounding", unrounded, "linear predictor");
+        var value = b.Round("ALBI", unrounded, 2);
         var category = b.Category("grade", unrounded, Bands.Find(Grades, unrounded), "Johnson 2015; the unrounded value is graded");
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
     }

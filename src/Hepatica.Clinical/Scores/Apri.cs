@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -69,12 +68,12 @@ public static class Apri
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
-        var uln = b.Add(StepKind.Input, "AST upper limit of normal", inputs.AstUpperLimit.UnitsPerLiter, "U/L, from the reporting laboratory");
-        var plt = b.Add(StepKind.Input, "platelets", inputs.Platelets.BillionsPerLiter, "10^9/L");
-        var unrounded = b.Add(StepKind.Sum, "(AST / ULN) × 100 / platelets", ast / uln * 100m / plt, "Wai 2003");
-        var value = b.Add(StepKind.Rounding, "APRI", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+        var b = Breakdown.For(recordSteps, Wai2003);
+        var ast = b.Input(inputs.Ast, "U/L");
+        var uln = b.Input("AST upper limit of normal", inputs.AstUpperLimit.UnitsPerLiter, "U/L, from the reporting laboratory");
+        var plt = b.Input(inputs.Platelets, "10^9/L");
+        var unrounded = b.Sum("(AST / ULN) × 100 / platelets", ast / uln * 100m / plt, "Wai 2003");
+        var value = b.Round("APRI", unrounded, 2);
         var category = b.Category("interpretation", unrounded, Bands.Find(Interpretation, unrounded), "Wai 2003; WHO 2014");
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
     }

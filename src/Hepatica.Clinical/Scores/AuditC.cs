@@ -69,7 +69,7 @@ public static class AuditC
         var total = Answer(b, "Q1 how often a drink", inputs.Q1, "never 0, monthly or less 1, 2-4 times a month 2, 2-3 times a week 3, 4 or more times a week 4")
             + Answer(b, "Q2 drinks on a typical day", inputs.Q2, "1-2 0, 3-4 1, 5-6 2, 7-9 3, 10 or more 4")
             + Answer(b, "Q3 six or more drinks on one occasion", inputs.Q3, "never 0, less than monthly 1, monthly 2, weekly 3, daily or almost daily 4");
-        b.Add(StepKind.Sum, "total", total, "sum of the three answers (Bush 1998)");
+        b.Sum("total", total, "sum of the three answers (Bush 1998)");
         var (bands, source) = inputs.Sex == Sex.Female ? (WomenBands, "Bradley 2007: positive at 3 or more in women") : (MenBands, "Bradley 2007: positive at 4 or more in men");
         var category = b.Category("screen", total, Bands.Find(bands, total), source);
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
@@ -77,6 +77,6 @@ public static class AuditC
 
     private static decimal Answer(Breakdown b, string label, int points, string scale) =>
         points is >= 0 and <= 4
-            ? b.Add(StepKind.Points, label, points, $"{points} ({scale}; Bush 1998)")
+            ? b.Points(label, points, $"{points} ({scale}; Bush 1998)")
             : throw new ArgumentOutOfRangeException(nameof(points), points, "AUDIT-C answers score 0 to 4.");
 }

@@ -54,18 +54,18 @@ public static class ClifCAclf
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, Sources.Jalan2014);
         var warnings = new List<InputIssue>();
         var organs = ClifOrgans.Assess(inputs.Organs, b, points: true, warnings);
-        var of = b.Add(StepKind.Sum, "CLIF-C OF", organs.Sum(o => o.Points), "sum of the six sub-scores (Jalan 2014)");
-        var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "years");
-        var wbc = b.Add(StepKind.Input, "WBC", inputs.Wbc.BillionsPerLiter, "white cell count, 10^9/L");
-        var inner = b.Add(StepKind.Term, "0.33 × CLIF-C OF", 0.33m * of, "Jalan 2014")
-            + b.Add(StepKind.Term, "0.04 × age", 0.04m * age, "Jalan 2014")
-            + b.Add(StepKind.Term, "0.63 × ln(WBC)", 0.63m * Ln(wbc), "Jalan 2014")
-            - b.Add(StepKind.Term, "constant", 2m, "subtracted (Jalan 2014)");
-        var unrounded = b.Add(StepKind.Sum, "CLIF-C ACLF before rounding", 10m * inner, "10 × the sum of the terms (Jalan 2014)");
-        var value = b.Add(StepKind.Rounding, "CLIF-C ACLF", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        var of = b.Sum("CLIF-C OF", organs.Sum(o => o.Points), "sum of the six sub-scores (Jalan 2014)");
+        var age = b.Input("age", inputs.AgeYears, "years");
+        var wbc = b.Input("WBC", inputs.Wbc.BillionsPerLiter, "white cell count, 10^9/L");
+        var inner = b.Term(0.33m, "CLIF-C OF", of)
+            + b.Term(0.04m, "age", age)
+            + b.Term(0.63m, "ln(WBC)", Ln(wbc))
+            - b.Constant(2m, "subtracted (Jalan 2014)");
+        var unrounded = b.Sum("CLIF-C ACLF before rounding", 10m * inner, "10 × the sum of the terms (Jalan 2014)");
+        var value = b.Round("CLIF-C ACLF", unrounded, 0);
         if (value < 0m || value > 100m)
         {
             var message = $"the formula gives {Breakdown.F(value)}, outside the 0-100 of the EF-CLIF calculator: reported as {(value < 0m ? "0" : "100")}; {(value < 0m ? "a very low white cell count" : "an extreme white cell count, age and organ failure score")} lies outside the data the score was derived from";

@@ -70,20 +70,20 @@ public static class ClifCAd
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "years");
-        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
-        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
-        var wbc = b.Add(StepKind.Input, "WBC", inputs.Wbc.BillionsPerLiter, "white cell count, 10^9/L");
-        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
-        var inner = b.Add(StepKind.Term, "0.03 × age", 0.03m * age, "Jalan 2015")
-            + b.Add(StepKind.Term, "0.66 × ln(creatinine)", 0.66m * Ln(cr), "Jalan 2015")
-            + b.Add(StepKind.Term, "1.71 × ln(INR)", 1.71m * Ln(inr), "Jalan 2015")
-            + b.Add(StepKind.Term, "0.88 × ln(WBC)", 0.88m * Ln(wbc), "Jalan 2015")
-            - b.Add(StepKind.Term, "0.05 × sodium", 0.05m * na, "subtracted (Jalan 2015)")
-            + b.Add(StepKind.Term, "constant", 8m, "Jalan 2015");
-        var unrounded = b.Add(StepKind.Sum, "CLIF-C AD before rounding", 10m * inner, "10 × the sum of the terms (Jalan 2015)");
-        var value = b.Add(StepKind.Rounding, "CLIF-C AD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        var b = Breakdown.For(recordSteps, Jalan2015);
+        var age = b.Input("age", inputs.AgeYears, "years");
+        var cr = b.Input(inputs.Creatinine, "serum creatinine, mg/dL");
+        var inr = b.Input(inputs.Inr, "INR");
+        var wbc = b.Input("WBC", inputs.Wbc.BillionsPerLiter, "white cell count, 10^9/L");
+        var na = b.Input(inputs.Sodium, "serum sodium, mmol/L");
+        var inner = b.Term(0.03m, "age", age)
+            + b.Term(0.66m, "ln(creatinine)", Ln(cr))
+            + b.Term(1.71m, "ln(INR)", Ln(inr))
+            + b.Term(0.88m, "ln(WBC)", Ln(wbc))
+            - b.Subtracted(0.05m, "sodium", na)
+            + b.Constant(8m);
+        var unrounded = b.Sum("CLIF-C AD before rounding", 10m * inner, "10 × the sum of the terms (Jalan 2015)");
+        var value = b.Round("CLIF-C AD", unrounded, 0);
         var category = b.Category("risk", value, Bands.Find(RiskGroups, value), "Jalan 2015; the rounded value is grouped");
         List<InputIssue> warnings = [];
         if (unrounded < 0m)

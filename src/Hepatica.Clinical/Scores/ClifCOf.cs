@@ -50,7 +50,7 @@ public static class ClifCOf
         var b = Breakdown.For(recordSteps);
         var warnings = new List<InputIssue>();
         var organs = ClifOrgans.Assess(inputs, b, points: true, warnings);
-        var total = b.Add(StepKind.Sum, "CLIF-C OF", organs.Sum(o => o.Points), "sum of the six sub-scores (Jalan 2014)");
+        var total = b.Sum("CLIF-C OF", organs.Sum(o => o.Points), "sum of the six sub-scores (Jalan 2014)");
         return new ScoreResult(Definition, total, null, null, b.Steps, warnings) { Extras = Extras(organs, withPoints: true) };
     }
 

@@ -135,18 +135,18 @@ internal static class ClifOrgans
         var result = new OrganAssessment[6];
         result[0] = new(Organ.Liver, points ? Point(b, "liver: bilirubin, mg/dL", bili, BilirubinPoints, Jalan) : 0, bili >= LiverFailureBilirubin);
         result[1] = new(Organ.Kidney, !points ? 0 : i.RenalReplacementTherapy
-            ? (int)b.Add(StepKind.Points, "kidney: renal replacement therapy", 3m, $"renal replacement therapy: 3 points whatever the creatinine ({Jalan})")
+            ? (int)b.Points("kidney: renal replacement therapy", 3m, $"renal replacement therapy: 3 points whatever the creatinine ({Jalan})")
             : Point(b, "kidney: creatinine, mg/dL", cr, CreatininePoints, Jalan), i.RenalReplacementTherapy || cr >= KidneyFailureCreatinine);
         result[2] = new(Organ.Brain, !points ? 0 : i.VentilatedForBrain
-            ? (int)b.Add(StepKind.Points, "brain: intubated for encephalopathy", 3m, $"mechanical ventilation for encephalopathy: 3 points ({Jalan})")
-            : (int)b.Add(StepKind.Points, "brain: West Haven grade", grade == 0 ? 1m : grade <= 2 ? 2m : 3m, $"grade {grade}: {(grade == 0 ? 1 : grade <= 2 ? 2 : 3)} (0: 1, 1-2: 2, 3-4: 3; {Jalan})"), grade >= 3 || i.VentilatedForBrain);
+            ? (int)b.Points("brain: intubated for encephalopathy", 3m, $"mechanical ventilation for encephalopathy: 3 points ({Jalan})")
+            : (int)b.Points("brain: West Haven grade", grade == 0 ? 1m : grade <= 2 ? 2m : 3m, $"grade {grade}: {(grade == 0 ? 1 : grade <= 2 ? 2 : 3)} (0: 1, 1-2: 2, 3-4: 3; {Jalan})"), grade >= 3 || i.VentilatedForBrain);
         result[3] = new(Organ.Coagulation, points ? Point(b, "coagulation: INR", inr, InrPoints, Jalan) : 0, inr >= CoagulationFailureInr);
         result[4] = new(Organ.Circulation, !points ? 0 : i.Vasopressors
-            ? (int)b.Add(StepKind.Points, "circulation: vasopressors", 3m, $"vasopressors: 3 points ({Jalan})")
+            ? (int)b.Points("circulation: vasopressors", 3m, $"vasopressors: 3 points ({Jalan})")
             : Point(b, "circulation: MAP, mmHg", i.MeanArterialPressure ?? throw new ArgumentException("CLIF-C OF needs a mean arterial pressure when no vasopressors are given.", nameof(i)), MapPoints, Jalan), i.Vasopressors);
         var ratioFails = ratio is { } rv && (usePaO2 ? rv <= PaO2FiO2Failure : rv <= SpO2FiO2Failure);
         result[5] = new(Organ.Respiration, !points ? 0 : i.VentilatedForLungs
-            ? (int)b.Add(StepKind.Points, "respiration: mechanical ventilation", 3m, $"mechanically ventilated, not for encephalopathy: 3 points ({Jalan})")
+            ? (int)b.Points("respiration: mechanical ventilation", 3m, $"mechanically ventilated, not for encephalopathy: 3 points ({Jalan})")
             : Point(b, usePaO2 ? "respiration: PaO2/FiO2" : "respiration: SpO2/FiO2", ratio ?? throw new ArgumentException("CLIF-C OF needs PaO2/FiO2 or SpO2/FiO2 unless ventilated for respiratory failure.", nameof(i)), usePaO2 ? PaO2FiO2Points : SpO2FiO2Points, Jalan),
             i.VentilatedForLungs || ratioFails);
         if (i.VentilatedForBrain)
@@ -166,7 +166,7 @@ internal static class ClifOrgans
     {
         var band = Bands.Find(bands, value);
         var points = int.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
-        b.Add(StepKind.Points, label, points, $"{Breakdown.F(value)} is {band.Describe()}: {points} point{(points == 1 ? string.Empty : "s")} ({source})");
+        b.Points(label, points, $"{Breakdown.F(value)} is {band.Describe()}: {points} point{(points == 1 ? string.Empty : "s")} ({source})");
         return points;
     }
 

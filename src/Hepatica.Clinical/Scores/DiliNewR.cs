@@ -56,9 +56,9 @@ public static class DiliNewR
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var b = Breakdown.For(recordSteps);
-        var alt = b.Add(StepKind.Input, "ALT / ULN", inputs.Alt.UnitsPerLiter / inputs.AltUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alt.UnitsPerLiter)} / {Breakdown.F(inputs.AltUpperLimit.UnitsPerLiter)} U/L");
-        var ast = b.Add(StepKind.Input, "AST / ULN", inputs.Ast.UnitsPerLiter / inputs.AstUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Ast.UnitsPerLiter)} / {Breakdown.F(inputs.AstUpperLimit.UnitsPerLiter)} U/L");
-        var alp = b.Add(StepKind.Input, "ALP / ULN", inputs.Alp.UnitsPerLiter / inputs.AlpUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alp.UnitsPerLiter)} / {Breakdown.F(inputs.AlpUpperLimit.UnitsPerLiter)} U/L");
+        var alt = b.Input("ALT / ULN", inputs.Alt.UnitsPerLiter / inputs.AltUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alt.UnitsPerLiter)} / {Breakdown.F(inputs.AltUpperLimit.UnitsPerLiter)} U/L");
+        var ast = b.Input("AST / ULN", inputs.Ast.UnitsPerLiter / inputs.AstUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Ast.UnitsPerLiter)} / {Breakdown.F(inputs.AstUpperLimit.UnitsPerLiter)} U/L");
+        var alp = b.Input("ALP / ULN", inputs.Alp.UnitsPerLiter / inputs.AlpUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alp.UnitsPerLiter)} / {Breakdown.F(inputs.AlpUpperLimit.UnitsPerLiter)} U/L");
         var higher = Math.Max(alt, ast);
         b.Note("aminotransferase used", ast > alt ? "AST / ULN is higher than ALT / ULN (Robles-Diaz 2014)" : "ALT / ULN is at least AST / ULN (Robles-Diaz 2014)");
         return DiliRRatio.Finish(Definition, b, higher, alp, "nR = max(ALT / ULN, AST / ULN) / (ALP / ULN)", "Robles-Diaz 2014; EASL DILI 2019");

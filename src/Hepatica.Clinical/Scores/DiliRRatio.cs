@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -63,16 +62,16 @@ public static class DiliRRatio
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var b = Breakdown.For(recordSteps);
-        var alt = b.Add(StepKind.Input, "ALT / ULN", inputs.Alt.UnitsPerLiter / inputs.AltUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alt.UnitsPerLiter)} / {Breakdown.F(inputs.AltUpperLimit.UnitsPerLiter)} U/L");
-        var alp = b.Add(StepKind.Input, "ALP / ULN", inputs.Alp.UnitsPerLiter / inputs.AlpUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alp.UnitsPerLiter)} / {Breakdown.F(inputs.AlpUpperLimit.UnitsPerLiter)} U/L");
+        var alt = b.Input("ALT / ULN", inputs.Alt.UnitsPerLiter / inputs.AltUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alt.UnitsPerLiter)} / {Breakdown.F(inputs.AltUpperLimit.UnitsPerLiter)} U/L");
+        var alp = b.Input("ALP / ULN", inputs.Alp.UnitsPerLiter / inputs.AlpUpperLimit.UnitsPerLiter, $"{Breakdown.F(inputs.Alp.UnitsPerLiter)} / {Breakdown.F(inputs.AlpUpperLimit.UnitsPerLiter)} U/L");
         return Finish(Definition, b, alt, alp, "R = (ALT / ULN) / (ALP / ULN)", "Bénichou 1990; EASL DILI 2019");
     }
 
     /// <summary>The ratio, its rounding and the pattern: shared with <see cref="DiliNewR"/>.</summary>
     internal static ScoreResult Finish(ScoreDefinition definition, Breakdown b, decimal aminotransferase, decimal alp, string formula, string source)
     {
-        var unrounded = b.Add(StepKind.Sum, formula, aminotransferase / alp, source);
-        var value = b.Add(StepKind.Rounding, definition.Id == "dili-new-r" ? "nR" : "R", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+        var unrounded = b.Sum(formula, aminotransferase / alp, source);
+        var value = b.Round(definition.Id == "dili-new-r" ? "nR" : "R", unrounded, 2);
         var category = b.Category("pattern", unrounded, Bands.Find(Patterns, unrounded), source + ": ≥ 5 hepatocellular, ≤ 2 cholestatic, between mixed");
         return new ScoreResult(definition, value, unrounded, category, b.Steps, []);
     }

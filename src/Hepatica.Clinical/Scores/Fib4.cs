@@ -78,13 +78,13 @@ public static class Fib4
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "years");
-        var ast = b.Add(StepKind.Input, "AST", inputs.Ast.UnitsPerLiter, "U/L");
-        var alt = b.Add(StepKind.Input, "ALT", inputs.Alt.UnitsPerLiter, "U/L");
-        var plt = b.Add(StepKind.Input, "platelets", inputs.Platelets.BillionsPerLiter, "10^9/L");
-        var unrounded = b.Add(StepKind.Sum, "age × AST / (platelets × √ALT)", age * ast / (plt * Sqrt(alt)), "Sterling 2006");
-        var value = b.Add(StepKind.Rounding, "FIB-4", RoundHalfAwayFromZero(unrounded, 2), "two decimals, half away from zero");
+        var b = Breakdown.For(recordSteps, Sterling2006);
+        var age = b.Input("age", inputs.AgeYears, "years");
+        var ast = b.Input(inputs.Ast, "U/L");
+        var alt = b.Input(inputs.Alt, "U/L");
+        var plt = b.Input(inputs.Platelets, "10^9/L");
+        var unrounded = b.Sum("age × AST / (platelets × √ALT)", age * ast / (plt * Sqrt(alt)), "Sterling 2006");
+        var value = b.Round("FIB-4", unrounded, 2);
 
         var (bands, source) = inputs.FattyLiverDisease switch
         {

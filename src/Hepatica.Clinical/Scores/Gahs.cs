@@ -96,7 +96,7 @@ public static class Gahs
             + Points(b, "urea, mmol/L", inputs.Urea.MillimolesPerLiter, UreaBands)
             + Points(b, inputs.CoagulationSource, inputs.CoagulationRatio, CoagulationBands)
             + Points(b, "bilirubin, µmol/L", inputs.Bilirubin.MicromolesPerLiter, BilirubinBands);
-        b.Add(StepKind.Sum, "total", total, "sum of the five items");
+        b.Sum("total", total, "sum of the five items");
         var category = b.Category("prognosis", total, Bands.Find(PrognosisBands, total), "Forrest 2005");
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
     }
@@ -105,6 +105,6 @@ public static class Gahs
     {
         var band = Bands.Find(bands, value);
         var points = decimal.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
-        return b.Add(StepKind.Points, label, points, $"{Breakdown.F(value)} is {band.Describe()}: {band.Label} point{(points == 1m ? string.Empty : "s")} (Forrest 2005)");
+        return b.Points(label, points, $"{Breakdown.F(value)} is {band.Describe()}: {band.Label} point{(points == 1m ? string.Empty : "s")} (Forrest 2005)");
     }
 }

@@ -93,7 +93,7 @@ public static class IciHepatitisGrade
                      Grade(b, "AST", inputs.Ast.UnitsPerLiter / inputs.AstUpperLimit.UnitsPerLiter, AminotransferaseGrades)),
             Grade(b, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter / inputs.BilirubinUpperLimit.MilligramsPerDeciliter, BilirubinGrades));
         b.Note("baseline", "graded against the upper limit of normal (CTCAE v5.0 for a normal baseline); the abnormal-baseline rules are not applied");
-        b.Add(StepKind.Sum, "hepatitis grade", grade, "the highest of the ALT, AST and bilirubin grades (ASCO 2021: AST or ALT and/or bilirubin)");
+        b.Sum("hepatitis grade", grade, "the highest of the ALT, AST and bilirubin grades (ASCO 2021: AST or ALT and/or bilirubin)");
         var category = b.Category("management", grade, Bands.Find(Management, grade), "ASCO 2021");
         return new ScoreResult(Definition, grade, null, category, b.Steps, []);
     }
@@ -102,6 +102,6 @@ public static class IciHepatitisGrade
     {
         var band = Bands.Find(grades, timesUpperLimit);
         var grade = decimal.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
-        return b.Add(StepKind.Points, analyte + " grade", grade, $"{Breakdown.F(timesUpperLimit)} × ULN is {band.Describe()}: grade {band.Label} (CTCAE v5.0)");
+        return b.Points(analyte + " grade", grade, $"{Breakdown.F(timesUpperLimit)} × ULN is {band.Describe()}: grade {band.Label} (CTCAE v5.0)");
     }
 }

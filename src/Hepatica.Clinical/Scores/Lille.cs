@@ -1,6 +1,5 @@
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -79,27 +78,26 @@ public static class Lille
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        const string Source = "Louvet 2007";
         var day0 = inputs.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var day7 = inputs.StartDate.AddDays(Day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var b = Breakdown.For(recordSteps);
-        var age = b.Add(StepKind.Input, "age", inputs.AgeYears, "age, years");
-        var alb = b.Add(StepKind.Input, "albumin day 0", inputs.AlbuminDay0.GramsPerLiter, $"serum albumin dated {day0} (corticosteroid start), g/L");
-        var cr = b.Add(StepKind.Input, "creatinine day 0", inputs.CreatinineDay0.MilligramsPerDeciliter, $"serum creatinine dated {day0}, mg/dL");
-        var pt = b.Add(StepKind.Input, "prothrombin time day 0", inputs.ProthrombinTimeDay0.Seconds, $"prothrombin time dated {day0}, s");
-        var bili0 = b.Add(StepKind.Input, "bilirubin day 0", inputs.BilirubinDay0.MicromolesPerLiter, $"total bilirubin dated {day0}, µmol/L");
-        var bili7 = b.Add(StepKind.Input, "bilirubin day 7", inputs.BilirubinDay7.MicromolesPerLiter, $"total bilirubin dated {day7} (start + 7 days), µmol/L");
+        var b = Breakdown.For(recordSteps, Louvet2007);
+        var age = b.Input("age", inputs.AgeYears, "age, years");
+        var alb = b.Input("albumin day 0", inputs.AlbuminDay0.GramsPerLiter, $"serum albumin dated {day0} (corticosteroid start), g/L");
+        var cr = b.Input("creatinine day 0", inputs.CreatinineDay0.MilligramsPerDeciliter, $"serum creatinine dated {day0}, mg/dL");
+        var pt = b.Input("prothrombin time day 0", inputs.ProthrombinTimeDay0.Seconds, $"prothrombin time dated {day0}, s");
+        var bili0 = b.Input("bilirubin day 0", inputs.BilirubinDay0.MicromolesPerLiter, $"total bilirubin dated {day0}, µmol/L");
+        var bili7 = b.Input("bilirubin day 7", inputs.BilirubinDay7.MicromolesPerLiter, $"total bilirubin dated {day7} (start + 7 days), µmol/L");
         var renal = cr > 1.3m ? 1m : 0m;
-        var r = b.Add(StepKind.Term, "constant", 3.19m, Source)
-            - b.Add(StepKind.Term, "0.101 × age", 0.101m * age, "subtracted (Louvet 2007)")
-            + b.Add(StepKind.Term, "0.147 × albumin day 0", 0.147m * alb, Source)
-            + b.Add(StepKind.Term, "0.0165 × (bilirubin day 0 − day 7)", 0.0165m * (bili0 - bili7), $"change {Breakdown.F(bili0 - bili7)} µmol/L; a fall raises R and lowers the score (Louvet 2007)")
-            - b.Add(StepKind.Term, "0.206 × renal insufficiency", 0.206m * renal, $"creatinine {Breakdown.F(cr)} mg/dL {(renal == 1m ? "> 1.3: 1" : "≤ 1.3: 0")}; subtracted (Louvet 2007)")
-            - b.Add(StepKind.Term, "0.0065 × bilirubin day 0", 0.0065m * bili0, "subtracted (Louvet 2007)")
-            - b.Add(StepKind.Term, "0.0096 × prothrombin time", 0.0096m * pt, "subtracted (Louvet 2007)");
-        b.Add(StepKind.Sum, "R", r, "linear predictor");
-        var unrounded = b.Add(StepKind.Sum, "Lille before rounding", Logistic(r), "exp(−R) / (1 + exp(−R)) (Louvet 2007)");
-        var value = b.Add(StepKind.Rounding, "Lille", RoundHalfAwayFromZero(unrounded, 3), "three decimals, half away from zero");
+        var r = b.Constant(3.19m)
+            - b.Subtracted(0.101m, "age", age)
+            + b.Term(0.147m, "albumin day 0", alb)
+            + b.Term(0.0165m, "(bilirubin day 0 − day 7)", bili0 - bili7, $"change {Breakdown.F(bili0 - bili7)} µmol/L; a fall raises R and lowers the score (Louvet 2007)")
+            - b.Term(0.206m, "renal insufficiency", renal, $"creatinine {Breakdown.F(cr)} mg/dL {(renal == 1m ? "> 1.3: 1" : "≤ 1.3: 0")}; subtracted (Louvet 2007)")
+            - b.Subtracted(0.0065m, "bilirubin day 0", bili0)
+            - b.Subtracted(0.0096m, "prothrombin time", pt);
+        b.Sum("R", r, "linear predictor");
+        var unrounded = b.Sum("Lille before rounding", Logistic(r), "exp(−R) / (1 + exp(−R)) (Louvet 2007)");
+        var value = b.Round("Lille", unrounded, 3);
         var category = b.Category("response", unrounded, Bands.Find(ResponseBands, unrounded), "Louvet 2007; the unrounded value is banded");
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
     }

@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -66,14 +65,14 @@ public static class MaddreyDf
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var b = Breakdown.For(recordSteps);
-        var pt = b.Add(StepKind.Input, "prothrombin time", inputs.ProthrombinTime.Seconds, "patient's prothrombin time, s");
-        var control = b.Add(StepKind.Input, "control prothrombin time", inputs.ProthrombinTimeControl.Seconds, "laboratory's control prothrombin time, s");
-        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL");
+        var pt = b.Input("prothrombin time", inputs.ProthrombinTime.Seconds, "patient's prothrombin time, s");
+        var control = b.Input("control prothrombin time", inputs.ProthrombinTimeControl.Seconds, "laboratory's control prothrombin time, s");
+        var bili = b.Input(inputs.Bilirubin, "total bilirubin, mg/dL");
         var unrounded =
-            b.Add(StepKind.Term, "4.6 × (PT − control)", 4.6m * (pt - control), $"prolongation {Breakdown.F(pt - control)} s (Carithers 1989)")
+            b.Term(4.6m, "(PT − control)", (pt - control), $"prolongation {Breakdown.F(pt - control)} s (Carithers 1989)")
             + b.Add(StepKind.Term, "bilirubin", bili, "mg/dL (Maddrey 1978)");
-        b.Add(StepKind.Sum, "DF before rounding", unrounded, "sum of the terms");
-        var value = b.Add(StepKind.Rounding, "DF", RoundHalfAwayFromZero(unrounded, 1), "one decimal, half away from zero");
+        b.Sum("DF before rounding", unrounded, "sum of the terms");
+        var value = b.Round("DF", unrounded, 1);
         var category = b.Category("severity", unrounded, Bands.Find(SeverityBands, unrounded), "Carithers 1989; the unrounded value is banded");
         List<InputIssue> warnings = [];
         if (unrounded < 0m)

@@ -70,7 +70,7 @@ public static class Meld
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, Sources.Kamath2001);
         var meldTimesTen = InitialTimesTen(inputs, b, out var unrounded);
         var value = b.Cap("MELD", meldTimesTen, 40m, "maximum 40, OPTN policy 9.1.D");
         var category = b.Category("category", value, Bands.Find(MeldBands, value), "Wiesner 2003");
@@ -84,27 +84,27 @@ public static class Meld
     internal static decimal InitialTimesTen(Inputs inputs, Breakdown b, out decimal unrounded)
     {
         const string Optn = "OPTN policy 9.1.D";
-        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL");
-        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
-        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
+        var bili = b.Input(inputs.Bilirubin, "total bilirubin, mg/dL");
+        var cr = b.Input(inputs.Creatinine, "serum creatinine, mg/dL");
+        var inr = b.Input(inputs.Inr, "INR");
         bili = b.Floor("bilirubin", bili, 1.0m, Optn);
         inr = b.Floor("INR", inr, 1.0m, Optn);
         if (inputs.DialysisTwiceInPastWeek)
         {
-            cr = b.Add(StepKind.Substitution, "creatinine", 4.0m, $"dialysis twice (or 24 h CVVHD) in the past week: creatinine set to 4.0 ({Optn}).");
+            cr = b.Substitute("creatinine", 4.0m, $"dialysis twice (or 24 h CVVHD) in the past week: creatinine set to 4.0 ({Optn}).");
         }
         else
         {
             cr = b.Cap("creatinine", b.Floor("creatinine", cr, 1.0m, Optn), 4.0m, Optn);
         }
 
-        var meldI = b.Add(StepKind.Term, "0.957 × ln(creatinine)", 0.957m * Ln(cr), "Kamath 2001")
-            + b.Add(StepKind.Term, "0.378 × ln(bilirubin)", 0.378m * Ln(bili), "Kamath 2001")
-            + b.Add(StepKind.Term, "1.120 × ln(INR)", 1.120m * Ln(inr), "Kamath 2001")
-            + b.Add(StepKind.Term, "constant", 0.643m, "0.643, the aetiology term OPTN gives every candidate (Kamath 2001; OPTN policy 9.1.D)");
-        b.Add(StepKind.Sum, "MELD(i)", meldI, "sum of the terms");
+        var meldI = b.Term(0.957m, "ln(creatinine)", Ln(cr), Sources.Kamath2001)
+            + b.Term(0.378m, "ln(bilirubin)", Ln(bili), Sources.Kamath2001)
+            + b.Term(1.120m, "ln(INR)", Ln(inr), Sources.Kamath2001)
+            + b.Constant(0.643m, "0.643, the aetiology term OPTN gives every candidate (Kamath 2001; OPTN policy 9.1.D)");
+        b.Sum("MELD(i)", meldI, "sum of the terms");
         unrounded = meldI * 10m;
-        var rounded = b.Add(StepKind.Rounding, "MELD(i) to the tenth", RoundHalfAwayFromZero(meldI, 1), $"rounded to the tenth, half away from zero ({Optn})");
+        var rounded = b.Round("MELD(i) to the tenth", meldI, 1, $"rounded to the tenth, half away from zero ({Optn})");
         return b.Add(StepKind.Rounding, "MELD(i) × 10", rounded * 10m, $"multiplied by 10 ({Optn})");
     }
 

@@ -111,39 +111,37 @@ public static class Meld3
             throw new ArgumentException("MELD 3.0 needs the sex of a candidate aged 18 or more at registration.", nameof(inputs));
         }
 
-        const string Optn = "OPTN policy 9.1.D (2023)";
-        var b = Breakdown.For(recordSteps);
-        var bili = b.Floor("bilirubin", b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL"), 1.0m, Optn);
-        var inr = b.Floor("INR", b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR"), 1.0m, Optn);
-        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MilligramsPerDeciliter, "serum creatinine, mg/dL");
+        var b = Breakdown.For(recordSteps, Kim2021);
+        var bili = b.Floor("bilirubin", b.Input(inputs.Bilirubin, "total bilirubin, mg/dL"), 1.0m, OptnPolicy2023);
+        var inr = b.Floor("INR", b.Input(inputs.Inr, "INR"), 1.0m, OptnPolicy2023);
+        var cr = b.Input(inputs.Creatinine, "serum creatinine, mg/dL");
         cr = inputs.DialysisTwiceInPastWeek
-            ? b.Add(StepKind.Substitution, "creatinine", 3.0m, $"dialysis twice (or 24 h CVVHD) in the past week: creatinine set to 3.0 ({Optn}).")
-            : b.Cap("creatinine", b.Floor("creatinine", cr, 1.0m, Optn), 3.0m, Optn);
-        var na = b.Clamp("sodium", b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L"), 125m, 137m, "Kim 2021; " + Optn);
-        var alb = b.Clamp("albumin", b.Add(StepKind.Input, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL"), 1.5m, 3.5m, "Kim 2021; " + Optn);
+            ? b.Substitute("creatinine", 3.0m, $"dialysis twice (or 24 h CVVHD) in the past week: creatinine set to 3.0 ({OptnPolicy2023.Key}).")
+            : b.Cap("creatinine", b.Floor("creatinine", cr, 1.0m, OptnPolicy2023), 3.0m, OptnPolicy2023);
+        var na = b.Clamp("sodium", b.Input(inputs.Sodium, "serum sodium, mmol/L"), 125m, 137m, Kim2021, OptnPolicy2023);
+        var alb = b.Clamp("albumin", b.Input(inputs.Albumin, "serum albumin, g/dL"), 1.5m, 3.5m, Kim2021, OptnPolicy2023);
 
-        var femaleTerm = inputs.Sex == Sex.Female || adolescent ? 1.33m : 0m;
         var ageSource = inputs.AgeAtListingYears is { } listed
             ? $"age at registration {Breakdown.F(listed)} y (ageAtListingYears)"
             : $"age at registration not given: current age {Breakdown.F(inputs.AgeYears)} y used";
-        var sexTermWhy = adolescent
-            ? $"{ageSource}: under 18, the 1.33 term applies whatever the sex ({Optn}; OPTN \"Learn about MELD\")"
-            : $"{ageSource}: 18 or more, {(inputs.Sex == Sex.Female ? "female: 1.33" : "male: 0")} (Kim 2021; OPTN \"Learn about MELD\")";
+        var female = inputs.Sex == Sex.Female || adolescent;
         var lnBili = Ln(bili);
         var lnCr = Ln(cr);
         var unrounded =
-            b.Add(StepKind.Term, "1.33 × female", femaleTerm, sexTermWhy)
-            + b.Add(StepKind.Term, "4.56 × ln(bilirubin)", 4.56m * lnBili, "Kim 2021")
-            + b.Add(StepKind.Term, "0.82 × (137 − Na)", 0.82m * (137m - na), "Kim 2021")
-            - b.Add(StepKind.Term, "0.24 × (137 − Na) × ln(bilirubin)", 0.24m * (137m - na) * lnBili, "subtracted (Kim 2021)")
-            + b.Add(StepKind.Term, "9.09 × ln(INR)", 9.09m * Ln(inr), "Kim 2021")
-            + b.Add(StepKind.Term, "11.14 × ln(creatinine)", 11.14m * lnCr, "Kim 2021")
-            + b.Add(StepKind.Term, "1.85 × (3.5 − albumin)", 1.85m * (3.5m - alb), "Kim 2021")
-            - b.Add(StepKind.Term, "1.83 × (3.5 − albumin) × ln(creatinine)", 1.83m * (3.5m - alb) * lnCr, "subtracted (Kim 2021)")
-            + b.Add(StepKind.Term, "constant", 6m, "Kim 2021");
-        b.Add(StepKind.Sum, "MELD 3.0 before rounding", unrounded, "sum of the terms");
-        var uncapped = b.Add(StepKind.Rounding, "MELD 3.0", RoundHalfAwayFromZero(unrounded, 0), "rounded to the nearest integer, half away from zero");
-        var value = b.Cap("MELD 3.0", uncapped, 40m, $"maximum 40 for allocation ({Optn}); Kim 2021 sets no maximum");
+            (adolescent
+                ? b.Factor(1.33m, "female", female, $"{ageSource}: under 18, the 1.33 term applies whatever the sex ({OptnPolicy2023.Key}; OPTN \"Learn about MELD\")")
+                : b.Factor(1.33m, "female", female, $"{ageSource}: 18 or more, {(inputs.Sex == Sex.Female ? "female: 1.33" : "male: 0")} (Kim 2021; OPTN \"Learn about MELD\")"))
+            + b.Term(4.56m, "ln(bilirubin)", lnBili)
+            + b.Term(0.82m, "(137 − Na)", 137m - na)
+            - b.Subtracted(0.24m, "(137 − Na) × ln(bilirubin)", (137m - na) * lnBili)
+            + b.Term(9.09m, "ln(INR)", Ln(inr))
+            + b.Term(11.14m, "ln(creatinine)", lnCr)
+            + b.Term(1.85m, "(3.5 − albumin)", 3.5m - alb)
+            - b.Subtracted(1.83m, "(3.5 − albumin) × ln(creatinine)", (3.5m - alb) * lnCr)
+            + b.Constant(6m);
+        b.Sum("MELD 3.0 before rounding", unrounded, "sum of the terms");
+        var uncapped = b.Round("MELD 3.0", unrounded, 0, "rounded to the nearest integer, half away from zero");
+        var value = b.Cap("MELD 3.0", uncapped, 40m, $"maximum 40 for allocation ({OptnPolicy2023.Key}); Kim 2021 sets no maximum");
         var survival = Survival90Day(uncapped);
         b.Add(StepKind.Note, "90-day survival", survival, $"0.946 ^ exp(0.17698 × {Breakdown.F(uncapped)} − 3.56) (Kim 2021), from the rounded score before the cap");
         return new ScoreResult(Definition, value, unrounded, null, b.Steps, [])

@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -55,28 +54,27 @@ public static class MeldNa
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        const string Optn = "OPTN policy 9.1.D (2016)";
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, Sources.OptnPolicy2016);
         var meldI = Meld.InitialTimesTen(inputs.Meld, b, out _);
-        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
+        var na = b.Input(inputs.Sodium, "serum sodium, mmol/L");
         decimal unrounded;
         if (meldI > 11m)
         {
-            na = b.Clamp("sodium", na, 125m, 137m, Optn);
+            na = b.Clamp("sodium", na, 125m, 137m);
             var deficit = 137m - na;
             unrounded = meldI
-                + b.Add(StepKind.Term, "1.32 × (137 − Na)", 1.32m * deficit, Optn)
-                - b.Add(StepKind.Term, "0.033 × MELD(i) × (137 − Na)", 0.033m * meldI * deficit, $"subtracted ({Optn})");
-            b.Add(StepKind.Sum, "MELD-Na before rounding", unrounded, "MELD(i) + 1.32 × (137 − Na) − 0.033 × MELD(i) × (137 − Na)");
+                + b.Term(1.32m, "(137 − Na)", deficit)
+                - b.Subtracted(0.033m, "MELD(i) × (137 − Na)", meldI * deficit);
+            b.Sum("MELD-Na before rounding", unrounded, "MELD(i) + 1.32 × (137 − Na) − 0.033 × MELD(i) × (137 − Na)");
         }
         else
         {
             unrounded = meldI;
-            b.Note("sodium step", $"MELD(i) {Breakdown.F(meldI)} is not greater than 11: no sodium step, MELD-Na = MELD(i) ({Optn}).");
+            b.Note("sodium step", $"MELD(i) {Breakdown.F(meldI)} is not greater than 11: no sodium step, MELD-Na = MELD(i) ({Sources.OptnPolicy2016.Key}).");
         }
 
-        var value = b.Add(StepKind.Rounding, "MELD-Na", RoundHalfAwayFromZero(unrounded, 0), "rounded to the nearest integer, half away from zero");
-        value = b.Cap("MELD-Na", value, 40m, $"maximum 40, {Optn}");
+        var value = b.Round("MELD-Na", unrounded, 0, "rounded to the nearest integer, half away from zero");
+        value = b.Cap("MELD-Na", value, 40m, $"maximum 40, {Sources.OptnPolicy2016.Key}");
         return new ScoreResult(Definition, value, unrounded, null, b.Steps, []);
     }
 }

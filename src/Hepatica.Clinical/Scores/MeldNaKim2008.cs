@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -60,13 +59,13 @@ public static class MeldNaKim2008
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, Kim2008);
         var meld = b.Cap("MELD", Meld.InitialTimesTen(inputs.Meld, b, out _), 40m, "maximum 40, OPTN policy 9.1.D");
-        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
-        na = b.Clamp("sodium", na, 125m, 140m, "Kim 2008");
-        var unrounded = meld - na - b.Add(StepKind.Term, "0.025 × MELD × (140 − Na)", 0.025m * meld * (140m - na), "subtracted (Kim 2008)") + 140m;
-        b.Add(StepKind.Sum, "MELD-Na before rounding", unrounded, "MELD − Na − 0.025 × MELD × (140 − Na) + 140 (Kim 2008)");
-        var value = b.Add(StepKind.Rounding, "MELD-Na", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        var na = b.Input(inputs.Sodium, "serum sodium, mmol/L");
+        na = b.Clamp("sodium", na, 125m, 140m);
+        var unrounded = meld - na - b.Subtracted(0.025m, "MELD × (140 − Na)", meld * (140m - na)) + 140m;
+        b.Sum("MELD-Na before rounding", unrounded, "MELD − Na − 0.025 × MELD × (140 − Na) + 140 (Kim 2008)");
+        var value = b.Round("MELD-Na", unrounded, 0);
         return new ScoreResult(Definition, value, unrounded, null, b.Steps, []);
     }
 }

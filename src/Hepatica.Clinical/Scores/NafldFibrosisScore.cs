@@ -1,5 +1,4 @@
 using Hepatica.Clinical.Scoring;
-using static Hepatica.Clinical.Scoring.ClinicalMath;
 
 namespace Hepatica.Clinical.Scores;
 
@@ -79,17 +78,17 @@ public static class NafldFibrosisScore
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var ratio = b.Add(StepKind.Input, "AST / ALT", inputs.Ast.UnitsPerLiter / inputs.Alt.UnitsPerLiter, $"{Breakdown.F(inputs.Ast.UnitsPerLiter)} / {Breakdown.F(inputs.Alt.UnitsPerLiter)} U/L");
-        var unrounded = b.Add(StepKind.Term, "intercept", -1.675m, "Angulo 2007")
-            + b.Add(StepKind.Term, "0.037 × age", 0.037m * inputs.AgeYears, $"age {Breakdown.F(inputs.AgeYears)} years")
-            + b.Add(StepKind.Term, "0.094 × BMI", 0.094m * inputs.Bmi, $"BMI {Breakdown.F(inputs.Bmi)} kg/m²")
-            + b.Add(StepKind.Term, "1.13 × IFG/diabetes", inputs.DiabetesOrImpairedFastingGlucose ? 1.13m : 0m, inputs.DiabetesOrImpairedFastingGlucose ? "yes (1)" : "no (0)")
-            + b.Add(StepKind.Term, "0.99 × AST/ALT", 0.99m * ratio, "Angulo 2007")
-            - b.Add(StepKind.Term, "0.013 × platelets", 0.013m * inputs.Platelets.BillionsPerLiter, $"platelets {Breakdown.F(inputs.Platelets.BillionsPerLiter)} × 10^9/L, subtracted")
-            - b.Add(StepKind.Term, "0.66 × albumin", 0.66m * inputs.Albumin.GramsPerDeciliter, $"albumin {Breakdown.F(inputs.Albumin.GramsPerDeciliter)} g/dL, subtracted");
-        b.Add(StepKind.Sum, "NFS before rounding", unrounded, "linear predictor (Angulo 2007)");
-        var value = b.Add(StepKind.Rounding, "NFS", RoundHalfAwayFromZero(unrounded, 3), "three decimals, half away from zero");
+        var b = Breakdown.For(recordSteps, Angulo2007);
+        var ratio = b.Input("AST / ALT", inputs.Ast.UnitsPerLiter / inputs.Alt.UnitsPerLiter, $"{Breakdown.F(inputs.Ast.UnitsPerLiter)} / {Breakdown.F(inputs.Alt.UnitsPerLiter)} U/L");
+        var unrounded = b.Add(StepKind.Term, "intercept", -1.675m, Angulo2007.Key)
+            + b.Term(0.037m, "age", inputs.AgeYears, $"age {Breakdown.F(inputs.AgeYears)} years")
+            + b.Term(0.094m, "BMI", inputs.Bmi, $"BMI {Breakdown.F(inputs.Bmi)} kg/m²")
+            + b.Factor(1.13m, "IFG/diabetes", inputs.DiabetesOrImpairedFastingGlucose, $"{(inputs.DiabetesOrImpairedFastingGlucose ? "yes (1)" : "no (0)")}")
+            + b.Term(0.99m, "AST/ALT", ratio)
+            - b.Term(0.013m, "platelets", inputs.Platelets.BillionsPerLiter, $"platelets {Breakdown.F(inputs.Platelets.BillionsPerLiter)} × 10^9/L, subtracted")
+            - b.Term(0.66m, "albumin", inputs.Albumin.GramsPerDeciliter, $"albumin {Breakdown.F(inputs.Albumin.GramsPerDeciliter)} g/dL, subtracted");
+        b.Sum("NFS before rounding", unrounded, "linear predictor (Angulo 2007)");
+        var value = b.Round("NFS", unrounded, 3);
         var (bands, source) = inputs.AgeYears >= McPhersonAgeYears
             ? (Age65Bands, "McPherson 2017 cut-offs (age 65 or more): < 0.12 and > 0.676")
             : (FibrosisBands, "Angulo 2007 cut-offs: < -1.455 and > 0.676");

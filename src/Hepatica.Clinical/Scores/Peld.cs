@@ -74,25 +74,25 @@ public static class Peld
     {
         ArgumentNullException.ThrowIfNull(inputs);
         const string Optn = "OPTN PELD calculator documentation";
-        var b = Breakdown.For(recordSteps);
+        var b = Breakdown.For(recordSteps, McDiarmid2002);
         var bili = Lab(b, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter, "total bilirubin, mg/dL", Optn);
         var inr = Lab(b, "INR", inputs.Inr.Ratio, "INR", Optn);
         var alb = Lab(b, "albumin", inputs.Albumin.GramsPerDeciliter, "serum albumin, g/dL", Optn);
         var infant = inputs.AgeYears < 1m || (inputs.AgeAtListingYears is < 1m && inputs.AgeYears < 2m);
-        var sum = b.Add(StepKind.Term, "0.480 × ln(bilirubin)", 0.480m * Ln(bili), "McDiarmid 2002")
-            + b.Add(StepKind.Term, "1.857 × ln(INR)", 1.857m * Ln(inr), "McDiarmid 2002")
-            - b.Add(StepKind.Term, "0.687 × ln(albumin)", 0.687m * Ln(alb), "subtracted (McDiarmid 2002)")
-            + b.Add(StepKind.Term, "0.436 × infant", infant ? 0.436m : 0m, $"age {Breakdown.F(inputs.AgeYears)} y{(inputs.AgeAtListingYears is { } l ? $", listed at {Breakdown.F(l)} y" : string.Empty)}: {(infant ? "under 1, or listed under 1 and now under 2" : "not an infant")} (McDiarmid 2002)")
-            + b.Add(StepKind.Term, "0.667 × growth failure", inputs.GrowthFailure ? 0.667m : 0m, "McDiarmid 2002");
-        var unrounded = b.Add(StepKind.Sum, "PELD before rounding", 10m * sum, "10 × the sum of the terms");
-        var value = b.Add(StepKind.Rounding, "PELD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
+        var sum = b.Term(0.480m, "ln(bilirubin)", Ln(bili))
+            + b.Term(1.857m, "ln(INR)", Ln(inr))
+            - b.Subtracted(0.687m, "ln(albumin)", Ln(alb))
+            + b.Factor(0.436m, "infant", infant, $"age {Breakdown.F(inputs.AgeYears)} y{(inputs.AgeAtListingYears is { } l ? $", listed at {Breakdown.F(l)} y" : string.Empty)}: {(infant ? "under 1, or listed under 1 and now under 2" : "not an infant")} (McDiarmid 2002)")
+            + b.Factor(0.667m, "growth failure", inputs.GrowthFailure);
+        var unrounded = b.Sum("PELD before rounding", 10m * sum, "10 × the sum of the terms");
+        var value = b.Round("PELD", unrounded, 0);
         return new ScoreResult(Definition, value, unrounded, null, b.Steps, []);
     }
 
     /// <summary>One lab value as OPTN uses it: rounded to the tenths place, then set to 1.0 if below 1.0; each change is a step.</summary>
     private static decimal Lab(Breakdown b, string label, decimal value, string detail, string source)
     {
-        var given = b.Add(StepKind.Input, label, value, detail);
+        var given = b.Input(label, value, detail);
         var tenths = RoundHalfAwayFromZero(given, 1);
         if (tenths != given)
         {

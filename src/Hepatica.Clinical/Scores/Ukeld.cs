@@ -1,3 +1,4 @@
+using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 using static Hepatica.Clinical.Scoring.ClinicalMath;
 
@@ -68,19 +69,19 @@ public static class Ukeld
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var inr = b.Add(StepKind.Input, "INR", inputs.Inr.Ratio, "INR");
-        var cr = b.Add(StepKind.Input, "creatinine", inputs.Creatinine.MicromolesPerLiter, "serum creatinine, µmol/L (mg/dL × 88.4)");
-        var bili = b.Add(StepKind.Input, "bilirubin", inputs.Bilirubin.MicromolesPerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
-        var na = b.Add(StepKind.Input, "sodium", inputs.Sodium.MillimolesPerLiter, "serum sodium, mmol/L");
-        var unrounded = b.Add(StepKind.Term, "5.395 × ln(INR)", 5.395m * Ln(inr), "Barber 2011")
-            + b.Add(StepKind.Term, "1.485 × ln(creatinine)", 1.485m * Ln(cr), "Barber 2011")
-            + b.Add(StepKind.Term, "3.13 × ln(bilirubin)", 3.13m * Ln(bili), "Barber 2011")
-            - b.Add(StepKind.Term, "81.565 × ln(sodium)", 81.565m * Ln(na), "subtracted (Barber 2011)")
-            + b.Add(StepKind.Term, "constant", 435m, "Barber 2011");
-        b.Add(StepKind.Sum, "UKELD before rounding", unrounded, "sum of the terms");
-        var value = b.Add(StepKind.Rounding, "UKELD", RoundHalfAwayFromZero(unrounded, 0), "nearest integer, half away from zero");
-        var category = b.Category("listing threshold", value, Bands.Find(Threshold, value), "Barber 2011");
+        var b = Breakdown.For(recordSteps, Barber2011);
+        var inr = b.Input(inputs.Inr, "INR");
+        var cr = b.Input(inputs.Creatinine, CreatinineUnit.MicromolePerLiter, "serum creatinine, µmol/L (mg/dL × 88.4)");
+        var bili = b.Input(inputs.Bilirubin, BilirubinUnit.MicromolePerLiter, "total bilirubin, µmol/L (mg/dL × 17.1)");
+        var na = b.Input(inputs.Sodium, "serum sodium, mmol/L");
+        var unrounded = b.Term(5.395m, "ln(INR)", Ln(inr))
+            + b.Term(1.485m, "ln(creatinine)", Ln(cr))
+            + b.Term(3.13m, "ln(bilirubin)", Ln(bili))
+            - b.Subtracted(81.565m, "ln(sodium)", Ln(na))
+            + b.Constant(435m);
+        b.Sum("UKELD before rounding", unrounded, "sum of the terms");
+        var value = b.Round("UKELD", unrounded, 0);
+        var category = b.Category("listing threshold", value, Bands.Find(Threshold, value));
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
     }
 }

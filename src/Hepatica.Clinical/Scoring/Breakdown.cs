@@ -169,6 +169,24 @@ public sealed class Breakdown
         return value;
     }
 
+    /// <summary>A yes/no term, <paramref name="coefficient"/> × <paramref name="of"/>: the coefficient when
+    /// <paramref name="present"/>, else 0; the detail cites <paramref name="sources"/>, or <see cref="Source"/>.</summary>
+    public decimal Factor(decimal coefficient, string of, bool present, params ReadOnlySpan<Citation> sources)
+    {
+        var value = present ? coefficient : 0m;
+        steps?.Add(new BreakdownStep(StepKind.Term, Times(coefficient, of), value, Keys(sources)));
+        return value;
+    }
+
+    /// <summary>A yes/no term with its own detail (why the factor is present or not).</summary>
+    public decimal Factor(decimal coefficient, string of, bool present, [InterpolatedStringHandlerArgument("")] ref DetailHandler detail)
+    {
+        var value = present ? coefficient : 0m;
+        var text = detail.ToStringAndClear();
+        steps?.Add(new BreakdownStep(StepKind.Term, Times(coefficient, of), value, text));
+        return value;
+    }
+
     /// <summary>A term the formula subtracts: recorded and returned positive, the detail says "subtracted (source)".</summary>
     public decimal Subtracted(decimal coefficient, string of, decimal x, params ReadOnlySpan<Citation> sources)
     {
