@@ -70,6 +70,11 @@ public static class AihSimplified
         return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
     }
 
+    /// <summary>Histology points (Hennes 2008): atypical 0, compatible with AIH 1, typical 2.</summary>
+    public static readonly PointsTable<AihHistology> Histology = new(
+        new(AihHistology.Atypical, "atypical", "atypical", 0), new(AihHistology.Compatible, "compatible", "compatible", 1),
+        new(AihHistology.Typical, "typical", "typical", 2));
+
     /// <summary>Calculates the points, total and diagnosis with a step for each item and the autoantibody cap.</summary>
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
@@ -79,14 +84,8 @@ public static class AihSimplified
         var ratio = inputs.IgG.GramsPerLiter / inputs.IgGUpperLimit.GramsPerLiter;
         var igg = ratio > 1.10m ? 2m : ratio > 1m ? 1m : 0m;
         total += b.Points("IgG", igg, $"IgG {Breakdown.F(inputs.IgG.GramsPerLiter)} g/L is {Breakdown.F(ratio)} × ULN {Breakdown.F(inputs.IgGUpperLimit.GramsPerLiter)} g/L: {igg} (> ULN 1, > 1.10 × ULN 2; Hennes 2008)");
-        var histology = inputs.Histology switch
-        {
-            AihHistology.Atypical => 0m,
-            AihHistology.Compatible => 1m,
-            AihHistology.Typical => 2m,
-            _ => throw new ArgumentOutOfRangeException(nameof(inputs), inputs.Histology, "Histology is atypical, compatible or typical."),
-        };
-        total += b.Points("histology", histology, $"{inputs.Histology.ToString().ToLowerInvariant()}: {histology} (compatible 1, typical 2; evidence of hepatitis is a necessary condition; Hennes 2008)");
+        var histology = Histology[inputs.Histology];
+        total += b.Points("histology", histology.Score, $"{histology.Words}: {histology.Score} (compatible 1, typical 2; evidence of hepatitis is a necessary condition; Hennes 2008)");
         var viral = inputs.ViralHepatitisExcluded ? 2m : 0m;
         total += b.Points("absence of viral hepatitis", viral, $"{(inputs.ViralHepatitisExcluded ? "yes" : "no")}: {viral} (yes 2; Hennes 2008)");
         b.Sum("total", total, "autoantibodies (at most 2) + IgG + histology + absence of viral hepatitis");

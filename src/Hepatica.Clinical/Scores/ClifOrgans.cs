@@ -160,7 +160,17 @@ internal static class ClifOrgans
     }
 
     /// <summary>The organ's name in steps and extras.</summary>
-    internal static string Name(Organ organ) => organ.ToString().ToLowerInvariant();
+    // Written out, not the member's name: it is both the breakdown's word and the extras' key (liverPoints).
+    internal static string Name(Organ organ) => organ switch
+    {
+        Organ.Liver => "liver",
+        Organ.Kidney => "kidney",
+        Organ.Brain => "brain",
+        Organ.Coagulation => "coagulation",
+        Organ.Circulation => "circulation",
+        Organ.Respiration => "respiration",
+        _ => throw new ArgumentOutOfRangeException(nameof(organ), organ, "One of the six CLIF organs."),
+    };
 
     private static int Point(Breakdown b, string label, decimal value, IReadOnlyList<Band> bands, string source)
     {

@@ -97,7 +97,7 @@ public static class Gahs
             + Points(b, inputs.CoagulationSource, inputs.CoagulationRatio, CoagulationBands)
             + Points(b, "bilirubin, µmol/L", inputs.Bilirubin.MicromolesPerLiter, BilirubinBands);
         b.Sum("total", total, "sum of the five items");
-        var category = b.Category("prognosis", total, Bands.Find(PrognosisBands, total), "Forrest 2005");
+        var category = b.Category("prognosis", total, Bands.Find(PrognosisBands, total), Forrest2005);
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
     }
 

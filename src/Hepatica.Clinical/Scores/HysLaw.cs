@@ -78,7 +78,7 @@ public static class HysLaw
         var missing = new List<string>();
         var met = Decide(inputs, b, missing) ?? throw new ArgumentException("The inputs cannot decide Hy's law; missing: " + string.Join(", ", missing), nameof(inputs));
         var value = b.Sum("criteria met", met ? 1m : 0m, met ? "1: every component is met" : "0: a component is not met");
-        var category = b.Category("outcome", value, Bands.Find(Outcomes, value), "FDA 2009");
+        var category = b.Category("outcome", value, Bands.Find(Outcomes, value), Fda2009);
         return new ScoreResult(Definition, value, null, category, b.Steps, []);
     }
 

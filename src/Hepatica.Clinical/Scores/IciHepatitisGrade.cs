@@ -94,7 +94,7 @@ public static class IciHepatitisGrade
             Grade(b, "bilirubin", inputs.Bilirubin.MilligramsPerDeciliter / inputs.BilirubinUpperLimit.MilligramsPerDeciliter, BilirubinGrades));
         b.Note("baseline", "graded against the upper limit of normal (CTCAE v5.0 for a normal baseline); the abnormal-baseline rules are not applied");
         b.Sum("hepatitis grade", grade, "the highest of the ALT, AST and bilirubin grades (ASCO 2021: AST or ALT and/or bilirubin)");
-        var category = b.Category("management", grade, Bands.Find(Management, grade), "ASCO 2021");
+        var category = b.Category("management", grade, Bands.Find(Management, grade), Asco2021);
         return new ScoreResult(Definition, grade, null, category, b.Steps, []);
     }
 

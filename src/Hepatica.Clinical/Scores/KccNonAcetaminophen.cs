@@ -87,7 +87,7 @@ public static class KccNonAcetaminophen
         var missing = new List<string>();
         var met = Decide(inputs, b, missing, out var minorMet) ?? throw new ArgumentException("The inputs cannot decide the criteria; missing: " + string.Join(", ", missing), nameof(inputs));
         var value = b.Sum("criteria met", met ? 1m : 0m, met ? "1: the criteria are met" : "0: the criteria are not met");
-        var category = b.Category("outcome", value, Bands.Find(KccAcetaminophen.Outcomes, value), "O'Grady 1989");
+        var category = b.Category("outcome", value, Bands.Find(KccAcetaminophen.Outcomes, value), Sources.OGrady1989);
         return new ScoreResult(Definition, value, null, category, b.Steps, []) { Extras = new Dictionary<string, decimal> { [MinorMetExtra] = minorMet } };
     }
 

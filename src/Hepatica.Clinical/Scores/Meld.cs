@@ -73,7 +73,7 @@ public static class Meld
         var b = Breakdown.For(recordSteps, Sources.Kamath2001);
         var meldTimesTen = InitialTimesTen(inputs, b, out var unrounded);
         var value = b.Cap("MELD", meldTimesTen, 40m, "maximum 40, OPTN policy 9.1.D");
-        var category = b.Category("category", value, Bands.Find(MeldBands, value), "Wiesner 2003");
+        var category = b.Category("category", value, Bands.Find(MeldBands, value), Wiesner2003);
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, []);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Scoring;
 using static Hepatica.Clinical.Scoring.ClinicalMath;
@@ -130,7 +131,7 @@ public static class Meld3
         var unrounded =
             (adolescent
                 ? b.Factor(1.33m, "female", female, $"{ageSource}: under 18, the 1.33 term applies whatever the sex ({OptnPolicy2023.Key}; OPTN \"Learn about MELD\")")
-                : b.Factor(1.33m, "female", female, $"{ageSource}: 18 or more, {(inputs.Sex == Sex.Female ? "female: 1.33" : "male: 0")} (Kim 2021; OPTN \"Learn about MELD\")"))
+                : b.Factor(1.33m, "female", female, $"{ageSource}: 18 or more, {(inputs.Sex == Sex.Female ? "female: 1.33" : "male: 0")} ({Kim2021.Key}; OPTN \"Learn about MELD\")"))
             + b.Term(4.56m, "ln(bilirubin)", lnBili)
             + b.Term(0.82m, "(137 − Na)", 137m - na)
             - b.Subtracted(0.24m, "(137 − Na) × ln(bilirubin)", (137m - na) * lnBili)
@@ -141,9 +142,9 @@ public static class Meld3
             + b.Constant(6m);
         b.Sum("MELD 3.0 before rounding", unrounded, "sum of the terms");
         var uncapped = b.Round("MELD 3.0", unrounded, 0, "rounded to the nearest integer, half away from zero");
-        var value = b.Cap("MELD 3.0", uncapped, 40m, $"maximum 40 for allocation ({OptnPolicy2023.Key}); Kim 2021 sets no maximum");
+        var value = b.Cap("MELD 3.0", uncapped, 40m, $"maximum 40 for allocation ({OptnPolicy2023.Key}); {Kim2021.Key} sets no maximum");
         var survival = Survival90Day(uncapped);
-        b.Add(StepKind.Note, "90-day survival", survival, $"0.946 ^ exp(0.17698 × {Breakdown.F(uncapped)} − 3.56) (Kim 2021), from the rounded score before the cap");
+        b.Add(StepKind.Note, "90-day survival", survival, $"{SurvivalBase.ToString(CultureInfo.InvariantCulture)} ^ exp({SurvivalSlope.ToString(CultureInfo.InvariantCulture)} × {Breakdown.F(uncapped)} − {SurvivalOffset.ToString(CultureInfo.InvariantCulture)}) ({Kim2021.Key}), from the rounded score before the cap");
         return new ScoreResult(Definition, value, unrounded, null, b.Steps, [])
         {
             Extras = new Dictionary<string, decimal> { [UncappedExtra] = uncapped, [Survival90DayExtra] = survival },
@@ -155,5 +156,8 @@ public static class Meld3
     /// rounded to 4 decimals (half away from zero).
     /// </summary>
     public static decimal Survival90Day(decimal meld3) =>
-        RoundHalfAwayFromZero((decimal)Math.Pow(0.946, Math.Exp((0.17698 * (double)meld3) - 3.56)), 4);
+        RoundHalfAwayFromZero((decimal)Math.Pow(SurvivalBase, Math.Exp((SurvivalSlope * (double)meld3) - SurvivalOffset)), 4);
+
+    // Kim 2021's 90-day survival model, base ^ exp(slope × MELD 3.0 − offset); written once for the formula and its step.
+    private const double SurvivalBase = 0.946, SurvivalSlope = 0.17698, SurvivalOffset = 3.56;
 }
