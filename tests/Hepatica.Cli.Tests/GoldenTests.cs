@@ -9,23 +9,8 @@ namespace Hepatica.Cli.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private static void Verify(string actual, [CallerMemberName] string name = "")
-    {
-        var folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Cli.Tests", "Golden");
-        var approved = Path.Combine(folder, name + ".approved.txt");
-        var received = Path.Combine(folder, name + ".received.txt");
-        actual = actual.ReplaceLineEndings("\n");
-        var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : null;
-        if (expected == actual)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(received, actual);
-        Assert.Fail($"{name}: output differs from {approved}; see {received}.");
-    }
+    private static void Verify(string actual, [CallerMemberName] string name = "") =>
+        Golden.Verify(actual, Path.Combine(RepoRoot.Path, "tests", "Hepatica.Cli.Tests", "Golden", name + ".approved.txt"));
 
     [Fact]
     public async Task Assess_demo_001() => Verify((await Hepatica.Run("assess", "samples/demo-001.json")).Stdout);

@@ -16,19 +16,7 @@ public sealed partial class GoldenTests
     {
         CardContract.Check(body);
         var actual = Uuid().Replace(body!.ToJsonString(Json.Options), "\"uuid\": \"<uuid>\"").ReplaceLineEndings("\n") + "\n";
-        var folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "CdsHooks", "Golden");
-        var approved = Path.Combine(folder, name + ".approved.json");
-        var received = Path.Combine(folder, name + ".received.json");
-        var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : null;
-        if (expected == actual)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(received, actual);
-        Assert.Fail($"{name}: response differs from {approved}; see {received}.");
+        Golden.Verify(actual, Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "CdsHooks", "Golden", name + ".approved.json"));
     }
 
     /// <summary>A sample request as given, with fhirServer pointed at a loopback server that answers the keys it lacks with empty searchsets.</summary>
@@ -92,14 +80,7 @@ public sealed partial class GoldenTests
         await using var host = new CdsHost();
         using var client = host.CreateClient();
         var text = await client.GetStringAsync(new Uri("/cds-services", UriKind.Relative), TestContext.Current.CancellationToken);
-        var folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "CdsHooks", "Golden");
-        var actual = JsonNode.Parse(text)!.ToJsonString(Json.Options) + "\n";
-        var approved = Path.Combine(folder, name + ".approved.json");
-        if (!File.Exists(approved) || File.ReadAllText(approved).ReplaceLineEndings("\n") != actual)
-        {
-            File.WriteAllText(Path.Combine(folder, name + ".received.json"), actual);
-            Assert.Fail($"{name}: response differs from {approved}.");
-        }
+        Golden.Verify(JsonNode.Parse(text)!.ToJsonString(Json.Options) + "\n", Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "CdsHooks", "Golden", name + ".approved.json"));
     }
 
     private static async Task<JsonNode?> Fixture(JsonObject request, string service = "hepatica-patient-view")

@@ -1,9 +1,15 @@
-namespace Hepatica.Fhir.Tests;
+namespace Hepatica.Tests;
 
-/// <summary>Finds the repository root (the folder holding Hepatica.slnx) and the shared data beside it.</summary>
-internal static class RepoRoot
+/// <summary>Finds the repository root (the folder holding Hepatica.slnx) from the test binary's folder, and the shared data beside it.</summary>
+public static class RepoRoot
 {
     public static string Path { get; } = Find();
+
+    /// <summary>A file or folder under the repository root.</summary>
+    public static string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>A file copied to the test binary's Fixtures folder.</summary>
+    public static string Fixture(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     /// <summary>
     /// ../shared next to the repository (CI clones the repository beside it). Missing shared data is a broken checkout,
@@ -20,18 +26,16 @@ internal static class RepoRoot
         return System.IO.Path.Combine([shared, .. parts]);
     }
 
-    public static string Fixture(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
-
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Hepatica.slnx")))
+            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Hepatica.slnx")))
             {
                 return dir.FullName;
             }
         }
 
-        throw new InvalidOperationException("Hepatica.slnx not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("Hepatica.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -9,9 +9,9 @@ namespace Hepatica.Tests;
 /// FsCheck generators of hostile JSON for the reader fuzz tests (issue 10): documents built from a contract's own keys
 /// with values of every type and extreme, and seed documents mutated (cut anywhere, undecodable escapes, byte order
 /// marks, deep nesting, huge numbers, wrong types, repeated keys, dates at the ends of the calendar, random bytes).
-/// One source file, linked into the test projects of the snapshot, FHIR and CDS Hooks readers.
+/// In the test-support project, used by the snapshot, FHIR and CDS Hooks readers.
 /// </summary>
-internal static partial class JsonMutations
+public static partial class JsonMutations
 {
     /// <summary>Values that have broken, or could break, a reader.</summary>
     public static readonly string[] Values =
@@ -133,7 +133,7 @@ internal static partial class JsonMutations
 /// Runs a fuzz property a bounded number of times from a fixed seed, so every CI run tries the same cases and a
 /// failure repeats (HEPATICA_FUZZ_CASES and HEPATICA_FUZZ_SEED override both for a longer or different run by hand).
 /// </summary>
-internal static class Fuzz
+public static class Fuzz
 {
     private const ulong DefaultSeed = 20261201;
     private const ulong Gamma = 0x9E3779B97F4A7C15; // SplitMix's golden gamma (odd, as FsCheck's generator needs)
