@@ -13,15 +13,15 @@ public sealed class AssessmentSchemaTests
 {
     private static readonly JsonSchema Schema = JsonSchema.FromFile(RepoRoot.File("docs", "schema", "assessment.schema.json"));
 
-    private static readonly string CliGoldens = RepoRoot.File("tests", "Hepatica.Cli.Tests", "Golden");
+    private static readonly string CliGoldens = RepoRoot.File("tests", "Hepatica.Cli.Tests", "Expectations", "GoldenTests");
 
     /// <summary>Every JSON output the repository approves or can produce from its samples, by name.</summary>
     public static TheoryData<string> Outputs()
     {
         var names = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(CliGoldens, "*_json.approved.txt").Order(StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(CliGoldens, "*_json").Order(StringComparer.Ordinal))
         {
-            names.Add("golden " + Path.GetFileName(file));
+            names.Add("golden " + Path.GetFileName(folder));
         }
 
         names.Add("golden Batch_sample.approved.txt");
@@ -40,8 +40,9 @@ public sealed class AssessmentSchemaTests
         var (how, file) = (name[..name.IndexOf(' ', StringComparison.Ordinal)], name[(name.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         if (how == "golden")
         {
-            var text = File.ReadAllText(Path.Combine(CliGoldens, file));
-            return file.StartsWith("Batch", StringComparison.Ordinal) ? Lines(text) : [text];
+            return file.StartsWith("Batch", StringComparison.Ordinal)
+                ? Lines(File.ReadAllText(Path.Combine(CliGoldens, file)))
+                : [Golden.Assemble(Path.Combine(CliGoldens, file))];
         }
 
         var detail = how == "full" ? Detail.Full : Detail.Compact;
