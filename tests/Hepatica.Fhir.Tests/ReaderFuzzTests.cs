@@ -4,7 +4,6 @@ using FsCheck.Fluent;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Fhir.Bulk;
-using Hepatica.Tests;
 
 namespace Hepatica.Fhir.Tests;
 

@@ -40,59 +40,92 @@ public sealed class AssessmentWriterTests
     private static JsonElement Score(JsonElement root, string id) =>
         root.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
 
-    [Fact]
-    public void The_sample_gives_the_hand_computed_values()
+    // The writer's shape, not its numbers: the values are the core's (Any_snapshot_gives_valid_json_whose_values_are_the_cores)
+    // and each score's value is tested against its published cases in Hepatica.Clinical.Tests. Orders are docs/output.md's.
+    private static readonly string[] TopLevel = ["line", "id", "status", "engineVersion", "asOf", "asOfSource", "profile", "allocationScore", "scores",
+        "notCalculable", "conflicts", "transplant", "serology", "immunity", "prevention", "errors", "warnings"];
+
+    private static readonly Dictionary<string, string[]> ScoreKeys = new(StringComparer.Ordinal)
     {
-        using var doc = JsonDocument.Parse(Render(Sample, Detail.Full));
-        var root = doc.RootElement;
-        Assert.Equal("demo-001", root.GetProperty("id").GetString());
-        Assert.Equal("ok", root.GetProperty("status").GetString());
+        ["calculated"] = ["id", "version", "role", "roleText", "status", "value", "unrounded", "category", "extras", "steps", "warnings", "immaterial", "citations"],
+        ["range"] = ["id", "version", "role", "roleText", "status", "minimum", "maximum", "minimumCategory", "maximumCategory", "settledBy", "immaterial", "text", "alternatives", "citations"],
+        ["not-calculable"] = ["id", "version", "role", "roleText", "status", "missing", "citations"],
+        ["not-applicable"] = ["id", "version", "role", "roleText", "status", "reason", "reasonSource", "citations"],
+    };
 
-        // Hand computation (docs/scores.md formulas), creatinine 150 µmol/L / 88.4 = 1.696833 mg/dL, albumin 28 g/L = 2.8 g/dL.
-        // MELD (Kamath 2001 / OPTN): 10 × (0.957 ln 1.696833 + 0.378 ln 2.1 + 1.120 ln 1.8 + 0.643) = 20.88 → 21.
-        var meld = Score(root, "meld");
-        Assert.Equal(21m, meld.GetProperty("value").GetDecimal());
-        var expectedUnrounded = 10 * ((0.957 * Math.Log(150 / 88.4)) + (0.378 * Math.Log(2.1)) + (1.120 * Math.Log(1.8)) + 0.643);
-        Assert.Equal(expectedUnrounded, (double)meld.GetProperty("unrounded").GetDecimal(), 3);
+    private static readonly Dictionary<string, JsonValueKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["id"] = JsonValueKind.String, ["version"] = JsonValueKind.String, ["role"] = JsonValueKind.String, ["roleText"] = JsonValueKind.String,
+        ["status"] = JsonValueKind.String, ["value"] = JsonValueKind.Number, ["unrounded"] = JsonValueKind.Number, ["category"] = JsonValueKind.String,
+        ["extras"] = JsonValueKind.Object, ["steps"] = JsonValueKind.Array, ["warnings"] = JsonValueKind.Array, ["immaterial"] = JsonValueKind.Array,
+        ["citations"] = JsonValueKind.Array, ["minimum"] = JsonValueKind.Number, ["maximum"] = JsonValueKind.Number, ["minimumCategory"] = JsonValueKind.String,
+        ["maximumCategory"] = JsonValueKind.String, ["settledBy"] = JsonValueKind.Array, ["text"] = JsonValueKind.String, ["alternatives"] = JsonValueKind.Array,
+        ["missing"] = JsonValueKind.Array, ["reason"] = JsonValueKind.String, ["reasonSource"] = JsonValueKind.Object,
+    };
 
-        // MELD-Na (Kim 2008 / OPTN 2016): 21 + 1.32 × (137 − 131) − 0.033 × 21 × 6 = 24.762 → 25.
-        Assert.Equal(25m, Score(root, "meld-na").GetProperty("value").GetDecimal());
-        // MELD 3.0 (Kim 2021): 26, 90-day survival 0.8545 (Kim 2021 baseline 0.946^exp(0.17698 × 26 − 3.56)).
-        var meld3 = Score(root, "meld-3.0");
-        Assert.Equal(26m, meld3.GetProperty("value").GetDecimal());
-        var survival = Math.Pow(0.946, Math.Exp((0.17698 * 26) - 3.56));
-        Assert.Equal(survival, (double)meld3.GetProperty("extras").GetProperty("survival90Day").GetDecimal(), 3);
+    /// <summary>The names of an object's members, in the order written.</summary>
+    private static string[] Keys(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 
-        // Child-Pugh (Pugh 1973): bilirubin 2.1 mg/dL 2, albumin 2.8 g/dL 2, INR 1.8 2, no ascites 1, no encephalopathy 1 = 8, class B.
-        var childPugh = Score(root, "child-pugh");
-        Assert.Equal(8m, childPugh.GetProperty("value").GetDecimal());
-        Assert.StartsWith("B", childPugh.GetProperty("category").GetString(), StringComparison.Ordinal);
+    /// <summary>Every key is in <paramref name="order"/>, in that order, and the <paramref name="required"/> ones are there.</summary>
+    private static void InOrder(string[] keys, string[] order, string what, params string[] required)
+    {
+        var positions = keys.Select(k => Array.IndexOf(order, k)).ToArray();
+        Assert.True(positions.All(p => p >= 0), $"{what}: unknown key in [{string.Join(", ", keys)}]");
+        Assert.True(positions.Zip(positions.Skip(1)).All(p => p.First < p.Second), $"{what}: keys out of order: [{string.Join(", ", keys)}]");
+        Assert.All(required, r => Assert.Contains(r, keys));
+    }
 
-        // ALBI (Johnson 2015): 0.66 × log10(2.1 × 17.1) − 0.085 × 28 = −1.35, grade 3 (> −1.39).
-        var albi = Score(root, "albi");
-        Assert.Equal(-1.35m, albi.GetProperty("value").GetDecimal());
-        Assert.Contains("3", albi.GetProperty("category").GetString(), StringComparison.Ordinal);
+    [Theory]
+    [InlineData(Detail.Full)]
+    [InlineData(Detail.Compact)]
+    public void Write_Record_TopLevelKeysInContractOrder(Detail detail)
+    {
+        using var doc = JsonDocument.Parse(Render(Sample, detail, line: 3));
+        InOrder(Keys(doc.RootElement), TopLevel, "record", "line", "id", "status", "engineVersion", "asOf", "asOfSource", "profile", "allocationScore", "scores",
+            "transplant", "serology", "immunity", "prevention", "errors", "warnings");
+        Assert.Equal(detail == Detail.Compact, doc.RootElement.TryGetProperty("notCalculable", out _));
+        Assert.Equal(["id", "role", "text", "source"], Keys(doc.RootElement.GetProperty("allocationScore")));
+    }
 
-        // FIB-4 and APRI: the sample records cirrhosis, so they are not applicable (EASL 2021 NIT; issue 11 s.1).
-        Assert.Equal("not-applicable", Score(root, "fib-4").GetProperty("status").GetString());
-        Assert.Equal("EASL 2021 NIT", Score(root, "apri").GetProperty("reasonSource").GetProperty("key").GetString());
+    [Theory]
+    [InlineData(Detail.Full)]
+    [InlineData(Detail.Compact)]
+    public void Write_Score_KeysInOrderAndTypedForEachStatus(Detail detail)
+    {
+        // demo-001 gives calculated, not-calculable and not-applicable scores; without its dialysis finding, MELD 3.0 is a range.
+        var statuses = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sample in (string[])["demo-001.json", "demo-001-no-dialysis.json"])
+        {
+            using var doc = JsonDocument.Parse(Render(File.ReadAllText(Path.Combine(RepoRoot.Path, "samples", sample)), detail));
+            foreach (var score in doc.RootElement.GetProperty("scores").EnumerateArray())
+            {
+                var status = score.GetProperty("status").GetString()!;
+                statuses.Add(status);
+                var keys = Keys(score);
+                var id = score.GetProperty("id").GetString()!;
+                InOrder(keys, ScoreKeys[status], $"{sample} {id}", "id", "version", "status", "citations");
+                foreach (var key in keys.Where(k => detail == Detail.Full || k != "reasonSource"))
+                {
+                    Assert.True(Kinds[key] == score.GetProperty(key).ValueKind, $"{sample} {id}.{key} is {score.GetProperty(key).ValueKind}, not {Kinds[key]}");
+                }
 
-        // Maddrey DF (Carithers 1989): 4.6 × (19.5 − 12) + 2.1 = 36.6, severe (≥ 32).
-        Assert.Equal(36.6m, Score(root, "maddrey-df").GetProperty("value").GetDecimal());
-        Assert.Equal("severe", Score(root, "maddrey-df").GetProperty("category").GetString());
+                Assert.Equal(detail == Detail.Full && status == "calculated", keys.Contains("steps"));
+                Assert.All(score.GetProperty("citations").EnumerateArray(), c => Assert.Equal(detail == Detail.Full ? JsonValueKind.Object : JsonValueKind.String, c.ValueKind));
+                if (score.TryGetProperty("extras", out var extras))
+                {
+                    Assert.All(extras.EnumerateObject(), x => Assert.Equal(JsonValueKind.Number, x.Value.ValueKind));
+                }
 
-        // Lille (Louvet 2007): day 0 2026-11-01 bilirubin 2.9 mg/dL = 49.59 µmol/L, day 7 2.1 = 35.91; albumin 28 g/L;
-        // creatinine 150 µmol/L = 1.697 mg/dL > 1.3; PT 19.5 s: R = 3.19 − 5.454 + 4.116 + 0.22572 − 0.206 − 0.322335 − 0.1872
-        // = 1.362185; 1/(1+e^1.362185) = 0.2039 → 0.204, responder.
-        Assert.Equal(0.204m, Score(root, "lille").GetProperty("value").GetDecimal());
-        Assert.Equal("responder", Score(root, "lille").GetProperty("category").GetString());
+                foreach (var step in score.TryGetProperty("steps", out var steps) ? steps.EnumerateArray() : default)
+                {
+                    InOrder(Keys(step), ["kind", "label", "value", "detail"], $"{id} step", "kind", "label", "detail");
+                }
+            }
+        }
 
-        // GAHS (Forrest 2005): age 54 2, WBC 9.8 1, urea 7.1 2, INR 1.8 2, bilirubin 35.91 µmol/L 1 = 8.
-        Assert.Equal(8m, Score(root, "gahs").GetProperty("value").GetDecimal());
-
-        // ABIC (Dominguez 2008): 5.4 + 0.08 × 2.1 + 0.3 × 150 / 88.4 + 0.8 × 1.8 = 7.517 → 7.52, intermediate.
-        Assert.Equal(7.52m, Score(root, "abic").GetProperty("value").GetDecimal());
-        Assert.Equal("intermediate risk", Score(root, "abic").GetProperty("category").GetString());
+        // Compact records name not-calculable scores in notCalculable instead (Compact_detail_has_no_steps_...).
+        string[] expected = detail == Detail.Full ? ["calculated", "not-applicable", "not-calculable", "range"] : ["calculated", "not-applicable", "range"];
+        Assert.Equal(expected, statuses.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using FsCheck.Fluent;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
-using Hepatica.Tests;
 
 namespace Hepatica.Json.Tests;
 

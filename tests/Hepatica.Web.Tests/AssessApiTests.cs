@@ -176,9 +176,4 @@ public sealed class AssessApiTests(WebApplicationFactory<Program> factory) : ICl
         Assert.Equal("run-time", body.GetProperty("asOfSource").GetString());
         Assert.Equal("ok", body.GetProperty("status").GetString()); // input with errors is 422 here, never a 200 record
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

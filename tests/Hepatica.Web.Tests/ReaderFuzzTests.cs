@@ -1,6 +1,5 @@
 using System.Text;
 using FsCheck.Fluent;
-using Hepatica.Tests;
 using Hepatica.Web.Tests.CdsHooks;
 
 namespace Hepatica.Web.Tests;

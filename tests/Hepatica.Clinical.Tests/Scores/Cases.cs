@@ -125,6 +125,9 @@ internal static class Cases
         Assert.True(Math.Abs(e - actual.Value) <= UnroundedTolerance, $"expected {e} ± {UnroundedTolerance}, got {actual} ({source})");
     }
 
+    /// <summary>Asserts an unrounded value to the tolerance of a 6-decimal hand computation.</summary>
+    public static void Near(decimal expected, decimal? actual, string source) => Near(expected.ToString(CultureInfo.InvariantCulture), actual, source);
+
     /// <summary>The value of the last rounding, cap or bound step: the number the breakdown says was reported.</summary>
     public static decimal? LastReportedStep(ScoreResult result)
     {

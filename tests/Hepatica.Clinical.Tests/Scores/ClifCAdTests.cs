@@ -12,30 +12,36 @@ namespace Hepatica.Clinical.Tests.Scores;
 /// </summary>
 public sealed class ClifCAdTests
 {
-    private static ClifCAd.Inputs Inputs(string age, string cr, string inr, string wbc, string na) => new(
-        D(age), Creatinine.FromMilligramsPerDeciliter(D(cr)), Inr.FromRatio(D(inr)), WhiteCells.FromBillionsPerLiter(D(wbc)), Sodium.FromMillimolesPerLiter(D(na)));
+    private static ClifCAd.Inputs Inputs(decimal age, decimal cr, decimal inr, decimal wbc, decimal na) => new(
+        age, Creatinine.FromMilligramsPerDeciliter(cr), Inr.FromRatio(inr), WhiteCells.FromBillionsPerLiter(wbc), Sodium.FromMillimolesPerLiter(na));
+
+    /// <summary>Rows hand-computed from Jalan 2015: inputs, the reported value, the unrounded value, the risk group, and the computation.</summary>
+    public static TheoryData<Row> Rows =>
+    [
+        new Row(Age: 55m, CreatinineMgDl: 1.2m, Inr: 1.5m, WhiteCells: 6m, Sodium: 131m, Expected: 55, Unrounded: 54.904259m, Risk: "intermediate risk", Source: "10 × (1.65 + 0.66 × 0.182322 + 1.71 × 0.405465 + 0.88 × 1.791759 − 6.55 + 8) = 10 × 5.490426"),
+        new Row(Age: 62m, CreatinineMgDl: 2.4m, Inr: 1.9m, WhiteCells: 11m, Sodium: 128m, Expected: 72, Unrounded: 72.455274m, Risk: "high risk", Source: "10 × (1.86 + 0.66 × 0.875469 + 1.71 × 0.641854 + 0.88 × 2.397895 − 6.4 + 8) = 10 × 7.245527"),
+        new Row(Age: 48m, CreatinineMgDl: 0.8m, Inr: 1.2m, WhiteCells: 4.5m, Sodium: 138m, Expected: 40, Unrounded: 40.280832m, Risk: "low risk", Source: "10 × (1.44 − 0.66 × 0.223144 + 1.71 × 0.182322 + 0.88 × 1.504077 − 6.9 + 8) = 10 × 4.028083"),
+        new Row(Age: 100m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 130m, Expected: 45, Unrounded: 45m, Risk: "low risk", Source: "30 − 65 + 80 = 45: at the low edge"),
+        new Row(Age: 99m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 129m, Expected: 45, Unrounded: 45.2m, Risk: "low risk", Source: "29.7 − 64.5 + 80 = 45.2 → 45"),
+        new Row(Age: 100m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 129m, Expected: 46, Unrounded: 45.5m, Risk: "intermediate risk", Source: "30 − 64.5 + 80 = 45.5 exactly → 46 (half away from zero)"),
+        new Row(Age: 99m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 101m, Expected: 59, Unrounded: 59.2m, Risk: "intermediate risk", Source: "29.7 − 50.5 + 80 = 59.2 → 59"),
+        new Row(Age: 100m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 102m, Expected: 59, Unrounded: 59m, Risk: "intermediate risk", Source: "30 − 51 + 80 = 59: top of intermediate"),
+        new Row(Age: 100m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 101m, Expected: 60, Unrounded: 59.5m, Risk: "high risk", Source: "30 − 50.5 + 80 = 59.5 exactly → 60"),
+        new Row(Age: 100m, CreatinineMgDl: 1m, Inr: 1m, WhiteCells: 1m, Sodium: 100m, Expected: 60, Unrounded: 60m, Risk: "high risk", Source: "30 − 50 + 80 = 60: at the high edge"),
+    ];
 
     [Theory]
-    [InlineData("55", "1.2", "1.5", "6", "131", 55, "54.904259", "intermediate risk",
-        "10 × (1.65 + 0.66 × 0.182322 + 1.71 × 0.405465 + 0.88 × 1.791759 − 6.55 + 8) = 10 × 5.490426")]
-    [InlineData("62", "2.4", "1.9", "11", "128", 72, "72.455274", "high risk",
-        "10 × (1.86 + 0.66 × 0.875469 + 1.71 × 0.641854 + 0.88 × 2.397895 − 6.4 + 8) = 10 × 7.245527")]
-    [InlineData("48", "0.8", "1.2", "4.5", "138", 40, "40.280832", "low risk",
-        "10 × (1.44 − 0.66 × 0.223144 + 1.71 × 0.182322 + 0.88 × 1.504077 − 6.9 + 8) = 10 × 4.028083")]
-    [InlineData("100", "1", "1", "1", "130", 45, "45", "low risk", "30 − 65 + 80 = 45: at the low edge")]
-    [InlineData("99", "1", "1", "1", "129", 45, "45.2", "low risk", "29.7 − 64.5 + 80 = 45.2 → 45")]
-    [InlineData("100", "1", "1", "1", "129", 46, "45.5", "intermediate risk", "30 − 64.5 + 80 = 45.5 exactly → 46 (half away from zero)")]
-    [InlineData("99", "1", "1", "1", "101", 59, "59.2", "intermediate risk", "29.7 − 50.5 + 80 = 59.2 → 59")]
-    [InlineData("100", "1", "1", "1", "102", 59, "59", "intermediate risk", "30 − 51 + 80 = 59: top of intermediate")]
-    [InlineData("100", "1", "1", "1", "101", 60, "59.5", "high risk", "30 − 50.5 + 80 = 59.5 exactly → 60")]
-    [InlineData("100", "1", "1", "1", "100", 60, "60", "high risk", "30 − 50 + 80 = 60: at the high edge")]
-    public void Calculate_Rows_HandComputedFromJalan2015(string age, string cr, string inr, string wbc, string na, int expected, string unrounded, string risk, string source)
+    [MemberData(nameof(Rows))]
+    public void Calculate_Rows_HandComputedFromJalan2015(Row row)
     {
-        var result = ClifCAd.Calculate(Inputs(age, cr, inr, wbc, na));
-        Equal(expected, result.Value, source);
-        Near(unrounded, result.Unrounded, source);
-        Assert.Equal(risk, result.Category);
+        var result = ClifCAd.Calculate(Inputs(row.Age, row.CreatinineMgDl, row.Inr, row.WhiteCells, row.Sodium));
+        Equal(row.Expected, result.Value, row.Source);
+        Near(row.Unrounded, result.Unrounded, row.Source);
+        Assert.Equal(row.Risk, result.Category);
     }
+
+    /// <summary>One row of <see cref="Rows"/>: creatinine in mg/dL, white cells in 10^9/L, sodium in mmol/L.</summary>
+    public sealed record Row(decimal Age, decimal CreatinineMgDl, decimal Inr, decimal WhiteCells, decimal Sodium, int Expected, decimal Unrounded, string Risk, string Source);
 
     [Fact]
     public void Evaluate_CompleteSnapshot_NoAclfCalculated()

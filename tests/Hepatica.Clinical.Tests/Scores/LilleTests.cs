@@ -18,26 +18,34 @@ public sealed class LilleTests
 {
     private static readonly DateOnly Start = new(2026, 11, 1);
 
-    // age, albumin g/L, bili d0 µmol/L, bili d7 µmol/L, creatinine mg/dL, PT s, expected value, unrounded, band, source
+    /// <summary>Hand-computed rows: inputs (bilirubin in µmol/L), the reported value, the unrounded value to 6 decimals, the band, and the computation.</summary>
+    public static TheoryData<Row> Rows =>
+    [
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 200m, CreatinineMgDl: 1.0m, ProthrombinSeconds: 20m, Expected: 0.210m, Unrounded: 0.210320m, Band: "responder", Source: "R = 3.19 − 5.05 + 3.675 + 1.65 − 0 − 1.95 − 0.192 = 1.323; 1/(1+e^1.323) = 0.210320 (with day 7 − day 0 it would be 0.878: a falling bilirubin must lower the score)"),
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 300m, CreatinineMgDl: 1.0m, ProthrombinSeconds: 20m, Expected: 0.581m, Unrounded: 0.581029m, Band: "non-responder", Source: "no change: R = −0.327; 1/(1+e^−0.327) = 0.581029"),
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 400m, CreatinineMgDl: 1.0m, ProthrombinSeconds: 20m, Expected: 0.878m, Unrounded: 0.878361m, Band: "non-responder", Source: "bilirubin rises 100: R = −1.977 → 0.878361"),
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 200m, CreatinineMgDl: 1.31m, ProthrombinSeconds: 20m, Expected: 0.247m, Unrounded: 0.246568m, Band: "responder", Source: "creatinine 1.31 > 1.3: renal insufficiency, R = 1.323 − 0.206 = 1.117 → 0.246568"),
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 200m, CreatinineMgDl: 1.3m, ProthrombinSeconds: 20m, Expected: 0.210m, Unrounded: 0.210320m, Band: "responder", Source: "creatinine at 1.3 is not > 1.3: no renal term, as row 1"),
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 268m, CreatinineMgDl: 1.0m, ProthrombinSeconds: 20m, Expected: 0.450m, Unrounded: 0.449918m, Band: "responder", Source: "just below 0.45: R = 0.201 → 0.449918, reported 0.450 but banded responder (0.45 exactly needs R = ln(11/9), irrational)"),
+        new Row(Age: 50m, AlbuminGramsPerLiter: 25m, BilirubinDay0: 300m, BilirubinDay7: 268.1m, CreatinineMgDl: 1.0m, ProthrombinSeconds: 20m, Expected: 0.450m, Unrounded: 0.450327m, Band: "non-responder", Source: "just above 0.45: R = 0.19935 → 0.450327"),
+        new Row(Age: 45m, AlbuminGramsPerLiter: 30m, BilirubinDay0: 171m, BilirubinDay7: 85.5m, CreatinineMgDl: 0.9m, ProthrombinSeconds: 16m, Expected: 0.039m, Unrounded: 0.039141m, Band: "responder", Source: "R = 3.19 − 4.545 + 4.41 + 1.41075 − 1.1115 − 0.1536 = 3.20065 → 0.039141"),
+        new Row(Age: 60m, AlbuminGramsPerLiter: 22m, BilirubinDay0: 513m, BilirubinDay7: 513m, CreatinineMgDl: 2.0m, ProthrombinSeconds: 25m, Expected: 0.968m, Unrounded: 0.968216m, Band: "non-responder", Source: "R = 3.19 − 6.06 + 3.234 − 0.206 − 3.3345 − 0.24 = −3.4165 → 0.968216"),
+    ];
+
     [Theory]
-    [InlineData("50", "25", "300", "200", "1.0", "20", "0.210", "0.210320", "responder",
-        "R = 3.19 − 5.05 + 3.675 + 1.65 − 0 − 1.95 − 0.192 = 1.323; 1/(1+e^1.323) = 0.210320 (with day 7 − day 0 it would be 0.878: a falling bilirubin must lower the score)")]
-    [InlineData("50", "25", "300", "300", "1.0", "20", "0.581", "0.581029", "non-responder", "no change: R = −0.327; 1/(1+e^−0.327) = 0.581029")]
-    [InlineData("50", "25", "300", "400", "1.0", "20", "0.878", "0.878361", "non-responder", "bilirubin rises 100: R = −1.977 → 0.878361")]
-    [InlineData("50", "25", "300", "200", "1.31", "20", "0.247", "0.246568", "responder", "creatinine 1.31 > 1.3: renal insufficiency, R = 1.323 − 0.206 = 1.117 → 0.246568")]
-    [InlineData("50", "25", "300", "200", "1.3", "20", "0.210", "0.210320", "responder", "creatinine at 1.3 is not > 1.3: no renal term, as row 1")]
-    [InlineData("50", "25", "300", "268", "1.0", "20", "0.450", "0.449918", "responder",
-        "just below 0.45: R = 0.201 → 0.449918, reported 0.450 but banded responder (0.45 exactly needs R = ln(11/9), irrational)")]
-    [InlineData("50", "25", "300", "268.1", "1.0", "20", "0.450", "0.450327", "non-responder", "just above 0.45: R = 0.19935 → 0.450327")]
-    [InlineData("45", "30", "171", "85.5", "0.9", "16", "0.039", "0.039141", "responder", "R = 3.19 − 4.545 + 4.41 + 1.41075 − 1.1115 − 0.1536 = 3.20065 → 0.039141")]
-    [InlineData("60", "22", "513", "513", "2.0", "25", "0.968", "0.968216", "non-responder", "R = 3.19 − 6.06 + 3.234 − 0.206 − 3.3345 − 0.24 = −3.4165 → 0.968216")]
-    public void Evaluate_Rows_MatchHandComputation(string age, string alb, string bili0, string bili7, string cr, string pt, string expected, string unrounded, string band, string source)
+    [MemberData(nameof(Rows))]
+    public void Evaluate_Rows_MatchHandComputation(Row row)
     {
-        var result = Lille.Evaluate(Snapshot(D(age), D(alb), D(bili0), D(bili7), D(cr), D(pt))).Result!;
-        Equal(D(expected), result.Value, source);
-        Near(unrounded, result.Unrounded, source);
-        Assert.Equal(band, result.Category);
+        var result = Lille.Evaluate(Snapshot(row.Age, row.AlbuminGramsPerLiter, row.BilirubinDay0, row.BilirubinDay7, row.CreatinineMgDl, row.ProthrombinSeconds)).Result!;
+        Equal(row.Expected, result.Value, row.Source);
+        Near(row.Unrounded, result.Unrounded, row.Source);
+        Assert.Equal(row.Band, result.Category);
     }
+
+    /// <summary>One row of <see cref="Rows"/>: bilirubin in µmol/L, creatinine in mg/dL, prothrombin time in seconds.</summary>
+    public sealed record Row(
+        decimal Age, decimal AlbuminGramsPerLiter, decimal BilirubinDay0, decimal BilirubinDay7, decimal CreatinineMgDl, decimal ProthrombinSeconds,
+        decimal Expected, decimal Unrounded, string Band, string Source);
 
     [Fact]
     public void Evaluate_CompleteSnapshot_Calculates()

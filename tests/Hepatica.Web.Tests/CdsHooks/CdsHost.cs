@@ -79,14 +79,6 @@ internal sealed class CdsHost : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A clock tests can move.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// A small FHIR server on loopback: answers GET {type}?... with the Bundle registered for that resource type (or a
 /// read {type}/{id} with the resource), and records each request's path and Authorization header.
@@ -258,27 +250,6 @@ internal static class Requests
     public static JsonObject Rituximab(string patientId, string status = "draft") => Draft("rx-rituximab", patientId, RxNorm, "121191", "rituximab", status);
 
     public static string Json(JsonNode node) => node.ToJsonString();
-}
-
-/// <summary>The repository root and the shared data beside it.</summary>
-internal static class RepoRoot
-{
-    public static string Path { get; } = Find();
-
-    public static string SharedData(params string[] parts) => System.IO.Path.Combine([System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared", "data")), .. parts]);
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Hepatica.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Hepatica.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>Reads a JSON response for assertions.</summary>

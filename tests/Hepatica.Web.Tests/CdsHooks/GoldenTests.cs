@@ -6,29 +6,20 @@ using System.Text.RegularExpressions;
 namespace Hepatica.Web.Tests.CdsHooks;
 
 /// <summary>
-/// Whole responses for the sample requests and the fixtures, compared with reviewed files in CdsHooks/Golden/ (the house
-/// helper: a difference writes <c>*.received.json</c> beside the approved file). Card and suggestion uuids are random,
-/// so they are replaced by <c>&lt;uuid&gt;</c> after the contract check has verified them.
+/// Whole responses for the sample requests and the fixtures, compared with reviewed files in
+/// Expectations/CdsHooks/GoldenTests/, one file per card and one for the extension (<see cref="Golden.VerifyParts"/>;
+/// a difference writes <c>*.received.txt</c> beside the approved file; docs/testing.md). Card and suggestion uuids are
+/// random, so they are replaced by <c>&lt;uuid&gt;</c> after the contract check has verified them.
 /// </summary>
 public sealed partial class GoldenTests
 {
+    private static readonly string Folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "Expectations", "CdsHooks", nameof(GoldenTests));
+
     private static void Verify(JsonNode? body, [CallerMemberName] string name = "")
     {
         CardContract.Check(body);
         var actual = Uuid().Replace(body!.ToJsonString(Json.Options), "\"uuid\": \"<uuid>\"").ReplaceLineEndings("\n") + "\n";
-        var folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "CdsHooks", "Golden");
-        var approved = Path.Combine(folder, name + ".approved.json");
-        var received = Path.Combine(folder, name + ".received.json");
-        var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : null;
-        if (expected == actual)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(received, actual);
-        Assert.Fail($"{name}: response differs from {approved}; see {received}.");
+        Golden.VerifyParts(actual, Path.Combine(Folder, name));
     }
 
     /// <summary>A sample request as given, with fhirServer pointed at a loopback server that answers the keys it lacks with empty searchsets.</summary>
@@ -92,14 +83,7 @@ public sealed partial class GoldenTests
         await using var host = new CdsHost();
         using var client = host.CreateClient();
         var text = await client.GetStringAsync(new Uri("/cds-services", UriKind.Relative), TestContext.Current.CancellationToken);
-        var folder = Path.Combine(RepoRoot.Path, "tests", "Hepatica.Web.Tests", "CdsHooks", "Golden");
-        var actual = JsonNode.Parse(text)!.ToJsonString(Json.Options) + "\n";
-        var approved = Path.Combine(folder, name + ".approved.json");
-        if (!File.Exists(approved) || File.ReadAllText(approved).ReplaceLineEndings("\n") != actual)
-        {
-            File.WriteAllText(Path.Combine(folder, name + ".received.json"), actual);
-            Assert.Fail($"{name}: response differs from {approved}.");
-        }
+        Golden.Verify(JsonNode.Parse(text)!.ToJsonString(Json.Options) + "\n", Path.Combine(Folder, name + ".approved.json"));
     }
 
     private static async Task<JsonNode?> Fixture(JsonObject request, string service = "hepatica-patient-view")
