@@ -55,7 +55,7 @@ public static partial class AssessmentWriter
                 continue;
             }
 
-            WriteOutcome(w, outcome, detail, assessment.RoleOf(outcome.Definition.Id));
+            WriteOutcome(w, outcome, detail, assessment.RoleOf(outcome.Definition));
         }
 
         w.WriteEndArray();

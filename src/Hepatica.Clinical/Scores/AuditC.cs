@@ -32,13 +32,16 @@ public static class AuditC
             [Bush1998, Bradley2007], []),
     };
 
+    /// <summary>The category of a positive screen, for either sex's cut-off (Bradley 2007).</summary>
+    public const string PositiveScreen = "positive screen (unhealthy alcohol use)";
+
     /// <summary>Screen in men (Bradley 2007): positive at 4 or more.</summary>
     public static readonly IReadOnlyList<Band> MenBands =
-        [new(0m, true, 3m, true, "negative screen"), new(4m, true, 12m, true, "positive screen (unhealthy alcohol use)")];
+        [new(0m, true, 3m, true, "negative screen"), new(4m, true, 12m, true, PositiveScreen)];
 
     /// <summary>Screen in women (Bradley 2007): positive at 3 or more.</summary>
     public static readonly IReadOnlyList<Band> WomenBands =
-        [new(0m, true, 2m, true, "negative screen"), new(3m, true, 12m, true, "positive screen (unhealthy alcohol use)")];
+        [new(0m, true, 2m, true, "negative screen"), new(3m, true, 12m, true, PositiveScreen)];
 
     /// <summary>The inputs AUDIT-C needs.</summary>
     /// <param name="Q1">Question 1 points, 0-4.</param>

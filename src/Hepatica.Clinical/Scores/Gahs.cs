@@ -50,9 +50,12 @@ public static class Gahs
     public static readonly IReadOnlyList<Band> BilirubinBands =
         [new(null, false, 125m, false, "1"), new(125m, true, 250m, true, "2"), new(250m, false, null, false, "3")];
 
+    /// <summary>The category of a total ≥ 9 (Forrest 2005).</summary>
+    public const string PoorPrognosis = "poor prognosis";
+
     /// <summary>Prognosis by total (Forrest 2005): ≥ 9 poor.</summary>
     public static readonly IReadOnlyList<Band> PrognosisBands =
-        [new(5m, true, 8m, true, "not poor prognosis"), new(9m, true, 12m, true, "poor prognosis")];
+        [new(5m, true, 8m, true, "not poor prognosis"), new(9m, true, 12m, true, PoorPrognosis)];
 
     /// <summary>The inputs GAHS needs.</summary>
     /// <param name="AgeYears">Age in years.</param>

@@ -37,9 +37,12 @@ public static class MaddreyDf
             [Populations.AlcoholAssociatedHepatitisRequired(Carithers1989)]) { RelevantWhen = Populations.AlcoholAssociatedHepatitis },
     };
 
+    /// <summary>The category of a DF ≥ 32 (Carithers 1989).</summary>
+    public const string Severe = "severe";
+
     /// <summary>Severity bands (Carithers 1989): DF ≥ 32 severe.</summary>
     public static readonly IReadOnlyList<Band> SeverityBands =
-        [new(null, false, 32m, false, "not severe"), new(32m, true, null, false, "severe")];
+        [new(null, false, 32m, false, "not severe"), new(32m, true, null, false, Severe)];
 
     /// <summary>The inputs the discriminant function needs.</summary>
     /// <param name="ProthrombinTime">The patient's prothrombin time.</param>
