@@ -302,10 +302,10 @@ internal static class TextReport
         sb.AppendLine();
     }
 
-    /// <summary>Not calculable, and every declared input (optional ones aside) is among the missing ones, or holds one.</summary>
+    /// <summary>Not calculable, and every required input is among the missing ones, or holds one.</summary>
     private static bool NothingGiven(ScoreOutcome o) =>
         o.Status == OutcomeStatus.NotCalculable
-        && o.Definition.Inputs.Where(i => !i.Contains("optional", StringComparison.Ordinal)).Select(i => i.Split(' ')[0])
+        && o.Definition.Inputs.Where(i => i.Required).Select(i => i.Path)
             .All(i => o.Missing.Any(m => m == i || m.StartsWith(i + ".", StringComparison.Ordinal) || m.StartsWith(i + "[", StringComparison.Ordinal)));
 
     public static string RenderCatalog()

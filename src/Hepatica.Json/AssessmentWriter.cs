@@ -404,7 +404,7 @@ public static partial class AssessmentWriter
         w.WriteStartArray(Names.Inputs);
         foreach (var input in def.Inputs)
         {
-            w.WriteStringValue(input);
+            w.WriteStringValue(input.ToString());
         }
 
         w.WriteEndArray();

@@ -87,7 +87,7 @@ internal static class Prognoses
             Subject = scope.Subject,
             Occurrence = scope.Effective,
             Performer = scope.Device,
-            Basis = [observation, .. scope.ObservationsFor(def.Inputs)],
+            Basis = [observation, .. scope.ObservationsFor(def.Inputs.Select(i => i.Path))],
             Prediction = [prediction],
             Note = [new Annotation { Text = "Sources: " + ScoreObservations.Citations(def.Citations) }],
         };

@@ -77,7 +77,7 @@ internal static class ScoreObservations
         Value = value,
         Method = Method(def),
         Device = scope.Device,
-        DerivedFrom = scope.ObservationsFor(def.Inputs),
+        DerivedFrom = scope.ObservationsFor(def.Inputs.Select(i => i.Path)),
     };
 
     /// <summary>
