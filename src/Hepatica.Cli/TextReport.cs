@@ -72,7 +72,7 @@ internal static class TextReport
                 var notes = new List<string>();
                 if (r.Category is not null && !(criteria && r.Category.StartsWith("criteria ", StringComparison.Ordinal)))
                 {
-                    notes.Add(o.Definition.Id == "child-pugh" ? "class " + r.Category : r.Category);
+                    notes.Add(o.Definition.Id == ChildPugh.Definition.Id ? "class " + r.Category : r.Category);
                 }
 
                 if (criteria && Criteria.MetCriteria(r) is { Count: > 0 } met)
@@ -91,7 +91,7 @@ internal static class TextReport
                     notes.Add($"{Number(uncapped)} before the OPTN cap of 40");
                 }
 
-                if (assessment.RoleOf(o.Definition.Id) is { } role)
+                if (assessment.RoleOf(o.Definition) is { } role)
                 {
                     notes.Insert(0, role.Text); // which MELD allocates under the profile, and what the others are (docs/transplant.md)
                 }
@@ -253,7 +253,7 @@ internal static class TextReport
     /// </summary>
     private static void AppendRange(StringBuilder sb, ScoreOutcome o, ScoreRange range, int width, bool explain)
     {
-        var shared = RangeText.SharedCategory(o.Definition, range) is { } c ? (o.Definition.Id == "child-pugh" ? "class " + c : c) + " for every value; " : string.Empty;
+        var shared = RangeText.SharedCategory(o.Definition, range) is { } c ? (o.Definition.Id == ChildPugh.Definition.Id ? "class " + c : c) + " for every value; " : string.Empty;
         sb.Append("  ").Append(o.Definition.Name.PadRight(width)).Append("  ").Append(RangeText.Span(o.Definition, range).PadLeft(7))
           .Append("   ").Append(shared).Append(RangeText.Alternatives(o.Definition, range)).Append("; ").AppendLine(RangeText.Settle(range));
         if (range.Immaterial.Count > 0)
@@ -302,10 +302,10 @@ internal static class TextReport
         sb.AppendLine();
     }
 
-    /// <summary>Not calculable, and every declared input (optional ones aside) is among the missing ones, or holds one.</summary>
+    /// <summary>Not calculable, and every required input is among the missing ones, or holds one.</summary>
     private static bool NothingGiven(ScoreOutcome o) =>
         o.Status == OutcomeStatus.NotCalculable
-        && o.Definition.Inputs.Where(i => !i.Contains("optional", StringComparison.Ordinal)).Select(i => i.Split(' ')[0])
+        && o.Definition.Inputs.Where(i => i.Required).Select(i => i.Path)
             .All(i => o.Missing.Any(m => m == i || m.StartsWith(i + ".", StringComparison.Ordinal) || m.StartsWith(i + "[", StringComparison.Ordinal)));
 
     public static string RenderCatalog()

@@ -57,6 +57,10 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
         };
     }
 
+    /// <summary>The outcome of one score, or null when it was not evaluated (only some scores were asked for).</summary>
+    /// <param name="definition">The score (for example <c>MaddreyDf.Definition</c>).</param>
+    public ScoreOutcome? Outcome(ScoreDefinition definition) => ScoreOutcome.Find(Outcomes, definition);
+
     /// <summary>The guideline profile the assessment follows (<c>us</c> unless chosen).</summary>
     public GuidelineProfile Profile { get; init; } = GuidelineProfiles.Default;
 
@@ -64,8 +68,8 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
     public ScoreRole Allocation => GuidelineProfiles.AllocationScore(Profile);
 
     /// <summary>What a score is for under the profile (allocation, listing, history, research, other system); null for scores outside the allocation family.</summary>
-    /// <param name="scoreId">The score's id.</param>
-    public ScoreRole? RoleOf(string scoreId) => GuidelineProfiles.RoleOf(Profile, scoreId);
+    /// <param name="score">The score.</param>
+    public ScoreRole? RoleOf(ScoreDefinition score) => GuidelineProfiles.RoleOf(Profile, score);
 
     /// <summary>Transplant referral signals (empty when only some scores were evaluated).</summary>
     public TransplantSection Transplant { get; init; } = TransplantSection.None;

@@ -65,9 +65,9 @@ public static class GuidelineProfiles
     public const string AcceptedIds = "us, uk";
 
     /// <summary>The transplant signals each profile shows (the others are computed by no rule of that profile's sources).</summary>
-    private static readonly string[] UsSignals = ["alf-kings-college", "aclf-grade-2-3", "meld-15-cirrhosis", "decompensation"];
+    private static readonly string[] UsSignals = [TransplantSignal.AlfKingsCollege, TransplantSignal.AclfGrade2To3, TransplantSignal.Meld15Cirrhosis, TransplantSignal.Decompensation];
 
-    private static readonly string[] UkSignals = ["alf-kings-college", "aclf-grade-2-3", "decompensation", "ukeld-49"];
+    private static readonly string[] UkSignals = [TransplantSignal.AlfKingsCollege, TransplantSignal.AclfGrade2To3, TransplantSignal.Decompensation, TransplantSignal.Ukeld49];
 
     /// <summary>The stable id: <c>us</c> or <c>uk</c>.</summary>
     /// <param name="profile">The profile.</param>
@@ -115,23 +115,42 @@ public static class GuidelineProfiles
     /// </summary>
     /// <param name="profile">The profile.</param>
     public static ScoreRole AllocationScore(GuidelineProfile profile) =>
-        RoleOf(profile, profile == GuidelineProfile.Uk ? "ukeld" : "meld-3.0")!;
+        RoleOf(profile, profile == GuidelineProfile.Uk ? Ukeld.Definition : Meld3.Definition)!;
+
+    private const string UsFamilyUnderUk = "US (OPTN) allocation family; not used for UK listing or allocation";
+
+    /// <summary>What each allocation-family score is for, by profile (a null profile: under every profile).</summary>
+    private static readonly (GuidelineProfile? Profile, ScoreDefinition Score, ScoreRoleKind Kind, string Text, Citation Source)[] Roles =
+    [
+        (GuidelineProfile.Us, Meld3.Definition, ScoreRoleKind.Allocation, "OPTN allocation MELD (policy 9.1.D, since 2023-07-13; candidates 12 and older)", Meld3.OptnPolicy2023),
+        (GuidelineProfile.Us, MeldNa.Definition, ScoreRoleKind.History, "OPTN allocation score 2016-01-11 to 2023-07-12; replaced by MELD 3.0", Sources.OptnPolicy2016),
+        (GuidelineProfile.Us, Meld.Definition, ScoreRoleKind.History, "OPTN allocation score 2002 to 2016-01-10; replaced by MELD-Na, then MELD 3.0", Meld.Wiesner2003),
+        (GuidelineProfile.Us, Peld.Definition, ScoreRoleKind.History, "OPTN allocation score under 12 years before 2023-07-13 (PELD Cr since, not computed here)", Meld3.OptnPolicy2023),
+        (GuidelineProfile.Us, Ukeld.Definition, ScoreRoleKind.OtherSystem, "UK listing criterion (NHSBT); not used for US listing or allocation", NhsbtPol195),
+        (null, MeldNaKim2008.Definition, ScoreRoleKind.Research, "research form (Kim 2008); never an allocation score", MeldNaKim2008.Kim2008),
+        (GuidelineProfile.Uk, Ukeld.Definition, ScoreRoleKind.Listing, "UK listing criterion for chronic liver disease: UKELD ≥ 49 (NHSBT POL195); UK allocation uses the Transplant Benefit Score, not computed here", NhsbtPol195),
+        (GuidelineProfile.Uk, Meld3.Definition, ScoreRoleKind.OtherSystem, UsFamilyUnderUk, NhsbtPol195),
+        (GuidelineProfile.Uk, MeldNa.Definition, ScoreRoleKind.OtherSystem, UsFamilyUnderUk, NhsbtPol195),
+        (GuidelineProfile.Uk, Meld.Definition, ScoreRoleKind.OtherSystem, UsFamilyUnderUk, NhsbtPol195),
+        (GuidelineProfile.Uk, Peld.Definition, ScoreRoleKind.OtherSystem, UsFamilyUnderUk, NhsbtPol195),
+    ];
 
     /// <summary>What an allocation-family score (MELD, MELD-Na, MELD-Na Kim 2008, MELD 3.0, PELD, UKELD) is for under the profile; null for every other score.</summary>
     /// <param name="profile">The profile.</param>
-    /// <param name="scoreId">The score's id.</param>
-    public static ScoreRole? RoleOf(GuidelineProfile profile, string scoreId) => (profile, scoreId) switch
+    /// <param name="score">The score.</param>
+    public static ScoreRole? RoleOf(GuidelineProfile profile, ScoreDefinition score)
     {
-        (GuidelineProfile.Us, "meld-3.0") => new(scoreId, ScoreRoleKind.Allocation, "OPTN allocation MELD (policy 9.1.D, since 2023-07-13; candidates 12 and older)", Meld3.OptnPolicy2023),
-        (GuidelineProfile.Us, "meld-na") => new(scoreId, ScoreRoleKind.History, "OPTN allocation score 2016-01-11 to 2023-07-12; replaced by MELD 3.0", Sources.OptnPolicy2016),
-        (GuidelineProfile.Us, "meld") => new(scoreId, ScoreRoleKind.History, "OPTN allocation score 2002 to 2016-01-10; replaced by MELD-Na, then MELD 3.0", Meld.Wiesner2003),
-        (GuidelineProfile.Us, "peld") => new(scoreId, ScoreRoleKind.History, "OPTN allocation score under 12 years before 2023-07-13 (PELD Cr since, not computed here)", Meld3.OptnPolicy2023),
-        (GuidelineProfile.Us, "ukeld") => new(scoreId, ScoreRoleKind.OtherSystem, "UK listing criterion (NHSBT); not used for US listing or allocation", NhsbtPol195),
-        (_, "meld-na-kim-2008") => new(scoreId, ScoreRoleKind.Research, "research form (Kim 2008); never an allocation score", MeldNaKim2008.Kim2008),
-        (GuidelineProfile.Uk, "ukeld") => new(scoreId, ScoreRoleKind.Listing, "UK listing criterion for chronic liver disease: UKELD ≥ 49 (NHSBT POL195); UK allocation uses the Transplant Benefit Score, not computed here", NhsbtPol195),
-        (GuidelineProfile.Uk, "meld-3.0" or "meld-na" or "meld" or "peld") => new(scoreId, ScoreRoleKind.OtherSystem, "US (OPTN) allocation family; not used for UK listing or allocation", NhsbtPol195),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(score);
+        foreach (var r in Roles)
+        {
+            if ((r.Profile is null || r.Profile == profile) && string.Equals(r.Score.Id, score.Id, StringComparison.Ordinal))
+            {
+                return new(score.Id, r.Kind, r.Text, r.Source);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// True when the profile shows this transplant signal: under <c>us</c> MELD ≥ 15 (AASLD/AST 2013) and not UKELD ≥ 49;

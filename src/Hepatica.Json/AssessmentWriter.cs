@@ -55,7 +55,7 @@ public static partial class AssessmentWriter
                 continue;
             }
 
-            WriteOutcome(w, outcome, detail, assessment.RoleOf(outcome.Definition.Id));
+            WriteOutcome(w, outcome, detail, assessment.RoleOf(outcome.Definition));
         }
 
         w.WriteEndArray();
@@ -404,7 +404,7 @@ public static partial class AssessmentWriter
         w.WriteStartArray(Names.Inputs);
         foreach (var input in def.Inputs)
         {
-            w.WriteStringValue(input);
+            w.WriteStringValue(input.ToString());
         }
 
         w.WriteEndArray();

@@ -60,7 +60,7 @@ public sealed partial class FhirAssessmentWriterTests
         // Every score input that came from an Observation is named; nothing else is.
         foreach (var outcome in c.Assessment.Outcomes.Where(x => x.Result is not null))
         {
-            var expected = c.Read!.Sources.Where(s => s.ResourceType == "Observation" && outcome.Definition.Inputs.Contains(s.Path)).Select(s => "Observation/" + s.Id).Distinct();
+            var expected = c.Read!.Sources.Where(s => s.ResourceType == "Observation" && outcome.Definition.Inputs.Any(i => i.Path == s.Path)).Select(s => "Observation/" + s.Id).Distinct();
             var o = All<Observation>(c.Bundle).Single(x => x.Code.Coding.Any(y => y.System == Scores && y.Code == outcome.Definition.Id));
             Assert.Equal(expected.Order(), o.DerivedFrom.Select(d => d.Reference).Order());
         }

@@ -22,6 +22,15 @@ public static class SbpProphylaxis
         "Biggins SW, Angeli P, Garcia-Tsao G, et al. Diagnosis, evaluation, and management of ascites, spontaneous bacterial peritonitis and hepatorenal syndrome: 2021 practice guidance by the American Association for the Study of Liver Diseases. Hepatology 2021;74(2):1014-1048.",
         2021, "https://doi.org/10.1002/hep.31884");
 
+    /// <summary>Id of the secondary prophylaxis signal (a prior episode).</summary>
+    public const string Secondary = "sbp-secondary";
+
+    /// <summary>Id of the primary prophylaxis signal (low ascitic protein with renal dysfunction or liver failure).</summary>
+    public const string Primary = "sbp-primary";
+
+    /// <summary>Id of the prophylaxis signal in gastrointestinal bleeding.</summary>
+    public const string GiBleeding = "sbp-gi-bleeding";
+
     /// <summary>Ascitic fluid protein below which primary prophylaxis is considered, g/dL (strictly below).</summary>
     public const decimal LowProteinGramsPerDeciliter = 1.5m;
 
@@ -53,7 +62,7 @@ public static class SbpProphylaxis
         var h = snapshot.History;
         if (h.PriorSbp is true)
         {
-            candidates.Add(new("sbp-secondary", "Prior spontaneous bacterial peritonitis: long-term antibiotic prophylaxis (secondary prophylaxis), e.g. ciprofloxacin, norfloxacin or trimethoprim-sulfamethoxazole daily.", Aasld2021));
+            candidates.Add(new(Secondary, "Prior spontaneous bacterial peritonitis: long-term antibiotic prophylaxis (secondary prophylaxis), e.g. ciprofloxacin, norfloxacin or trimethoprim-sulfamethoxazole daily.", Aasld2021));
         }
 
         if (snapshot.Labs.AscitesProtein is { } protein && protein.GramsPerDeciliter < LowProteinGramsPerDeciliter)
@@ -74,7 +83,7 @@ public static class SbpProphylaxis
 
             if (reasons.Count > 0)
             {
-                candidates.Add(new("sbp-primary",
+                candidates.Add(new(Primary,
                     $"Ascitic fluid protein {Breakdown.F(protein.GramsPerDeciliter)} g/dL (< {Breakdown.F(LowProteinGramsPerDeciliter)}) with {string.Join(" and ", reasons)}: primary antibiotic prophylaxis of SBP.", Aasld2021));
             }
             else
@@ -88,7 +97,7 @@ public static class SbpProphylaxis
 
         if (h.GiBleedingNow is true)
         {
-            candidates.Add(new("sbp-gi-bleeding", "Gastrointestinal bleeding in cirrhosis: antibiotic prophylaxis now, ceftriaxone 1 g every 24 hours for up to 7 days.", Aasld2021));
+            candidates.Add(new(GiBleeding, "Gastrointestinal bleeding in cirrhosis: antibiotic prophylaxis now, ceftriaxone 1 g every 24 hours for up to 7 days.", Aasld2021));
         }
 
         if (candidates.Count == 0)
@@ -111,17 +120,9 @@ public static class SbpProphylaxis
     /// </summary>
     private static decimal? ChildPugh(IReadOnlyList<ScoreOutcome> outcomes, out ScoreRange? range)
     {
-        range = null;
-        foreach (var o in outcomes)
-        {
-            if (o.Definition.Id == "child-pugh")
-            {
-                range = o.Range;
-                return o.Result?.Value ?? (o.Range is { } r && r.All(_ => true) ? r.Minimum : null);
-            }
-        }
-
-        return null;
+        var o = ScoreOutcome.Find(outcomes, Scores.ChildPugh.Definition);
+        range = o?.Range;
+        return o?.Result?.Value ?? (o?.Range is { } r && r.All(_ => true) ? r.Minimum : null);
     }
 
     private static List<string> PrimaryReasons(LabPanel labs, decimal? childPugh, out List<string> undecided)

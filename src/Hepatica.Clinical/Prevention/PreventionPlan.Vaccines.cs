@@ -325,10 +325,10 @@ public static partial class PreventionPlan
 
     private static void Alcohol(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes, List<Recommendation> items, List<string> missing)
     {
-        var outcome = outcomes.FirstOrDefault(o => o.Definition.Id == "audit-c");
+        var outcome = ScoreOutcome.Find(outcomes, Scores.AuditC.Definition);
         var audit = outcome?.Result;
         bool Positive(ScoreResult r) => r.Category is { } category
-            ? category.StartsWith("positive", StringComparison.OrdinalIgnoreCase)
+            ? category == Scores.AuditC.PositiveScreen
             : s.Sex is Sex.Female ? r.Value >= 3m : r.Value >= 4m;
         if (outcome?.Range is { } range)
         {

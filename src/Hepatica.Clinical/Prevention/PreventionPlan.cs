@@ -175,7 +175,7 @@ public static partial class PreventionPlan
     private static string? AcuteIllness(PatientSnapshot s, IReadOnlyList<ScoreOutcome> outcomes)
     {
         // A ranged grade (a finding not given: issue 11 s.2) defers only when every alternative is grade 2 or more.
-        var grade = outcomes.FirstOrDefault(o => o.Definition.Id == "aclf-grade");
+        var grade = ScoreOutcome.Find(outcomes, Scores.AclfGrade.Definition);
         var aclf = grade?.Result?.Value ?? (grade?.Range is { } range && range.All(r => r.Value >= 2m) ? range.Minimum : null);
         return PatientContext.AcuteLiverFailure(s) is true ? "acute liver failure"
             : aclf >= 2m ? $"ACLF grade {aclf:0}"

@@ -32,13 +32,16 @@ public static class AuditC
             [Bush1998, Bradley2007], []),
     };
 
+    /// <summary>The category of a positive screen, for either sex's cut-off (Bradley 2007).</summary>
+    public const string PositiveScreen = "positive screen (unhealthy alcohol use)";
+
     /// <summary>Screen in men (Bradley 2007): positive at 4 or more.</summary>
     public static readonly IReadOnlyList<Band> MenBands =
-        [Band.Between(0m, 3m, "negative screen"), Band.Between(4m, 12m, "positive screen (unhealthy alcohol use)")];
+        [Band.Between(0m, 3m, "negative screen"), Band.Between(4m, 12m, PositiveScreen)];
 
     /// <summary>Screen in women (Bradley 2007): positive at 3 or more.</summary>
     public static readonly IReadOnlyList<Band> WomenBands =
-        [Band.Between(0m, 2m, "negative screen"), Band.Between(3m, 12m, "positive screen (unhealthy alcohol use)")];
+        [Band.Between(0m, 2m, "negative screen"), Band.Between(3m, 12m, PositiveScreen)];
 
     /// <summary>The inputs AUDIT-C needs.</summary>
     /// <param name="Q1">Question 1 points, 0-4.</param>

@@ -22,7 +22,7 @@ public static class ClifCAd
     public static readonly ScoreDefinition Definition = new(
         "clif-c-ad", "1.0.0", "CLIF-C AD score", decimal.MinValue, null,
         "rounded to the nearest integer, half away from zero; the risk group uses the rounded value (Jalan 2015)",
-        ["ageYears", "labs.creatinine", "labs.inr", "labs.wbc", "labs.sodium", .. AclfGrade.Definition.Inputs.Where(i => i is not ("labs.creatinine" or "labs.inr"))],
+        ["ageYears", "labs.creatinine", "labs.inr", "labs.wbc", "labs.sodium", .. AclfGrade.Definition.Inputs.Where(i => i.Path is not ("labs.creatinine" or "labs.inr"))],
         [Jalan2015, Sources.Moreau2013, Sources.EfClifCalculators])
     {
         Population = new(

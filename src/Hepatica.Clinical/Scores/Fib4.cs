@@ -35,7 +35,7 @@ public static class Fib4
     public static readonly ScoreDefinition Definition = new(
         "fib-4", "1.1.0", "FIB-4 index", 0m, null,
         "reported to two decimals, half away from zero; the band uses the unrounded value",
-        ["ageYears", "labs.ast", "labs.alt", "labs.platelets", "findings.fattyLiverDisease (optional: selects the NAFLD cut-offs)"],
+        ["ageYears", "labs.ast", "labs.alt", "labs.platelets", ScoreInput.Optional("findings.fattyLiverDisease", "selects the NAFLD cut-offs")],
         [Sterling2006, Shah2009, McPherson2017])
     {
         Population = new(

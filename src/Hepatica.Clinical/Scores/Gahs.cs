@@ -50,9 +50,12 @@ public static class Gahs
     public static readonly IReadOnlyList<Band> BilirubinBands =
         [Band.Below(125m, "1"), Band.Between(125m, 250m, "2"), Band.Above(250m, "3")];
 
+    /// <summary>The category of a total ≥ 9 (Forrest 2005).</summary>
+    public const string PoorPrognosis = "poor prognosis";
+
     /// <summary>Prognosis by total (Forrest 2005): ≥ 9 poor.</summary>
     public static readonly IReadOnlyList<Band> PrognosisBands =
-        [Band.Between(5m, 8m, "not poor prognosis"), Band.Between(9m, 12m, "poor prognosis")];
+        [Band.Between(5m, 8m, "not poor prognosis"), Band.Between(9m, 12m, PoorPrognosis)];
 
     /// <summary>The inputs GAHS needs.</summary>
     /// <param name="AgeYears">Age in years.</param>

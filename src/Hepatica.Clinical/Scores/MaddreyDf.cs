@@ -36,9 +36,12 @@ public static class MaddreyDf
             [Populations.AlcoholAssociatedHepatitisRequired(Carithers1989)]) { RelevantWhen = Populations.AlcoholAssociatedHepatitis },
     };
 
+    /// <summary>The category of a DF ≥ 32 (Carithers 1989).</summary>
+    public const string Severe = "severe";
+
     /// <summary>Severity bands (Carithers 1989): DF ≥ 32 severe.</summary>
     public static readonly IReadOnlyList<Band> SeverityBands =
-        [Band.Below(32m, "not severe"), Band.AtLeast(32m, "severe")];
+        [Band.Below(32m, "not severe"), Band.AtLeast(32m, Severe)];
 
     /// <summary>The inputs the discriminant function needs.</summary>
     /// <param name="ProthrombinTime">The patient's prothrombin time.</param>

@@ -43,7 +43,7 @@ public static class Meld3
     public static readonly ScoreDefinition Definition = new(
         "meld-3.0", "1.1.0", "MELD 3.0", 6m, 40m,
         "rounded to the nearest integer, half away from zero, no intermediate rounding (Kim 2021; OPTN policy 9.1.D, 2023)",
-        ["sex (only when 18 or more at registration)", "ageYears", "ageAtListingYears (optional: decides the sex term)", "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
+        [new ScoreInput("sex", true, "only when 18 or more at registration"), "ageYears", ScoreInput.Optional("ageAtListingYears", "decides the sex term"), "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
         [Kim2021, OptnPolicy2023, OptnLearnAboutMeld])
     {
         Population = new(

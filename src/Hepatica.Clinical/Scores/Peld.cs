@@ -32,7 +32,7 @@ public static class Peld
     public static readonly ScoreDefinition Definition = new(
         "peld", "1.1.0", "PELD (OPTN, before 2023)", decimal.MinValue, null,
         "lab values rounded to tenths (OPTN calculator documentation); 10 × the linear predictor, rounded to an integer, half away from zero",
-        ["ageYears", "labs.bilirubin", "labs.inr", "labs.albumin", "findings.growthFailure", "ageAtListingYears (optional: keeps the infant term to 24 months)"],
+        ["ageYears", "labs.bilirubin", "labs.inr", "labs.albumin", "findings.growthFailure", ScoreInput.Optional("ageAtListingYears", "keeps the infant term to 24 months")],
         [McDiarmid2002, OptnPeldCalculator])
     {
         Population = new(

@@ -23,7 +23,7 @@ public static class Rucam
     public static readonly ScoreDefinition Definition = new(
         "rucam", "1.0.0", "RUCAM (updated 2016)", -9m, 14m, "integer points; no rounding",
         ["labs.alt", "labs.altUpperLimit", "labs.alp", "labs.alpUpperLimit", "ageYears", "dili.rucam.timeToOnset", "dili.rucam.courseAfterCessation",
-         "dili.rucam.alcohol", "dili.rucam.pregnancy (cholestatic or mixed form)", "dili.rucam.concomitantDrugs", "dili.rucam.alternativeCauses",
+         "dili.rucam.alcohol", new ScoreInput("dili.rucam.pregnancy", true, "cholestatic or mixed form"), "dili.rucam.concomitantDrugs", "dili.rucam.alternativeCauses",
          "dili.rucam.previousHepatotoxicity", "dili.rucam.reexposure"],
         [Danan2016, DiliRRatio.Benichou1990])
     {

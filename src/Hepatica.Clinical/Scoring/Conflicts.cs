@@ -7,7 +7,14 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Id">Stable kebab-case id (<c>aih-definite-dili-highly-probable</c>, <c>hys-law-other-explanation</c>).</param>
 /// <param name="Text">The line for the clinician, naming both results and what to do about them.</param>
 /// <param name="Results">What contradicts: score ids and serology categories.</param>
-public sealed record ConflictNote(string Id, string Text, IReadOnlyList<string> Results);
+public sealed record ConflictNote(string Id, string Text, IReadOnlyList<string> Results)
+{
+    /// <summary>Definite AIH (simplified criteria) with highly probable DILI (RUCAM).</summary>
+    public const string AihDefiniteDiliHighlyProbable = "aih-definite-dili-highly-probable";
+
+    /// <summary>Hy's law met while another result offers another explanation.</summary>
+    public const string HysLawOtherExplanation = "hys-law-other-explanation";
+}
 
 /// <summary>
 /// Interpretations that contradict each other. Each score reads its own inputs, so two can each be right on their own
@@ -29,16 +36,16 @@ public static class Conflicts
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(serology);
         var notes = new List<ConflictNote>();
-        var aih = Result(outcomes, AihSimplified.Definition.Id);
-        var rucam = Result(outcomes, Rucam.Definition.Id);
-        var hy = Result(outcomes, HysLaw.Definition.Id);
+        var aih = Result(outcomes, AihSimplified.Definition);
+        var rucam = Result(outcomes, Rucam.Definition);
+        var hy = Result(outcomes, HysLaw.Definition);
 
         // Simplified AIH criteria definite (>= 7, Hennes 2008) and RUCAM highly probable (>= 9, Danan 2016): each
         // excludes the other's diagnosis in its own items, so both cannot stand as read; drug-induced AIH-like injury
         // is the usual bridge.
         if (aih is { Value: >= 7m } && rucam is { Value: >= 9m })
         {
-            notes.Add(new("aih-definite-dili-highly-probable",
+            notes.Add(new(ConflictNote.AihDefiniteDiliHighlyProbable,
                 $"Conflict: simplified AIH criteria {F(aih.Value)} (definite AIH) and RUCAM {F(rucam.Value)} (highly probable DILI) point to different causes; "
                 + "consider drug-induced autoimmune-like hepatitis, review the drug history and the biopsy, and reassess after withdrawal of the drug.",
                 [aih.Definition.Id, rucam.Definition.Id]));
@@ -61,7 +68,7 @@ public static class Conflicts
 
             if (others.Count > 0)
             {
-                notes.Add(new("hys-law-other-explanation",
+                notes.Add(new(ConflictNote.HysLawOtherExplanation,
                     $"Conflict: Hy's law is met (given as having no other explanation), but {string.Join(" and ", others.Select(o => o.Words))} offers another explanation; "
                     + "a Hy's law case needs none (FDA 2009): settle the cause before reading it as drug-induced.",
                     [hy.Definition.Id, .. others.Select(o => o.Id)]));
@@ -76,8 +83,8 @@ public static class Conflicts
     /// between interpretations that are certain, never from one end of a range (none of these scores reads a small-domain
     /// finding today, so none is ranged).
     /// </summary>
-    private static ScoreResult? Result(IReadOnlyList<ScoreOutcome> outcomes, string id) =>
-        outcomes.FirstOrDefault(o => o.Definition.Id == id)?.Result;
+    private static ScoreResult? Result(IReadOnlyList<ScoreOutcome> outcomes, ScoreDefinition definition) =>
+        ScoreOutcome.Find(outcomes, definition)?.Result;
 
     private static string F(decimal v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Minimum">Smallest value the score can report.</param>
 /// <param name="Maximum">Largest value the score can report, or null when unbounded.</param>
 /// <param name="Rounding">How the reported value is rounded, in words (rule and source).</param>
-/// <param name="Inputs">Snapshot paths the score reads.</param>
+/// <param name="Inputs">The inputs the score reads: snapshot paths, required or optional.</param>
 /// <param name="Citations">The sources of its coefficients, bounds and categories.</param>
 public sealed record ScoreDefinition(
     string Id,
@@ -19,7 +19,7 @@ public sealed record ScoreDefinition(
     decimal Minimum,
     decimal? Maximum,
     string Rounding,
-    IReadOnlyList<string> Inputs,
+    IReadOnlyList<ScoreInput> Inputs,
     IReadOnlyList<Citation> Citations)
 {
     /// <summary>

@@ -83,6 +83,28 @@ public sealed class ScoreOutcome
     /// <summary>The source of the rule that makes the score not applicable, when a population gate decided it (the key is also in <see cref="Reason"/>).</summary>
     public Citation? Source { get; }
 
+    /// <summary>
+    /// The outcome of <paramref name="definition"/> among <paramref name="outcomes"/>, or null when that score was not
+    /// evaluated. The one way a reader finds a score's outcome: by its definition, so a renamed or removed score breaks
+    /// the build instead of silently matching nothing.
+    /// </summary>
+    /// <param name="outcomes">The outcomes of one snapshot.</param>
+    /// <param name="definition">The score wanted (for example <c>MaddreyDf.Definition</c>).</param>
+    public static ScoreOutcome? Find(IReadOnlyList<ScoreOutcome> outcomes, ScoreDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(definition);
+        foreach (var o in outcomes)
+        {
+            if (string.Equals(o.Definition.Id, definition.Id, StringComparison.Ordinal))
+            {
+                return o;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A computed result.</summary>
     public static ScoreOutcome Calculated(ScoreResult result)
     {

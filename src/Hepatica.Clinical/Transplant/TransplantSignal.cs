@@ -17,7 +17,23 @@ public enum SignalUrgency
 /// <param name="Urgency">How soon.</param>
 /// <param name="Reason">Why it applies to this patient, in one sentence, for a clinician.</param>
 /// <param name="Source">The guideline that sets the threshold.</param>
-public sealed record TransplantSignal(string Id, SignalUrgency Urgency, string Reason, Citation Source);
+public sealed record TransplantSignal(string Id, SignalUrgency Urgency, string Reason, Citation Source)
+{
+    /// <summary>Acute liver failure meeting King's College criteria (any variant).</summary>
+    public const string AlfKingsCollege = "alf-kings-college";
+
+    /// <summary>ACLF grade 2 or 3.</summary>
+    public const string AclfGrade2To3 = "aclf-grade-2-3";
+
+    /// <summary>MELD-Na or MELD 3.0 ≥ 15 in cirrhosis.</summary>
+    public const string Meld15Cirrhosis = "meld-15-cirrhosis";
+
+    /// <summary>A major complication of cirrhosis.</summary>
+    public const string Decompensation = "decompensation";
+
+    /// <summary>UKELD ≥ 49 in cirrhosis.</summary>
+    public const string Ukeld49 = "ukeld-49";
+}
 
 /// <summary>
 /// A signal some values of the missing inputs would raise and others would not (issue 11 s.2): not raised, and not

@@ -46,7 +46,7 @@ public static class TransplantSignals
     /// <summary>UKELD threshold for listing in the UK (Barber 2011).</summary>
     public const decimal UkeldListingThreshold = 49m;
 
-    private static readonly string[] KingsCollege = ["kcc-acetaminophen", "kcc-acetaminophen-lactate", "kcc-non-acetaminophen"];
+    private static readonly ScoreDefinition[] KingsCollege = [Scores.KccAcetaminophen.Definition, Scores.KccAcetaminophenLactate.Definition, Scores.KccNonAcetaminophen.Definition];
 
     /// <summary>
     /// The signals that apply to a snapshot given its score outcomes. A signal is raised only when every value of the
@@ -64,16 +64,16 @@ public static class TransplantSignals
         var possible = new List<PossibleTransplantSignal>();
 
         PossibleTransplantSignal? kingsPossible = null;
-        foreach (var id in KingsCollege)
+        foreach (var score in KingsCollege)
         {
-            if (Test(outcomes, id, v => v == 1m) is not { } t)
+            if (Test(outcomes, score, v => v == 1m) is not { } t)
             {
                 continue;
             }
 
             if (t.All)
             {
-                signals.Add(new("alf-kings-college", SignalUrgency.Urgent,
+                signals.Add(new(TransplantSignal.AlfKingsCollege, SignalUrgency.Urgent,
                     $"Acute liver failure meeting the {t.Name}: discuss with a transplant centre now for emergency listing.", Easl2017Alf));
                 kingsPossible = null;
                 break;
@@ -81,7 +81,7 @@ public static class TransplantSignals
 
             if (t.Any)
             {
-                kingsPossible ??= new(new("alf-kings-college", SignalUrgency.Urgent,
+                kingsPossible ??= new(new(TransplantSignal.AlfKingsCollege, SignalUrgency.Urgent,
                     $"Possible: the {t.Name} are met for some values of {string.Join(", ", t.SettledBy)}: give them to decide whether to discuss emergency listing now.", Easl2017Alf), t.SettledBy);
             }
         }
@@ -91,16 +91,16 @@ public static class TransplantSignals
             possible.Add(kingsPossible);
         }
 
-        if (Test(outcomes, "aclf-grade", v => v >= 2m) is { } aclf)
+        if (Test(outcomes, Scores.AclfGrade.Definition, v => v >= 2m) is { } aclf)
         {
             if (aclf.All)
             {
-                signals.Add(new("aclf-grade-2-3", SignalUrgency.Urgent,
+                signals.Add(new(TransplantSignal.AclfGrade2To3, SignalUrgency.Urgent,
                     $"ACLF grade {aclf.Words}: assess urgently for liver transplantation.", Easl2023Aclf));
             }
             else if (aclf.Any)
             {
-                possible.Add(new(new("aclf-grade-2-3", SignalUrgency.Urgent,
+                possible.Add(new(new(TransplantSignal.AclfGrade2To3, SignalUrgency.Urgent,
                     $"Possible: ACLF grade {aclf.Words} depending on {string.Join(", ", aclf.SettledBy)}; grade 2 or 3 needs urgent assessment for liver transplantation.", Easl2023Aclf), aclf.SettledBy));
             }
         }
@@ -110,12 +110,12 @@ public static class TransplantSignals
         string[] cirrhosisPath = cirrhosis is null ? ["findings.cirrhosis"] : [];
         if (cirrhosis is not false)
         {
-            ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, "meld-15-cirrhosis",
-                [Test(outcomes, "meld-3.0", v => v >= MeldReferralThreshold), Test(outcomes, "meld-na", v => v >= MeldReferralThreshold)],
+            ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, TransplantSignal.Meld15Cirrhosis,
+                [Test(outcomes, Scores.Meld3.Definition, v => v >= MeldReferralThreshold), Test(outcomes, Scores.MeldNa.Definition, v => v >= MeldReferralThreshold)],
                 t => $"Cirrhosis with {t.Name} {t.Words} (≥ {MeldReferralThreshold:0}): refer for transplant evaluation.", Aasld2013);
             Decompensation(possible, signals, findings, cirrhosisPath);
-            ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, "ukeld-49",
-                [Test(outcomes, "ukeld", v => v >= UkeldListingThreshold)],
+            ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, TransplantSignal.Ukeld49,
+                [Test(outcomes, Scores.Ukeld.Definition, v => v >= UkeldListingThreshold)],
                 t => $"UKELD {t.Words} (≥ {UkeldListingThreshold:0}): meets the UK minimum for listing for chronic liver disease.", Scores.Ukeld.Barber2011);
         }
 
@@ -162,11 +162,11 @@ public static class TransplantSignals
             var text = $"Cirrhosis with {string.Join(", ", complications)}: a major complication; refer to a transplant centre.";
             if (cirrhosisPath.Length == 0)
             {
-                signals.Add(new("decompensation", SignalUrgency.Refer, text, Easl2016));
+                signals.Add(new(TransplantSignal.Decompensation, SignalUrgency.Refer, text, Easl2016));
             }
             else
             {
-                possible.Add(new(new("decompensation", SignalUrgency.Refer, $"Possible: {text} Give findings.cirrhosis to decide.", Easl2016), cirrhosisPath));
+                possible.Add(new(new(TransplantSignal.Decompensation, SignalUrgency.Refer, $"Possible: {text} Give findings.cirrhosis to decide.", Easl2016), cirrhosisPath));
             }
 
             return;
@@ -180,7 +180,7 @@ public static class TransplantSignals
         ];
         if (cirrhosisPath.Length == 0 && unknown.Length > 0)
         {
-            possible.Add(new(new("decompensation", SignalUrgency.Refer,
+            possible.Add(new(new(TransplantSignal.Decompensation, SignalUrgency.Refer,
                 $"Possible: cirrhosis with a major complication (ascites, variceal bleeding, hepatic encephalopathy) not ruled out; give {string.Join(", ", unknown)} to decide.", Easl2016), unknown));
         }
     }
@@ -215,9 +215,9 @@ public static class TransplantSignals
     }
 
     /// <summary>Tests a calculated or ranged outcome (never one end of a range silently); null when the score was not computed.</summary>
-    private static ScoreTest? Test(IReadOnlyList<ScoreOutcome> outcomes, string id, Func<decimal, bool> crosses)
+    private static ScoreTest? Test(IReadOnlyList<ScoreOutcome> outcomes, ScoreDefinition score, Func<decimal, bool> crosses)
     {
-        var o = outcomes.FirstOrDefault(x => x.Definition.Id == id);
+        var o = ScoreOutcome.Find(outcomes, score);
         return o switch
         {
             { Result: { } r } => new(o.Definition.Name, crosses(r.Value), crosses(r.Value), r.Value, r.Value, []),

@@ -17,35 +17,35 @@ namespace Hepatica.Fhir.Writing;
 internal static class Prognoses
 {
     /// <summary>One row: a score and what its prognosis means.</summary>
-    /// <param name="ScoreId">The score.</param>
+    /// <param name="Score">The score.</param>
     /// <param name="Outcome">The predicted outcome, in words.</param>
     /// <param name="Horizon">The horizon as a UCUM quantity (value, code, unit), or null when the source gives none.</param>
     /// <param name="ProbabilityExtra">The extra holding a probability of <paramref name="Outcome"/>, or null (qualitative only).</param>
     /// <param name="Rationale">Where the prediction comes from.</param>
     /// <param name="ExtraIsSurvival">True when the extra is a survival probability (written as 1 − it, the probability of death).</param>
-    private sealed record Row(string ScoreId, string Outcome, (decimal Value, string Code, string Unit)? Horizon, string? ProbabilityExtra, string Rationale, bool ExtraIsSurvival = false);
+    private sealed record Row(ScoreDefinition Score, string Outcome, (decimal Value, string Code, string Unit)? Horizon, string? ProbabilityExtra, string Rationale, bool ExtraIsSurvival = false);
 
     private static readonly Row[] Rows =
     [
-        new("meld-3.0", "death", (90m, "d", "days"), Meld3.Survival90DayExtra,
+        new(Meld3.Definition, "death", (90m, "d", "days"), Meld3.Survival90DayExtra,
             "Kim 2021: 90-day mortality = 1 − 90-day survival, survival = 0.946 ^ exp(0.17698 × MELD 3.0 − 3.56), from the rounded score before the cap of 40.",
             ExtraIsSurvival: true),
-        new("meld", "death", (3m, "mo", "months"), null,
+        new(Meld.Definition, "death", (3m, "mo", "months"), null,
             "Wiesner 2003: 3-month mortality by MELD band (≤ 9: 1.9%, 10-19: 6.0%, 20-29: 19.6%, 30-39: 52.6%, ≥ 40: 71.3%)."),
-        new("abic", "death", (90m, "d", "days"), null,
+        new(Abic.Definition, "death", (90m, "d", "days"), null,
             "Dominguez 2008: 90-day risk group (mortality 0%, 30% and 75% in the derivation cohort)."),
-        new("lille", "death", (6m, "mo", "months"), null,
+        new(Lille.Definition, "death", (6m, "mo", "months"), null,
             "Louvet 2007: Lille ≥ 0.45 is non-response to corticosteroids (6-month mortality about 75% vs 15%)."),
-        new("clif-c-ad", "death", null, null,
+        new(ClifCAd.Definition, "death", null, null,
             "Jalan 2015: CLIF-C AD risk group (≤ 45 low, 46-59 intermediate, ≥ 60 high)."),
-        new("gahs", "death", null, null,
+        new(Gahs.Definition, "death", null, null,
             "Forrest 2005: GAHS ≥ 9 is a poor prognosis."),
     ];
 
     /// <summary>Writes the RiskAssessment for a score with a prognosis (nothing for other scores).</summary>
     public static void Write(ScoreResult result, ResourceReference observation, BundleScope scope)
     {
-        var row = Array.Find(Rows, r => r.ScoreId == result.Definition.Id);
+        var row = Array.Find(Rows, r => r.Score.Id == result.Definition.Id);
         if (row is null)
         {
             return;
@@ -87,7 +87,7 @@ internal static class Prognoses
             Subject = scope.Subject,
             Occurrence = scope.Effective,
             Performer = scope.Device,
-            Basis = [observation, .. scope.ObservationsFor(def.Inputs)],
+            Basis = [observation, .. scope.ObservationsFor(def.Inputs.Select(i => i.Path))],
             Prediction = [prediction],
             Note = [new Annotation { Text = "Sources: " + ScoreObservations.Citations(def.Citations) }],
         };

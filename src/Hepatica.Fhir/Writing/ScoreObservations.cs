@@ -12,7 +12,7 @@ namespace Hepatica.Fhir.Writing;
 internal static class ScoreObservations
 {
     /// <summary>Scores whose value is an ordinal grade (valueInteger).</summary>
-    private static readonly HashSet<string> Grades = new(["aclf-grade", "ici-hepatitis-grade"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Grades = new([Clinical.Scores.AclfGrade.Definition.Id, Clinical.Scores.IciHepatitisGrade.Definition.Id], StringComparer.Ordinal);
 
     /// <summary>A calculated score as a final Observation.</summary>
     public static ResourceReference Write(ScoreResult result, BundleScope scope)
@@ -77,7 +77,7 @@ internal static class ScoreObservations
         Value = value,
         Method = Method(def),
         Device = scope.Device,
-        DerivedFrom = scope.ObservationsFor(def.Inputs),
+        DerivedFrom = scope.ObservationsFor(def.Inputs.Select(i => i.Path)),
     };
 
     /// <summary>

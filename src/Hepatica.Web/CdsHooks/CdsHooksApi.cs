@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hepatica.Clinical;
+using Hepatica.Clinical.Scoring;
 using Hepatica.Fhir;
 using Hepatica.Json;
 using Hl7.Fhir.Model;
@@ -124,6 +125,10 @@ internal static class CdsHooksApi
         return await next(context);
     }
 
+    /// <summary>
+    /// A service call, as its steps: the body (within the limit), the request read and checked, the prefetch resolved,
+    /// the patient assessed, the cards. Each refusal is a ProblemDetails with coded issues, as under /api.
+    /// </summary>
     private static async Task<Results<JsonHttpResult<CdsResponse>, ProblemHttpResult, NotFound>> Call(
         string id, HttpRequest http, PrefetchResolver prefetch, TimeProvider clock, IOptions<CdsHooksOptions> options, CancellationToken ct)
     {
@@ -138,6 +143,35 @@ internal static class CdsHooksApi
             return refused;
         }
 
+        var problems = new List<InputIssue>();
+        using var document = ParseJson(bytes, problems);
+        if (document is null || ReadCall(document.RootElement, service, problems) is not { } call)
+        {
+            return BadRequest(problems);
+        }
+
+        var resolved = await prefetch.Resolve(service, call.Request, ct);
+        if (Unresolved(resolved) is { } unresolved)
+        {
+            return unresolved;
+        }
+
+        var now = clock.GetUtcNow();
+        var profile = http.HttpContext.RequestServices.GetRequiredService<IOptions<ProfileSetting>>().Value.Value;
+        if (Assess(call, resolved.Resources, now, profile) is not { } assessment)
+        {
+            return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
+        }
+
+        return TypedResults.Json(Cards(call, assessment, now), CdsJson.Options);
+    }
+
+    /// <summary>A checked call: the request, and for order-select the draft orders with the selected ids.</summary>
+    private sealed record HookCall(CdsRequest Request, string PatientId, Bundle? Drafts, IReadOnlyList<string> Selections);
+
+    /// <summary>The body as a JSON document, or null with the issue (not JSON, or a string that is not text).</summary>
+    private static JsonDocument? ParseJson(byte[] bytes, List<InputIssue> problems)
+    {
         JsonDocument document;
         try
         {
@@ -145,78 +179,75 @@ internal static class CdsHooksApi
         }
         catch (JsonException e)
         {
-            return BadRequest([$"the body is not JSON: {e.Message}"]);
+            problems.Add(InputIssue.Error(CdsIssueCodes.NotJson, "$", $"the body is not JSON: {e.Message}"));
+            return null;
         }
 
-        using (document)
+        // JsonDocument accepts an escape that is not UTF-16 text (a lone surrogate) and throws when the string is read:
+        // refuse the body once, here, for every string in it (context, prefetch, draft orders).
+        if (JsonInput.FindUndecodable(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } escape)
         {
-            // JsonDocument accepts an escape that is not UTF-16 text (a lone surrogate) and throws when the string is
-            // read: refuse the body once, here, for every string in it (context, prefetch, draft orders).
-            if (JsonInput.FindUndecodable(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } escape)
-            {
-                return BadRequest([$"the body is not JSON: {escape}"]);
-            }
-
-            var problems = new List<string>();
-            var request = CdsRequest.Read(document.RootElement, problems);
-            if (request is not null)
-            {
-                if (request.Hook != service.Hook)
-                {
-                    problems.Add($"hook must be '{service.Hook}' for service '{service.Id}'");
-                }
-
-                foreach (var required in (string[])["userId", "patientId"])
-                {
-                    if (request.ContextString(required) is null)
-                    {
-                        problems.Add($"context.{required} is required (a string)");
-                    }
-                }
-            }
-
-            Bundle? drafts = null;
-            List<string> selections = [];
-            if (request is not null && service.Hook == "order-select")
-            {
-                (drafts, selections) = ReadOrders(request.Context, problems);
-            }
-
-            if (request is null || problems.Count > 0)
-            {
-                return BadRequest(problems);
-            }
-
-            var resolved = await prefetch.Resolve(service, request, ct);
-            if (resolved.Problems.Count > 0)
-            {
-                return BadRequest(resolved.Problems);
-            }
-
-            if (resolved.Unavailable.Count > 0)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Prefetch data is missing and could not be fetched.",
-                    detail: "Neither prefetched nor retrievable from fhirServer: " + string.Join(", ", resolved.Unavailable));
-            }
-
-            var patientId = request.ContextString("patientId")!;
-            var now = clock.GetUtcNow();
-            // patient-view: the FHIR reader reads the prefetched MedicationRequests/Statements (status, dates, planned or
-            // current). order-select: the card is about the selected draft orders, so they (with the Medications they may
-            // reference) replace any prefetched medication resources, and the same reader reads them.
-            var resources = drafts is null ? resolved.Resources : OrderSelectCards.WithSelected(resolved.Resources, drafts, selections);
-            if (Snapshot(resources, now) is not { } snapshot)
-            {
-                return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
-            }
-
-            var profile = http.HttpContext.RequestServices.GetRequiredService<IOptions<ProfileSetting>>().Value.Value;
-            var assessment = Assessment.Of(snapshot, profile);
-            var cards = drafts is null ? PatientViewCards.For(assessment, patientId, now) : OrderSelectCards.For(assessment, patientId);
-            // The FHIR data is read as of the request's time: the cards say so (run-time), with the engine version and the
-            // guideline profile (Hepatica:Profile), which every card's detail names too.
-            return TypedResults.Json(CdsResponse.Of(CardKit.WithProfile(cards, profile), AsOf.AtInstant(now, AsOfSource.RunTime), profile), CdsJson.Options);
+            document.Dispose();
+            problems.Add(InputIssue.Error(CdsIssueCodes.NotJson, "$", $"the body is not JSON: {escape}"));
+            return null;
         }
+
+        return document;
+    }
+
+    /// <summary>The request read and checked against the service (its hook, the context it needs), or null with every problem.</summary>
+    private static HookCall? ReadCall(JsonElement root, CdsService service, List<InputIssue> problems)
+    {
+        var request = CdsRequest.Read(root, problems);
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (request.Hook != service.Hook)
+        {
+            problems.Add(InputIssue.Error(CdsIssueCodes.WrongHook, "hook", $"hook must be '{service.Hook}' for service '{service.Id}'"));
+        }
+
+        foreach (var required in (string[])["userId", "patientId"])
+        {
+            if (request.ContextString(required) is null)
+            {
+                problems.Add(CdsIssueCodes.Invalid("context." + required, $"context.{required} is required (a string)"));
+            }
+        }
+
+        var (drafts, selections) = service.Hook == "order-select" ? ReadOrders(request.Context, problems) : (null, new List<string>());
+        return problems.Count > 0 ? null : new HookCall(request, request.ContextString("patientId")!, drafts, selections);
+    }
+
+    /// <summary>A 400 for prefetch values that are not resources, a 412 for keys neither prefetched nor fetchable; null when resolved.</summary>
+    private static ProblemHttpResult? Unresolved(PrefetchResult resolved) =>
+        resolved.Problems.Count > 0 ? BadRequest(resolved.Problems)
+        : resolved.Unavailable.Count > 0 ? TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Prefetch data is missing and could not be fetched.",
+            detail: "Neither prefetched nor retrievable from fhirServer: " + string.Join(", ", resolved.Unavailable))
+        : null;
+
+    /// <summary>
+    /// The assessment of the patient in the resources, read as of <paramref name="now"/>, or null without a Patient.
+    /// patient-view: the FHIR reader reads the prefetched MedicationRequests/Statements (status, dates, planned or
+    /// current). order-select: the card is about the selected draft orders, so they (with the Medications they may
+    /// reference) replace any prefetched medication resources, and the same reader reads them.
+    /// </summary>
+    private static Assessment? Assess(HookCall call, IReadOnlyList<Resource> prefetched, DateTimeOffset now, GuidelineProfile profile)
+    {
+        var resources = call.Drafts is null ? prefetched : OrderSelectCards.WithSelected(prefetched, call.Drafts, call.Selections);
+        return Snapshot(resources, now) is { } snapshot ? Assessment.Of(snapshot, profile) : null;
+    }
+
+    /// <summary>
+    /// The hook's cards. The FHIR data is read as of the request's time: the response says so (run-time), with the engine
+    /// version and the guideline profile (Hepatica:Profile), which every card's detail names too.
+    /// </summary>
+    private static CdsResponse Cards(HookCall call, Assessment assessment, DateTimeOffset now)
+    {
+        var cards = call.Drafts is null ? PatientViewCards.For(assessment, call.PatientId, now) : OrderSelectCards.For(assessment, call.PatientId);
+        return CdsResponse.Of(CardKit.WithProfile(cards, assessment.Profile), AsOf.AtInstant(now, AsOfSource.RunTime), assessment.Profile);
     }
 
     /// <summary>The patient snapshot from the prefetched resources, or null when there is no Patient.</summary>
@@ -238,12 +269,12 @@ internal static class CdsHooksApi
         return FhirSnapshotReader.Read(bundle, asOf).Snapshot;
     }
 
-    private static (Bundle? Drafts, List<string> Selections) ReadOrders(JsonElement context, List<string> problems)
+    private static (Bundle? Drafts, List<string> Selections) ReadOrders(JsonElement context, List<InputIssue> problems)
     {
         var selections = new List<string>();
         if (!context.TryGetProperty("selections", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            problems.Add("context.selections is required (an array of strings)");
+            problems.Add(CdsIssueCodes.Invalid("context.selections", "context.selections is required (an array of strings)"));
         }
         else
         {
@@ -252,14 +283,14 @@ internal static class CdsHooksApi
 
         if (!context.TryGetProperty("draftOrders", out var d) || d.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("context.draftOrders is required (a Bundle)");
+            problems.Add(CdsIssueCodes.Invalid("context.draftOrders", "context.draftOrders is required (a Bundle)"));
             return (null, selections);
         }
 
         var resource = PrefetchResolver.Parse(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(d), "context.draftOrders", problems);
         if (resource is not null and not Bundle)
         {
-            problems.Add("context.draftOrders must be a Bundle");
+            problems.Add(CdsIssueCodes.Invalid("context.draftOrders", "context.draftOrders must be a Bundle"));
         }
 
         return (resource as Bundle, selections);
@@ -285,7 +316,7 @@ internal static class CdsHooksApi
         }
         catch (JsonException e)
         {
-            return BadRequest([$"the body is not a feedback object: {e.Message}"]);
+            return BadRequest([InputIssue.Error(CdsIssueCodes.InvalidFeedback, "$", $"the body is not a feedback object: {e.Message}")]);
         }
 
         var problems = FeedbackStore.Check(body);
@@ -313,16 +344,16 @@ internal static class CdsHooksApi
         if (read.Fault is { } fault)
         {
             http.HttpContext.RequestServices.GetRequiredService<Http.ClientFaultLog>().Report(http.HttpContext, fault);
-            string[] problems = [$"the request body could not be read: {fault.Message}"];
+            var issue = InputIssue.Error(Api.ApiIssueCodes.BodyUnreadable, "$", $"the request body could not be read: {fault.Message}");
             return ([], TypedResults.Problem(statusCode: fault.StatusCode, title: Http.ClientFaultLog.Title(fault.StatusCode),
-                detail: problems[0], extensions: new Dictionary<string, object?> { ["issues"] = problems }));
+                detail: issue.Message, extensions: new Dictionary<string, object?> { ["issues"] = new[] { Api.IssueBody.Of(issue) } }));
         }
 
         if (read.Bytes is not { } bytes)
         {
-            string[] problems = [$"the request body is larger than {limit} bytes ({setting})"];
+            var issue = InputIssue.Error(Api.ApiIssueCodes.BodyTooLarge, "$", $"the request body is larger than {limit} bytes ({setting})");
             return ([], TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: problems[0], extensions: new Dictionary<string, object?> { ["issues"] = problems }));
+                detail: issue.Message, extensions: new Dictionary<string, object?> { ["issues"] = new[] { Api.IssueBody.Of(issue) } }));
         }
 
         // A UTF-8 byte order mark is accepted, as the streaming parser did before the limit (RFC 8259 section 8.1 lets a
@@ -330,7 +361,7 @@ internal static class CdsHooksApi
         return (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes, null);
     }
 
-    private static ProblemHttpResult BadRequest(IReadOnlyList<string> problems) =>
+    private static ProblemHttpResult BadRequest(IReadOnlyList<InputIssue> problems) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not a valid CDS Hooks request.",
-            detail: string.Join("; ", problems), extensions: new Dictionary<string, object?> { ["issues"] = problems });
+            detail: string.Join("; ", problems.Select(p => p.Message)), extensions: new Dictionary<string, object?> { ["issues"] = problems.Select(Api.IssueBody.Of).ToArray() });
 }

@@ -16,7 +16,7 @@ internal static partial class CdsLog
     public static partial void PrefetchStatus(ILogger log, string key, Uri uri, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch {Key}: {Uri} gave no usable resource: {Problems}")]
-    public static partial void PrefetchUnusable(ILogger log, string key, Uri uri, IReadOnlyList<string> problems);
+    public static partial void PrefetchUnusable(ILogger log, string key, Uri uri, IReadOnlyList<Hepatica.Clinical.Scoring.InputIssue> problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch {Key}: {Uri} failed: {Message}")]
     public static partial void PrefetchFailed(ILogger log, string key, Uri uri, string message);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Hepatica.Clinical.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace Hepatica.Web.CdsHooks;
@@ -51,12 +52,12 @@ internal sealed class FeedbackStore(IOptions<CdsHooksOptions> options, TimeProvi
     }
 
     /// <summary>Every problem of a feedback body (CDS Hooks 2.0 §Feedback; invariants cds-fb-1 to cds-fb-3).</summary>
-    public static List<string> Check(FeedbackRequest? body)
+    public static List<InputIssue> Check(FeedbackRequest? body)
     {
-        var problems = new List<string>();
+        var problems = new List<InputIssue>();
         if (body?.Feedback is not { Count: > 0 } list)
         {
-            problems.Add("feedback must be a non-empty array");
+            problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, "feedback", "feedback must be a non-empty array"));
             return problems;
         }
 
@@ -66,38 +67,38 @@ internal sealed class FeedbackStore(IOptions<CdsHooksOptions> options, TimeProvi
             var at = $"feedback[{i}]";
             if (f is null)
             {
-                problems.Add($"{at} must be an object");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at, $"{at} must be an object"));
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(f.Card))
             {
-                problems.Add($"{at}.card is required (the card's uuid)");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at + ".card", $"{at}.card is required (the card's uuid)"));
             }
 
             if (f.Outcome is not ("accepted" or "overridden"))
             {
-                problems.Add($"{at}.outcome must be accepted or overridden (cds-fb-1)");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at + ".outcome", $"{at}.outcome must be accepted or overridden (cds-fb-1)"));
             }
 
             if (f.Outcome == "accepted" && f.AcceptedSuggestions is not { Count: > 0 })
             {
-                problems.Add($"{at}.acceptedSuggestions is required when the outcome is accepted (cds-fb-2)");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at + ".acceptedSuggestions", $"{at}.acceptedSuggestions is required when the outcome is accepted (cds-fb-2)"));
             }
 
             if (f.AcceptedSuggestions?.Any(s => string.IsNullOrWhiteSpace(s?.Id)) == true)
             {
-                problems.Add($"{at}.acceptedSuggestions[].id is required");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at + ".acceptedSuggestions[].id", $"{at}.acceptedSuggestions[].id is required"));
             }
 
             if (f.OverrideReason is { } o && o.Reason is null && string.IsNullOrWhiteSpace(o.UserComment))
             {
-                problems.Add($"{at}.overrideReason needs a reason or a userComment (cds-fb-3)");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at + ".overrideReason", $"{at}.overrideReason needs a reason or a userComment (cds-fb-3)"));
             }
 
             if (!DateTimeOffset.TryParse(f.OutcomeTimestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             {
-                problems.Add($"{at}.outcomeTimestamp is required (ISO 8601)");
+                problems.Add(InputIssue.Error(CdsIssueCodes.InvalidFeedback, at + ".outcomeTimestamp", $"{at}.outcomeTimestamp is required (ISO 8601)"));
             }
         }
 

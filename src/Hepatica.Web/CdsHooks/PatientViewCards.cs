@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hepatica.Clinical;
+using Hepatica.Clinical.Immunity;
 using Hepatica.Clinical.Prevention;
+using Hepatica.Clinical.Scores;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Clinical.Serology;
 using Hepatica.Clinical.Transplant;
 using static Hepatica.Web.CdsHooks.CardKit;
 
@@ -16,28 +19,13 @@ namespace Hepatica.Web.CdsHooks;
 /// </summary>
 internal static class PatientViewCards
 {
-    /// <summary>CDC 2023 universal hepatitis B screening of adults (triple panel once).</summary>
-    public static readonly Citation Cdc2023Hbv = new(
-        "CDC 2023 hepatitis B screening",
-        "Conners EE, Panagiotakopoulos L, Hofmeister MG, et al. Screening and testing for hepatitis B virus infection: CDC recommendations - United States, 2023. MMWR Recomm Rep 2023;72(1):1-25.",
-        2023, "https://doi.org/10.15585/mmwr.rr7201a1");
-
-    /// <summary>CDC 2020 universal hepatitis C screening of adults.</summary>
-    public static readonly Citation Cdc2020Hcv = new(
-        "CDC 2020 hepatitis C screening",
-        "Schillie S, Wester C, Osborne M, Wesolowski L, Ryerson AB. CDC recommendations for hepatitis C screening among adults - United States, 2020. MMWR Recomm Rep 2020;69(2):1-17.",
-        2020, "https://doi.org/10.15585/mmwr.rr6902a1");
-
-    /// <summary>Age from which both CDC screening recommendations apply (years).</summary>
-    public const decimal ScreeningAge = 18m;
-
-    private static readonly Dictionary<string, string[]> SignalScores = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ScoreDefinition[]> SignalScores = new(StringComparer.Ordinal)
     {
-        ["alf-kings-college"] = ["kcc-acetaminophen", "kcc-acetaminophen-lactate", "kcc-non-acetaminophen"],
-        ["aclf-grade-2-3"] = ["aclf-grade", "clif-c-of", "clif-c-aclf"],
-        ["meld-15-cirrhosis"] = ["meld-3.0", "meld-na"],
-        ["decompensation"] = ["child-pugh"],
-        ["ukeld-49"] = ["ukeld"],
+        [TransplantSignal.AlfKingsCollege] = [KccAcetaminophen.Definition, KccAcetaminophenLactate.Definition, KccNonAcetaminophen.Definition],
+        [TransplantSignal.AclfGrade2To3] = [AclfGrade.Definition, ClifCOf.Definition, ClifCAclf.Definition],
+        [TransplantSignal.Meld15Cirrhosis] = [Meld3.Definition, MeldNa.Definition],
+        [TransplantSignal.Decompensation] = [ChildPugh.Definition],
+        [TransplantSignal.Ukeld49] = [Ukeld.Definition],
     };
 
     public static List<Card> For(Assessment a, string patientId, DateTimeOffset asOf)
@@ -49,7 +37,7 @@ internal static class PatientViewCards
         AlcoholicHepatitis(a, cards);
         cards.AddRange(ReactivationCards.For(a.Immunity, a.Snapshot.Medications, patientId));
         Sbp(a, cards);
-        if (!a.Immunity.Missing.Contains(Clinical.Serology.SerologyPaths.HbsAg))
+        if (!a.Immunity.Missing.Contains(SerologyPaths.HbsAg))
         {
             Screening(a, patientId, cards);
         }
@@ -63,9 +51,9 @@ internal static class PatientViewCards
     {
         foreach (var c in a.Conflicts)
         {
-            var (summary, source) = c.Id == "hys-law-other-explanation"
-                ? ("Conflict: Hy's law is met, but another result explains the liver injury", Clinical.Scores.HysLaw.Fda2009)
-                : ("Conflict: definite AIH (simplified criteria) and highly probable DILI (RUCAM)", Clinical.Scores.AihSimplified.Definition.Citations[0]);
+            var (summary, source) = c.Id == ConflictNote.HysLawOtherExplanation
+                ? ("Conflict: Hy's law is met, but another result explains the liver injury", HysLaw.Fda2009)
+                : ("Conflict: definite AIH (simplified criteria) and highly probable DILI (RUCAM)", AihSimplified.Definition.Citations[0]);
             cards.Add(Make(summary, Warning, source, c.Text));
         }
     }
@@ -76,17 +64,17 @@ internal static class PatientViewCards
         {
             var summary = s.Id switch
             {
-                "alf-kings-college" => "Acute liver failure meeting King's College criteria: discuss with a transplant centre now",
-                "aclf-grade-2-3" => $"ACLF grade {Shown(a, "aclf-grade")} (EASL-CLIF): assess urgently for liver transplantation",
-                "meld-15-cirrhosis" => $"Cirrhosis with {HighestMeld(a)} (≥ 15): refer for transplant evaluation",
-                "decompensation" => "Decompensated cirrhosis: refer to a transplant centre",
-                "ukeld-49" => $"UKELD {Shown(a, "ukeld")} (≥ 49): meets the UK minimum for liver transplant listing",
+                TransplantSignal.AlfKingsCollege => "Acute liver failure meeting King's College criteria: discuss with a transplant centre now",
+                TransplantSignal.AclfGrade2To3 => $"ACLF grade {Shown(a, AclfGrade.Definition)} (EASL-CLIF): assess urgently for liver transplantation",
+                TransplantSignal.Meld15Cirrhosis => $"Cirrhosis with {HighestMeld(a)} (≥ 15): refer for transplant evaluation",
+                TransplantSignal.Decompensation => "Decompensated cirrhosis: refer to a transplant centre",
+                TransplantSignal.Ukeld49 => $"UKELD {Shown(a, Ukeld.Definition)} (≥ 49): meets the UK minimum for liver transplant listing",
                 _ => "Transplant referral signal: " + s.Id,
             };
             var detail = new StringBuilder(s.Reason).Append("\n\n");
-            foreach (var id in SignalScores.GetValueOrDefault(s.Id, []))
+            foreach (var score in SignalScores.GetValueOrDefault(s.Id, []))
             {
-                if (Outcome(a, id) is { } o && (o.Result is not null || o.Range is not null))
+                if (a.Outcome(score) is { } o && (o.Result is not null || o.Range is not null))
                 {
                     detail.Append(Breakdown(o)).Append('\n');
                 }
@@ -100,9 +88,9 @@ internal static class PatientViewCards
         if (a.Transplant.Possible.Any(p => p.SettledBy is ["findings.cirrhosis"]))
         {
             var detail = new StringBuilder("A transplant referral threshold (MELD ≥ 15, UKELD ≥ 49 or a major complication) is crossed, but the record says neither that the patient has cirrhosis nor that they do not. The referral signals apply to cirrhosis; record the diagnosis (or its absence) to settle them.\n\n");
-            foreach (var id in (string[])["meld-3.0", "meld-na", "ukeld"])
+            foreach (var score in (ScoreDefinition[])[Meld3.Definition, MeldNa.Definition, Ukeld.Definition])
             {
-                if (Outcome(a, id) is { } o && (o.Result is not null || o.Range is not null))
+                if (a.Outcome(score) is { } o && (o.Result is not null || o.Range is not null))
                 {
                     detail.Append(Breakdown(o)).Append('\n');
                 }
@@ -124,19 +112,19 @@ internal static class PatientViewCards
         {
             var what = p.Signal.Id switch
             {
-                "alf-kings-college" => "King's College criteria met",
-                "aclf-grade-2-3" => "ACLF grade 2-3",
-                "meld-15-cirrhosis" => "MELD ≥ 15 in cirrhosis",
-                "decompensation" => "decompensated cirrhosis",
-                "ukeld-49" => "UKELD ≥ 49",
+                TransplantSignal.AlfKingsCollege => "King's College criteria met",
+                TransplantSignal.AclfGrade2To3 => "ACLF grade 2-3",
+                TransplantSignal.Meld15Cirrhosis => "MELD ≥ 15 in cirrhosis",
+                TransplantSignal.Decompensation => "decompensated cirrhosis",
+                TransplantSignal.Ukeld49 => "UKELD ≥ 49",
                 _ => p.Signal.Id,
             };
             var more = p.SettledBy.Count > 1 ? $" and {p.SettledBy.Count - 1} more" : string.Empty;
             var summary = $"Possibly {what}: record {p.SettledBy[0]}{more} to settle transplant referral";
             var detail = new StringBuilder(p.Signal.Reason).Append("\n\nSettled by: ").Append(string.Join(", ", p.SettledBy)).Append("\n\n");
-            foreach (var id in SignalScores.GetValueOrDefault(p.Signal.Id, []))
+            foreach (var score in SignalScores.GetValueOrDefault(p.Signal.Id, []))
             {
-                if (Outcome(a, id) is { } o && (o.Result is not null || o.Range is not null))
+                if (a.Outcome(score) is { } o && (o.Result is not null || o.Range is not null))
                 {
                     detail.Append(Breakdown(o)).Append('\n');
                 }
@@ -150,7 +138,7 @@ internal static class PatientViewCards
     /// <summary>ACLF grade 1 (grades 2-3 come as the transplant card, with the same breakdown).</summary>
     private static void Aclf(Assessment a, List<Card> cards)
     {
-        if (Outcome(a, "aclf-grade") is { Range: { } range } ranged)
+        if (a.Outcome(AclfGrade.Definition) is { Range: { } range } ranged)
         {
             // Grade 1 for some values of a missing finding only (grades 2-3 come as the possible transplant card).
             if (range.Any(r => r.Value == 1m) && range.Maximum < 2m)
@@ -162,15 +150,15 @@ internal static class PatientViewCards
             return;
         }
 
-        if (Value(a, "aclf-grade") is not 1m)
+        if (a.Outcome(AclfGrade.Definition)?.Result?.Value is not 1m)
         {
             return;
         }
 
         var detail = new StringBuilder("Acute-on-chronic liver failure grade 1 by the EASL-CLIF criteria. The grade can change over the first days; reassess it as the guideline describes (EASL 2023).\n\n");
-        foreach (var id in (string[])["aclf-grade", "clif-c-of", "clif-c-aclf"])
+        foreach (var score in SignalScores[TransplantSignal.AclfGrade2To3])
         {
-            if (Outcome(a, id) is { Result: not null } o)
+            if (a.Outcome(score) is { Result: not null } o)
             {
                 detail.Append(Breakdown(o)).Append('\n');
             }
@@ -183,12 +171,12 @@ internal static class PatientViewCards
     private static void AlcoholicHepatitis(Assessment a, List<Card> cards)
     {
         var severe = new List<string>();
-        if (Outcome(a, "maddrey-df") is { Result: { Category: "severe" } m })
+        if (a.Outcome(MaddreyDf.Definition) is { Result: { Category: MaddreyDf.Severe } m })
         {
             severe.Add($"Maddrey DF {F(m.Value)} (≥ 32)");
         }
 
-        if (Outcome(a, "gahs") is { Result: { Category: "poor prognosis" } g })
+        if (a.Outcome(Gahs.Definition) is { Result: { Category: Gahs.PoorPrognosis } g })
         {
             severe.Add($"GAHS {F(g.Value)} (≥ 9)");
         }
@@ -199,9 +187,9 @@ internal static class PatientViewCards
         }
 
         var detail = new StringBuilder($"Severe alcohol-associated hepatitis by {string.Join(" and ", severe)}. Severe disease carries a high short-term mortality; AASLD 2019 guidance discusses corticosteroid therapy for it, after excluding contraindications (active infection, gastrointestinal bleeding, kidney injury), and the Lille model at day 7 to judge response.\n\n");
-        foreach (var id in (string[])["maddrey-df", "gahs", "abic", "lille", "meld-na"])
+        foreach (var score in (ScoreDefinition[])[MaddreyDf.Definition, Gahs.Definition, Abic.Definition, Lille.Definition, MeldNa.Definition])
         {
-            if (Outcome(a, id) is { Result: not null } o)
+            if (a.Outcome(score) is { Result: not null } o)
             {
                 detail.Append(Breakdown(o)).Append('\n');
             }
@@ -228,41 +216,36 @@ internal static class PatientViewCards
         detail.Append(Cite(source));
         var kinds = string.Join(", ", a.Immunity.Sbp.Select(s => s.Id switch
         {
-            "sbp-secondary" => "secondary",
-            "sbp-primary" => "primary",
-            "sbp-gi-bleeding" => "GI bleeding",
+            SbpProphylaxis.Secondary => "secondary",
+            SbpProphylaxis.Primary => "primary",
+            SbpProphylaxis.GiBleeding => "GI bleeding",
             _ => s.Id,
         }));
         cards.Add(Make($"Antibiotic prophylaxis of SBP indicated ({kinds})", Warning, source, detail.ToString()));
     }
 
-    /// <summary>Adults with no hepatitis B or C result in the record: CDC screens every adult once.</summary>
+    /// <summary>Adults with no hepatitis B or C result in the record: CDC screens every adult once (the rule: <see cref="HepatitisScreening"/>).</summary>
     private static void Screening(Assessment a, string patientId, List<Card> cards)
     {
-        if (a.Snapshot.AgeYears is not >= ScreeningAge)
+        var due = HepatitisScreening.Evaluate(a.Snapshot);
+        if (!due.HepatitisB && !due.HepatitisC)
         {
             return;
         }
 
-        var s = a.Snapshot.Serology;
         var tests = new List<LabTest>();
-        if (s.HbsAg is null && s.AntiHbcTotal is null && s.AntiHbs is null)
+        if (due.HepatitisB)
         {
             tests.AddRange([LabTest.HbsAg, LabTest.AntiHbc, LabTest.AntiHbs]);
         }
 
-        if (s.AntiHcv is null && s.HcvRna is null)
+        if (due.HepatitisC)
         {
             tests.Add(LabTest.AntiHcv);
         }
 
-        if (tests.Count == 0)
-        {
-            return;
-        }
-
-        var hbv = tests.Contains(LabTest.HbsAg);
-        var hcv = tests.Contains(LabTest.AntiHcv);
+        var hbv = due.HepatitisB;
+        var hcv = due.HepatitisC;
         var what = hbv && hcv ? "hepatitis B or C" : hbv ? "hepatitis B" : "hepatitis C";
         var detail = new StringBuilder($"No {what} result was found in the record read (HBsAg counts only within the last year).\n\n");
         if (hbv)
@@ -275,7 +258,7 @@ internal static class PatientViewCards
             detail.Append("- Hepatitis C: CDC recommends screening every adult at least once (anti-HCV, with reflex HCV RNA when reactive).\n");
         }
 
-        var sources = (hbv ? [Cdc2023Hbv] : Array.Empty<Citation>()).Concat(hcv ? [Cdc2020Hcv] : []).ToArray();
+        var sources = due.Sources.ToArray();
         detail.Append(Cite(sources));
         cards.Add(Make($"No {what} serology on record: screening recommended for all adults", Info, sources[0], detail.ToString(),
             [OrderTests("Order " + string.Join(", ", tests.Select(t => t.Name)), patientId, tests)]));
@@ -351,21 +334,17 @@ internal static class PatientViewCards
     /// </summary>
     private static string HighestMeld(Assessment a)
     {
-        var best = ((string[])["meld-3.0", "meld-na"]).Select(id => Outcome(a, id)).OfType<ScoreOutcome>()
+        var best = SignalScores[TransplantSignal.Meld15Cirrhosis].Select(a.Outcome).OfType<ScoreOutcome>()
             .Where(o => o.Result is not null || o.Range is not null)
             .OrderByDescending(o => o.Result?.Value ?? o.Range!.Minimum).FirstOrDefault();
-        return best is null ? "MELD" : $"{best.Definition.Name} {Shown(a, best.Definition.Id)}";
+        return best is null ? "MELD" : $"{best.Definition.Name} {Shown(a, best.Definition)}";
     }
 
     /// <summary>A score's value, or its range (<c>26-32</c>) when a small-domain finding was missing; never one end silently.</summary>
-    private static string Shown(Assessment a, string id) => Outcome(a, id) switch
+    private static string Shown(Assessment a, ScoreDefinition score) => a.Outcome(score) switch
     {
         { Result: { } r } => F(r.Value),
         { Range: { } range } o => RangeText.Span(o.Definition, range),
         _ => "?",
     };
-
-    private static ScoreOutcome? Outcome(Assessment a, string id) => a.Outcomes.FirstOrDefault(o => o.Definition.Id == id);
-
-    private static decimal? Value(Assessment a, string id) => Outcome(a, id)?.Result?.Value;
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hepatica.Clinical.Scoring;
 using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -13,11 +14,11 @@ namespace Hepatica.Web.CdsHooks;
 internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirServer, string? AccessToken, JsonElement Context, JsonElement? Prefetch)
 {
     /// <summary>The request, or null with every problem found (never only the first).</summary>
-    public static CdsRequest? Read(JsonElement root, List<string> problems)
+    public static CdsRequest? Read(JsonElement root, List<InputIssue> problems)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("the body must be a JSON object");
+            problems.Add(CdsIssueCodes.Invalid("$", "the body must be a JSON object"));
             return null;
         }
 
@@ -27,7 +28,7 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
         Uri? fhirServer = null;
         if (server is not null && (!Uri.TryCreate(server, UriKind.Absolute, out fhirServer) || fhirServer.Scheme is not ("http" or "https")))
         {
-            problems.Add("fhirServer must be an absolute http(s) URL");
+            problems.Add(CdsIssueCodes.Invalid("fhirServer", "fhirServer must be an absolute http(s) URL"));
         }
 
         string? token = null;
@@ -35,26 +36,26 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
         {
             if (auth.ValueKind != JsonValueKind.Object)
             {
-                problems.Add("fhirAuthorization must be an object");
+                problems.Add(CdsIssueCodes.Invalid("fhirAuthorization", "fhirAuthorization must be an object"));
             }
             else
             {
                 token = String(auth, "access_token", problems, required: true, "fhirAuthorization.");
                 if (String(auth, "token_type", problems, required: true, "fhirAuthorization.") is { } type && !string.Equals(type, "Bearer", StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add("fhirAuthorization.token_type must be Bearer");
+                    problems.Add(CdsIssueCodes.Invalid("fhirAuthorization.token_type", "fhirAuthorization.token_type must be Bearer"));
                 }
 
                 if (server is null)
                 {
-                    problems.Add("fhirAuthorization requires fhirServer (cds-r-1)");
+                    problems.Add(CdsIssueCodes.Invalid("fhirServer", "fhirAuthorization requires fhirServer (cds-r-1)"));
                 }
             }
         }
 
         if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("context is required and must be an object");
+            problems.Add(CdsIssueCodes.Invalid("context", "context is required and must be an object"));
         }
 
         JsonElement? prefetch = null;
@@ -62,7 +63,7 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
         {
             if (p.ValueKind != JsonValueKind.Object)
             {
-                problems.Add("prefetch must be an object");
+                problems.Add(CdsIssueCodes.Invalid("prefetch", "prefetch must be an object"));
             }
             else
             {
@@ -77,13 +78,13 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
     public string? ContextString(string name) =>
         Context.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static string? String(JsonElement o, string name, List<string> problems, bool required, string prefix = "")
+    private static string? String(JsonElement o, string name, List<InputIssue> problems, bool required, string prefix = "")
     {
         if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
             if (required)
             {
-                problems.Add($"{prefix}{name} is required");
+                problems.Add(CdsIssueCodes.Invalid(prefix + name, $"{prefix}{name} is required"));
             }
 
             return null;
@@ -91,7 +92,7 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
 
         if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
         {
-            problems.Add($"{prefix}{name} must be a non-empty string");
+            problems.Add(CdsIssueCodes.Invalid(prefix + name, $"{prefix}{name} must be a non-empty string"));
             return null;
         }
 
@@ -100,7 +101,7 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
 }
 
 /// <summary>What the prefetch gave: the resources, keys that could be neither prefetched nor fetched (412), and bad values (400).</summary>
-internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOnlyList<string> Unavailable, IReadOnlyList<string> Problems);
+internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOnlyList<string> Unavailable, IReadOnlyList<InputIssue> Problems);
 
 /// <summary>
 /// Prefetch semantics of CDS Hooks 2.0: a key the client sent is used as is; <c>null</c> means the client has no data;
@@ -119,7 +120,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     public async Task<PrefetchResult> Resolve(CdsService service, CdsRequest request, CancellationToken ct)
     {
         var resources = new List<Resource>();
-        var problems = new List<string>();
+        var problems = new List<InputIssue>();
         var fetch = new List<(string Key, string Query)>();
         var pages = new List<(string Key, Bundle Page)>();
         foreach (var (key, template) in service.Prefetch)
@@ -133,7 +134,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
                 if (value.ValueKind != JsonValueKind.Object)
                 {
-                    problems.Add($"prefetch.{key} must be a FHIR resource or null");
+                    problems.Add(CdsIssueCodes.Invalid($"prefetch.{key}", $"prefetch.{key} must be a FHIR resource or null"));
                     continue;
                 }
 
@@ -286,7 +287,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
                 }
 
                 budget -= bytes.Length;
-                var problems = new List<string>();
+                var problems = new List<InputIssue>();
                 if (Parse(bytes, key, problems) is not { } resource || resource is OperationOutcome)
                 {
                     CdsLog.PrefetchUnusable(log, key, next, problems);
@@ -331,12 +332,12 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().Ignoring(["JSON121"]));
 
     /// <summary>One FHIR resource from UTF-8 JSON; problems carry the Firely issue codes.</summary>
-    internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<string> problems)
+    internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<InputIssue> problems)
     {
         json = JsonInput.WithoutBom(json);
         if (JsonInput.FindUndecodable(json) is { } escape)
         {
-            problems.Add($"{path}: {escape}"); // the SDK would throw InvalidOperationException reading that string
+            problems.Add(InputIssue.Error(CdsIssueCodes.UnreadableResource, path, $"{path}: {escape}")); // the SDK would throw InvalidOperationException reading that string
             return null;
         }
 
@@ -347,15 +348,15 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         }
         catch (DeserializationFailedException e)
         {
-            problems.AddRange(e.Exceptions.Take(5).Select(x => $"{path}: {x.Message}"));
+            problems.AddRange(e.Exceptions.Take(5).Select(x => InputIssue.Error(CdsIssueCodes.UnreadableResource, path, $"{path}: {x.Message}")));
         }
         catch (JsonException e)
         {
-            problems.Add($"{path}: {e.Message}");
+            problems.Add(InputIssue.Error(CdsIssueCodes.UnreadableResource, path, $"{path}: {e.Message}"));
         }
         catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or ArgumentException or FormatException)
         {
-            problems.Add($"{path}: not readable as FHIR: {e.Message}"); // the SDK throws these for some bad input (an empty property name)
+            problems.Add(InputIssue.Error(CdsIssueCodes.UnreadableResource, path, $"{path}: not readable as FHIR: {e.Message}")); // the SDK throws these for some bad input (an empty property name)
         }
 
         return null;

@@ -26,6 +26,28 @@ public sealed class AssessmentTests
             notApplicable.Contains(o.Definition.Id) ? OutcomeStatus.NotApplicable : OutcomeStatus.Calculated, o.Status));
     }
 
+    // Readers find a score's outcome by its definition (issue 12 s.3: typed keys between layers); a score that was not
+    // evaluated gives null, never another score's outcome.
+    [Fact]
+    public void Outcome_ByDefinition_ThatScoresOutcomeOrNullWhenNotEvaluated()
+    {
+        var snapshot = Cases.CompleteSnapshot();
+        var assessment = Assessment.Of(snapshot);
+        Assert.Same(assessment.Outcomes.Single(o => o.Definition.Id == "maddrey-df"), assessment.Outcome(MaddreyDf.Definition));
+        Assert.Null(ScoreOutcome.Find([ScoreCatalog.Find("gahs")!.Evaluate(snapshot)], MaddreyDf.Definition));
+    }
+
+    // The categories adapters match on (CDS cards, the prevention plan) are the labels of the score's own bands, so a
+    // renamed category breaks the build instead of silently dropping a card.
+    [Fact]
+    public void CategoryConstants_AreLabelsOfTheirScoresBands()
+    {
+        Assert.Contains(MaddreyDf.SeverityBands, b => b.Label == MaddreyDf.Severe);
+        Assert.Contains(Gahs.PrognosisBands, b => b.Label == Gahs.PoorPrognosis);
+        Assert.Contains(AuditC.MenBands, b => b.Label == AuditC.PositiveScreen);
+        Assert.Contains(AuditC.WomenBands, b => b.Label == AuditC.PositiveScreen);
+    }
+
     [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
     public bool Of_WithoutSteps_SameValuesNoSteps(Patient patient)
     {

@@ -84,7 +84,7 @@ public sealed partial class ScoreCatalogTests
         {
             var outcome = entry.Evaluate(new PatientSnapshot());
             Assert.Equal(OutcomeStatus.NotCalculable, outcome.Status);
-            Assert.All(outcome.Missing, path => Assert.Contains(entry.Definition.Inputs, input => input.StartsWith(path, StringComparison.Ordinal)));
+            Assert.All(outcome.Missing, path => Assert.Contains(entry.Definition.Inputs, input => input.Path.StartsWith(path, StringComparison.Ordinal)));
         }
     }
 

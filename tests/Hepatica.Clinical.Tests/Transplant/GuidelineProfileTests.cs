@@ -49,7 +49,7 @@ public sealed class GuidelineProfileTests
         Assert.Equal(id, allocation.ScoreId);
         Assert.Equal(kind, allocation.Kind);
         string[] family = ["meld", "meld-na", "meld-na-kim-2008", "meld-3.0", "peld", "ukeld"];
-        Assert.Single(family, f => GuidelineProfiles.RoleOf(profile, f)!.Kind is ScoreRoleKind.Allocation or ScoreRoleKind.Listing);
+        Assert.Single(family, f => GuidelineProfiles.RoleOf(profile, ScoreCatalog.Find(f)!.Definition)!.Kind is ScoreRoleKind.Allocation or ScoreRoleKind.Listing);
     }
 
     [Theory]
@@ -61,10 +61,10 @@ public sealed class GuidelineProfileTests
     [InlineData(GuidelineProfile.Uk, "meld-3.0", ScoreRoleKind.OtherSystem)]
     [InlineData(GuidelineProfile.Uk, "meld-na", ScoreRoleKind.OtherSystem)]
     public void RoleOf_NonAllocatingScores_NamedAsSuch(GuidelineProfile profile, string id, ScoreRoleKind kind) =>
-        Assert.Equal(kind, GuidelineProfiles.RoleOf(profile, id)!.Kind);
+        Assert.Equal(kind, GuidelineProfiles.RoleOf(profile, ScoreCatalog.Find(id)!.Definition)!.Kind);
 
     [Fact]
-    public void RoleOf_ScoreOutsideTheAllocationFamily_Null() => Assert.Null(GuidelineProfiles.RoleOf(GuidelineProfile.Us, "child-pugh"));
+    public void RoleOf_ScoreOutsideTheAllocationFamily_Null() => Assert.Null(GuidelineProfiles.RoleOf(GuidelineProfile.Us, ChildPugh.Definition));
 
     // AASLD/AST 2013 MELD >= 15 (us); NHSBT POL195 UKELD >= 49 (uk), each at the threshold.
     [Theory]

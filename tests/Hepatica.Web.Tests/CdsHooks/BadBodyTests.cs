@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Hepatica.Web.Tests.CdsHooks;
 
-/// <summary>Bodies that are not valid CDS Hooks requests: 400 with every problem (ProblemDetails), never 500.</summary>
+/// <summary>
+/// Bodies that are not valid CDS Hooks requests: 400 with every problem (ProblemDetails), never 500; each problem a coded
+/// issue {code, severity, path, message} as under /api (docs/cds-hooks.md: CDS001-CDS005).
+/// </summary>
 public sealed class BadBodyTests
 {
     private const string PatientView = "/cds-services/hepatica-patient-view";
@@ -19,22 +22,38 @@ public sealed class BadBodyTests
         return problem;
     }
 
+    /// <summary>The issues of a problem as (code, path, message), after checking each has the /api shape.</summary>
+    private static List<(string Code, string Path, string Message)> Issues(JsonNode? problem)
+    {
+        var issues = problem!["issues"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        Assert.All(issues, i => Assert.Equal(["code", "severity", "path", "message"], i.Select(p => p.Key)));
+        Assert.All(issues, i => Assert.Equal("error", (string?)i["severity"]));
+        Assert.Equal((string?)problem["detail"], string.Join("; ", issues.Select(i => (string?)i["message"])));
+        return [.. issues.Select(i => ((string)i["code"]!, (string)i["path"]!, (string)i["message"]!))];
+    }
+
     private static string Without(string key) { var r = Valid(); r.Remove(key); return Requests.Json(r); }
 
     [Fact]
-    public async Task Not_json_400() => await Rejected("{not json");
+    public async Task Not_json_400()
+    {
+        var issue = Assert.Single(Issues(await Rejected("{not json")));
+        Assert.Equal(("CDS001", "$"), (issue.Code, issue.Path));
+        Assert.StartsWith("the body is not JSON: ", issue.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
-    public async Task Array_400() => await Rejected("[]");
+    public async Task Array_400() =>
+        Assert.Equal([("CDS002", "$", "the body must be a JSON object")], Issues(await Rejected("[]")));
 
     [Fact]
     public async Task Missing_hook_hookInstance_context_all_reported()
     {
         var problem = await Rejected("""{"prefetch":{}}""");
-        var issues = problem!["issues"]!.AsArray().Select(i => (string?)i).ToList();
-        Assert.Contains("hook is required", issues);
-        Assert.Contains("hookInstance is required", issues);
-        Assert.Contains("context is required and must be an object", issues);
+        var issues = Issues(problem);
+        Assert.Contains(("CDS002", "hook", "hook is required"), issues);
+        Assert.Contains(("CDS002", "hookInstance", "hookInstance is required"), issues);
+        Assert.Contains(("CDS002", "context", "context is required and must be an object"), issues);
     }
 
     [Fact]
@@ -45,7 +64,7 @@ public sealed class BadBodyTests
     {
         var r = Valid();
         r["hook"] = "order-sign";
-        await Rejected(Requests.Json(r));
+        Assert.Equal([("CDS003", "hook", "hook must be 'patient-view' for service 'hepatica-patient-view'")], Issues(await Rejected(Requests.Json(r))));
     }
 
     [Fact]
@@ -54,7 +73,7 @@ public sealed class BadBodyTests
         var r = Valid();
         r["context"]!.AsObject().Remove("patientId");
         var problem = await Rejected(Requests.Json(r));
-        Assert.Contains("context.patientId", (string?)problem!["detail"], StringComparison.Ordinal);
+        Assert.Equal([("CDS002", "context.patientId", "context.patientId is required (a string)")], Issues(problem));
     }
 
     [Fact]
@@ -72,7 +91,7 @@ public sealed class BadBodyTests
     {
         var r = Valid();
         r["prefetch"]!["Patient"] = "Patient/1";
-        await Rejected(Requests.Json(r));
+        Assert.Equal([("CDS002", "prefetch.Patient", "prefetch.Patient must be a FHIR resource or null")], Issues(await Rejected(Requests.Json(r))));
     }
 
     [Fact]
@@ -80,7 +99,9 @@ public sealed class BadBodyTests
     {
         var r = Valid();
         r["prefetch"]!["Patient"] = new JsonObject { ["resourceType"] = "Patient", ["gender"] = "bogus", ["birthDate"] = "not a date" };
-        await Rejected(Requests.Json(r));
+        var issues = Issues(await Rejected(Requests.Json(r)));
+        Assert.NotEmpty(issues);
+        Assert.All(issues, i => Assert.Equal(("CDS004", "prefetch.Patient"), (i.Code, i.Path)));
     }
 
     [Fact]

@@ -34,7 +34,9 @@ public sealed class BodyLimitTests
         var (response, problem) = await host.PostJson("/cds-services/hepatica-patient-view", body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Hepatica:CdsHooks:MaxRequestBodyBytes", (string?)problem!["issues"]![0], StringComparison.Ordinal);
+        var issue = problem!["issues"]![0]!;
+        Assert.Equal(("API001", "error", "$"), ((string?)issue["code"], (string?)issue["severity"], (string?)issue["path"]));
+        Assert.Contains("Hepatica:CdsHooks:MaxRequestBodyBytes", (string?)issue["message"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,7 +65,9 @@ public sealed class FeedbackTests
         await using var host = new CdsHost();
         var response = await host.Post(Path, body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(why, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var issue = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["issues"]![0]!;
+        Assert.Equal("CDS005", (string?)issue["code"]);
+        Assert.Contains(why, (string?)issue["message"], StringComparison.Ordinal);
         Assert.Empty(host.Feedback.All);
     }
 
