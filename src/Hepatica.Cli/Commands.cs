@@ -53,7 +53,7 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        var assessment = only is null ? Assessment.Of(snapshot, profile) : new Assessment(snapshot, [only.Evaluate(snapshot)]) { Profile = profile };
+        var assessment = only is null ? Assessment.Of(snapshot, profile) : Assessment.OfScore(snapshot, only, profile);
         var basis = read.IsFhir ? AsOf.AtInstant(read.AsOf!.Value, asOf is null ? AsOfSource.RunTime : AsOfSource.FhirAsOf) : AsOf.For(snapshot, issued);
         if (format == OutputFormat.Json)
         {

@@ -200,7 +200,7 @@ internal static class ScoringApi
                 issues);
         }
 
-        var assessment = only is null ? Assessment.Of(snapshot, profile) : new Assessment(snapshot, [only.Evaluate(snapshot)]) { Profile = profile };
+        var assessment = only is null ? Assessment.Of(snapshot, profile) : Assessment.OfScore(snapshot, only, profile);
         if (output == WireFormat.Fhir)
         {
             var patient = fhir && snapshot.Id is { } id ? "Patient/" + id : null;
