@@ -60,7 +60,7 @@ internal static class Commands
             using var stdout = StandardOutput.Open();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
-                AssessmentWriter.Write(w, assessment, Detail.Full, basis, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
+                AssessmentWriter.Write(w, assessment, Detail.Full, basis, sources: read.Sources);
             }
 
             stdout.Write("\n"u8);

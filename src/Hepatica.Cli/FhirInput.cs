@@ -47,9 +47,6 @@ internal static class FhirInput
     /// <summary>The as-of instant (<see cref="AsOfText"/>): a date alone is the end of that day in UTC; no value means now.</summary>
     internal static bool TryParseAsOf(string? text, TimeProvider clock, out DateTimeOffset asOf) => AsOfText.TryParse(text, clock, out asOf);
 
-    /// <summary>The <c>sources</c> member of the JSON output (docs/output.md), shared with the REST API.</summary>
-    public static void WriteSources(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<FhirSource> sources) => FhirSourceJson.Write(w, sources);
-
     /// <summary>The <c>--explain</c> section: one line per FHIR resource used.</summary>
     public static string RenderSources(IReadOnlyList<FhirSource> sources)
     {
