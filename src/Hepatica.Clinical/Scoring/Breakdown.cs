@@ -8,18 +8,23 @@ namespace Hepatica.Clinical.Scoring;
 /// A breakdown that is not <see cref="Recording"/> keeps no steps and formats no text (population runs that do
 /// not output steps), while the calculation and its value are exactly the same.
 /// </summary>
-/// <param name="recording">False to compute without keeping steps.</param>
-public sealed class Breakdown(bool recording = true)
+public sealed class Breakdown
 {
-    private readonly List<BreakdownStep>? steps = recording ? new(16) : null;
-
     private static readonly Breakdown Silent = new(recording: false);
 
-    /// <summary>A breakdown that keeps steps, or the shared one that keeps none (it has no state to share).</summary>
-    public static Breakdown For(bool recordSteps) => recordSteps ? new Breakdown() : Silent;
+    private readonly List<BreakdownStep>? steps;
+
+    private Breakdown(bool recording)
+    {
+        Recording = recording;
+        steps = recording ? new(16) : null;
+    }
+
+    /// <summary>A breakdown that keeps steps, or the shared one that keeps none (it has no state to share): the only way to make one.</summary>
+    public static Breakdown For(bool recordSteps) => recordSteps ? new Breakdown(recording: true) : Silent;
 
     /// <summary>True when steps are kept.</summary>
-    public bool Recording { get; } = recording;
+    public bool Recording { get; }
 
     /// <summary>The steps so far (empty when not recording).</summary>
     public IReadOnlyList<BreakdownStep> Steps => (IReadOnlyList<BreakdownStep>?)steps ?? [];
