@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Cli.Batch;
+using Hepatica.Fhir;
 using Hepatica.Json;
 
 namespace Hepatica.Cli;
@@ -19,7 +20,7 @@ internal static class Commands
         }
 
         var issued = TimeProvider.System.GetUtcNow();
-        if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out issued))
+        if (issuedText is not null && !AsOfText.TryParse(issuedText, TimeProvider.System, out issued))
         {
             return Usage($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
         }
@@ -41,7 +42,7 @@ internal static class Commands
         }
 
         // One instant for the run: --issued when given (reproducible output), FHIR's default as-of and every output's run time.
-        var read = CutIssues(FhirInput.Read(bytes, asOf, new FixedClock(issued)));
+        var read = CutIssues(InputReader.Read(bytes, asOf, new FixedClock(issued), "--as-of"));
         if (read.Snapshot is not { } snapshot)
         {
             if (format == OutputFormat.Fhir)
@@ -53,14 +54,14 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
 
-        var assessment = only is null ? Assessment.Of(snapshot, profile) : new Assessment(snapshot, [only.Evaluate(snapshot)]) { Profile = profile };
-        var basis = read.IsFhir ? AsOf.AtInstant(read.AsOf!.Value, asOf is null ? AsOfSource.RunTime : AsOfSource.FhirAsOf) : AsOf.For(snapshot, issued);
+        var assessment = only is null ? Assessment.Of(snapshot, profile) : Assessment.OfScore(snapshot, only, profile);
+        var basis = read.Basis!;
         if (format == OutputFormat.Json)
         {
             using var stdout = StandardOutput.Open();
             using (var w = new Utf8JsonWriter(stdout, Indented))
             {
-                AssessmentWriter.Write(w, assessment, Detail.Full, basis, extra: read.Sources.Count == 0 ? null : x => FhirInput.WriteSources(x, read.Sources));
+                AssessmentWriter.Write(w, assessment, Detail.Full, basis, sources: read.Sources);
             }
 
             stdout.Write("\n"u8);
@@ -68,7 +69,7 @@ internal static class Commands
         }
         else if (format == OutputFormat.Fhir)
         {
-            FhirOutput.WriteBundle(read, assessment, issued, asOfGiven: asOf is not null);
+            FhirOutput.WriteBundle(assessment, read.WriteContext);
             WriteIssues(snapshot.Issues);
         }
         else
@@ -118,7 +119,7 @@ internal static class Commands
         }
 
         var runTime = TimeProvider.System.GetUtcNow();
-        if (issuedText is not null && !FhirInput.TryParseAsOf(issuedText, TimeProvider.System, out runTime))
+        if (issuedText is not null && !AsOfText.TryParse(issuedText, TimeProvider.System, out runTime))
         {
             return Usage($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
         }

@@ -14,13 +14,8 @@ internal static class FhirOutput
     /// Writes the Bundle. FHIR input: the subject is <c>Patient/{id}</c> and derivedFrom names the input Observations.
     /// Snapshot input has neither: the Bundle carries a local Patient standing for the snapshot, and no derivedFrom.
     /// </summary>
-    public static void WriteBundle(InputRead read, Assessment assessment, DateTimeOffset issued, bool asOfGiven)
-    {
-        var context = read.IsFhir
-            ? new FhirWriteContext(issued, read.AsOf, assessment.Snapshot.Id is { } id ? "Patient/" + id : null, read.Sources, asOfGiven)
-            : new FhirWriteContext(issued);
+    public static void WriteBundle(Assessment assessment, FhirWriteContext context) =>
         Console.Out.WriteLine(FhirAssessmentWriter.ToJson(FhirAssessmentWriter.Write(assessment, context), indented: true));
-    }
 
     /// <summary>Every issue of an unreadable input as one OperationOutcome on standard output.</summary>
     public static void WriteUnreadable(IReadOnlyList<InputIssue> issues) =>

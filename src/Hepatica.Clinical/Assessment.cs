@@ -6,38 +6,38 @@ using Hepatica.Clinical.Transplant;
 
 namespace Hepatica.Clinical;
 
-/// <summary>Every score of the catalog evaluated on one snapshot, with the snapshot's issues.</summary>
-/// <param name="Snapshot">The snapshot assessed.</param>
-/// <param name="Outcomes">One outcome per catalog entry, in catalog order.</param>
-public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOutcome> Outcomes)
+/// <summary>
+/// Scores evaluated on one snapshot, with the snapshot's issues and the sections read from them. Built only by
+/// <see cref="Of"/> (the catalog, or the scores asked for, and every section) or <see cref="OfScore"/> (one score alone).
+/// </summary>
+public sealed record Assessment
 {
-    /// <summary>Evaluates every score in <see cref="ScoreCatalog.All"/> on the snapshot.</summary>
-    /// <param name="snapshot">The patient.</param>
-    /// <param name="recordSteps">False to compute without keeping the breakdowns (same values; for population runs).</param>
-    public static Assessment Of(PatientSnapshot snapshot, bool recordSteps = true) => Of(snapshot, GuidelineProfiles.Default, null, recordSteps);
+    private Assessment(PatientSnapshot snapshot, IReadOnlyList<ScoreOutcome> outcomes, GuidelineProfile profile)
+    {
+        Snapshot = snapshot;
+        Outcomes = outcomes;
+        Profile = profile;
+    }
 
-    /// <summary>Evaluates the given catalog entries (all when null) and every section under a guideline profile.</summary>
+    /// <summary>The snapshot assessed.</summary>
+    public PatientSnapshot Snapshot { get; }
+
+    /// <summary>One outcome per score evaluated, in the order asked for (catalog order by default).</summary>
+    public IReadOnlyList<ScoreOutcome> Outcomes { get; }
+
+    /// <summary>
+    /// Evaluates the given catalog entries (all when null) and every section under a guideline profile. Sections read
+    /// the outcomes they need by score id, so a signal whose score was not asked for (a population run with
+    /// <c>--scores</c>) is not raised.
+    /// </summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="profile">The guideline profile: which score allocates and which transplant signals show.</param>
     /// <param name="entries">The scores to evaluate, in the order wanted; null for <see cref="ScoreCatalog.All"/>.</param>
-    /// <param name="recordSteps">False to compute without keeping the breakdowns.</param>
-    public static Assessment Of(PatientSnapshot snapshot, GuidelineProfile profile, IReadOnlyList<CatalogEntry>? entries = null, bool recordSteps = true) =>
-        Build(snapshot, entries ?? ScoreCatalog.All, recordSteps, profile);
-
-    /// <summary>
-    /// Evaluates the given catalog entries (a population run that needs only some scores) and every section. Sections
-    /// read the outcomes they need by score id, so a signal whose score was not asked for is not raised.
-    /// </summary>
-    /// <param name="snapshot">The patient.</param>
-    /// <param name="entries">The scores to evaluate, in the order wanted.</param>
-    /// <param name="recordSteps">False to compute without keeping the breakdowns.</param>
-    public static Assessment Of(PatientSnapshot snapshot, IReadOnlyList<CatalogEntry> entries, bool recordSteps = true) =>
-        Build(snapshot, entries, recordSteps, GuidelineProfiles.Default);
-
-    private static Assessment Build(PatientSnapshot snapshot, IReadOnlyList<CatalogEntry> entries, bool recordSteps, GuidelineProfile profile)
+    /// <param name="recordSteps">False to compute without keeping the breakdowns (same values; for population runs).</param>
+    public static Assessment Of(PatientSnapshot snapshot, GuidelineProfile profile = GuidelineProfiles.Default, IReadOnlyList<CatalogEntry>? entries = null, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(entries);
+        entries ??= ScoreCatalog.All;
         var outcomes = new ScoreOutcome[entries.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
@@ -46,9 +46,8 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
 
         var markers = HepatitisMarkers.From(snapshot);
         var serology = ViralHepatitis.Evaluate(snapshot);
-        return new Assessment(snapshot, outcomes)
+        return new Assessment(snapshot, outcomes, profile)
         {
-            Profile = profile,
             Transplant = GuidelineProfiles.Filter(profile, TransplantSignals.Evaluate(snapshot, outcomes)),
             Serology = serology,
             Conflicts = Scoring.Conflicts.Find(outcomes, serology),
@@ -61,8 +60,22 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
     /// <param name="definition">The score (for example <c>MaddreyDf.Definition</c>).</param>
     public ScoreOutcome? Outcome(ScoreDefinition definition) => ScoreOutcome.Find(Outcomes, definition);
 
+    /// <summary>
+    /// One score alone, with its steps and no sections (<c>hepatica score ID</c>, <c>POST /api/scores/{id}</c>;
+    /// docs/output.md): unlike <see cref="Of"/> with one entry, which reads every section from it.
+    /// </summary>
+    /// <param name="snapshot">The patient.</param>
+    /// <param name="entry">The score.</param>
+    /// <param name="profile">The guideline profile (it names the score's role).</param>
+    public static Assessment OfScore(PatientSnapshot snapshot, CatalogEntry entry, GuidelineProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(entry);
+        return new Assessment(snapshot, [entry.Evaluate(snapshot)], profile);
+    }
+
     /// <summary>The guideline profile the assessment follows (<c>us</c> unless chosen).</summary>
-    public GuidelineProfile Profile { get; init; } = GuidelineProfiles.Default;
+    public GuidelineProfile Profile { get; }
 
     /// <summary>The profile's one allocation (under <c>uk</c>: listing) score, named so outputs can say which MELD allocates.</summary>
     public ScoreRole Allocation => GuidelineProfiles.AllocationScore(Profile);
@@ -71,10 +84,10 @@ public sealed record Assessment(PatientSnapshot Snapshot, IReadOnlyList<ScoreOut
     /// <param name="score">The score.</param>
     public ScoreRole? RoleOf(ScoreDefinition score) => GuidelineProfiles.RoleOf(Profile, score);
 
-    /// <summary>Transplant referral signals (empty when only some scores were evaluated).</summary>
+    /// <summary>Transplant referral signals (empty for one score alone, <see cref="OfScore"/>).</summary>
     public TransplantSection Transplant { get; init; } = TransplantSection.None;
 
-    /// <summary>The immune side: HBV reactivation risk, SBP prophylaxis, immune observations (empty when only some scores were evaluated).</summary>
+    /// <summary>The immune side: HBV reactivation risk, SBP prophylaxis, immune observations (empty for one score alone, <see cref="OfScore"/>).</summary>
     public ImmunitySection Immunity { get; init; } = ImmunitySection.None;
 
     /// <summary>The prevention plan: vaccines, cautions and lifestyle points.</summary>

@@ -1,5 +1,6 @@
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 
 namespace Hepatica.Fhir;

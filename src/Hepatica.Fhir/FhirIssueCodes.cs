@@ -76,6 +76,13 @@ public static class FhirIssueCodes
     /// </summary>
     public const string AcuteLiverFailureCausesDisagree = "FHR022";
 
+    /// <summary>
+    /// The as-of a host was given (<c>--as-of</c>, <c>?asOf=</c>) is refused: not YYYY-MM-DD or an instant with its zone,
+    /// outside 1900-01-01 to 2200-12-31, or given with a snapshot document, which carries its own <c>assessmentDate</c>
+    /// (<see cref="InputReader"/>): nothing is read.
+    /// </summary>
+    public const string AsOfNotAccepted = "FHR023";
+
     /// <summary>A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used.</summary>
     public const string SerologyResultUnreadable = "FHR040";
 

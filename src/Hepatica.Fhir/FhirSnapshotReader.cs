@@ -24,9 +24,6 @@ namespace Hepatica.Fhir;
 /// </summary>
 public static class FhirSnapshotReader
 {
-    /// <summary>At most this many issues of one code are reported per Bundle; one more issue of that code says how many were left out.</summary>
-    public const int MaxIssuesPerCode = JsonInput.MaxIssuesPerCode;
-
     private const string Cvx = "http://hl7.org/fhir/sid/cvx";
 
     /// <summary>True when the document is a JSON object with a top-level <c>resourceType</c> (FHIR rather than a snapshot).</summary>

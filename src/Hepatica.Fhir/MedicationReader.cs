@@ -1,6 +1,7 @@
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Immunity;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
 using FhirMedication = Hl7.Fhir.Model.Medication;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Clinical.Serology;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 
 namespace Hepatica.Fhir;

@@ -27,8 +27,9 @@ public static partial class AssessmentWriter
     /// <param name="detail">Full or compact.</param>
     /// <param name="asOf">The instant the assessment is for and where it came from (<see cref="AsOf.For"/>).</param>
     /// <param name="line">The batch line number, if any.</param>
-    /// <param name="extra">Writes further top-level members last, before the object closes (the CLI's FHIR <c>sources</c>).</param>
-    public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, AsOf asOf, long? line = null, Action<Utf8JsonWriter>? extra = null)
+    /// <param name="sources">FHIR input: the resource behind each value, written last as <c>sources</c>; none for a snapshot document.</param>
+    /// <param name="extra">Writes further top-level members last, before the object closes (a bulk record's <c>patient</c> and <c>resources</c>).</param>
+    public static void Write(Utf8JsonWriter w, Assessment assessment, Detail detail, AsOf asOf, long? line = null, IReadOnlyList<FhirSource>? sources = null, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -79,8 +80,41 @@ public static partial class AssessmentWriter
         WriteImmunity(w, assessment.Immunity, detail);
         WritePrevention(w, assessment.Prevention, detail);
         WriteIssues(w, assessment.Snapshot.Issues);
+        WriteSources(w, sources);
         extra?.Invoke(w);
         w.WriteEndObject();
+    }
+
+    /// <summary><c>sources</c>, only for FHIR input: one object per resource used (docs/output.md).</summary>
+    private static void WriteSources(Utf8JsonWriter w, IReadOnlyList<FhirSource>? sources)
+    {
+        if (sources is not { Count: > 0 })
+        {
+            return;
+        }
+
+        w.WriteStartArray(Names.Sources);
+        foreach (var s in sources)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.Path, s.Path);
+            w.WriteString(Names.Resource, s.ResourceType + "/" + s.Id);
+            if (s.Date is { } d)
+            {
+                w.WriteString(Names.Date, d.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            w.WriteString(Names.System, s.System);
+            w.WriteString(Names.Code, s.Code);
+            if (s.Reported is { } r)
+            {
+                w.WriteString(Names.Reported, r);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary><c>conflicts</c>, only when two interpretations contradict (docs/output.md).</summary>
@@ -703,6 +737,11 @@ internal static class Names
     public static readonly JsonEncodedText Assume = JsonEncodedText.Encode("assume");
     public static readonly JsonEncodedText Possible = JsonEncodedText.Encode("possible");
     public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+    public static readonly JsonEncodedText Resource = JsonEncodedText.Encode("resource");
+    public static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
+    public static readonly JsonEncodedText System = JsonEncodedText.Encode("system");
+    public static readonly JsonEncodedText Reported = JsonEncodedText.Encode("reported");
 }
 
 /// <summary>

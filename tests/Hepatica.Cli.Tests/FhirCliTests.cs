@@ -52,7 +52,7 @@ public sealed class FhirCliTests
         var r = await Hepatica.Run("assess", Cirrhosis, "--as-of", asOf);
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("--as-of", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("FHR023 ERROR --as-of", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +71,6 @@ public sealed class FhirCliTests
         var r = await Hepatica.Run("assess", Path.Combine("samples", "demo-001.json"), "--as-of", "2026-11-20");
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("applies to FHIR input", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("FHR023 ERROR --as-of: --as-of applies to FHIR input", r.Stderr, StringComparison.Ordinal); // the API's code too (docs/fhir.md)
     }
 }

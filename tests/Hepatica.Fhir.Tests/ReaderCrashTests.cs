@@ -176,7 +176,7 @@ public sealed class ReaderCrashTests
 
         foreach (var group in result.Issues.GroupBy(i => i.Code))
         {
-            Assert.True(group.Count() <= FhirSnapshotReader.MaxIssuesPerCode + 1, $"{group.Key}: {group.Count()}");
+            Assert.True(group.Count() <= Hepatica.Json.JsonInput.MaxIssuesPerCode + 1, $"{group.Key}: {group.Count()}");
         }
 
         Assert.Contains(result.Issues, i => i.Message.Contains("more FHR010 issues left out", StringComparison.Ordinal));

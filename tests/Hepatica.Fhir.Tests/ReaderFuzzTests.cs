@@ -38,7 +38,7 @@ public sealed class ReaderFuzzTests
             var result = FhirSnapshotReader.Read(bytes, AsOf);
 
             Assert.All(result.Issues, i => Assert.True(Fuzz.IsCode(i.Code) && i.Path.Length > 0, i.ToString()));
-            Assert.All(result.Issues.GroupBy(i => i.Code), g => Assert.True(g.Count() <= FhirSnapshotReader.MaxIssuesPerCode + 1, g.Key));
+            Assert.All(result.Issues.GroupBy(i => i.Code), g => Assert.True(g.Count() <= Hepatica.Json.JsonInput.MaxIssuesPerCode + 1, g.Key));
             if (result.Snapshot is null)
             {
                 Assert.Contains(result.Issues, i => i.Severity == IssueSeverity.Error);

@@ -24,7 +24,7 @@ public sealed class AssessmentWriterTests
         {
             if (read.Snapshot is { } snapshot)
             {
-                AssessmentWriter.Write(w, Assessment.Of(snapshot, detail == Detail.Full), detail, AsOf.For(snapshot, RunTime), line);
+                AssessmentWriter.Write(w, Assessment.Of(snapshot, recordSteps: detail == Detail.Full), detail, AsOf.For(snapshot, RunTime), line);
             }
             else
             {

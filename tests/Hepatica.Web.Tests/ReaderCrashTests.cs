@@ -65,7 +65,7 @@ public sealed class ReaderCrashTests(WebApplicationFactory<Program> factory) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var (code, _, path) = Assert.Single(await ProblemIssues(response));
-        Assert.Equal(("API003", "asOf"), (code, path));
+        Assert.Equal(("FHR023", "asOf"), (code, path));
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Hepatica.Fhir;
+
 namespace Hepatica.Cli.Bulk;
 
 /// <summary><c>hepatica batch --fhir-bulk DIR OUT</c>: validate the options into <see cref="BulkOptions"/>, run, summarise on standard error, exit code.</summary>
@@ -48,7 +50,7 @@ internal static class BulkCommand
             return Fail(why);
         }
 
-        if (!FhirInput.TryParseAsOf(asOfText, TimeProvider.System, out var asOf))
+        if (!AsOfText.TryParse(asOfText, TimeProvider.System, out var asOf))
         {
             return Fail($"--as-of '{asOfText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (an offset such as +01:00 instead of Z is accepted).");
         }

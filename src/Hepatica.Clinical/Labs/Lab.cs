@@ -37,10 +37,6 @@ public readonly struct Lab<TAnalyte, TUnit> : IEquatable<Lab<TAnalyte, TUnit>>, 
     /// <summary>The accepted units in words.</summary>
     public static string AcceptedUnits => TAnalyte.Units.Accepted;
 
-    /// <summary>UCUM code of a unit.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The unit is not one of the analyte's.</exception>
-    public static string UcumOf(TUnit unit) => TAnalyte.Units[unit].Ucum;
-
     /// <summary>The value in <paramref name="unit"/>: exactly the reported value when it was reported in that unit.</summary>
     public decimal In(TUnit unit) =>
         EqualityComparer<TUnit>.Default.Equals(ReportedUnit, unit) ? ReportedValue : TAnalyte.Units.FromCanonical(Canonical, unit);

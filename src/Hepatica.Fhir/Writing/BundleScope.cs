@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hepatica.Clinical;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 
 namespace Hepatica.Fhir.Writing;

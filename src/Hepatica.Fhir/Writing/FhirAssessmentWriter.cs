@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Clinical.Serology;
+using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 

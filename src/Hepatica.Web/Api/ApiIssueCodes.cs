@@ -12,7 +12,7 @@ internal static class ApiIssueCodes
     /// <summary>The request's Content-Type is neither application/json nor application/fhir+json (415).</summary>
     public const string UnsupportedMediaType = "API002";
 
-    /// <summary>A query parameter is not valid (400).</summary>
+    /// <summary>A query parameter is not valid (400); an invalid <c>asOf</c> is the reader's own FHR023, as in the CLI.</summary>
     public const string InvalidParameter = "API003";
 
     /// <summary>The Accept header allows neither application/json nor application/fhir+json (406).</summary>

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
-using Hepatica.Fhir;
 using Hepatica.Fhir.Writing;
 using Hepatica.Json;
 using Hl7.Fhir.Model;
@@ -28,7 +27,7 @@ internal static class ApiResults
 
     /// <summary>The assessment contract (docs/output.md); <c>sources</c> last for FHIR input, as the CLI writes it.</summary>
     public static IResult Assessment(Assessment assessment, Detail detail, AsOf asOf, IReadOnlyList<FhirSource> sources) =>
-        Json(w => AssessmentWriter.Write(w, assessment, detail, asOf, extra: sources.Count == 0 ? null : x => FhirSourceJson.Write(x, sources)));
+        Json(w => AssessmentWriter.Write(w, assessment, detail, asOf, sources: sources));
 
     /// <summary>A FHIR resource as application/fhir+json.</summary>
     public static IResult Fhir(Resource resource, int status = StatusCodes.Status200OK) =>

@@ -163,57 +163,42 @@ internal static class ScoringApi
             return BadParameter(output, "profile", $"'{profileText}' is not a guideline profile: {GuidelineProfiles.AcceptedIds}.");
         }
 
-        var read = await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-        if (read.Fault is { } fault)
+        var received = await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (received.Fault is { } fault)
         {
             context.RequestServices.GetRequiredService<Http.ClientFaultLog>().Report(context, fault);
             return ApiResults.Problem(output, fault.StatusCode, Http.ClientFaultLog.Title(fault.StatusCode), fault.Message,
                 [InputIssue.Error(ApiIssueCodes.BodyUnreadable, "$", $"The request body could not be read: {fault.Message}")]);
         }
 
-        if (read.Bytes is not { } body)
+        if (received.Bytes is not { } body)
         {
             return ApiResults.Problem(output, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"The limit is {options.MaxRequestBodyBytes} bytes ({ApiOptions.Section}:MaxRequestBodyBytes).",
                 [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.MaxRequestBodyBytes} bytes.")]);
         }
 
-        var fhir = input == WireFormat.Fhir || FhirSnapshotReader.LooksLikeFhir(body);
-        if (!fhir && asOfText is not null)
+        var read = InputReader.Read(body, asOfText, clock, "asOf", declaredFhir: input == WireFormat.Fhir);
+        var issues = read.Issues;
+        if (issues.FirstOrDefault(i => i.Code == FhirIssueCodes.AsOfNotAccepted) is { } refused)
         {
-            return BadParameter(output, "asOf", "asOf applies to FHIR input; a snapshot document gives its own assessmentDate.");
+            return ApiResults.Problem(output, StatusCodes.Status400BadRequest, "Invalid query parameter", refused.Message, [refused]);
         }
 
-        var now = clock.GetUtcNow(); // one instant for the request: FHIR's default as-of and the run time
-        if (!AsOfText.TryParse(asOfText, new FixedClock(now), out var asOf))
-        {
-            return BadParameter(output, "asOf", $"'{asOfText}' is not {AsOfText.Accepted}.");
-        }
-
-        var (snapshot, issues, sources) = fhir ? Read(FhirSnapshotReader.Read(body, asOf)) : Read(SnapshotReader.Read(body));
-        if (snapshot is null || issues.Any(i => i.Severity == IssueSeverity.Error))
+        if (read.Snapshot is not { } snapshot || issues.Any(i => i.Severity == IssueSeverity.Error))
         {
             var unreadable = issues.Any(i => i.Code is IssueCodes.MalformedJson or IssueCodes.EmptyInput or FhirIssueCodes.MalformedJson);
             return ApiResults.Problem(output, unreadable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
                 unreadable ? "Unreadable JSON" : "Invalid input",
-                $"{issues.Count(i => i.Severity == IssueSeverity.Error)} error(s) in the {(fhir ? "FHIR Bundle" : "snapshot")}; see issues.",
+                $"{issues.Count(i => i.Severity == IssueSeverity.Error)} error(s) in the {(read.IsFhir ? "FHIR Bundle" : "snapshot")}; see issues.",
                 issues);
         }
 
-        var assessment = only is null ? Assessment.Of(snapshot, profile) : new Assessment(snapshot, [only.Evaluate(snapshot)]) { Profile = profile };
-        if (output == WireFormat.Fhir)
-        {
-            var patient = fhir && snapshot.Id is { } id ? "Patient/" + id : null;
-            return ApiResults.Fhir(FhirAssessmentWriter.Write(assessment, new FhirWriteContext(now, fhir ? asOf : null, patient, fhir ? sources : null, asOfText is not null)));
-        }
-
-        var basis = fhir ? AsOf.AtInstant(asOf, asOfText is null ? AsOfSource.RunTime : AsOfSource.FhirAsOf) : AsOf.For(snapshot, now);
-        return ApiResults.Assessment(assessment, explain ? Detail.Full : Detail.Compact, basis, sources);
+        var assessment = only is null ? Assessment.Of(snapshot, profile) : Assessment.OfScore(snapshot, only, profile);
+        return output == WireFormat.Fhir
+            ? ApiResults.Fhir(FhirAssessmentWriter.Write(assessment, read.WriteContext))
+            : ApiResults.Assessment(assessment, explain ? Detail.Full : Detail.Compact, read.Basis!, read.Sources);
     }
-
-    private static (PatientSnapshot?, IReadOnlyList<InputIssue>, IReadOnlyList<FhirSource>) Read(SnapshotReadResult r) => (r.Snapshot, r.Issues, []);
-
-    private static (PatientSnapshot?, IReadOnlyList<InputIssue>, IReadOnlyList<FhirSource>) Read(FhirReadResult r) => (r.Snapshot, r.Issues, r.Sources);
 
     private static bool TryParseFlag(string? text, out bool value)
     {
@@ -239,16 +224,9 @@ internal static class ScoringApi
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .Responds(StatusCodes.Status400BadRequest, "The body is not JSON (issue SNP001, SNP005 or FHR001), or a query parameter is invalid (API003).", MediaTypes.FhirJson)
+        .Responds(StatusCodes.Status400BadRequest, "The body is not JSON (issue SNP001, SNP005 or FHR001), asOf is invalid or given with a snapshot (FHR023, as in the CLI), or another query parameter is invalid (API003).", MediaTypes.FhirJson)
         .Responds(StatusCodes.Status406NotAcceptable, "Accept allows neither application/json nor application/fhir+json (API004).")
         .Responds(StatusCodes.Status413PayloadTooLarge, "The body is larger than Hepatica:Api:MaxRequestBodyBytes (API001).", MediaTypes.FhirJson)
         .Responds(StatusCodes.Status415UnsupportedMediaType, "Content-Type is neither application/json nor application/fhir+json (API002).", MediaTypes.FhirJson)
         .Responds(StatusCodes.Status422UnprocessableEntity, "The JSON is readable but has errors (LAB, SNP, DAT, FHR ... codes): every issue is listed, warnings too.", MediaTypes.FhirJson);
-}
-
-/// <summary>A clock that answers one instant: the request's.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    /// <inheritdoc/>
-    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -48,6 +48,25 @@ public sealed class AssessmentTests
         Assert.Contains(AuditC.WomenBands, b => b.Label == AuditC.PositiveScreen);
     }
 
+    // hepatica score ID and POST /api/scores/{id} (docs/output.md): the one score, with its steps, and no section.
+    [Fact]
+    public void OfScore_OneEntry_ThatScoreAloneWithoutSections()
+    {
+        var entry = ScoreCatalog.Find("child-pugh")!;
+
+        var assessment = Assessment.OfScore(Cases.CompleteSnapshot(), entry, GuidelineProfile.Uk);
+
+        var outcome = Assert.Single(assessment.Outcomes);
+        Assert.Equal("child-pugh", outcome.Definition.Id);
+        Assert.NotEmpty(outcome.Result!.Steps);
+        Assert.Equal(GuidelineProfile.Uk, assessment.Profile);
+        Assert.Same(Clinical.Transplant.TransplantSection.None, assessment.Transplant);
+        Assert.Same(Clinical.Immunity.ImmunitySection.None, assessment.Immunity);
+        Assert.Same(Clinical.Prevention.PreventionSection.None, assessment.Prevention);
+        Assert.Same(Clinical.Serology.SerologySection.None, assessment.Serology);
+        Assert.Empty(assessment.Conflicts);
+    }
+
     [Property(Arbitrary = [typeof(ClinicalArbitraries)])]
     public bool Of_WithoutSteps_SameValuesNoSteps(Patient patient)
     {

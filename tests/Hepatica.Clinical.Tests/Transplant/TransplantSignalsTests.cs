@@ -120,7 +120,7 @@ public sealed class TransplantSignalsTests
     }
 }
 
-/// <summary>The signals read from the real scores, end to end through <see cref="Assessment.Of(PatientSnapshot, bool)"/>.</summary>
+/// <summary>The signals read from the real scores, end to end through <see cref="Assessment.Of"/>.</summary>
 public sealed class TransplantSignalsEndToEndTests
 {
     [Fact]
