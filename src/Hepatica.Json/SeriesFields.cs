@@ -10,53 +10,21 @@ namespace Hepatica.Json;
 /// </summary>
 internal sealed class SeriesBuilder
 {
-    /// <summary>The lab keys that keep a series, as the contract lists them.</summary>
-    public const string KnownList = "bilirubin, albumin, creatinine, pt";
+    public List<(Dated<Bilirubin> Value, string Path)> Bilirubin { get; } = [];
 
-    private readonly List<(Dated<Bilirubin> Value, string Path)> bilirubin = [];
-    private readonly List<(Dated<Albumin> Value, string Path)> albumin = [];
-    private readonly List<(Dated<Creatinine> Value, string Path)> creatinine = [];
-    private readonly List<(Dated<ProthrombinTime> Value, string Path)> pt = [];
+    public List<(Dated<Albumin> Value, string Path)> Albumin { get; } = [];
 
-    /// <summary>True when Hepatica keeps a series for the lab.</summary>
-    public static bool Keeps(LabKey key) => key is LabKey.Bilirubin or LabKey.Albumin or LabKey.Creatinine or LabKey.Pt;
+    public List<(Dated<Creatinine> Value, string Path)> Creatinine { get; } = [];
 
-    /// <summary>The series path of a kept key, e.g. <c>series.bilirubin</c>.</summary>
-    public static string Path(LabKey key) => "series." + LabFields.Path(key)["labs.".Length..];
-
-    /// <summary>Validates an untrusted dated value exactly as <c>labs</c> values are (same codes) and keeps it when usable.</summary>
-    public void Read(LabKey key, DateOnly date, decimal value, string? unit, string path, List<InputIssue> issues)
-    {
-        switch (key)
-        {
-            case LabKey.Bilirubin: if (Bilirubin.TryRead(value, unit, path, issues, out var b)) { bilirubin.Add((new(date, b.Value), path)); } break;
-            case LabKey.Albumin: if (Albumin.TryRead(value, unit, path, issues, out var a)) { albumin.Add((new(date, a.Value), path)); } break;
-            case LabKey.Creatinine: if (Creatinine.TryRead(value, unit, path, issues, out var c)) { creatinine.Add((new(date, c.Value), path)); } break;
-            case LabKey.Pt: if (ProthrombinTime.TryRead(value, unit, path, issues, out var t)) { pt.Add((new(date, t.Value), path)); } break;
-            default: throw new ArgumentOutOfRangeException(nameof(key), key, "Series are kept for: " + KnownList);
-        }
-    }
-
-    /// <summary>Adds the panel's own (already validated) value of a dated <c>labs</c> entry to its series.</summary>
-    public void AddFromPanel(LabPanel panel, LabKey key, DateOnly date, string path)
-    {
-        switch (key)
-        {
-            case LabKey.Bilirubin when panel.Bilirubin is { } b: bilirubin.Add((new(date, b), path)); break;
-            case LabKey.Albumin when panel.Albumin is { } a: albumin.Add((new(date, a), path)); break;
-            case LabKey.Creatinine when panel.Creatinine is { } c: creatinine.Add((new(date, c), path)); break;
-            case LabKey.Pt when panel.ProthrombinTime is { } t: pt.Add((new(date, t), path)); break;
-            default: break;
-        }
-    }
+    public List<(Dated<ProthrombinTime> Value, string Path)> Pt { get; } = [];
 
     /// <summary>Builds the series; every date given twice for one lab is reported (DAT002) and neither value is kept.</summary>
     public LabSeries Build(List<InputIssue> issues) => new()
     {
-        Bilirubin = Distinct(bilirubin, "series.bilirubin", issues),
-        Albumin = Distinct(albumin, "series.albumin", issues),
-        Creatinine = Distinct(creatinine, "series.creatinine", issues),
-        ProthrombinTime = Distinct(pt, "series.pt", issues),
+        Bilirubin = Distinct(Bilirubin, "series.bilirubin", issues),
+        Albumin = Distinct(Albumin, "series.albumin", issues),
+        Creatinine = Distinct(Creatinine, "series.creatinine", issues),
+        ProthrombinTime = Distinct(Pt, "series.pt", issues),
     };
 
     private static Dated<T>[] Distinct<T>(List<(Dated<T> Value, string Path)> items, string series, List<InputIssue> issues)
@@ -83,5 +51,19 @@ internal sealed class SeriesBuilder
         }
 
         return [.. kept];
+    }
+}
+
+/// <summary>Adding a dated <c>labs</c> value to its series.</summary>
+internal static class SeriesExtensions
+{
+    /// <summary>Adds the panel's own (already validated) value, when there is one, dated <paramref name="date"/>.</summary>
+    public static void AddIf<T>(this List<(Dated<T> Value, string Path)> series, T? value, DateOnly date, string path)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            series.Add((new(date, v), path));
+        }
     }
 }
