@@ -17,7 +17,9 @@ public sealed record SnapshotReadResult(PatientSnapshot? Snapshot, IReadOnlyList
 /// Reads the patient snapshot JSON contract (docs/snapshot.md) with <see cref="Utf8JsonReader"/>, reporting every
 /// problem as a coded issue and never stopping at the first: malformed JSON, wrong types, unknown keys (warnings),
 /// keys given twice, missing or unknown units, impossible values. Unusable values are left out of the snapshot.
-/// Known keys are matched on their UTF-8 bytes, so a clean document allocates little beyond the snapshot itself.
+/// Each object of the contract is a table of its keys (SnapshotContract.cs) walked by one engine
+/// (<see cref="ContractObject{T}"/>); this file holds the value readers the tables call. Known keys are matched on
+/// their UTF-8 bytes, so a clean document allocates little beyond the snapshot itself.
 /// </summary>
 public static partial class SnapshotReader
 {
