@@ -39,4 +39,33 @@ public sealed class OpenApiTests(WebApplicationFactory<Program> factory) : IClas
         Assert.True(paths.GetProperty("/api/scores/{id}").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/scores/{id}").TryGetProperty("post", out _));
     }
+
+    // Issue 12 s.1: the bodies reference the published contracts (docs/schema), copied in as components, so a client
+    // generated from the document is typed; every reference resolves inside the document.
+    [Fact]
+    public async Task OpenApi_Get_BodiesReferenceTheContractSchemasAndEveryReferenceResolves()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(Url("/openapi/v1.json"), Ct);
+
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        using var document = System.Text.Json.JsonDocument.Parse(text);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var assess = document.RootElement.GetProperty("paths").GetProperty("/api/assess").GetProperty("post");
+        Assert.Equal("#/components/schemas/Snapshot", assess.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/Assessment", assess.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+
+        using var snapshot = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoRoot.File("docs", "schema", "snapshot.schema.json")));
+        Assert.Equal(
+            snapshot.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name),
+            schemas.GetProperty("Snapshot").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        using var assessment = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoRoot.File("docs", "schema", "assessment.schema.json")));
+        Assert.All(assessment.RootElement.GetProperty("$defs").EnumerateObject(), d => Assert.True(schemas.TryGetProperty("Assessment." + d.Name, out _), d.Name));
+
+        var references = System.Text.RegularExpressions.Regex.Matches(text, "\"\\$ref\": \"#/components/schemas/([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Contains("Assessment.citation", references);
+        Assert.All(references, r => Assert.True(schemas.TryGetProperty(r, out _), r));
+        Assert.DoesNotContain("#/$defs/", text, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,7 @@ internal static class ApiDocument
                 + "path, message), or a FHIR OperationOutcome when the client accepts application/fhir+json.",
         };
         document.Servers = [];
+        ContractSchemas.AddTo(document);
         return Task.CompletedTask;
     });
 }

@@ -9,16 +9,35 @@ namespace Hepatica.Web.Api;
 /// </summary>
 internal static class OpenApiMetadata
 {
-    /// <summary>Describes a JSON object request body in each of <paramref name="contentTypes"/>.</summary>
+    /// <summary>
+    /// Describes a request body in each of <paramref name="contentTypes"/>: <c>application/json</c> is the snapshot
+    /// (<see cref="ContractSchemas.Snapshot"/>), any other type a JSON object (a FHIR resource).
+    /// </summary>
     public static RouteHandlerBuilder RequestBody(this RouteHandlerBuilder builder, string description, params string[] contentTypes) =>
-        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
         {
             operation.RequestBody = new OpenApiRequestBody
             {
                 Description = description,
                 Required = true,
-                Content = contentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } }),
+                Content = contentTypes.ToDictionary(t => t, t => new OpenApiMediaType
+                {
+                    Schema = t == MediaTypes.Json ? ContractSchemas.Reference(ContractSchemas.Snapshot, context.Document) : new OpenApiSchema { Type = JsonSchemaType.Object },
+                }),
             };
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Gives a response's <c>application/json</c> content one of the <see cref="ContractSchemas"/> (added by <see cref="Responds"/> first).</summary>
+    public static RouteHandlerBuilder RespondsJson(this RouteHandlerBuilder builder, int status, string component) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) is OpenApiResponse { Content: { } content }
+                && content.TryGetValue(MediaTypes.Json, out var json))
+            {
+                json.Schema = ContractSchemas.Reference(component, context.Document);
+            }
+
             return Task.CompletedTask;
         });
 

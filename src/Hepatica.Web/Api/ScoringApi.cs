@@ -62,6 +62,7 @@ internal static class ScoringApi
             .WithDescription(InputText + OutputText)
             .RequestBody(InputText, MediaTypes.Json, MediaTypes.FhirJson)
             .Responds(StatusCodes.Status200OK, AssessmentText, MediaTypes.Json, MediaTypes.FhirJson)
+            .RespondsJson(StatusCodes.Status200OK, ContractSchemas.Assessment)
             .ProducesInputProblems();
 
         api.MapGet("/scores", ListScores)
@@ -84,6 +85,7 @@ internal static class ScoringApi
             .WithDescription(InputText + OutputText + " The same as `hepatica score ID FILE --format json`; 404 with the known ids for an unknown id.")
             .RequestBody(InputText, MediaTypes.Json, MediaTypes.FhirJson)
             .Responds(StatusCodes.Status200OK, AssessmentText + " Only the one score is in `scores`.", MediaTypes.Json, MediaTypes.FhirJson)
+            .RespondsJson(StatusCodes.Status200OK, ContractSchemas.Assessment)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Responds(StatusCodes.Status404NotFound, UnknownIdText, MediaTypes.FhirJson)
             .ProducesInputProblems();
