@@ -67,9 +67,9 @@ internal static class CdsHooksApi
         }
 
         var api = app.MapGroup("/cds-services").WithTags("CDS Hooks").RequireCors(CorsPolicy).AddEndpointFilter(CheckJwt);
-        api.MapGet("", () => TypedResults.Json(new DiscoveryResponse(CdsServices.All), CdsJson.Options)).WithName("Discovery");
-        api.MapPost("/{id}", Call).WithName("CallService");
-        api.MapPost("/{id}/feedback", Feedback).WithName("Feedback");
+        api.MapGet("", () => TypedResults.Json(new DiscoveryResponse(CdsServices.All), CdsJson.Options)).WithName("Discovery").DescribedAsDiscovery();
+        api.MapPost("/{id}", Call).WithName("CallService").DescribedAsCall();
+        api.MapPost("/{id}/feedback", Feedback).WithName("Feedback").DescribedAsFeedback();
         return app;
     }
 

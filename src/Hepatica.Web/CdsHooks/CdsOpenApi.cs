@@ -1,0 +1,88 @@
+using Microsoft.OpenApi;
+
+namespace Hepatica.Web.CdsHooks;
+
+/// <summary>
+/// The CDS Hooks routes in the OpenAPI document: the request bodies of CDS Hooks 2.0 ("HTTP Request" and "Feedback";
+/// reference fhir-cds-hooks.md §2) and the response records of CdsModels.cs. A body is described here, not
+/// with <c>Accepts</c>, whose content-type constraint would answer 415 in routing before the handler lists the issue.
+/// </summary>
+internal static class CdsOpenApi
+{
+    /// <summary>The discovery document.</summary>
+    public static RouteHandlerBuilder DescribedAsDiscovery(this RouteHandlerBuilder builder) => builder
+        .WithSummary("CDS Hooks discovery: the services this host offers, their hooks and prefetch templates.")
+        .Produces<DiscoveryResponse>(StatusCodes.Status200OK)
+        .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    /// <summary>A service call.</summary>
+    public static RouteHandlerBuilder DescribedAsCall(this RouteHandlerBuilder builder) => builder
+        .WithSummary("Call a CDS service: cards for the patient in context (docs/cds-hooks.md).")
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Description = "A CDS Hooks 2.0 request: hook, hookInstance, context (patientId; draftOrders and selections for order-select), "
+                    + "prefetch (or fhirServer and fhirAuthorization to fetch what is missing).",
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = HookRequest() } },
+            };
+            return Task.CompletedTask;
+        })
+        .Produces<CdsResponse>(StatusCodes.Status200OK)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Feedback on cards.</summary>
+    public static RouteHandlerBuilder DescribedAsFeedback(this RouteHandlerBuilder builder) => builder
+        .WithSummary("Feedback on cards shown (accepted, overridden), CDS Hooks 2.0 \"Feedback\".")
+        .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(FeedbackRequest), null, ct) },
+                },
+            };
+        })
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    // CDS Hooks 2.0 "HTTP Request": hook, hookInstance and context are required; prefetch maps a template key to a FHIR resource.
+    private static OpenApiSchema HookRequest() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "hook", "hookInstance", "context" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["hook"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. CdsServices.All.Select(s => (System.Text.Json.Nodes.JsonNode)s.Hook).DistinctBy(h => h.GetValue<string>())] },
+            ["hookInstance"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+            ["fhirServer"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+            ["fhirAuthorization"] = new OpenApiSchema { Type = JsonSchemaType.Object },
+            ["context"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "patientId" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["userId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["patientId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["encounterId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["selections"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    ["draftOrders"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A FHIR R4 Bundle of the draft orders (order-select)." },
+                },
+            },
+            ["prefetch"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Each prefetch template key of the service (discovery) with its FHIR R4 resource, or null when the client could not fetch it.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null },
+            },
+        },
+    };
+}
