@@ -41,7 +41,7 @@ var batch = new Command("batch", "Assess every snapshot of a JSON Lines file (or
     input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, issued, bulkOutput, memoryMb, partitionCount, profile,
 };
 batch.SetAction((parse, ct) => parse.GetValue(fhirBulk) is { } bulkDir
-    ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(profile))
+    ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(profile), parse.GetValue(issued))
     : parse.GetValue(output) is { } outFile
         ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile))
         : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (or hepatica batch --fhir-bulk DIR OUT).")));

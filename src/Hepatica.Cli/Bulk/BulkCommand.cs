@@ -5,7 +5,7 @@ namespace Hepatica.Cli.Bulk;
 /// <summary><c>hepatica batch --fhir-bulk DIR OUT</c>: validate the options into <see cref="BulkOptions"/>, run, summarise on standard error, exit code.</summary>
 internal static class BulkCommand
 {
-    public static async Task<int> RunAsync(string dir, string? output, string? extra, bool explain, string? asOfText, string format, int threads, int memoryMb, int? partitions, bool noProgress, string? scoreIds, CancellationToken ct, string? profileText = null)
+    public static async Task<int> RunAsync(string dir, string? output, string? extra, bool explain, string? asOfText, string format, int threads, int memoryMb, int? partitions, bool noProgress, string? scoreIds, CancellationToken ct, string? profileText = null, string? issuedText = null)
     {
         if (!Commands.TryParseProfile(profileText, out var profile))
         {
@@ -77,6 +77,11 @@ internal static class BulkCommand
         }
 
         var runTime = TimeProvider.System.GetUtcNow();
+        if (issuedText is not null && !AsOfText.TryParse(issuedText, TimeProvider.System, out runTime))
+        {
+            return Fail($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
+        }
+
         var options = new BulkOptions(asOfText is null ? runTime : asOf, runTime, kind.Value, threads, memoryMb * (1L << 20), partitions, scores, AsOfGiven: asOfText is not null) { Profile = profile };
         using var progress = !noProgress && !Console.IsErrorRedirected ? new ProgressBar(null) : null;
         BulkSummary summary;
