@@ -26,7 +26,7 @@ patients=$(cat "$work/export"/Patient.*.ndjson | wc -l)
 
 start=$(date +%s.%N)
 set +e
-"${timer[@]}" dotnet "$work/cli/hepatica.dll" batch --fhir-bulk "$work/export" "$work/out.ndjson" --as-of 2026-11-20 --memory-mb "$memory" --no-progress 2> "$work/batch.err"
+"${timer[@]}" dotnet "$work/cli/hepatica.dll" bulk "$work/export" "$work/out.ndjson" --as-of 2026-11-20 --memory-mb "$memory" --no-progress 2> "$work/batch.err"
 status=$?
 set -e
 end=$(date +%s.%N)

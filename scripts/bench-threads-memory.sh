@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak RSS of `hepatica batch` and `batch --fhir-bulk` at 1, 2, 8 and 64 threads (figures in docs/benchmarks.md,
+# Peak RSS of `hepatica batch` and `hepatica bulk` at 1, 2, 8 and 64 threads (figures in docs/benchmarks.md,
 # "Memory against --threads"). A scripted measurement, never a timed test.
 #   scripts/bench-threads-memory.sh                 200,000 snapshots and a 200 MB export
 #   N=50000 BULK_MB=50 scripts/bench-threads-memory.sh
@@ -24,7 +24,7 @@ done
 for t in 1 2 8 64; do
   rm -f "$work/bulk-out.ndjson" "$work/bulk-out.ndjson.errors.ndjson"
   set +e
-  /usr/bin/time -f "%M" dotnet "$work/cli/hepatica.dll" batch --no-progress --threads "$t" --fhir-bulk "$work/bulk" "$work/bulk-out.ndjson" --as-of 2026-11-20 2> "$work/err"
+  /usr/bin/time -f "%M" dotnet "$work/cli/hepatica.dll" bulk --no-progress --threads "$t" "$work/bulk" "$work/bulk-out.ndjson" --as-of 2026-11-20 2> "$work/err"
   status=$?
   set -e
   if [ "$status" -gt 1 ]; then cat "$work/err" >&2; exit "$status"; fi

@@ -23,7 +23,7 @@ public static class Tokenizer
 
     /// <summary>
     /// The baseline of the Bulk Data batch: every line of every resource file of an export folder (the files
-    /// <c>hepatica batch --fhir-bulk</c> reads), tokenized on one thread.
+    /// <c>hepatica bulk</c> reads), tokenized on one thread.
     /// </summary>
     public static int RunBulk(string dir)
     {

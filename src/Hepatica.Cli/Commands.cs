@@ -22,7 +22,7 @@ internal static class Commands
         var issued = TimeProvider.System.GetUtcNow();
         if (issuedText is not null && !AsOfText.TryParse(issuedText, TimeProvider.System, out issued))
         {
-            return Usage($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
+            return Usage(BadIssued(issuedText));
         }
 
         CatalogEntry? only = null;
@@ -121,7 +121,7 @@ internal static class Commands
         var runTime = TimeProvider.System.GetUtcNow();
         if (issuedText is not null && !AsOfText.TryParse(issuedText, TimeProvider.System, out runTime))
         {
-            return Usage($"--issued '{issuedText}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.");
+            return Usage(BadIssued(issuedText));
         }
 
         if (!TryParseScores(scoreIds, out var scores))
@@ -216,30 +216,33 @@ internal static class Commands
     internal static bool TryParseScores(string? scoreIds, out List<CatalogEntry>? scores)
     {
         scores = null;
-        if (scoreIds is null)
+        if (scoreIds is not null && (scores = ParseScores(scoreIds, out var problem)) is null)
         {
-            return true;
+            Usage(problem!);
+            return false;
         }
 
-        scores = [];
+        return true;
+    }
+
+    /// <summary>The catalog entries named by a <c>--scores</c> list; null, with <paramref name="problem"/> saying why, for an unknown id or an empty list.</summary>
+    internal static List<CatalogEntry>? ParseScores(string scoreIds, out string? problem)
+    {
+        problem = null;
+        List<CatalogEntry> scores = [];
         foreach (var id in scoreIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (ScoreCatalog.Find(id) is not { } entry)
             {
-                Usage($"unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.");
-                return false;
+                problem = $"unknown score '{id}'. Known: {string.Join(", ", ScoreCatalog.All.Select(e => e.Definition.Id))}.";
+                return null;
             }
 
             scores.Add(entry);
         }
 
-        if (scores.Count == 0)
-        {
-            Usage("--scores needs at least one score id.");
-            return false;
-        }
-
-        return true;
+        problem = scores.Count == 0 ? "--scores needs at least one score id." : null;
+        return problem is null ? scores : null;
     }
 
     /// <summary>The guideline profile named by <c>--profile</c> (<see cref="GuidelineProfiles.Default"/> when not given); false, with the reason on standard error, for an unknown id.</summary>
@@ -253,13 +256,19 @@ internal static class Commands
 
         if (GuidelineProfiles.Parse(text) is not { } chosen)
         {
-            Usage($"unknown --profile '{text}'. Known: {GuidelineProfiles.AcceptedIds}.");
+            Usage(UnknownProfile(text));
             return false;
         }
 
         profile = chosen;
         return true;
     }
+
+    /// <summary>The usage error for an <c>--issued</c> that is not an instant.</summary>
+    internal static string BadIssued(string text) => $"--issued '{text}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.";
+
+    /// <summary>The usage error for a <c>--profile</c> that is not a known profile id.</summary>
+    internal static string UnknownProfile(string text) => $"unknown --profile '{text}'. Known: {GuidelineProfiles.AcceptedIds}.";
 
     /// <summary>Reports a usage error (control characters from the arguments escaped); returns the bad-input exit code.</summary>
     internal static int Usage(string message)

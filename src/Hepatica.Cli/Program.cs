@@ -27,47 +27,43 @@ score.SetAction(parse => Commands.Assess(parse.GetValue(file)!, parse.GetValue(s
 var scores = new Command("scores", "List every score with its version, range and citations.") { format };
 scores.SetAction(parse => Commands.ListScores(parse.GetValue(format)));
 
-var input = new Argument<string>("input") { Description = "JSON Lines file: one snapshot per line (- for standard input). With --fhir-bulk: the output file." };
+var input = new Argument<string>("input") { Description = "JSON Lines file: one snapshot per line (- for standard input)." };
 var output = new Argument<string?>("output") { Description = "JSON Lines file to write: one result per input line, in order (- for standard output).", Arity = ArgumentArity.ZeroOrOne };
 var threads = new Option<int>("--threads") { Description = $"Worker threads, 1 to {Hepatica.Cli.Batch.BatchOptions.MaxWorkers} (default: one per core, at most {Hepatica.Cli.Batch.BatchOptions.MaxWorkers}); memory does not grow with it.", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, Hepatica.Cli.Batch.BatchOptions.MaxWorkers) };
 var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
 var scoreList = new Option<string?>("--scores") { Description = "Comma-separated score ids to compute (default: every score), e.g. meld-3.0,child-pugh." };
-var fhirBulk = new Option<string?>("--fhir-bulk") { Description = "Read a FHIR Bulk Data export folder (Patient.000.ndjson ...) instead: one record per patient in OUT, error records in OUT.errors.ndjson (docs/fhir.md)." };
-var bulkOutput = new Option<string>("--output") { Description = "--fhir-bulk: json (assessment records) or fhir (one Bundle per patient).", DefaultValueFactory = _ => "json" };
-var memoryMb = new Option<int>("--memory-mb") { Description = "--fhir-bulk: memory budget in MB; sets how many partitions the export is split into.", DefaultValueFactory = _ => 1024 };
-var partitionCount = new Option<int?>("--partitions") { Description = "--fhir-bulk: a fixed partition count instead of one chosen from --memory-mb." };
-var batch = new Command("batch", "Assess every snapshot of a JSON Lines file (or every patient of a FHIR Bulk Data export), streaming, in bounded memory, on every core.")
+var batch = new Command("batch", "Assess every snapshot of a JSON Lines file, streaming, in bounded memory, on every core (a FHIR Bulk Data export: hepatica bulk).")
 {
-    input, output, explain, threads, noProgress, scoreList, fhirBulk, asOf, issued, bulkOutput, memoryMb, partitionCount, profile,
+    input, output, explain, threads, noProgress, scoreList, issued, profile,
 };
-batch.SetAction((parse, ct) => parse.GetValue(fhirBulk) is { } bulkDir
-    ? BulkCommand.RunAsync(bulkDir, parse.GetValue(input), parse.GetValue(output), parse.GetValue(explain), parse.GetValue(asOf), parse.GetValue(bulkOutput)!, parse.GetValue(threads), parse.GetValue(memoryMb), parse.GetValue(partitionCount), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(profile), parse.GetValue(issued))
-    : parse.GetValue(output) is { } outFile
-        ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile))
-        : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (or hepatica batch --fhir-bulk DIR OUT).")));
+batch.SetAction((parse, ct) => parse.GetValue(output) is { } outFile
+    ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile))
+    : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (a FHIR Bulk Data export: hepatica bulk DIR OUT).")));
+var bulk = BulkCommand.Create();
 
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")
 {
-    assess, score, scores, batch,
+    assess, score, scores, batch, bulk,
 };
 
 StandardOutput.InstallAsConsoleOut(); // a closed output pipe is an error (exit 4), not a silent success
-var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
-{
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine($"hepatica: {TerminalText.Escape(error.Message)}");
-    }
-
-    Console.Error.WriteLine("Run 'hepatica --help' for usage.");
-    return ExitCodes.BadInput;
-}
-
-// Ctrl+C and SIGTERM: batch and Bulk stop cleanly through the token (temporaries removed, OUT untouched); Interrupts.cs.
-using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch);
 try
 {
+    // Inside the try: bulk's validators look at the disk (the export folder, OUT), which can refuse access.
+    var parsed = root.Parse(BulkCommand.FromDeprecatedBatch(args));
+    if (parsed.Errors.Count > 0)
+    {
+        foreach (var error in parsed.Errors)
+        {
+            Console.Error.WriteLine($"hepatica: {TerminalText.Escape(error.Message)}");
+        }
+
+        Console.Error.WriteLine("Run 'hepatica --help' for usage.");
+        return ExitCodes.BadInput;
+    }
+
+    // Ctrl+C and SIGTERM: batch and bulk stop cleanly through the token (temporaries removed, OUT untouched); Interrupts.cs.
+    using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch || parsed.CommandResult.Command == bulk);
     var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, Interrupts.Token);
     return code == ExitCodes.Interrupted ? Interrupts.ExitCode : code;
 }

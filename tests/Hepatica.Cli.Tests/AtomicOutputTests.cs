@@ -43,7 +43,7 @@ public sealed partial class AtomicOutputTests : IDisposable
         var output = Path.Combine(work, "out.ndjson");
         var errors = output + ".errors.ndjson";
         var temp = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
-        string[] args = ["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress", "--issued", "2026-12-01T12:00:00Z"]; // one run time (Observation.issued): runs compare byte for byte
+        string[] args = ["bulk", export, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress", "--issued", "2026-12-01T12:00:00Z"]; // one run time (Observation.issued): runs compare byte for byte
         var (whole, duration) = await WholeRun(args, output, 1, temp);
         var wholeErrors = await File.ReadAllBytesAsync(errors, TestContext.Current.CancellationToken);
         Assert.NotEmpty(wholeErrors);
@@ -102,7 +102,7 @@ public sealed partial class AtomicOutputTests : IDisposable
         await File.WriteAllTextAsync(output, Previous, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(output + ".errors.ndjson", Previous, TestContext.Current.CancellationToken);
 
-        var r = await Run(["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress"], temp);
+        var r = await Run(["bulk", export, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress"], temp);
 
         Assert.Equal(4, r.ExitCode);
         Assert.Contains("No space left on device", r.Stderr, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed partial class AtomicOutputTests : IDisposable
         var output = Path.Combine(work, "out.ndjson");
         await File.WriteAllTextAsync(output, Previous, TestContext.Current.CancellationToken);
 
-        var r = await Run(["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress"], disk.Path);
+        var r = await Run(["bulk", export, output, "--as-of", "2026-11-20", "--no-progress"], disk.Path);
 
         Assert.True(r.ExitCode == 4, $"exit {r.ExitCode}: {r.Stderr}");
         Assert.Contains("pass 1", r.Stderr, StringComparison.Ordinal);

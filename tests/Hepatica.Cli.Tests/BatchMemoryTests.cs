@@ -54,7 +54,7 @@ public sealed class BatchMemoryTests : IDisposable
     {
         var export = Path.GetFullPath(Path.Combine(RepoRoot.Path, "..", "shared", "data", "fhir-samples", "bulk-ndjson-10-patients"));
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, Path.Combine(work, "out.ndjson"), "--threads", "65", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, Path.Combine(work, "out.ndjson"), "--threads", "65", "--no-progress");
 
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--threads must be between 1 and 64", r.Stderr, StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public sealed class BrokenPipeTests : IDisposable
             await mk.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        using var process = Process.Start(Hepatica.StartInfo(["batch", "--fhir-bulk", export, fifo, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress"]))!;
+        using var process = Process.Start(Hepatica.StartInfo(["bulk", export, fifo, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress"]))!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await using (var reader = new FileStream(fifo, FileMode.Open, FileAccess.Read))

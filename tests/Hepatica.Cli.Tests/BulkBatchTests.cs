@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Hepatica.Cli.Tests;
 
 /// <summary>
-/// <c>hepatica batch --fhir-bulk DIR OUT</c> end to end, as a user runs it: the 10-patient Bulk sample
+/// <c>hepatica bulk DIR OUT</c> end to end, as a user runs it: the 10-patient Bulk sample
 /// (../shared/data/fhir-samples/bulk-ndjson-10-patients), determinism over threads and partitions, error records,
 /// and a hand-made export whose scores must equal those of the same resources assessed as one Bundle. Expected values
 /// come from reading the input files here, independently of the code under test.
@@ -17,11 +17,11 @@ public sealed class BulkBatchTests : IDisposable
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     [Fact]
-    public async Task Batch_FhirBulkSample_OneRecordPerPatientWithAgeAndConditionsFromTheFiles()
+    public async Task Bulk_Sample_OneRecordPerPatientWithAgeAndConditionsFromTheFiles()
     {
         var output = Path.Combine(work, "out.ndjson");
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", Sample, output, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", Sample, output, "--as-of", "2026-11-20", "--no-progress");
 
         Assert.Equal(0, r.ExitCode);
         var patients = JsonLines(Path.Combine(Sample, "Patient.000.ndjson"));
@@ -51,13 +51,13 @@ public sealed class BulkBatchTests : IDisposable
     }
 
     [Fact]
-    public async Task Batch_FhirBulkThreadsAndPartitions_OutputIdentical()
+    public async Task Bulk_ThreadsAndPartitions_OutputIdentical()
     {
         var outputs = new List<string>();
         foreach (var (threads, partitions) in new[] { ("1", "1"), ("2", "1"), ("2", "7"), ("1", "64") })
         {
             var output = Path.Combine(work, $"out-{threads}-{partitions}.ndjson");
-            var r = await Hepatica.Run("batch", "--fhir-bulk", Sample, output, "--as-of", "2026-11-20", "--threads", threads, "--partitions", partitions, "--no-progress");
+            var r = await Hepatica.Run("bulk", Sample, output, "--as-of", "2026-11-20", "--threads", threads, "--partitions", partitions, "--no-progress");
             Assert.Equal(0, r.ExitCode);
             outputs.Add(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
         }
@@ -67,7 +67,7 @@ public sealed class BulkBatchTests : IDisposable
     }
 
     [Fact]
-    public async Task Batch_FhirBulkBadLines_ErrorRecordsWithFileAndLineAndTheRestStillRuns()
+    public async Task Bulk_BadLines_ErrorRecordsWithFileAndLineAndTheRestStillRuns()
     {
         var export = CopySample();
         var patientId = JsonLines(Path.Combine(Sample, "Patient.000.ndjson"))[0].GetProperty("id").GetString();
@@ -81,7 +81,7 @@ public sealed class BulkBatchTests : IDisposable
         ]);
         var output = Path.Combine(work, "out.ndjson");
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
 
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(13, JsonLines(output).Count);
@@ -96,7 +96,7 @@ public sealed class BulkBatchTests : IDisposable
     }
 
     [Fact]
-    public async Task Batch_FhirBulkWithLabs_SameScoresAsTheEquivalentBundle()
+    public async Task Bulk_WithLabs_SameScoresAsTheEquivalentBundle()
     {
         string[] labs =
         [
@@ -136,7 +136,7 @@ public sealed class BulkBatchTests : IDisposable
         File.WriteAllText(bundle, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + string.Join(",", patient.Concat(labs).Concat(conditions).Concat(immunizations).Select(x => "{\"resource\":" + x + "}")) + "]}");
         var output = Path.Combine(work, "out.ndjson");
 
-        var bulk = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+        var bulk = await Hepatica.Run("bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
         var single = await Hepatica.Run("assess", bundle, "--as-of", "2026-11-20", "--format", "json");
 
         Assert.Equal(0, bulk.ExitCode);
@@ -154,11 +154,11 @@ public sealed class BulkBatchTests : IDisposable
     }
 
     [Fact]
-    public async Task Batch_FhirBulkOutputFhir_OneBundlePerPatientLine()
+    public async Task Bulk_OutputFhir_OneBundlePerPatientLine()
     {
         var output = Path.Combine(work, "out.ndjson");
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", Sample, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress");
+        var r = await Hepatica.Run("bulk", Sample, output, "--as-of", "2026-11-20", "--output", "fhir", "--no-progress");
 
         Assert.Equal(0, r.ExitCode);
         var lines = JsonLines(output);
@@ -169,14 +169,80 @@ public sealed class BulkBatchTests : IDisposable
     [Theory]
     [InlineData("no-such-folder", "out.ndjson")]
     [InlineData("SAMPLE", null)]
-    public async Task Batch_FhirBulkBadUsage_Exits2(string dir, string? output)
+    public async Task Bulk_BadUsage_Exits2(string dir, string? output)
     {
-        string[] args = ["batch", "--fhir-bulk", dir == "SAMPLE" ? Sample : Path.Combine(work, dir), .. output is null ? Array.Empty<string>() : [Path.Combine(work, output)], "--no-progress"];
+        string[] args = ["bulk", dir == "SAMPLE" ? Sample : Path.Combine(work, dir), .. output is null ? Array.Empty<string>() : [Path.Combine(work, output)], "--no-progress"];
 
         var r = await Hepatica.Run(args);
 
         Assert.Equal(2, r.ExitCode);
         Assert.StartsWith("hepatica:", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bulk_BadOptions_Exits2WithEveryProblemNamedAndNothingWritten()
+    {
+        var output = Path.Combine(work, "out.ndjson");
+
+        var r = await Hepatica.Run("bulk", Sample, output, "--as-of", "yesterday", "--output", "xml", "--threads", "0", "--memory-mb", "63", "--partitions", "4097", "--scores", "nope", "--profile", "mars", "--no-progress");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--as-of 'yesterday' is not YYYY-MM-DD", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--output 'xml' is not json or fhir.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--threads must be between 1 and 64.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--memory-mb must be at least 64.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--partitions must be between 1 and 4096.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown score 'nope'.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown --profile 'mars'. Known: us, uk.", r.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("--explain")] // batch's options that do not apply to a Bulk export
+    [InlineData("--max-input-mb")]
+    public async Task Bulk_AnOptionOfAnotherCommand_Exits2(string option)
+    {
+        var r = await Hepatica.Run("bulk", Sample, Path.Combine(work, "out.ndjson"), option, "--no-progress");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"'{option}'", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bulk_OutputIsStandardOutput_Exits2()
+    {
+        var r = await Hepatica.Run("bulk", Sample, "-", "--no-progress");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("the output must be a file outside the export folder", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bulk_FolderWithoutResourceFiles_Exits2()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(work, "empty")).FullName;
+
+        var r = await Hepatica.Run("bulk", empty, Path.Combine(work, "out.ndjson"), "--no-progress");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("holds no resource files (Type.NNN.ndjson)", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batch_DeprecatedFhirBulk_RunsBulkWithOneDeprecationLine()
+    {
+        var viaBulk = Path.Combine(work, "bulk.ndjson");
+        var viaBatch = Path.Combine(work, "batch.ndjson");
+
+        var bulk = await Hepatica.Run("bulk", Sample, viaBulk, "--as-of", "2026-11-20", "--output", "fhir", "--issued", "2026-11-21T09:00:00Z", "--no-progress");
+        var batch = await Hepatica.Run("batch", "--no-progress", "--fhir-bulk", Sample, viaBatch, "--as-of", "2026-11-20", "--output", "fhir", "--issued", "2026-11-21T09:00:00Z");
+
+        Assert.Equal(0, bulk.ExitCode);
+        Assert.Equal(0, batch.ExitCode);
+        Assert.Equal(await File.ReadAllBytesAsync(viaBulk, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(viaBatch, TestContext.Current.CancellationToken));
+        Assert.DoesNotContain("deprecated", bulk.Stderr, StringComparison.Ordinal);
+        Assert.Single(batch.Stderr.Split('\n'), l => l.Contains("deprecated", StringComparison.Ordinal));
+        Assert.StartsWith("hepatica: 'batch --fhir-bulk DIR OUT' is deprecated; use 'hepatica bulk DIR OUT'", batch.Stderr, StringComparison.Ordinal);
     }
 
     /// <summary>Whole birthdays, plus days since the last birthday over the days to the next, cut (not rounded) to 2 decimals.</summary>

@@ -84,7 +84,7 @@ public sealed class SameFileTests : IDisposable
         var link = Path.Combine(work, "out.ndjson");
         File.CreateSymbolicLink(link, Path.Combine(export, "Patient.000.ndjson"));
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, link, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, link, "--as-of", "2026-11-20", "--no-progress");
 
         Refused(r, "Patient.000.ndjson", link);
         AssertExportUntouched(export);
@@ -97,7 +97,7 @@ public sealed class SameFileTests : IDisposable
         var link = Path.Combine(work, "out.ndjson");
         HardLink(Path.Combine(export, "Condition.000.ndjson"), link);
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, link, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, link, "--as-of", "2026-11-20", "--no-progress");
 
         Refused(r, "Condition.000.ndjson", link);
         AssertExportUntouched(export);
@@ -113,7 +113,7 @@ public sealed class SameFileTests : IDisposable
         await File.WriteAllTextAsync(output, "{\"resourceType\":\"Observation\"}\n", TestContext.Current.CancellationToken);
         var before = await File.ReadAllBytesAsync(output, TestContext.Current.CancellationToken);
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", link, output, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", link, output, "--as-of", "2026-11-20", "--no-progress");
 
         Refused(r, link, output);
         Assert.Equal(before, await File.ReadAllBytesAsync(output, TestContext.Current.CancellationToken));
@@ -128,7 +128,7 @@ public sealed class SameFileTests : IDisposable
         Directory.CreateSymbolicLink(link, export);
         var output = Path.Combine(link, "Results.000.ndjson");
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
 
         Refused(r, export, output);
         AssertExportUntouched(export);
@@ -141,7 +141,7 @@ public sealed class SameFileTests : IDisposable
         var output = Path.Combine(work, "out.ndjson");
         File.CreateSymbolicLink(output + ".errors.ndjson", Path.Combine(export, "Immunization.000.ndjson"));
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
 
         Refused(r, "Immunization.000.ndjson", output + ".errors.ndjson");
         Assert.False(File.Exists(output));
@@ -156,7 +156,7 @@ public sealed class SameFileTests : IDisposable
         await File.WriteAllTextAsync(output, "previous\n", TestContext.Current.CancellationToken);
         File.CreateSymbolicLink(output + ".errors.ndjson", output);
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, output, "--as-of", "2026-11-20", "--no-progress");
 
         Refused(r, output, output + ".errors.ndjson");
         Assert.Equal("previous\n", await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));

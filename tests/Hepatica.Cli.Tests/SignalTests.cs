@@ -50,7 +50,7 @@ public sealed class SignalTests : IDisposable
         await File.WriteAllTextAsync(output, Previous, TestContext.Current.CancellationToken);
 
         // Mid-run: Bulk's temp folder holds partition files.
-        var r = await SignalWhen(["batch", "--fhir-bulk", export, output, "--as-of", "2026-11-20", "--no-progress"], temp, signal, () =>
+        var r = await SignalWhen(["bulk", export, output, "--as-of", "2026-11-20", "--no-progress"], temp, signal, () =>
             Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0));
 
         Assert.Equal(exitCode, r.ExitCode);

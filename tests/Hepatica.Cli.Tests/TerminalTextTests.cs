@@ -120,7 +120,7 @@ public sealed class TerminalTextTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(export, "Patient.000.ndjson"), """{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1960-05-01"}""" + "\n", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(export, "x\u001b[2J.ndjson"), "", TestContext.Current.CancellationToken);
 
-        var r = await Hepatica.Run("batch", "--fhir-bulk", export, Path.Combine(work, "out.ndjson"), "--as-of", "2026-11-20", "--no-progress");
+        var r = await Hepatica.Run("bulk", export, Path.Combine(work, "out.ndjson"), "--as-of", "2026-11-20", "--no-progress");
 
         Assert.Equal(0, r.ExitCode);
         NoControlCharacters(r.Stderr);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Hepatica.Cli.Bulk;
 
 /// <summary>
-/// <c>hepatica batch --fhir-bulk DIR OUT</c> top to bottom (docs/decisions/0005-bulk-partitioning.md): list the
+/// <c>hepatica bulk DIR OUT</c> top to bottom (docs/decisions/0005-bulk-partitioning.md): list the
 /// export's resource files, pass 1 partitions the lines by patient into a temp folder, pass 2 assesses the partitions
 /// on every core, and a merge writes the results in patient-id order to <c>OUT</c> and the error records in file
 /// and line order to <c>OUT.errors.ndjson</c>, both through temps committed at the end (decision 0006). The temp

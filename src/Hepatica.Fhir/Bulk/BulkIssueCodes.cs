@@ -1,7 +1,7 @@
 namespace Hepatica.Fhir.Bulk;
 
 /// <summary>
-/// Issue codes of the per-resource error records of <c>hepatica batch --fhir-bulk</c> (docs/fhir.md, "Bulk Data").
+/// Issue codes of the per-resource error records of <c>hepatica bulk</c> (docs/fhir.md, "Bulk Data").
 /// A resource that parses but reads badly gets the reader's own FHR codes; these name what only a population export
 /// can get wrong. Codes are never reused for another meaning.
 /// </summary>

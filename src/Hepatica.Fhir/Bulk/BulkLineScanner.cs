@@ -27,7 +27,7 @@ public enum BulkLineKind
 }
 
 /// <summary>
-/// The first pass of <c>hepatica batch --fhir-bulk</c> (docs/fhir.md, "Bulk Data"): finds a line's resource type and
+/// The first pass of <c>hepatica bulk</c> (docs/fhir.md, "Bulk Data"): finds a line's resource type and
 /// patient with <see cref="Utf8JsonReader"/>, without a FHIR parse, and decodes no more than it needs (the rest of the
 /// line is only tokenised, so every malformed line is an error record, whether or not its resource is read). A Patient is
 /// its own <c>id</c>; other resources name it in <c>subject</c> or <c>patient</c> as <c>Patient/&lt;id&gt;</c> (or an
