@@ -76,7 +76,7 @@ public static class ChildPugh
             r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Findings.Ascites, "findings.ascites"),
             r.Need(snapshot.Findings.Encephalopathy, "findings.encephalopathyGrade"),
             r.Need(snapshot.Findings.CholestaticLiverDisease, "findings.cholestaticLiverDisease"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Ascites points (Pugh 1973): none 1, mild 2, moderate-severe 3.</summary>

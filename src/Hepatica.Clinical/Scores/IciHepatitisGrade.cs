@@ -80,7 +80,7 @@ public static class IciHepatitisGrade
         var inputs = new Inputs(
             r.Need(l.Alt, "labs.alt"), r.Need(l.AltUpperLimit, "labs.altUpperLimit"), r.Need(l.Ast, "labs.ast"), r.Need(l.AstUpperLimit, "labs.astUpperLimit"),
             r.Need(l.Bilirubin, "labs.bilirubin"), r.Need(l.BilirubinUpperLimit, "labs.bilirubinUpperLimit"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Grades each analyte, takes the highest and names the management.</summary>
