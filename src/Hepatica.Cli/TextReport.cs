@@ -133,16 +133,7 @@ internal static class TextReport
             sb.AppendLine();
         }
 
-        if (assessment.Conflicts.Count > 0)
-        {
-            sb.AppendLine("Conflicting interpretations");
-            foreach (var c in assessment.Conflicts)
-            {
-                sb.Append("  ").AppendLine(c.Text);
-            }
-
-            sb.AppendLine();
-        }
+        AppendList(sb, "Conflicting interpretations", "  ", assessment.Conflicts.Select(c => c.Text));
 
         var transplant = assessment.Transplant;
         if (transplant.Signals.Count > 0 || transplant.Possible.Count > 0 || transplant.Missing.Count > 0)
@@ -405,30 +396,25 @@ internal static class TextReport
         }
 
         sb.AppendLine();
-        if (prevention.Items.Count > 0)
-        {
-            sb.AppendLine("Prevention plan for the patient (plain language)");
-            foreach (var r in prevention.Items)
-            {
-                sb.Append("  - ").AppendLine(r.Patient);
-            }
-
-            sb.AppendLine();
-        }
+        AppendList(sb, "Prevention plan for the patient (plain language)", "  - ", prevention.Items.Select(r => r.Patient));
     }
 
-    private static void AppendIssues(StringBuilder sb, string title, IEnumerable<InputIssue> issues)
+    private static void AppendIssues(StringBuilder sb, string title, IEnumerable<InputIssue> issues) =>
+        AppendList(sb, title, "  ", issues.Select(i => $"{i.Code} {TerminalText.Escape(i.Path)}: {TerminalText.Escape(i.Message)}"));
+
+    /// <summary>A titled list, one <paramref name="bullet"/>ed line per item and a blank line after; nothing when empty.</summary>
+    private static void AppendList(StringBuilder sb, string title, string bullet, IEnumerable<string> lines)
     {
-        var list = issues.ToList();
+        var list = lines.ToList();
         if (list.Count == 0)
         {
             return;
         }
 
         sb.AppendLine(title);
-        foreach (var i in list)
+        foreach (var line in list)
         {
-            sb.Append("  ").Append(i.Code).Append(' ').Append(TerminalText.Escape(i.Path)).Append(": ").AppendLine(TerminalText.Escape(i.Message));
+            sb.Append(bullet).AppendLine(line);
         }
 
         sb.AppendLine();

@@ -100,18 +100,60 @@ internal static class MedicationReader
 
     private sealed record BundledMedication(CodeableConcept? Code, string Path);
 
-    private static Found? Statement(MedicationStatement s, Dictionary<string, BundledMedication> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
+    /// <summary>
+    /// The drug a statement or request names, its coding and where the code came from (<see cref="Code"/>), and the list
+    /// its status and date issues go to: a drug not in the table is only counted (FHR051) when it would be used, so it
+    /// gets no status or date issues.
+    /// </summary>
+    private sealed record Drug(MedicationCodeEntry? Entry, Coding Coding, string? From, string Described, List<InputIssue> Report)
     {
-        var path = $"MedicationStatement/{s.Id}";
-        if (Identify(s.Medication, s.Contained, path, bundled, issues) is not var (entry, coding, from, described)
-            || (entry is null ? !subject.Is(s.Subject) : !subject.Check(s.Subject, path, issues)))
+        /// <summary>The ingredient, or the drug as described when it is not in the table.</summary>
+        public string Name => Entry?.Ingredient ?? Described;
+
+        /// <summary>The medication when the drug is in the table; otherwise it is counted in <paramref name="unknown"/> and null.</summary>
+        public Medication? Known(List<string> unknown, DateTimeOffset? start, decimal? weeks)
+        {
+            if (Entry is null)
+            {
+                unknown.Add(Described);
+                return null;
+            }
+
+            return new Medication(Entry.Class)
+            {
+                Code = new MedicationCode(Entry.System, Entry.Code),
+                Name = Entry.Ingredient,
+                Start = start is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
+                DurationWeeks = weeks,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The drug of a statement or request when it is this patient's: a drug in the table must name the patient (else
+    /// an issue), one not in the table is silently dropped when it names another. Null when not usable.
+    /// </summary>
+    private static Drug? Identify(DataType? medication, List<Resource> contained, ResourceReference? patient, string path, Dictionary<string, BundledMedication> bundled, SubjectMatcher subject, List<InputIssue> issues)
+    {
+        if (Code(medication, contained, path, bundled, issues) is not var (entry, coding, from, described)
+            || (entry is null ? !subject.Is(patient) : !subject.Check(patient, path, issues)))
         {
             return null;
         }
 
-        // A drug not in the table is only counted (FHR051) when it would be used: no status or date issues for it.
-        var report = entry is null ? [] : issues;
-        var name = entry?.Ingredient ?? described;
+        return new Drug(entry, coding, from, described, entry is null ? [] : issues);
+    }
+
+    private static Found? Statement(MedicationStatement s, Dictionary<string, BundledMedication> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
+    {
+        var path = $"MedicationStatement/{s.Id}";
+        if (Identify(s.Medication, s.Contained, s.Subject, path, bundled, subject, issues) is not { } drug)
+        {
+            return null;
+        }
+
+        var (entry, coding, from, _, report) = drug;
+        var name = drug.Name;
 
         var (start, end) = Times.Of(s.Effective);
         var asserted = Times.Of(s.DateAssertedElement).Start;
@@ -150,34 +192,24 @@ internal static class MedicationReader
         }
 
         var weeks = start is { } a && end is { } b && b > a ? Math.Round((decimal)(b - a).TotalDays / 7m, 1, MidpointRounding.AwayFromZero) : (decimal?)null;
-        if (entry is null)
+        if (drug.Known(unknown, start, weeks) is not { } medication)
         {
-            unknown.Add(described);
             return null;
         }
 
-        var medication = new Medication(entry.Class)
-        {
-            Code = new MedicationCode(entry.System, entry.Code),
-            Name = entry.Ingredient,
-            Start = start is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
-            DurationWeeks = weeks,
-        };
         return new Found(medication, planned, Source(path, "MedicationStatement", s.Id, start ?? asserted, coding, planned, status, from));
     }
 
     private static Found? Request(MedicationRequest q, Dictionary<string, BundledMedication> bundled, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<string> unknown)
     {
         var path = $"MedicationRequest/{q.Id}";
-        if (Identify(q.Medication, q.Contained, path, bundled, issues) is not var (entry, coding, from, described)
-            || (entry is null ? !subject.Is(q.Subject) : !subject.Check(q.Subject, path, issues)))
+        if (Identify(q.Medication, q.Contained, q.Subject, path, bundled, subject, issues) is not { } drug)
         {
             return null;
         }
 
-        // A drug not in the table is only counted (FHR051) when it would be used: no status or date issues for it.
-        var report = entry is null ? [] : issues;
-        var name = entry?.Ingredient ?? described;
+        var (entry, coding, from, _, report) = drug;
+        var name = drug.Name;
 
         var authored = Times.Of(q.AuthoredOnElement).Start;
         if (authored > asOf)
@@ -224,19 +256,11 @@ internal static class MedicationReader
                 return null;
         }
 
-        if (entry is null)
+        if (drug.Known(unknown, start, Weeks(q.DispenseRequest?.ExpectedSupplyDuration)) is not { } medication)
         {
-            unknown.Add(described);
             return null;
         }
 
-        var medication = new Medication(entry.Class)
-        {
-            Code = new MedicationCode(entry.System, entry.Code),
-            Name = entry.Ingredient,
-            Start = start is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
-            DurationWeeks = Weeks(q.DispenseRequest?.ExpectedSupplyDuration),
-        };
         return new Found(medication, planned, Source(path, "MedicationRequest", q.Id, authored ?? start, coding, planned, $"{status}, intent {intent}", from));
     }
 
@@ -245,7 +269,7 @@ internal static class MedicationReader
     /// unknown) when the reference cannot be resolved or two codes name different classes; a null entry (with the drug
     /// described for FHR051) when no code is in the table.
     /// </summary>
-    private static (MedicationCodeEntry? Entry, Coding Coding, string? From, string Described)? Identify(DataType? medication, List<Resource> contained, string path, Dictionary<string, BundledMedication> bundled, List<InputIssue> issues)
+    private static (MedicationCodeEntry? Entry, Coding Coding, string? From, string Described)? Code(DataType? medication, List<Resource> contained, string path, Dictionary<string, BundledMedication> bundled, List<InputIssue> issues)
     {
         CodeableConcept? concept;
         string? from = null;

@@ -9,20 +9,6 @@ namespace Hepatica.Json;
 /// <summary>The <c>immunity</c> and <c>prevention</c> sections of the output contract (docs/output.md).</summary>
 public static partial class AssessmentWriter
 {
-    private static readonly JsonEncodedText ImmunityName = JsonEncodedText.Encode("immunity");
-    private static readonly JsonEncodedText PreventionName = JsonEncodedText.Encode("prevention");
-    private static readonly JsonEncodedText HbvSerostatusName = JsonEncodedText.Encode("hbvSerostatus");
-    private static readonly JsonEncodedText ReactivationName = JsonEncodedText.Encode("reactivation");
-    private static readonly JsonEncodedText SbpName = JsonEncodedText.Encode("sbpProphylaxis");
-    private static readonly JsonEncodedText ObservationsName = JsonEncodedText.Encode("observations");
-    private static readonly JsonEncodedText MedicationName = JsonEncodedText.Encode("medication");
-    private static readonly JsonEncodedText ClassName = JsonEncodedText.Encode("class");
-    private static readonly JsonEncodedText BandName = JsonEncodedText.Encode("band");
-    private static readonly JsonEncodedText ActionName = JsonEncodedText.Encode("action");
-    private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
-    private static readonly JsonEncodedText RecommendationsName = JsonEncodedText.Encode("recommendations");
-    private static readonly JsonEncodedText DueOnName = JsonEncodedText.Encode("dueOn");
-
     /// <summary>The JSON name of a serostatus (kebab-case, stable).</summary>
     public static string SerostatusName(HbvSerostatus status) => status switch
     {
@@ -55,49 +41,49 @@ public static partial class AssessmentWriter
 
     private static void WriteImmunity(Utf8JsonWriter w, ImmunitySection section, Detail detail)
     {
-        w.WriteStartObject(ImmunityName);
+        w.WriteStartObject(Names.Immunity);
         if (section.Serostatus is { } s)
         {
-            w.WriteString(HbvSerostatusName, SerostatusName(s));
+            w.WriteString(Names.HbvSerostatus, SerostatusName(s));
         }
         else
         {
-            w.WriteNull(HbvSerostatusName);
+            w.WriteNull(Names.HbvSerostatus);
         }
 
-        w.WriteStartArray(ReactivationName);
+        w.WriteStartArray(Names.Reactivation);
         foreach (var r in section.Reactivation)
         {
             w.WriteStartObject();
             w.WriteString(Names.Id, Encoded.Of(r.Id));
-            w.WriteString(MedicationName, r.Medication);
-            w.WriteString(ClassName, Encoded.Of(MedicationClasses.IdOf(r.Class)));
+            w.WriteString(Names.Medication, r.Medication);
+            w.WriteString(Names.Class, Encoded.Of(MedicationClasses.IdOf(r.Class)));
             if (r.Band is { } band)
             {
-                w.WriteString(BandName, band switch { RiskBand.High => "high"u8, RiskBand.Moderate => "moderate"u8, _ => "low"u8 });
+                w.WriteString(Names.Band, band switch { RiskBand.High => "high"u8, RiskBand.Moderate => "moderate"u8, _ => "low"u8 });
             }
             else
             {
-                w.WriteNull(BandName);
+                w.WriteNull(Names.Band);
             }
 
-            w.WriteString(ActionName, Encoded.Of(ActionId(r.Action)));
-            w.WriteString(TextName, r.Text);
+            w.WriteString(Names.Action, Encoded.Of(ActionId(r.Action)));
+            w.WriteString(Names.Text, r.Text);
             WriteSource(w, r.Source, detail);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteSignals(w, SbpName, section.Sbp, detail);
-        WriteSignals(w, ObservationsName, section.Observations, detail);
+        WriteSignals(w, Names.Sbp, section.Sbp, detail);
+        WriteSignals(w, Names.Observations, section.Observations, detail);
         WriteMissing(w, section.Missing);
         w.WriteEndObject();
     }
 
     private static void WritePrevention(Utf8JsonWriter w, PreventionSection section, Detail detail)
     {
-        w.WriteStartObject(PreventionName);
-        w.WriteStartArray(RecommendationsName);
+        w.WriteStartObject(Names.Prevention);
+        w.WriteStartArray(Names.Recommendations);
         foreach (var r in section.Items)
         {
             w.WriteStartObject();
@@ -105,13 +91,13 @@ public static partial class AssessmentWriter
             w.WriteString(Names.Status, Encoded.Of(StatusId(r.Status)));
             if (r.DueOn is { } due)
             {
-                w.WriteString(DueOnName, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString(Names.DueOn, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
-            w.WriteString(ClinicianName, r.Clinician);
+            w.WriteString(Names.Clinician, r.Clinician);
             if (detail == Detail.Full)
             {
-                w.WriteString(PatientName, r.Patient);
+                w.WriteString(Names.Patient, r.Patient);
             }
 
             WriteSource(w, r.Source, detail);
@@ -130,7 +116,7 @@ public static partial class AssessmentWriter
         {
             w.WriteStartObject();
             w.WriteString(Names.Id, Encoded.Of(s.Id));
-            w.WriteString(TextName, s.Text);
+            w.WriteString(Names.Text, s.Text);
             WriteSource(w, s.Source, detail);
             w.WriteEndObject();
         }

@@ -6,11 +6,6 @@ namespace Hepatica.Json;
 /// <summary>The guideline profile in the JSON contract (docs/output.md, "Guideline profile").</summary>
 public static partial class AssessmentWriter
 {
-    private static readonly JsonEncodedText ProfileName = JsonEncodedText.Encode("profile");
-    private static readonly JsonEncodedText AllocationScoreName = JsonEncodedText.Encode("allocationScore");
-    private static readonly JsonEncodedText RoleName = JsonEncodedText.Encode("role");
-    private static readonly JsonEncodedText RoleTextName = JsonEncodedText.Encode("roleText");
-
     /// <summary>
     /// Writes <c>profile</c> (<c>us</c> or <c>uk</c>) and <c>allocationScore</c>: the profile's one allocation (under
     /// <c>uk</c>, listing) score, with its role, a phrase and the policy's citation key.
@@ -20,11 +15,11 @@ public static partial class AssessmentWriter
     public static void WriteProfile(Utf8JsonWriter w, GuidelineProfile profile)
     {
         ArgumentNullException.ThrowIfNull(w);
-        w.WriteString(ProfileName, GuidelineProfiles.IdOf(profile));
+        w.WriteString(Names.Profile, GuidelineProfiles.IdOf(profile));
         var a = GuidelineProfiles.AllocationScore(profile);
-        w.WriteStartObject(AllocationScoreName);
+        w.WriteStartObject(Names.AllocationScore);
         w.WriteString(Names.Id, Encoded.Of(a.ScoreId));
-        w.WriteString(RoleName, a.KindName);
+        w.WriteString(Names.Role, a.KindName);
         w.WriteString(Names.Text, a.Text);
         w.WriteString(Names.Source, Encoded.Of(a.Source.Key));
         w.WriteEndObject();
@@ -38,11 +33,11 @@ public static partial class AssessmentWriter
             return;
         }
 
-        w.WriteString(RoleName, role.KindName);
+        w.WriteString(Names.Role, role.KindName);
         if (detail == Detail.Full)
         {
             // Compact (population) records keep the role only: the phrase is the same on every record.
-            w.WriteString(RoleTextName, role.Text);
+            w.WriteString(Names.RoleText, role.Text);
         }
     }
 }

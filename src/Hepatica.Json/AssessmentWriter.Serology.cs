@@ -6,30 +6,23 @@ namespace Hepatica.Json;
 /// <summary>The <c>serology</c> section of the assessment JSON (docs/output.md).</summary>
 public static partial class AssessmentWriter
 {
-    private static readonly JsonEncodedText SerologyName = JsonEncodedText.Encode("serology");
-    private static readonly JsonEncodedText InterpretationsName = JsonEncodedText.Encode("interpretations");
-    private static readonly JsonEncodedText TopicName = JsonEncodedText.Encode("topic");
-    private static readonly JsonEncodedText ClinicianName = JsonEncodedText.Encode("clinician");
-    private static readonly JsonEncodedText PatientName = JsonEncodedText.Encode("patient");
-    private static readonly JsonEncodedText NextTestsName = JsonEncodedText.Encode("nextTests");
-
     /// <summary>
     /// Writes <c>"serology": {"interpretations": [...]}</c>. Each interpretation has topic, category, clinician,
     /// inputs, nextTests and citations; <see cref="Detail.Full"/> adds the patient text and full citations.
     /// </summary>
     private static void WriteSerology(Utf8JsonWriter w, SerologySection section, Detail detail)
     {
-        w.WriteStartObject(SerologyName);
-        w.WriteStartArray(InterpretationsName);
+        w.WriteStartObject(Names.Serology);
+        w.WriteStartArray(Names.Interpretations);
         foreach (var i in section.Interpretations)
         {
             w.WriteStartObject();
-            w.WriteString(TopicName, Encoded.Of(i.Topic));
+            w.WriteString(Names.Topic, Encoded.Of(i.Topic));
             w.WriteString(Names.Category, Encoded.Of(i.Category));
-            w.WriteString(ClinicianName, i.Clinician);
+            w.WriteString(Names.Clinician, i.Clinician);
             if (detail == Detail.Full)
             {
-                w.WriteString(PatientName, i.Patient);
+                w.WriteString(Names.Patient, i.Patient);
             }
 
             w.WriteStartArray(Names.Inputs);
@@ -39,7 +32,7 @@ public static partial class AssessmentWriter
             }
 
             w.WriteEndArray();
-            w.WriteStartArray(NextTestsName);
+            w.WriteStartArray(Names.NextTests);
             foreach (var next in i.NextTests)
             {
                 w.WriteStringValue(next);

@@ -742,6 +742,28 @@ internal static class Names
     public static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
     public static readonly JsonEncodedText System = JsonEncodedText.Encode("system");
     public static readonly JsonEncodedText Reported = JsonEncodedText.Encode("reported");
+    public static readonly JsonEncodedText Immunity = JsonEncodedText.Encode("immunity");
+    public static readonly JsonEncodedText Prevention = JsonEncodedText.Encode("prevention");
+    public static readonly JsonEncodedText HbvSerostatus = JsonEncodedText.Encode("hbvSerostatus");
+    public static readonly JsonEncodedText Reactivation = JsonEncodedText.Encode("reactivation");
+    public static readonly JsonEncodedText Sbp = JsonEncodedText.Encode("sbpProphylaxis");
+    public static readonly JsonEncodedText Observations = JsonEncodedText.Encode("observations");
+    public static readonly JsonEncodedText Medication = JsonEncodedText.Encode("medication");
+    public static readonly JsonEncodedText Class = JsonEncodedText.Encode("class");
+    public static readonly JsonEncodedText Band = JsonEncodedText.Encode("band");
+    public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
+    public static readonly JsonEncodedText Recommendations = JsonEncodedText.Encode("recommendations");
+    public static readonly JsonEncodedText DueOn = JsonEncodedText.Encode("dueOn");
+    public static readonly JsonEncodedText Serology = JsonEncodedText.Encode("serology");
+    public static readonly JsonEncodedText Interpretations = JsonEncodedText.Encode("interpretations");
+    public static readonly JsonEncodedText Topic = JsonEncodedText.Encode("topic");
+    public static readonly JsonEncodedText Clinician = JsonEncodedText.Encode("clinician");
+    public static readonly JsonEncodedText Patient = JsonEncodedText.Encode("patient");
+    public static readonly JsonEncodedText NextTests = JsonEncodedText.Encode("nextTests");
+    public static readonly JsonEncodedText Profile = JsonEncodedText.Encode("profile");
+    public static readonly JsonEncodedText AllocationScore = JsonEncodedText.Encode("allocationScore");
+    public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+    public static readonly JsonEncodedText RoleText = JsonEncodedText.Encode("roleText");
 }
 
 /// <summary>

@@ -98,40 +98,16 @@ internal sealed class Chunk
 }
 
 /// <summary>Per-chunk tallies, summed by the writer.</summary>
-internal sealed class ChunkCounts
+internal sealed class ChunkCounts : IssueCounts
 {
     public long Lines { get; set; }
 
-    public long Clean { get; set; }
-
-    public long WithWarnings { get; set; }
-
-    public long WithErrors { get; set; }
-
     public long Unreadable { get; set; }
 
-    public void Count(IReadOnlyList<Hepatica.Clinical.Scoring.InputIssue> issues)
+    /// <summary>Counts one line read into a snapshot with <paramref name="issues"/>.</summary>
+    public override void Count(IReadOnlyList<Hepatica.Clinical.Scoring.InputIssue> issues)
     {
         Lines++;
-        var errors = false;
-        var warnings = false;
-        foreach (var issue in issues)
-        {
-            errors |= issue.Severity == Hepatica.Clinical.Scoring.IssueSeverity.Error;
-            warnings |= issue.Severity == Hepatica.Clinical.Scoring.IssueSeverity.Warning;
-        }
-
-        if (errors)
-        {
-            WithErrors++;
-        }
-        else if (warnings)
-        {
-            WithWarnings++;
-        }
-        else
-        {
-            Clean++;
-        }
+        base.Count(issues);
     }
 }

@@ -222,15 +222,9 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
 }
 
 /// <summary>What pass 2 did in one partition: patients assessed (clean, with warnings, with errors), resources parsed, error records.</summary>
-internal sealed class AssessCounts
+internal sealed class AssessCounts : Hepatica.Cli.Batch.IssueCounts
 {
     public long Patients { get; set; }
-
-    public long Clean { get; set; }
-
-    public long WithWarnings { get; set; }
-
-    public long WithErrors { get; set; }
 
     public long ResourcesParsed { get; set; }
 
@@ -250,28 +244,10 @@ internal sealed class AssessCounts
 
     public long WriteTicks { get; set; }
 
-    public void Count(IReadOnlyList<InputIssue> issues)
-    {
-        if (issues.Any(i => i.Severity == IssueSeverity.Error))
-        {
-            WithErrors++;
-        }
-        else if (issues.Count > 0)
-        {
-            WithWarnings++;
-        }
-        else
-        {
-            Clean++;
-        }
-    }
-
     public void Add(AssessCounts other)
     {
         Patients += other.Patients;
-        Clean += other.Clean;
-        WithWarnings += other.WithWarnings;
-        WithErrors += other.WithErrors;
+        AddIssues(other);
         ResourcesParsed += other.ResourcesParsed;
         ErrorRecords += other.ErrorRecords;
         Spared += other.Spared;

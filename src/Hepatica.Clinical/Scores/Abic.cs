@@ -50,7 +50,7 @@ public static class Abic
         var inputs = new Inputs(
             r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"),
             r.Need(snapshot.Labs.Creatinine, "labs.creatinine"), r.Need(snapshot.Labs.Inr, "labs.inr"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates ABIC and its risk band.</summary>

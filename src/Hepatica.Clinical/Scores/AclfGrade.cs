@@ -44,7 +44,7 @@ public static class AclfGrade
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = OrganInputs.Gather(snapshot, ref r, needMap: false);
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Grades ACLF with a step for each organ failure and the rule applied.</summary>

@@ -67,7 +67,7 @@ public static class AihSimplified
         var inputs = new Inputs(
             a.AnaTiter, a.SmaTiter, a.LkmTiter, a.SlaLpPositive, r.Need(a.IgG, "autoimmune.igg"), r.Need(a.IgGUpperLimit, "autoimmune.iggUpperLimit"),
             r.Need(a.Histology, "autoimmune.histology"), r.Need(a.ViralHepatitisExcluded, "autoimmune.viralHepatitisExcluded"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Histology points (Hennes 2008): atypical 0, compatible with AIH 1, typical 2.</summary>

@@ -46,7 +46,7 @@ public static class Albi
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Albumin, "labs.albumin"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates ALBI and its grade.</summary>

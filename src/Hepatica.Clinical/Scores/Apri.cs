@@ -61,7 +61,7 @@ public static class Apri
         var inputs = new Inputs(
             r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.AstUpperLimit, "labs.astUpperLimit"),
             r.Need(snapshot.Labs.Platelets, "labs.platelets"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates APRI and its interpretation.</summary>

@@ -60,7 +60,7 @@ public static class AuditC
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(a.AuditCQ1, "alcohol.auditC.q1"), r.Need(a.AuditCQ2, "alcohol.auditC.q2"), r.Need(a.AuditCQ3, "alcohol.auditC.q3"), r.Need(snapshot.Sex, "sex"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Adds the answers and screens by sex.</summary>

@@ -76,7 +76,7 @@ public static class ChildPugh
             r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Findings.Ascites, "findings.ascites"),
             r.Need(snapshot.Findings.Encephalopathy, "findings.encephalopathyGrade"),
             r.Need(snapshot.Findings.CholestaticLiverDisease, "findings.cholestaticLiverDisease"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Ascites points (Pugh 1973): none 1, mild 2, moderate-severe 3.</summary>
@@ -91,10 +91,10 @@ public static class ChildPugh
         var b = Breakdown.For(recordSteps, Pugh1973);
         var bili = inputs.Bilirubin.MilligramsPerDeciliter;
         var total = inputs.Cholestatic
-            ? Points(b, "bilirubin (cholestatic bands), mg/dL", bili, CholestaticBilirubinBands, "Pugh 1973, cholestatic disease")
-            : Points(b, "bilirubin, mg/dL", bili, BilirubinBands, Pugh1973.Key);
-        total += Points(b, "albumin, g/dL", inputs.Albumin.GramsPerDeciliter, AlbuminBands, Pugh1973.Key);
-        total += Points(b, "INR", inputs.Inr.Ratio, InrBands, "MDCalc INR bands");
+            ? b.BandPoints("bilirubin (cholestatic bands), mg/dL", bili, CholestaticBilirubinBands, "Pugh 1973, cholestatic disease")
+            : b.BandPoints("bilirubin, mg/dL", bili, BilirubinBands, Pugh1973.Key);
+        total += b.BandPoints("albumin, g/dL", inputs.Albumin.GramsPerDeciliter, AlbuminBands, Pugh1973.Key);
+        total += b.BandPoints("INR", inputs.Inr.Ratio, InrBands, "MDCalc INR bands");
         var ascites = AscitesPoints[inputs.Ascites];
         total += b.Points("ascites", ascites.Score, $"{ascites.Words}: {ascites.Score} (none 1, mild 2, moderate-severe 3; Pugh 1973)");
         var grade = inputs.Encephalopathy.Grade;
@@ -103,12 +103,5 @@ public static class ChildPugh
         b.Sum("total", total, "sum of the five items");
         var category = b.Category("class", total, Bands.Find(ClassBands, total));
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
-    }
-
-    private static decimal Points(Breakdown b, string label, decimal value, IReadOnlyList<Band> bands, string source)
-    {
-        var band = Bands.Find(bands, value);
-        var points = band.Points ?? throw new ArgumentOutOfRangeException(nameof(bands), band.Label, "Child-Pugh bands give points.");
-        return b.Points(label, points, $"{Breakdown.F(value)} is {band.Describe()}: {points} point{(points == 1 ? string.Empty : "s")} ({source})");
     }
 }

@@ -39,7 +39,7 @@ public static class ClifCOf
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = OrganInputs.Gather(snapshot, ref r, needMap: true);
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates the six sub-scores, the total and the organ failures.</summary>

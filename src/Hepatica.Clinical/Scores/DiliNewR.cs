@@ -48,7 +48,7 @@ public static class DiliNewR
         var inputs = new Inputs(
             r.Need(labs.Alt, "labs.alt"), r.Need(labs.AltUpperLimit, "labs.altUpperLimit"), r.Need(labs.Ast, "labs.ast"), r.Need(labs.AstUpperLimit, "labs.astUpperLimit"),
             r.Need(labs.Alp, "labs.alp"), r.Need(labs.AlpUpperLimit, "labs.alpUpperLimit"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates nR and the pattern, naming the aminotransferase used.</summary>

@@ -54,7 +54,7 @@ public static class DiliRRatio
         var r = new Requirements();
         var inputs = new Inputs(
             r.Need(labs.Alt, "labs.alt"), r.Need(labs.AltUpperLimit, "labs.altUpperLimit"), r.Need(labs.Alp, "labs.alp"), r.Need(labs.AlpUpperLimit, "labs.alpUpperLimit"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates R and the pattern.</summary>

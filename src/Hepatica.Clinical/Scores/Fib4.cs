@@ -71,7 +71,7 @@ public static class Fib4
         var inputs = new Inputs(
             r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.Alt, "labs.alt"),
             r.Need(snapshot.Labs.Platelets, "labs.platelets"), snapshot.Findings.FattyLiverDisease);
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates FIB-4 and its band, saying which cut-off set applies.</summary>

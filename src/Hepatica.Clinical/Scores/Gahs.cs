@@ -34,21 +34,21 @@ public static class Gahs
     };
 
     /// <summary>Age bands, years (Forrest 2005): &lt; 50, ≥ 50.</summary>
-    public static readonly IReadOnlyList<Band> AgeBands = [Band.Below(50m, "1"), Band.AtLeast(50m, "2")];
+    public static readonly IReadOnlyList<Band> AgeBands = [Band.Below(50m, 1), Band.AtLeast(50m, 2)];
 
     /// <summary>White cell bands, 10^9/L (Forrest 2005): &lt; 15, ≥ 15.</summary>
-    public static readonly IReadOnlyList<Band> WbcBands = [Band.Below(15m, "1"), Band.AtLeast(15m, "2")];
+    public static readonly IReadOnlyList<Band> WbcBands = [Band.Below(15m, 1), Band.AtLeast(15m, 2)];
 
     /// <summary>Urea bands, mmol/L (Forrest 2005): &lt; 5, ≥ 5.</summary>
-    public static readonly IReadOnlyList<Band> UreaBands = [Band.Below(5m, "1"), Band.AtLeast(5m, "2")];
+    public static readonly IReadOnlyList<Band> UreaBands = [Band.Below(5m, 1), Band.AtLeast(5m, 2)];
 
     /// <summary>PT ratio or INR bands (Forrest 2005): &lt; 1.5, 1.5-2.0, &gt; 2.0.</summary>
     public static readonly IReadOnlyList<Band> CoagulationBands =
-        [Band.Below(1.5m, "1"), Band.Between(1.5m, 2.0m, "2"), Band.Above(2.0m, "3")];
+        [Band.Below(1.5m, 1), Band.Between(1.5m, 2.0m, 2), Band.Above(2.0m, 3)];
 
     /// <summary>Bilirubin bands, µmol/L (Forrest 2005): &lt; 125, 125-250, &gt; 250.</summary>
     public static readonly IReadOnlyList<Band> BilirubinBands =
-        [Band.Below(125m, "1"), Band.Between(125m, 250m, "2"), Band.Above(250m, "3")];
+        [Band.Below(125m, 1), Band.Between(125m, 250m, 2), Band.Above(250m, 3)];
 
     /// <summary>The category of a total ≥ 9 (Forrest 2005).</summary>
     public const string PoorPrognosis = "poor prognosis";
@@ -94,20 +94,13 @@ public static class Gahs
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var b = Breakdown.For(recordSteps);
-        var total = Points(b, "age, years", inputs.AgeYears, AgeBands)
-            + Points(b, "white cells, 10^9/L", inputs.Wbc.BillionsPerLiter, WbcBands)
-            + Points(b, "urea, mmol/L", inputs.Urea.MillimolesPerLiter, UreaBands)
-            + Points(b, inputs.CoagulationSource, inputs.CoagulationRatio, CoagulationBands)
-            + Points(b, "bilirubin, µmol/L", inputs.Bilirubin.MicromolesPerLiter, BilirubinBands);
+        var total = b.BandPoints("age, years", inputs.AgeYears, AgeBands, Forrest2005.Key)
+            + b.BandPoints("white cells, 10^9/L", inputs.Wbc.BillionsPerLiter, WbcBands, Forrest2005.Key)
+            + b.BandPoints("urea, mmol/L", inputs.Urea.MillimolesPerLiter, UreaBands, Forrest2005.Key)
+            + b.BandPoints(inputs.CoagulationSource, inputs.CoagulationRatio, CoagulationBands, Forrest2005.Key)
+            + b.BandPoints("bilirubin, µmol/L", inputs.Bilirubin.MicromolesPerLiter, BilirubinBands, Forrest2005.Key);
         b.Sum("total", total, "sum of the five items");
         var category = b.Category("prognosis", total, Bands.Find(PrognosisBands, total), Forrest2005);
         return new ScoreResult(Definition, total, null, category, b.Steps, []);
-    }
-
-    private static decimal Points(Breakdown b, string label, decimal value, IReadOnlyList<Band> bands)
-    {
-        var band = Bands.Find(bands, value);
-        var points = decimal.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
-        return b.Points(label, points, $"{Breakdown.F(value)} is {band.Describe()}: {band.Label} point{(points == 1m ? string.Empty : "s")} (Forrest 2005)");
     }
 }

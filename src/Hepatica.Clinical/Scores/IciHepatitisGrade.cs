@@ -38,11 +38,11 @@ public static class IciHepatitisGrade
 
     /// <summary>AST or ALT grade by × ULN (CTCAE v5.0, normal baseline).</summary>
     public static readonly IReadOnlyList<Band> AminotransferaseGrades =
-        [Band.AtMost(1m, "0"), Band.AboveUpTo(1m, 3m, "1"), Band.AboveUpTo(3m, 5m, "2"), Band.AboveUpTo(5m, 20m, "3"), Band.Above(20m, "4")];
+        [Band.AtMost(1m, 0), Band.AboveUpTo(1m, 3m, 1), Band.AboveUpTo(3m, 5m, 2), Band.AboveUpTo(5m, 20m, 3), Band.Above(20m, 4)];
 
     /// <summary>Total bilirubin grade by × ULN (CTCAE v5.0, normal baseline).</summary>
     public static readonly IReadOnlyList<Band> BilirubinGrades =
-        [Band.AtMost(1m, "0"), Band.AboveUpTo(1m, 1.5m, "1"), Band.AboveUpTo(1.5m, 3m, "2"), Band.AboveUpTo(3m, 10m, "3"), Band.Above(10m, "4")];
+        [Band.AtMost(1m, 0), Band.AboveUpTo(1m, 1.5m, 1), Band.AboveUpTo(1.5m, 3m, 2), Band.AboveUpTo(3m, 10m, 3), Band.Above(10m, 4)];
 
     /// <summary>Management by hepatitis grade (ASCO 2021, hepatitis table).</summary>
     public static readonly IReadOnlyList<Band> Management =
@@ -80,7 +80,7 @@ public static class IciHepatitisGrade
         var inputs = new Inputs(
             r.Need(l.Alt, "labs.alt"), r.Need(l.AltUpperLimit, "labs.altUpperLimit"), r.Need(l.Ast, "labs.ast"), r.Need(l.AstUpperLimit, "labs.astUpperLimit"),
             r.Need(l.Bilirubin, "labs.bilirubin"), r.Need(l.BilirubinUpperLimit, "labs.bilirubinUpperLimit"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Grades each analyte, takes the highest and names the management.</summary>
@@ -100,8 +100,7 @@ public static class IciHepatitisGrade
 
     private static decimal Grade(Breakdown b, string analyte, decimal timesUpperLimit, IReadOnlyList<Band> grades)
     {
-        var band = Bands.Find(grades, timesUpperLimit);
-        var grade = decimal.Parse(band.Label, System.Globalization.CultureInfo.InvariantCulture);
+        var (band, grade) = Bands.FindPoints(grades, timesUpperLimit);
         return b.Points(analyte + " grade", grade, $"{Breakdown.F(timesUpperLimit)} × ULN is {band.Describe()}: grade {band.Label} (CTCAE v5.0)");
     }
 }

@@ -58,19 +58,7 @@ public static class KccAcetaminophen
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var inputs = From(snapshot);
-        if (snapshot.Findings.AcuteLiverFailureCause is { } cause && cause != AcuteLiverFailureCause.Acetaminophen)
-        {
-            return ScoreOutcome.NotApplicable(Definition, $"for acetaminophen-induced acute liver failure; the cause given is {cause} (see kcc-non-acetaminophen)");
-        }
-
-        var missing = new List<string>();
-        if (snapshot.Findings.AcuteLiverFailureCause is null)
-        {
-            missing.Add("findings.acuteLiverFailureCause");
-        }
-
-        Decide(inputs, Breakdown.For(false), missing);
-        return missing.Count == 0 ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, missing);
+        return Outcome(Definition, snapshot, NotForOtherCauses(snapshot), (b, missing) => Decide(inputs, b, missing), () => Calculate(inputs, recordSteps));
     }
 
     /// <summary>Decides whether the criteria are met, with a step for each criterion.</summary>
@@ -78,12 +66,46 @@ public static class KccAcetaminophen
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        return Result(Definition, recordSteps, (b, missing) => Decide(inputs, b, missing), "criteria", Sources.OGrady1989);
+    }
+
+    /// <summary>Why the acetaminophen criteria do not apply to <paramref name="snapshot"/> (another cause given), or null.</summary>
+    internal static string? NotForOtherCauses(PatientSnapshot snapshot) =>
+        snapshot.Findings.AcuteLiverFailureCause is { } cause && cause != AcuteLiverFailureCause.Acetaminophen
+            ? $"for acetaminophen-induced acute liver failure; the cause given is {cause} (see kcc-non-acetaminophen)"
+            : null;
+
+    /// <summary>
+    /// The outcome of one of the King's College variants: not applicable with <paramref name="notApplicable"/>'s
+    /// reason, not calculable when the cause or the inputs that would decide are missing, else calculated.
+    /// </summary>
+    internal static ScoreOutcome Outcome(ScoreDefinition definition, PatientSnapshot snapshot, string? notApplicable, Func<Breakdown, List<string>, bool?> decide, Func<ScoreResult> calculate)
+    {
+        if (notApplicable is not null)
+        {
+            return ScoreOutcome.NotApplicable(definition, notApplicable);
+        }
+
+        var missing = new List<string>();
+        AddIf(missing, snapshot.Findings.AcuteLiverFailureCause is null, "findings.acuteLiverFailureCause");
+        decide(Breakdown.For(false), missing);
+        return missing.Count == 0 ? ScoreOutcome.Calculated(calculate()) : ScoreOutcome.NotCalculable(definition, missing);
+    }
+
+    /// <summary>
+    /// The result of one of the King's College variants: 1 when <paramref name="decide"/> says the
+    /// <paramref name="criteria"/> are met, 0 when not, with the outcome band citing <paramref name="sources"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The inputs cannot decide.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208:Instantiate argument exceptions correctly", Justification = "Thrown on behalf of the public Calculate, whose parameter is inputs.")]
+    internal static ScoreResult Result(ScoreDefinition definition, bool recordSteps, Func<Breakdown, List<string>, bool?> decide, string criteria, params ReadOnlySpan<Citation> sources)
+    {
         var b = Breakdown.For(recordSteps);
         var missing = new List<string>();
-        var met = Decide(inputs, b, missing) ?? throw new ArgumentException("The inputs cannot decide the criteria; missing: " + string.Join(", ", missing), nameof(inputs));
-        var value = b.Sum("criteria met", met ? 1m : 0m, met ? "1: the criteria are met" : "0: the criteria are not met");
-        var category = b.Category("outcome", value, Bands.Find(Outcomes, value), Sources.OGrady1989);
-        return new ScoreResult(Definition, value, null, category, b.Steps, []);
+        var met = decide(b, missing) ?? throw new ArgumentException("The inputs cannot decide the criteria; missing: " + string.Join(", ", missing), "inputs");
+        var value = b.Sum("criteria met", met ? 1m : 0m, met ? $"1: the {criteria} are met" : $"0: the {criteria} are not met");
+        var category = b.Category("outcome", value, Bands.Find(Outcomes, value), sources);
+        return new ScoreResult(definition, value, null, category, b.Steps, []);
     }
 
     /// <summary>The inputs of a snapshot.</summary>

@@ -1,4 +1,3 @@
-using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Scoring;
 
 namespace Hepatica.Clinical.Scores;
@@ -51,15 +50,7 @@ public static class KccAcetaminophenLactate
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var inputs = new Inputs(KccAcetaminophen.From(snapshot), snapshot.Labs.Lactate);
-        if (snapshot.Findings.AcuteLiverFailureCause is { } cause && cause != AcuteLiverFailureCause.Acetaminophen)
-        {
-            return ScoreOutcome.NotApplicable(Definition, $"for acetaminophen-induced acute liver failure; the cause given is {cause} (see kcc-non-acetaminophen)");
-        }
-
-        var missing = new List<string>();
-        KccAcetaminophen.AddIf(missing, snapshot.Findings.AcuteLiverFailureCause is null, "findings.acuteLiverFailureCause");
-        Decide(inputs, Breakdown.For(false), missing);
-        return missing.Count == 0 ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, missing);
+        return KccAcetaminophen.Outcome(Definition, snapshot, KccAcetaminophen.NotForOtherCauses(snapshot), (b, missing) => Decide(inputs, b, missing), () => Calculate(inputs, recordSteps));
     }
 
     /// <summary>Decides whether the modified criteria are met, with a step for each criterion.</summary>
@@ -67,12 +58,7 @@ public static class KccAcetaminophenLactate
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var b = Breakdown.For(recordSteps);
-        var missing = new List<string>();
-        var met = Decide(inputs, b, missing) ?? throw new ArgumentException("The inputs cannot decide the criteria; missing: " + string.Join(", ", missing), nameof(inputs));
-        var value = b.Sum("criteria met", met ? 1m : 0m, met ? "1: the modified criteria are met" : "0: the modified criteria are not met");
-        var category = b.Category("outcome", value, Bands.Find(KccAcetaminophen.Outcomes, value), "O'Grady 1989; Bernal 2002");
-        return new ScoreResult(Definition, value, null, category, b.Steps, []);
+        return KccAcetaminophen.Result(Definition, recordSteps, (b, missing) => Decide(inputs, b, missing), "modified criteria", Sources.OGrady1989, Bernal2002);
     }
 
     private static bool? Decide(Inputs inputs, Breakdown b, List<string> missing)

@@ -61,16 +61,11 @@ public static class KccNonAcetaminophen
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var cause = snapshot.Findings.AcuteLiverFailureCause;
-        if (cause == AcuteLiverFailureCause.Acetaminophen)
-        {
-            return ScoreOutcome.NotApplicable(Definition, "for acute liver failure not caused by acetaminophen; the cause given is acetaminophen (see kcc-acetaminophen)");
-        }
-
-        var missing = new List<string>();
-        KccAcetaminophen.AddIf(missing, cause is null, "findings.acuteLiverFailureCause");
         var inputs = new Inputs(cause, snapshot.Labs.Inr, snapshot.Labs.ProthrombinTime, snapshot.AgeYears, snapshot.Findings.JaundiceToEncephalopathyDays, snapshot.Labs.Bilirubin);
-        Decide(inputs, Breakdown.For(false), missing, out _);
-        return missing.Count == 0 ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, missing);
+        var notApplicable = cause == AcuteLiverFailureCause.Acetaminophen
+            ? "for acute liver failure not caused by acetaminophen; the cause given is acetaminophen (see kcc-acetaminophen)"
+            : null;
+        return KccAcetaminophen.Outcome(Definition, snapshot, notApplicable, (b, missing) => Decide(inputs, b, missing, out _), () => Calculate(inputs, recordSteps));
     }
 
     /// <summary>Decides whether the criteria are met, with a step for each criterion.</summary>
@@ -83,12 +78,9 @@ public static class KccNonAcetaminophen
             throw new ArgumentException("These criteria are for causes other than acetaminophen; use KccAcetaminophen.", nameof(inputs));
         }
 
-        var b = Breakdown.For(recordSteps);
-        var missing = new List<string>();
-        var met = Decide(inputs, b, missing, out var minorMet) ?? throw new ArgumentException("The inputs cannot decide the criteria; missing: " + string.Join(", ", missing), nameof(inputs));
-        var value = b.Sum("criteria met", met ? 1m : 0m, met ? "1: the criteria are met" : "0: the criteria are not met");
-        var category = b.Category("outcome", value, Bands.Find(KccAcetaminophen.Outcomes, value), Sources.OGrady1989);
-        return new ScoreResult(Definition, value, null, category, b.Steps, []) { Extras = new Dictionary<string, decimal> { [MinorMetExtra] = minorMet } };
+        var minorMet = 0;
+        var result = KccAcetaminophen.Result(Definition, recordSteps, (b, missing) => Decide(inputs, b, missing, out minorMet), "criteria", Sources.OGrady1989);
+        return result with { Extras = new Dictionary<string, decimal> { [MinorMetExtra] = minorMet } };
     }
 
     private static bool? Decide(Inputs inputs, Breakdown b, List<string> missing, out int minorMet)

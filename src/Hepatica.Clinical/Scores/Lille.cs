@@ -71,7 +71,7 @@ public static class Lille
             r.Need(known ? LabSeries.On(series.ProthrombinTime, start) : null, "series.pt[day 0]"),
             r.Need(known ? LabSeries.On(series.Bilirubin, start) : null, "series.bilirubin[day 0]"),
             r.Need(known ? LabSeries.On(series.Bilirubin, day7) : null, "series.bilirubin[day 7]"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates the Lille model and its response band.</summary>

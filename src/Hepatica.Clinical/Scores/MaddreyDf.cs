@@ -60,7 +60,7 @@ public static class MaddreyDf
         var inputs = new Inputs(
             r.Need(snapshot.Labs.ProthrombinTime, "labs.pt"), r.Need(snapshot.Labs.ProthrombinTimeControl, "labs.ptControl"),
             r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates the discriminant function and its severity band.</summary>

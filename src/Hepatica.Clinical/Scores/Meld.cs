@@ -129,4 +129,25 @@ public static class Meld
         missing = r.Missing;
         return r.AllPresent;
     }
+
+    /// <summary>
+    /// Evaluates a MELD-Na variant: not applicable under 12, not calculable with every missing MELD input and sodium
+    /// named, else <paramref name="calculate"/> with MELD's inputs and the sodium.
+    /// </summary>
+    internal static ScoreOutcome EvaluateWithSodium(PatientSnapshot snapshot, ScoreDefinition definition, Func<Inputs, Sodium, ScoreResult> calculate)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (NotForChildren(snapshot, definition) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
+        var meldPresent = GatherInputs(snapshot, out var meld, out var missing);
+        if (snapshot.Labs.Sodium is not { } sodium)
+        {
+            return ScoreOutcome.NotCalculable(definition, [.. missing, "labs.sodium"]);
+        }
+
+        return meldPresent ? ScoreOutcome.Calculated(calculate(meld, sodium)) : ScoreOutcome.NotCalculable(definition, missing);
+    }
 }

@@ -96,7 +96,7 @@ public static class Meld3
             return ScoreOutcome.NotApplicable(Definition, "MELD 3.0 is for candidates aged 12 or more; PELD applies under 12 (OPTN policy 9.1.D).");
         }
 
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates MELD 3.0 with its full breakdown.</summary>

@@ -33,22 +33,8 @@ public static class MeldNa
     /// <summary>Gathers the inputs from a snapshot and calculates, or names everything that is missing.</summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        if (Meld.NotForChildren(snapshot, Definition) is { } notApplicable)
-        {
-            return notApplicable;
-        }
-
-        var meldPresent = Meld.GatherInputs(snapshot, out var meld, out var missing);
-        if (snapshot.Labs.Sodium is not { } sodium)
-        {
-            return ScoreOutcome.NotCalculable(Definition, [.. missing, "labs.sodium"]);
-        }
-
-        return meldPresent ? ScoreOutcome.Calculated(Calculate(new Inputs(meld, sodium), recordSteps)) : ScoreOutcome.NotCalculable(Definition, missing);
-    }
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) =>
+        Meld.EvaluateWithSodium(snapshot, Definition, (meld, sodium) => Calculate(new Inputs(meld, sodium), recordSteps));
 
     /// <summary>Calculates MELD-Na with its full breakdown.</summary>
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)

@@ -38,22 +38,8 @@ public static class MeldNaKim2008
     /// <summary>Gathers the inputs from a snapshot and calculates, or names what is missing.</summary>
     /// <param name="snapshot">The patient.</param>
     /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
-    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        if (Meld.NotForChildren(snapshot, Definition) is { } notApplicable)
-        {
-            return notApplicable;
-        }
-
-        var meldPresent = Meld.GatherInputs(snapshot, out var meld, out var missing);
-        if (!meldPresent || snapshot.Labs.Sodium is null)
-        {
-            return ScoreOutcome.NotCalculable(Definition, snapshot.Labs.Sodium is null ? [.. missing, "labs.sodium"] : missing);
-        }
-
-        return ScoreOutcome.Calculated(Calculate(new Inputs(meld, snapshot.Labs.Sodium.Value), recordSteps));
-    }
+    public static ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true) =>
+        Meld.EvaluateWithSodium(snapshot, Definition, (meld, sodium) => Calculate(new Inputs(meld, sodium), recordSteps));
 
     /// <summary>Calculates Kim's MELD-Na with its breakdown.</summary>
     public static ScoreResult Calculate(Inputs inputs, bool recordSteps = true)

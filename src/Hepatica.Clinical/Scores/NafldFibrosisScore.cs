@@ -71,7 +71,7 @@ public static class NafldFibrosisScore
         var inputs = new Inputs(
             r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Bmi, "bmi"), r.Need(snapshot.Findings.DiabetesOrImpairedFastingGlucose, "findings.diabetesOrImpairedFastingGlucose"),
             r.Need(l.Ast, "labs.ast"), r.Need(l.Alt, "labs.alt"), r.Need(l.Platelets, "labs.platelets"), r.Need(l.Albumin, "labs.albumin"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates the score and its band, one term per step.</summary>

@@ -66,7 +66,7 @@ public static class Peld
             r.Need(snapshot.AgeYears, "ageYears"), snapshot.AgeAtListingYears,
             r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Inr, "labs.inr"),
             r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.GrowthFailure, "findings.growthFailure"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates PELD with its breakdown.</summary>

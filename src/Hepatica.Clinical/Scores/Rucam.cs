@@ -143,7 +143,7 @@ public static class Rucam
             r.Need(snapshot.AgeYears, "ageYears"), hepatocellular == false ? r.Need(d.RucamPregnancy, "dili.rucam.pregnancy") : false,
             r.Need(d.RucamConcomitant, "dili.rucam.concomitantDrugs"), r.Need(d.RucamAlternativeCauses, "dili.rucam.alternativeCauses"),
             r.Need(d.RucamPreviousHepatotoxicity, "dili.rucam.previousHepatotoxicity"), r.Need(d.RucamReexposure, "dili.rucam.reexposure"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates the seven items, the total and the causality grade.</summary>

@@ -62,7 +62,7 @@ public static class Ukeld
         var inputs = new Inputs(
             r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
             r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Sodium, "labs.sodium"));
-        return r.AllPresent ? ScoreOutcome.Calculated(Calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(Definition, r.Missing);
+        return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
     /// <summary>Calculates UKELD and reads it against the listing threshold.</summary>

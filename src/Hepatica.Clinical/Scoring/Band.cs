@@ -49,6 +49,15 @@ public sealed record Band(decimal? Lower, bool LowerInclusive, decimal? Upper, b
     /// <summary>A points band above <paramref name="lower"/>.</summary>
     public static Band Above(decimal lower, int points) => Above(lower, Text(points)) with { Points = points };
 
+    /// <summary>A points band from <paramref name="lower"/> up, included.</summary>
+    public static Band AtLeast(decimal lower, int points) => AtLeast(lower, Text(points)) with { Points = points };
+
+    /// <summary>A points band up to <paramref name="upper"/>, included.</summary>
+    public static Band AtMost(decimal upper, int points) => AtMost(upper, Text(points)) with { Points = points };
+
+    /// <summary>A points band above <paramref name="lower"/> and up to <paramref name="upper"/>, included.</summary>
+    public static Band AboveUpTo(decimal lower, decimal upper, int points) => AboveUpTo(lower, upper, Text(points)) with { Points = points };
+
     private static string Text(int points) => points.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>True when <paramref name="value"/> lies in this band.</summary>
@@ -91,5 +100,13 @@ public static class Bands
         }
 
         throw new ArgumentOutOfRangeException(nameof(value), value, "No interpretation band contains this value.");
+    }
+
+    /// <summary>The band that contains <paramref name="value"/> and its points.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No band contains the value, or it gives no points (a bug).</exception>
+    public static (Band Band, int Points) FindPoints(IReadOnlyList<Band> bands, decimal value)
+    {
+        var band = Find(bands, value);
+        return (band, band.Points ?? throw new ArgumentOutOfRangeException(nameof(bands), band.Label, "These bands give no points."));
     }
 }

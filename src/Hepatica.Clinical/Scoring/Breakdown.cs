@@ -208,6 +208,17 @@ public sealed class Breakdown
     public decimal Points(string label, decimal points, [InterpolatedStringHandlerArgument("")] ref DetailHandler detail) =>
         Add(StepKind.Points, label, points, ref detail);
 
+    /// <summary>
+    /// The points of the band of <paramref name="bands"/> that holds <paramref name="value"/>, as a step
+    /// "value is range: n points (source)".
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No band holds the value, or the band gives no points (a bug).</exception>
+    public decimal BandPoints(string label, decimal value, IReadOnlyList<Band> bands, string source)
+    {
+        var (band, points) = Bands.FindPoints(bands, value);
+        return Points(label, points, $"{F(value)} is {band.Describe()}: {points} point{(points == 1 ? string.Empty : "s")} ({source})");
+    }
+
     /// <summary>Points of a row of a points table: "its words: +2 (source)", the source being <see cref="Source"/>,
     /// followed by <paramref name="scale"/> when the item has more than one scale.</summary>
     public decimal Points<T>(string label, Choice<T> row, string? scale = null)

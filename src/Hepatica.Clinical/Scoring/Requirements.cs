@@ -14,6 +14,16 @@ public struct Requirements
     /// <summary>True when every input asked for was present.</summary>
     public readonly bool AllPresent => missing is null;
 
+    /// <summary>
+    /// Calculated from <paramref name="inputs"/> when every input was present, else not calculable naming every
+    /// missing one. Pass the score's <c>Calculate</c> as a method group: nothing is captured, nothing allocated.
+    /// </summary>
+    public readonly ScoreOutcome Outcome<TInputs>(ScoreDefinition definition, TInputs inputs, bool recordSteps, Func<TInputs, bool, ScoreResult> calculate)
+    {
+        ArgumentNullException.ThrowIfNull(calculate);
+        return AllPresent ? ScoreOutcome.Calculated(calculate(inputs, recordSteps)) : ScoreOutcome.NotCalculable(definition, Missing);
+    }
+
     /// <summary>Returns the value, or records <paramref name="path"/> as missing and returns default.</summary>
     public T Need<T>(T? value, string path)
         where T : struct
