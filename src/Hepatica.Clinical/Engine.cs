@@ -53,7 +53,7 @@ public sealed record AsOf
     /// <summary>The stable kebab-case name of <see cref="Source"/>: <c>assessmentDate</c>, <c>fhir-as-of</c> or <c>run-time</c>.</summary>
     public string SourceName => Source switch
     {
-        AsOfSource.AssessmentDate => "assessmentDate",
+        AsOfSource.AssessmentDate => SnapshotKeys.AssessmentDate,
         AsOfSource.FhirAsOf => "fhir-as-of",
         AsOfSource.RunTime => "run-time",
         _ => throw new ArgumentOutOfRangeException(nameof(Source), Source, "Unknown as-of source."),

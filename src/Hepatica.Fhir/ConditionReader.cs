@@ -1,3 +1,4 @@
+using Hepatica.Clinical;
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Json;
@@ -61,7 +62,7 @@ internal static class ConditionReader
                 if (kind == ConditionKind.Ascites && c.Severity?.Coding.FirstOrDefault(x => x.System == Snomed && x.Code is not null && AscitesSeverity.ContainsKey(x.Code)) is { } severity)
                 {
                     ascites.Add(AscitesSeverity[severity.Code!]);
-                    sources.Add(new FhirSource("findings.ascites", "Condition", c.Id, onset ?? RecordedDate(c), Snomed, severity.Code!, severity.Display ?? severity.Code));
+                    sources.Add(new FhirSource(SnapshotKeys.Findings.Ascites, "Condition", c.Id, onset ?? RecordedDate(c), Snomed, severity.Code!, severity.Display ?? severity.Code));
                 }
                 else if (kind is ConditionKind.Ascites or ConditionKind.HepaticEncephalopathy)
                 {
@@ -77,7 +78,7 @@ internal static class ConditionReader
         var coma = kinds.Contains(ConditionKind.HepaticComa);
         if (coma)
         {
-            sources.AddRange(bySource[ConditionKind.HepaticComa].Select(s => s with { Path = "findings.encephalopathyGrade" }));
+            sources.AddRange(bySource[ConditionKind.HepaticComa].Select(s => s with { Path = SnapshotKeys.Findings.EncephalopathyGrade }));
         }
         else
         {
@@ -140,7 +141,7 @@ internal static class ConditionReader
         }
 
         var (kind, cause) = causes.Single();
-        sources.AddRange(bySource[ConditionKind.AcuteLiverFailure].Concat(bySource[kind]).Select(s => s with { Path = "findings.acuteLiverFailureCause" }));
+        sources.AddRange(bySource[ConditionKind.AcuteLiverFailure].Concat(bySource[kind]).Select(s => s with { Path = SnapshotKeys.Findings.AcuteLiverFailureCause }));
         return cause;
     }
 

@@ -349,7 +349,7 @@ public static class FhirSnapshotReader
                 continuous = true;
             }
 
-            used.Add(new FhirSource("findings.dialysisTwiceInPastWeek", "Procedure", p.Id, start, hit.c.System ?? "", d.Code));
+            used.Add(new FhirSource(SnapshotKeys.Findings.DialysisTwiceInPastWeek, "Procedure", p.Id, start, hit.c.System ?? "", d.Code));
         }
 
         sources.AddRange(used);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hepatica.Clinical;
 using Hepatica.Clinical.Labs;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Clinical.Serology;
@@ -43,7 +44,7 @@ internal static class ObservationReader
                     labs = withLimit;
                     sources.Add(new FhirSource(rule.Path + "UpperLimit", "Observation", from.Observation.Id, from.Time, Loinc, from.Loinc, reported));
                 }
-                creatinineTime = rule.Path == "labs.creatinine" ? from.Time : creatinineTime;
+                creatinineTime = rule.Path == SnapshotKeys.Labs.Creatinine ? from.Time : creatinineTime;
             }
         }
 

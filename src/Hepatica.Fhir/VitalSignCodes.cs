@@ -1,3 +1,4 @@
+using Hepatica.Clinical;
 using Hepatica.Clinical.Findings;
 
 namespace Hepatica.Fhir;
@@ -30,7 +31,7 @@ internal static class VitalSignCodes
     /// snapshot's <c>findings.meanArterialPressure</c>, from the core (<see cref="ClinicalFindings"/>).
     /// </summary>
     public static readonly VitalSignRule MeanArterialPressure =
-        new("findings.meanArterialPressure", "mean arterial pressure", WindowDays, new LoincCode("8478-0", "Mean blood pressure", "mm[Hg]"), ClinicalFindings.MeanArterialPressureAbove, ClinicalFindings.MeanArterialPressureAtMost);
+        new(SnapshotKeys.Findings.MeanArterialPressure, "mean arterial pressure", WindowDays, new LoincCode("8478-0", "Mean blood pressure", "mm[Hg]"), ClinicalFindings.MeanArterialPressureAbove, ClinicalFindings.MeanArterialPressureAtMost);
 
     /// <summary>The rule for a LOINC code, or null.</summary>
     public static VitalSignRule? Find(string loinc) => loinc == MeanArterialPressure.Code.Loinc ? MeanArterialPressure : null;

@@ -107,7 +107,7 @@ public static class SbpProphylaxis
 
         if (snapshot.Findings.Cirrhosis is null)
         {
-            missing.Add("findings.cirrhosis");
+            missing.Add(SnapshotKeys.Findings.Cirrhosis);
             return [];
         }
 
@@ -159,22 +159,22 @@ public static class SbpProphylaxis
         {
             if (labs.Creatinine is null)
             {
-                undecided.Add("labs.creatinine");
+                undecided.Add(SnapshotKeys.Labs.Creatinine);
             }
 
             if (labs.Urea is null)
             {
-                undecided.Add("labs.bun");
+                undecided.Add(SnapshotKeys.Labs.Bun);
             }
 
             if (labs.Sodium is null)
             {
-                undecided.Add("labs.sodium");
+                undecided.Add(SnapshotKeys.Labs.Sodium);
             }
 
             if (labs.Bilirubin is null)
             {
-                undecided.Add("labs.bilirubin");
+                undecided.Add(SnapshotKeys.Labs.Bilirubin);
             }
             else if (childPugh is null && labs.Bilirubin.Value.MilligramsPerDeciliter >= BilirubinMgPerDl)
             {

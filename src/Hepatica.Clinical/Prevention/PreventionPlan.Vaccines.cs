@@ -8,7 +8,7 @@ namespace Hepatica.Clinical.Prevention;
 public static partial class PreventionPlan
 {
     /// <summary>The input that decides the chronic-liver-disease indications when nothing else implies one.</summary>
-    private const string ChronicLiverDiseasePath = "findings.chronicLiverDisease";
+    private const string ChronicLiverDiseasePath = SnapshotKeys.Findings.ChronicLiverDisease;
 
     /// <summary>Engerix-B, Recombivax HB, PreHevbrio, or a mix of products: 0, 1, 6 months; minimum 4 weeks, 8 weeks, and 16 weeks from dose 1.</summary>
     public static readonly SeriesSpec HepB3Dose = new("3 doses at 0, 1 and 6 months (Engerix-B, Recombivax HB or PreHevbrio)",

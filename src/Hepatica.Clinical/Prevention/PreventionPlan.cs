@@ -104,7 +104,7 @@ public static partial class PreventionPlan
         var p = Patient.Of(snapshot, markers);
         if (snapshot.AgeYears is not { } age)
         {
-            missing.Add("ageYears");
+            missing.Add(SnapshotKeys.AgeYears);
         }
         else if (age < AdultAge)
         {
@@ -114,7 +114,7 @@ public static partial class PreventionPlan
         }
         else if (snapshot.AssessmentDate is not { } today)
         {
-            missing.Add("assessmentDate");
+            missing.Add(SnapshotKeys.AssessmentDate);
         }
         else
         {

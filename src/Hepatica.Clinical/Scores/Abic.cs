@@ -20,7 +20,7 @@ public static class Abic
     public static readonly ScoreDefinition Definition = new(
         "abic", "1.0.0", "ABIC score (alcohol-associated hepatitis)", 0m, null,
         "reported to two decimals, half away from zero; the risk band uses the unrounded value (Dominguez 2008)",
-        ["ageYears", "labs.bilirubin", "labs.creatinine", "labs.inr"], [Dominguez2008])
+        [SnapshotKeys.AgeYears, SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Inr], [Dominguez2008])
     {
         Population = new(
             "Patients with alcohol-associated hepatitis (Dominguez 2008).",
@@ -48,8 +48,8 @@ public static class Abic
 
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"),
-            r.Need(snapshot.Labs.Creatinine, "labs.creatinine"), r.Need(snapshot.Labs.Inr, "labs.inr"));
+            r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin),
+            r.Need(snapshot.Labs.Creatinine, SnapshotKeys.Labs.Creatinine), r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -19,8 +19,8 @@ public static class AclfGrade
     /// <summary>What the ACLF grade is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "aclf-grade", "1.0.0", "EASL-CLIF ACLF grade", 0m, 3m, "a grade, 0 (no ACLF) to 3; no rounding (Moreau 2013)",
-        ["labs.bilirubin", "labs.creatinine", "findings.renalReplacementTherapy", "findings.encephalopathyGrade", "labs.inr", "findings.vasopressors",
-            "findings.mechanicalVentilation", "findings.ventilationForEncephalopathy", "findings.pao2Fio2", "findings.spo2Fio2"],
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Findings.RenalReplacementTherapy, SnapshotKeys.Findings.EncephalopathyGrade, SnapshotKeys.Labs.Inr, SnapshotKeys.Findings.Vasopressors,
+            SnapshotKeys.Findings.MechanicalVentilation, SnapshotKeys.Findings.VentilationForEncephalopathy, SnapshotKeys.Findings.Pao2Fio2, SnapshotKeys.Findings.Spo2Fio2],
         [Sources.Moreau2013])
     {
         Population = new(

@@ -24,8 +24,8 @@ public static class AihSimplified
     /// <summary>What the simplified AIH score is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "aih-simplified", "1.0.0", "Simplified AIH criteria (IAIHG)", 0m, 8m, "integer points; no rounding",
-        ["autoimmune.ana", "autoimmune.sma", "autoimmune.lkm", "autoimmune.slaLp", "autoimmune.igg", "autoimmune.iggUpperLimit",
-         "autoimmune.histology", "autoimmune.viralHepatitisExcluded"],
+        [SnapshotKeys.Autoimmune.Ana, SnapshotKeys.Autoimmune.Sma, SnapshotKeys.Autoimmune.Lkm, SnapshotKeys.Autoimmune.SlaLp, SnapshotKeys.Autoimmune.Igg, SnapshotKeys.Autoimmune.IggUpperLimit,
+         SnapshotKeys.Autoimmune.Histology, SnapshotKeys.Autoimmune.ViralHepatitisExcluded],
         [Hennes2008])
     {
         Population = new(
@@ -58,15 +58,15 @@ public static class AihSimplified
         var r = new Requirements();
         if (AutoantibodyPoints(Breakdown.For(false), a.AnaTiter, a.SmaTiter, a.LkmTiter, a.SlaLpPositive) < AutoantibodyCap)
         {
-            r.Need(a.AnaTiter, "autoimmune.ana");
-            r.Need(a.SmaTiter, "autoimmune.sma");
-            r.Need(a.LkmTiter, "autoimmune.lkm");
-            r.Need(a.SlaLpPositive, "autoimmune.slaLp");
+            r.Need(a.AnaTiter, SnapshotKeys.Autoimmune.Ana);
+            r.Need(a.SmaTiter, SnapshotKeys.Autoimmune.Sma);
+            r.Need(a.LkmTiter, SnapshotKeys.Autoimmune.Lkm);
+            r.Need(a.SlaLpPositive, SnapshotKeys.Autoimmune.SlaLp);
         }
 
         var inputs = new Inputs(
-            a.AnaTiter, a.SmaTiter, a.LkmTiter, a.SlaLpPositive, r.Need(a.IgG, "autoimmune.igg"), r.Need(a.IgGUpperLimit, "autoimmune.iggUpperLimit"),
-            r.Need(a.Histology, "autoimmune.histology"), r.Need(a.ViralHepatitisExcluded, "autoimmune.viralHepatitisExcluded"));
+            a.AnaTiter, a.SmaTiter, a.LkmTiter, a.SlaLpPositive, r.Need(a.IgG, SnapshotKeys.Autoimmune.Igg), r.Need(a.IgGUpperLimit, SnapshotKeys.Autoimmune.IggUpperLimit),
+            r.Need(a.Histology, SnapshotKeys.Autoimmune.Histology), r.Need(a.ViralHepatitisExcluded, SnapshotKeys.Autoimmune.ViralHepatitisExcluded));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -22,7 +22,7 @@ public static class Albi
     public static readonly ScoreDefinition Definition = new(
         "albi", "1.0.0", "ALBI grade", decimal.MinValue, null,
         "reported to two decimals, half away from zero; the grade uses the unrounded value (Johnson 2015)",
-        ["labs.bilirubin", "labs.albumin"], [Johnson2015])
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Albumin], [Johnson2015])
     {
         Population = new(
             "Patients with hepatocellular carcinoma (Johnson 2015: derivation and validation cohorts with HCC); no gate is checked: Johnson 2015 states no exclusion the snapshot records.",
@@ -45,7 +45,7 @@ public static class Albi
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
-        var inputs = new Inputs(r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Albumin, "labs.albumin"));
+        var inputs = new Inputs(r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(snapshot.Labs.Albumin, SnapshotKeys.Labs.Albumin));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

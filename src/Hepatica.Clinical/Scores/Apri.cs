@@ -27,7 +27,7 @@ public static class Apri
     public static readonly ScoreDefinition Definition = new(
         "apri", "1.0.0", "APRI (AST to platelet ratio index)", 0m, null,
         "reported to two decimals, half away from zero; bands use the unrounded value",
-        ["labs.ast", "labs.astUpperLimit", "labs.platelets"], [Wai2003, Who2014])
+        [SnapshotKeys.Labs.Ast, SnapshotKeys.Labs.AstUpperLimit, SnapshotKeys.Labs.Platelets], [Wai2003, Who2014])
     {
         Population = new(
             "Adults with chronic liver disease being staged for fibrosis (Wai 2003: chronic hepatitis C; WHO 2014); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
@@ -59,8 +59,8 @@ public static class Apri
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.AstUpperLimit, "labs.astUpperLimit"),
-            r.Need(snapshot.Labs.Platelets, "labs.platelets"));
+            r.Need(snapshot.Labs.Ast, SnapshotKeys.Labs.Ast), r.Need(snapshot.Labs.AstUpperLimit, SnapshotKeys.Labs.AstUpperLimit),
+            r.Need(snapshot.Labs.Platelets, SnapshotKeys.Labs.Platelets));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -25,7 +25,7 @@ public static class AuditC
     /// <summary>What AUDIT-C is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "audit-c", "1.0.0", "AUDIT-C", 0m, 12m, "integer points; no rounding",
-        ["alcohol.auditC.q1", "alcohol.auditC.q2", "alcohol.auditC.q3", "sex"], [Bush1998, Bradley2007])
+        [SnapshotKeys.Alcohol.AuditC.Q1, SnapshotKeys.Alcohol.AuditC.Q2, SnapshotKeys.Alcohol.AuditC.Q3, SnapshotKeys.Sex], [Bush1998, Bradley2007])
     {
         Population = new(
             "Adults screened for alcohol use (Bush 1998: male veterans; Bradley 2007: women and men, the sex-specific cut-offs); no gate is checked.",
@@ -59,7 +59,7 @@ public static class AuditC
         var a = snapshot.Alcohol;
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(a.AuditCQ1, "alcohol.auditC.q1"), r.Need(a.AuditCQ2, "alcohol.auditC.q2"), r.Need(a.AuditCQ3, "alcohol.auditC.q3"), r.Need(snapshot.Sex, "sex"));
+            r.Need(a.AuditCQ1, SnapshotKeys.Alcohol.AuditC.Q1), r.Need(a.AuditCQ2, SnapshotKeys.Alcohol.AuditC.Q2), r.Need(a.AuditCQ3, SnapshotKeys.Alcohol.AuditC.Q3), r.Need(snapshot.Sex, SnapshotKeys.Sex));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -26,7 +26,7 @@ public static class ChildPugh
     /// <summary>What Child-Pugh is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "child-pugh", "1.0.0", "Child-Turcotte-Pugh", 5m, 15m, "integer points; no rounding",
-        ["labs.bilirubin", "labs.albumin", "labs.inr", "findings.ascites", "findings.encephalopathyGrade", "findings.cholestaticLiverDisease"],
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Albumin, SnapshotKeys.Labs.Inr, SnapshotKeys.Findings.Ascites, SnapshotKeys.Findings.EncephalopathyGrade, SnapshotKeys.Findings.CholestaticLiverDisease],
         [Pugh1973, MdCalc])
     {
         Population = new(
@@ -72,10 +72,10 @@ public static class ChildPugh
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Albumin, "labs.albumin"),
-            r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Findings.Ascites, "findings.ascites"),
-            r.Need(snapshot.Findings.Encephalopathy, "findings.encephalopathyGrade"),
-            r.Need(snapshot.Findings.CholestaticLiverDisease, "findings.cholestaticLiverDisease"));
+            r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(snapshot.Labs.Albumin, SnapshotKeys.Labs.Albumin),
+            r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr), r.Need(snapshot.Findings.Ascites, SnapshotKeys.Findings.Ascites),
+            r.Need(snapshot.Findings.Encephalopathy, SnapshotKeys.Findings.EncephalopathyGrade),
+            r.Need(snapshot.Findings.CholestaticLiverDisease, SnapshotKeys.Findings.CholestaticLiverDisease));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

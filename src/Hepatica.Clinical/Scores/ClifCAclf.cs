@@ -14,7 +14,7 @@ public static class ClifCAclf
     public static readonly ScoreDefinition Definition = new(
         "clif-c-aclf", "1.1.0", "CLIF-C ACLF score", 0m, 100m,
         "rounded to the nearest integer, half away from zero, then bounded to 0-100 (Jalan 2014; EF-CLIF calculator)",
-        [.. ClifCOf.Definition.Inputs, "ageYears", "labs.wbc"], [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators])
+        [.. ClifCOf.Definition.Inputs, SnapshotKeys.AgeYears, SnapshotKeys.Labs.Wbc], [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators])
     {
         Population = new(
             "Hospitalised patients with cirrhosis and ACLF (grade 1-3; Jalan 2014, CANONIC); without ACLF, CLIF-C AD applies. Acute decompensation itself is not checked: the snapshot records no admission for it.",
@@ -39,7 +39,7 @@ public static class ClifCAclf
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var organs = OrganInputs.Gather(snapshot, ref r, needMap: true);
-        var inputs = new Inputs(organs, r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Wbc, "labs.wbc"));
+        var inputs = new Inputs(organs, r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), r.Need(snapshot.Labs.Wbc, SnapshotKeys.Labs.Wbc));
         if (!r.AllPresent)
         {
             return ScoreOutcome.NotCalculable(Definition, r.Missing);
@@ -69,7 +69,7 @@ public static class ClifCAclf
         if (value < 0m || value > 100m)
         {
             var message = $"the formula gives {Breakdown.F(value)}, outside the 0-100 of the EF-CLIF calculator: reported as {(value < 0m ? "0" : "100")}; {(value < 0m ? "a very low white cell count" : "an extreme white cell count, age and organ failure score")} lies outside the data the score was derived from";
-            warnings.Add(b.Implausible("labs.wbc", message));
+            warnings.Add(b.Implausible(SnapshotKeys.Labs.Wbc, message));
             value = b.Add(StepKind.Bound, "CLIF-C ACLF", Math.Clamp(value, 0m, 100m), $"{Breakdown.F(value)} is outside 0-100: bounded to the calculator's range (EF-CLIF calculator)");
         }
 

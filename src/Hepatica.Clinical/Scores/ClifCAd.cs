@@ -22,7 +22,7 @@ public static class ClifCAd
     public static readonly ScoreDefinition Definition = new(
         "clif-c-ad", "1.0.0", "CLIF-C AD score", decimal.MinValue, null,
         "rounded to the nearest integer, half away from zero; the risk group uses the rounded value (Jalan 2015)",
-        ["ageYears", "labs.creatinine", "labs.inr", "labs.wbc", "labs.sodium", .. AclfGrade.Definition.Inputs.Where(i => i.Path is not ("labs.creatinine" or "labs.inr"))],
+        [SnapshotKeys.AgeYears, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Wbc, SnapshotKeys.Labs.Sodium, .. AclfGrade.Definition.Inputs.Where(i => i.Path is not (SnapshotKeys.Labs.Creatinine or SnapshotKeys.Labs.Inr))],
         [Jalan2015, Sources.Moreau2013, Sources.EfClifCalculators])
     {
         Population = new(
@@ -51,8 +51,8 @@ public static class ClifCAd
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"), r.Need(snapshot.Labs.Inr, "labs.inr"),
-            r.Need(snapshot.Labs.Wbc, "labs.wbc"), r.Need(snapshot.Labs.Sodium, "labs.sodium"));
+            r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), r.Need(snapshot.Labs.Creatinine, SnapshotKeys.Labs.Creatinine), r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr),
+            r.Need(snapshot.Labs.Wbc, SnapshotKeys.Labs.Wbc), r.Need(snapshot.Labs.Sodium, SnapshotKeys.Labs.Sodium));
         var organs = new Requirements();
         var organInputs = OrganInputs.Gather(snapshot, ref organs, needMap: false);
         if (!r.AllPresent || !organs.AllPresent)
@@ -89,7 +89,7 @@ public static class ClifCAd
         if (unrounded < 0m)
         {
             var message = $"the formula gives {Breakdown.F(RoundHalfAwayFromZero(unrounded, 1))}, below 0: a sodium of {Breakdown.F(na)} mmol/L with this creatinine and white cell count lies outside the data the score was derived from; the value is reported as the formula gives it";
-            warnings.Add(b.Implausible("labs.sodium", message));
+            warnings.Add(b.Implausible(SnapshotKeys.Labs.Sodium, message));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);

@@ -18,8 +18,8 @@ public static class ClifCOf
     /// <summary>What CLIF-C OF is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "clif-c-of", "1.1.0", "CLIF-C OF (organ failure) score", 6m, 18m, "integer points; no rounding (Jalan 2014)",
-        ["labs.bilirubin", "labs.creatinine", "findings.renalReplacementTherapy", "findings.encephalopathyGrade", "labs.inr", "findings.vasopressors",
-            "findings.meanArterialPressure", "findings.mechanicalVentilation", "findings.ventilationForEncephalopathy", "findings.pao2Fio2", "findings.spo2Fio2"],
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Findings.RenalReplacementTherapy, SnapshotKeys.Findings.EncephalopathyGrade, SnapshotKeys.Labs.Inr, SnapshotKeys.Findings.Vasopressors,
+            SnapshotKeys.Findings.MeanArterialPressure, SnapshotKeys.Findings.MechanicalVentilation, SnapshotKeys.Findings.VentilationForEncephalopathy, SnapshotKeys.Findings.Pao2Fio2, SnapshotKeys.Findings.Spo2Fio2],
         [Sources.Jalan2014, Sources.Moreau2013, Sources.EfClifCalculators])
     {
         Population = new(

@@ -59,20 +59,20 @@ public sealed record OrganInputs(
     {
         var f = s.Findings;
         var inputs = new OrganInputs(
-            r.Need(s.Labs.Bilirubin, "labs.bilirubin"), r.Need(s.Labs.Creatinine, "labs.creatinine"),
-            r.Need(f.RenalReplacementTherapy, "findings.renalReplacementTherapy"), r.Need(f.Encephalopathy, "findings.encephalopathyGrade"),
-            r.Need(s.Labs.Inr, "labs.inr"), r.Need(f.Vasopressors, "findings.vasopressors"),
-            f.MeanArterialPressure, r.Need(f.MechanicalVentilation, "findings.mechanicalVentilation"),
-            f.MechanicalVentilation == true ? r.Need(f.VentilationForEncephalopathy, "findings.ventilationForEncephalopathy") : f.VentilationForEncephalopathy ?? false,
+            r.Need(s.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(s.Labs.Creatinine, SnapshotKeys.Labs.Creatinine),
+            r.Need(f.RenalReplacementTherapy, SnapshotKeys.Findings.RenalReplacementTherapy), r.Need(f.Encephalopathy, SnapshotKeys.Findings.EncephalopathyGrade),
+            r.Need(s.Labs.Inr, SnapshotKeys.Labs.Inr), r.Need(f.Vasopressors, SnapshotKeys.Findings.Vasopressors),
+            f.MeanArterialPressure, r.Need(f.MechanicalVentilation, SnapshotKeys.Findings.MechanicalVentilation),
+            f.MechanicalVentilation == true ? r.Need(f.VentilationForEncephalopathy, SnapshotKeys.Findings.VentilationForEncephalopathy) : f.VentilationForEncephalopathy ?? false,
             f.PaO2FiO2, f.SpO2FiO2);
         if (needMap && f.Vasopressors != true)
         {
-            r.Need(f.MeanArterialPressure, "findings.meanArterialPressure");
+            r.Need(f.MeanArterialPressure, SnapshotKeys.Findings.MeanArterialPressure);
         }
 
         if (!(f.MechanicalVentilation == true && f.VentilationForEncephalopathy == false) && f.PaO2FiO2 is null && f.SpO2FiO2 is null)
         {
-            r.Need<decimal>(null, "findings.pao2Fio2");
+            r.Need<decimal>(null, SnapshotKeys.Findings.Pao2Fio2);
         }
 
         return inputs;
@@ -112,23 +112,23 @@ internal static class ClifOrgans
         var grade = i.Encephalopathy.Grade;
         if (i.VentilationForEncephalopathy && !i.MechanicalVentilation)
         {
-            Warn(b, warnings, "findings.ventilationForEncephalopathy", "ventilation for encephalopathy is given but mechanical ventilation is not: the patient is taken as not ventilated");
+            Warn(b, warnings, SnapshotKeys.Findings.VentilationForEncephalopathy, "ventilation for encephalopathy is given but mechanical ventilation is not: the patient is taken as not ventilated");
         }
 
         if (i.VentilatedForBrain && grade < 3)
         {
-            Warn(b, warnings, "findings.encephalopathyGrade", $"ventilated for encephalopathy with West Haven grade {grade} given: the brain is scored as grade 3-4 (intubated for encephalopathy)");
+            Warn(b, warnings, SnapshotKeys.Findings.EncephalopathyGrade, $"ventilated for encephalopathy with West Haven grade {grade} given: the brain is scored as grade 3-4 (intubated for encephalopathy)");
         }
 
         if (i.Vasopressors && i.MeanArterialPressure is { } map)
         {
-            Warn(b, warnings, "findings.meanArterialPressure", $"vasopressors are given, so the circulation is scored on them (3 points, failure) and the mean arterial pressure of {Breakdown.F(map)} mmHg is not used");
+            Warn(b, warnings, SnapshotKeys.Findings.MeanArterialPressure, $"vasopressors are given, so the circulation is scored on them (3 points, failure) and the mean arterial pressure of {Breakdown.F(map)} mmHg is not used");
         }
 
         var usePaO2 = i.PaO2FiO2 is not null;
         if (usePaO2 && i.SpO2FiO2 is not null && !i.VentilatedForLungs)
         {
-            Warn(b, warnings, "findings.spo2Fio2", "both PaO2/FiO2 and SpO2/FiO2 are given: PaO2/FiO2 (arterial) is used and SpO2/FiO2 ignored");
+            Warn(b, warnings, SnapshotKeys.Findings.Spo2Fio2, "both PaO2/FiO2 and SpO2/FiO2 are given: PaO2/FiO2 (arterial) is used and SpO2/FiO2 ignored");
         }
 
         var ratio = i.PaO2FiO2 ?? i.SpO2FiO2;

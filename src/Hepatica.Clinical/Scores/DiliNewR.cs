@@ -20,7 +20,7 @@ public static class DiliNewR
     public static readonly ScoreDefinition Definition = new(
         "dili-new-r", "1.0.0", "DILI pattern (new R, nR)", 0m, null,
         "reported to two decimals, half away from zero; the pattern uses the unrounded value",
-        ["labs.alt", "labs.altUpperLimit", "labs.ast", "labs.astUpperLimit", "labs.alp", "labs.alpUpperLimit"],
+        [SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.AltUpperLimit, SnapshotKeys.Labs.Ast, SnapshotKeys.Labs.AstUpperLimit, SnapshotKeys.Labs.Alp, SnapshotKeys.Labs.AlpUpperLimit],
         [RoblesDiaz2014, DiliRRatio.Easl2019])
     {
         Population = new(
@@ -46,8 +46,8 @@ public static class DiliNewR
         var labs = snapshot.Labs;
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(labs.Alt, "labs.alt"), r.Need(labs.AltUpperLimit, "labs.altUpperLimit"), r.Need(labs.Ast, "labs.ast"), r.Need(labs.AstUpperLimit, "labs.astUpperLimit"),
-            r.Need(labs.Alp, "labs.alp"), r.Need(labs.AlpUpperLimit, "labs.alpUpperLimit"));
+            r.Need(labs.Alt, SnapshotKeys.Labs.Alt), r.Need(labs.AltUpperLimit, SnapshotKeys.Labs.AltUpperLimit), r.Need(labs.Ast, SnapshotKeys.Labs.Ast), r.Need(labs.AstUpperLimit, SnapshotKeys.Labs.AstUpperLimit),
+            r.Need(labs.Alp, SnapshotKeys.Labs.Alp), r.Need(labs.AlpUpperLimit, SnapshotKeys.Labs.AlpUpperLimit));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -26,7 +26,7 @@ public static class DiliRRatio
     public static readonly ScoreDefinition Definition = new(
         "dili-r-ratio", "1.0.0", "DILI pattern (R ratio)", 0m, null,
         "reported to two decimals, half away from zero; the pattern uses the unrounded value",
-        ["labs.alt", "labs.altUpperLimit", "labs.alp", "labs.alpUpperLimit"], [Benichou1990, Easl2019])
+        [SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.AltUpperLimit, SnapshotKeys.Labs.Alp, SnapshotKeys.Labs.AlpUpperLimit], [Benichou1990, Easl2019])
     {
         Population = new(
             "Patients with suspected drug-induced liver injury, to classify its pattern (Benichou 1990; EASL 2019); no gate is checked.",
@@ -53,7 +53,7 @@ public static class DiliRRatio
         var labs = snapshot.Labs;
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(labs.Alt, "labs.alt"), r.Need(labs.AltUpperLimit, "labs.altUpperLimit"), r.Need(labs.Alp, "labs.alp"), r.Need(labs.AlpUpperLimit, "labs.alpUpperLimit"));
+            r.Need(labs.Alt, SnapshotKeys.Labs.Alt), r.Need(labs.AltUpperLimit, SnapshotKeys.Labs.AltUpperLimit), r.Need(labs.Alp, SnapshotKeys.Labs.Alp), r.Need(labs.AlpUpperLimit, SnapshotKeys.Labs.AlpUpperLimit));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -35,7 +35,7 @@ public static class Fib4
     public static readonly ScoreDefinition Definition = new(
         "fib-4", "1.1.0", "FIB-4 index", 0m, null,
         "reported to two decimals, half away from zero; the band uses the unrounded value",
-        ["ageYears", "labs.ast", "labs.alt", "labs.platelets", ScoreInput.Optional("findings.fattyLiverDisease", "selects the NAFLD cut-offs")],
+        [SnapshotKeys.AgeYears, SnapshotKeys.Labs.Ast, SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.Platelets, ScoreInput.Optional(SnapshotKeys.Findings.FattyLiverDisease, "selects the NAFLD cut-offs")],
         [Sterling2006, Shah2009, McPherson2017])
     {
         Population = new(
@@ -69,8 +69,8 @@ public static class Fib4
         ArgumentNullException.ThrowIfNull(snapshot);
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Labs.Ast, "labs.ast"), r.Need(snapshot.Labs.Alt, "labs.alt"),
-            r.Need(snapshot.Labs.Platelets, "labs.platelets"), snapshot.Findings.FattyLiverDisease);
+            r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), r.Need(snapshot.Labs.Ast, SnapshotKeys.Labs.Ast), r.Need(snapshot.Labs.Alt, SnapshotKeys.Labs.Alt),
+            r.Need(snapshot.Labs.Platelets, SnapshotKeys.Labs.Platelets), snapshot.Findings.FattyLiverDisease);
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
@@ -98,7 +98,7 @@ public static class Fib4
         List<InputIssue> warnings = [];
         if (PoorAtAge(age))
         {
-            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, "ageYears", "FIB-4 performs poorly at age 35 and under (McPherson 2017); interpret with caution."));
+            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, SnapshotKeys.AgeYears, "FIB-4 performs poorly at age 35 and under (McPherson 2017); interpret with caution."));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);

@@ -25,7 +25,7 @@ public static class Gahs
     /// <summary>What GAHS is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "gahs", "1.0.0", "Glasgow alcoholic hepatitis score", 5m, 12m, "integer points; no rounding",
-        ["ageYears", "labs.wbc", "labs.urea", "labs.inr", "labs.pt", "labs.ptControl", "labs.bilirubin"], [Forrest2005, Forrest2007])
+        [SnapshotKeys.AgeYears, SnapshotKeys.Labs.Wbc, SnapshotKeys.Labs.Urea, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Pt, SnapshotKeys.Labs.PtControl, SnapshotKeys.Labs.Bilirubin], [Forrest2005, Forrest2007])
     {
         Population = new(
             "Patients with alcohol-associated hepatitis (Forrest 2005; Forrest 2007).",
@@ -75,15 +75,15 @@ public static class Gahs
 
         var labs = snapshot.Labs;
         var r = new Requirements();
-        var age = r.Need(snapshot.AgeYears, "ageYears");
-        var wbc = r.Need(labs.Wbc, "labs.wbc");
-        var urea = r.Need(labs.Urea, "labs.urea");
+        var age = r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears);
+        var wbc = r.Need(labs.Wbc, SnapshotKeys.Labs.Wbc);
+        var urea = r.Need(labs.Urea, SnapshotKeys.Labs.Urea);
         (decimal Ratio, string Source)? coagulation =
             labs.Inr is { } inr ? (inr.Ratio, "INR")
             : labs.ProthrombinTime is { } pt && labs.ProthrombinTimeControl is { } control ? (pt.Seconds / control.Seconds, $"PT ratio {Breakdown.F(pt.Seconds)} s / {Breakdown.F(control.Seconds)} s (no INR given)")
             : null;
-        var coag = r.Need(coagulation, "labs.inr");
-        var bili = r.Need(labs.Bilirubin, "labs.bilirubin");
+        var coag = r.Need(coagulation, SnapshotKeys.Labs.Inr);
+        var bili = r.Need(labs.Bilirubin, SnapshotKeys.Labs.Bilirubin);
         return r.AllPresent
             ? ScoreOutcome.Calculated(Calculate(new Inputs(age, wbc, urea, coag.Ratio, coag.Source, bili), recordSteps))
             : ScoreOutcome.NotCalculable(Definition, r.Missing);

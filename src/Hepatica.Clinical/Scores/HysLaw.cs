@@ -21,8 +21,8 @@ public static class HysLaw
     /// <summary>What the criteria are, their range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "hys-law", "1.0.0", "Hy's law", 0m, 1m, "no rounding: 1 when all components are met, 0 when one is not (FDA 2009)",
-        ["labs.alt", "labs.altUpperLimit", "labs.ast", "labs.astUpperLimit", "labs.bilirubin", "labs.bilirubinUpperLimit",
-         "labs.alp", "labs.alpUpperLimit", "dili.noOtherExplanation"],
+        [SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.AltUpperLimit, SnapshotKeys.Labs.Ast, SnapshotKeys.Labs.AstUpperLimit, SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.BilirubinUpperLimit,
+         SnapshotKeys.Labs.Alp, SnapshotKeys.Labs.AlpUpperLimit, SnapshotKeys.Dili.NoOtherExplanation],
         [Fda2009])
     {
         Population = new(
@@ -102,15 +102,15 @@ public static class HysLaw
 
         if (aminotransferase is null)
         {
-            AddPair(missing, alt, i.Alt is null, "labs.alt", i.AltUpperLimit is null, "labs.altUpperLimit");
-            AddPair(missing, ast, i.Ast is null, "labs.ast", i.AstUpperLimit is null, "labs.astUpperLimit");
+            AddPair(missing, alt, i.Alt is null, SnapshotKeys.Labs.Alt, i.AltUpperLimit is null, SnapshotKeys.Labs.AltUpperLimit);
+            AddPair(missing, ast, i.Ast is null, SnapshotKeys.Labs.Ast, i.AstUpperLimit is null, SnapshotKeys.Labs.AstUpperLimit);
         }
 
-        AddPair(missing, bili, i.Bilirubin is null, "labs.bilirubin", i.BilirubinUpperLimit is null, "labs.bilirubinUpperLimit");
-        AddPair(missing, alp, i.Alp is null, "labs.alp", i.AlpUpperLimit is null, "labs.alpUpperLimit");
+        AddPair(missing, bili, i.Bilirubin is null, SnapshotKeys.Labs.Bilirubin, i.BilirubinUpperLimit is null, SnapshotKeys.Labs.BilirubinUpperLimit);
+        AddPair(missing, alp, i.Alp is null, SnapshotKeys.Labs.Alp, i.AlpUpperLimit is null, SnapshotKeys.Labs.AlpUpperLimit);
         if (i.NoOtherExplanation is null)
         {
-            missing.Add("dili.noOtherExplanation");
+            missing.Add(SnapshotKeys.Dili.NoOtherExplanation);
         }
 
         return missing.Count == 0 ? true : null;

@@ -27,7 +27,7 @@ public static class IciHepatitisGrade
     /// <summary>What the grade is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "ici-hepatitis-grade", "1.0.0", "ICI hepatitis grade (CTCAE v5.0, ASCO 2021)", 0m, 4m, "integer grade; no rounding",
-        ["dili.immuneCheckpointInhibitor", "labs.alt", "labs.altUpperLimit", "labs.ast", "labs.astUpperLimit", "labs.bilirubin", "labs.bilirubinUpperLimit"],
+        [SnapshotKeys.Dili.ImmuneCheckpointInhibitor, SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.AltUpperLimit, SnapshotKeys.Labs.Ast, SnapshotKeys.Labs.AstUpperLimit, SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.BilirubinUpperLimit],
         [Ctcae5, Asco2021])
     {
         Population = new(
@@ -76,10 +76,10 @@ public static class IciHepatitisGrade
 
         var l = snapshot.Labs;
         var r = new Requirements();
-        r.Need(snapshot.Dili.ImmuneCheckpointInhibitor, "dili.immuneCheckpointInhibitor");
+        r.Need(snapshot.Dili.ImmuneCheckpointInhibitor, SnapshotKeys.Dili.ImmuneCheckpointInhibitor);
         var inputs = new Inputs(
-            r.Need(l.Alt, "labs.alt"), r.Need(l.AltUpperLimit, "labs.altUpperLimit"), r.Need(l.Ast, "labs.ast"), r.Need(l.AstUpperLimit, "labs.astUpperLimit"),
-            r.Need(l.Bilirubin, "labs.bilirubin"), r.Need(l.BilirubinUpperLimit, "labs.bilirubinUpperLimit"));
+            r.Need(l.Alt, SnapshotKeys.Labs.Alt), r.Need(l.AltUpperLimit, SnapshotKeys.Labs.AltUpperLimit), r.Need(l.Ast, SnapshotKeys.Labs.Ast), r.Need(l.AstUpperLimit, SnapshotKeys.Labs.AstUpperLimit),
+            r.Need(l.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(l.BilirubinUpperLimit, SnapshotKeys.Labs.BilirubinUpperLimit));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

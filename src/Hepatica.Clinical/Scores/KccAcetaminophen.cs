@@ -18,7 +18,7 @@ public static class KccAcetaminophen
     public static readonly ScoreDefinition Definition = new(
         "kcc-acetaminophen", "1.0.0", "King's College criteria (acetaminophen)", 0m, 1m,
         "no rounding: 1 when the criteria are met, 0 when not (O'Grady 1989)",
-        ["findings.acuteLiverFailureCause", "labs.arterialPh", "labs.inr", "labs.pt", "labs.creatinine", "findings.encephalopathyGrade"],
+        [SnapshotKeys.Findings.AcuteLiverFailureCause, SnapshotKeys.Labs.ArterialPh, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Pt, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Findings.EncephalopathyGrade],
         [Sources.OGrady1989])
     {
         Population = new(
@@ -87,7 +87,7 @@ public static class KccAcetaminophen
         }
 
         var missing = new List<string>();
-        AddIf(missing, snapshot.Findings.AcuteLiverFailureCause is null, "findings.acuteLiverFailureCause");
+        AddIf(missing, snapshot.Findings.AcuteLiverFailureCause is null, SnapshotKeys.Findings.AcuteLiverFailureCause);
         decide(Breakdown.For(false), missing);
         return missing.Count == 0 ? ScoreOutcome.Calculated(calculate()) : ScoreOutcome.NotCalculable(definition, missing);
     }
@@ -149,10 +149,10 @@ public static class KccAcetaminophen
         bool? met = ph == true || triad == true ? true : ph == false && triad == false ? false : null;
         if (met is null)
         {
-            AddIf(missing, ph is null, "labs.arterialPh");
-            AddIf(missing, triad is null && coagulation is null, "labs.inr");
-            AddIf(missing, triad is null && creatinine is null, "labs.creatinine");
-            AddIf(missing, triad is null && he is null, "findings.encephalopathyGrade");
+            AddIf(missing, ph is null, SnapshotKeys.Labs.ArterialPh);
+            AddIf(missing, triad is null && coagulation is null, SnapshotKeys.Labs.Inr);
+            AddIf(missing, triad is null && creatinine is null, SnapshotKeys.Labs.Creatinine);
+            AddIf(missing, triad is null && he is null, SnapshotKeys.Findings.EncephalopathyGrade);
         }
 
         return met;

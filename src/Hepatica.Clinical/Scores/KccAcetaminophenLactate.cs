@@ -23,7 +23,7 @@ public static class KccAcetaminophenLactate
     public static readonly ScoreDefinition Definition = new(
         "kcc-acetaminophen-lactate", "1.0.0", "King's College criteria (acetaminophen) with lactate (Bernal 2002)", 0m, 1m,
         "no rounding: 1 when the criteria are met, 0 when not (O'Grady 1989; Bernal 2002)",
-        ["findings.acuteLiverFailureCause", "labs.arterialPh", "labs.inr", "labs.pt", "labs.creatinine", "findings.encephalopathyGrade", "labs.lactate"],
+        [SnapshotKeys.Findings.AcuteLiverFailureCause, SnapshotKeys.Labs.ArterialPh, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Pt, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Findings.EncephalopathyGrade, SnapshotKeys.Labs.Lactate],
         [Sources.OGrady1989, Bernal2002])
     {
         Population = new(
@@ -82,7 +82,7 @@ public static class KccAcetaminophenLactate
         if (met is null)
         {
             missing.AddRange(originalMissing);
-            KccAcetaminophen.AddIf(missing, lactate is null, "labs.lactate");
+            KccAcetaminophen.AddIf(missing, lactate is null, SnapshotKeys.Labs.Lactate);
         }
 
         return met;

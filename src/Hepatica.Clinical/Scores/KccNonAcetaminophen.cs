@@ -18,7 +18,7 @@ public static class KccNonAcetaminophen
     public static readonly ScoreDefinition Definition = new(
         "kcc-non-acetaminophen", "1.0.0", "King's College criteria (non-acetaminophen)", 0m, 1m,
         "no rounding: 1 when the criteria are met, 0 when not (O'Grady 1989)",
-        ["findings.acuteLiverFailureCause", "labs.inr", "labs.pt", "ageYears", "findings.jaundiceToEncephalopathyDays", "labs.bilirubin"],
+        [SnapshotKeys.Findings.AcuteLiverFailureCause, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Pt, SnapshotKeys.AgeYears, SnapshotKeys.Findings.JaundiceToEncephalopathyDays, SnapshotKeys.Labs.Bilirubin],
         [Sources.OGrady1989])
     {
         Population = new(
@@ -125,11 +125,11 @@ public static class KccNonAcetaminophen
         bool? met = major == true || minorArm == true ? true : major == false && minorArm == false ? false : null;
         if (met is null)
         {
-            KccAcetaminophen.AddIf(missing, major is null, "labs.inr");
-            KccAcetaminophen.AddIf(missing, age is null, "ageYears");
-            KccAcetaminophen.AddIf(missing, aetiology is null && !missing.Contains("findings.acuteLiverFailureCause"), "findings.acuteLiverFailureCause");
-            KccAcetaminophen.AddIf(missing, jaundice is null, "findings.jaundiceToEncephalopathyDays");
-            KccAcetaminophen.AddIf(missing, bilirubin is null, "labs.bilirubin");
+            KccAcetaminophen.AddIf(missing, major is null, SnapshotKeys.Labs.Inr);
+            KccAcetaminophen.AddIf(missing, age is null, SnapshotKeys.AgeYears);
+            KccAcetaminophen.AddIf(missing, aetiology is null && !missing.Contains(SnapshotKeys.Findings.AcuteLiverFailureCause), SnapshotKeys.Findings.AcuteLiverFailureCause);
+            KccAcetaminophen.AddIf(missing, jaundice is null, SnapshotKeys.Findings.JaundiceToEncephalopathyDays);
+            KccAcetaminophen.AddIf(missing, bilirubin is null, SnapshotKeys.Labs.Bilirubin);
         }
 
         return met;

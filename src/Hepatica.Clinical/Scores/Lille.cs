@@ -27,7 +27,7 @@ public static class Lille
     public static readonly ScoreDefinition Definition = new(
         "lille", "1.0.0", "Lille model (day 7 of corticosteroids)", 0m, 1m,
         "probability reported to three decimals, half away from zero; the band uses the unrounded value (Louvet 2007)",
-        ["ageYears", "findings.corticosteroidStartDate", "series.albumin[day 0]", "series.creatinine[day 0]", "series.pt[day 0]",
+        [SnapshotKeys.AgeYears, SnapshotKeys.Findings.CorticosteroidStartDate, "series.albumin[day 0]", "series.creatinine[day 0]", "series.pt[day 0]",
             "series.bilirubin[day 0]", "series.bilirubin[day 7]"],
         [Louvet2007])
     {
@@ -60,8 +60,8 @@ public static class Lille
 
         var series = snapshot.Series;
         var r = new Requirements();
-        var age = r.Need(snapshot.AgeYears, "ageYears");
-        var start = r.Need(snapshot.Findings.CorticosteroidStartDate, "findings.corticosteroidStartDate");
+        var age = r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears);
+        var start = r.Need(snapshot.Findings.CorticosteroidStartDate, SnapshotKeys.Findings.CorticosteroidStartDate);
         var known = snapshot.Findings.CorticosteroidStartDate is not null;
         var day7 = known ? start.AddDays(Day) : start;
         var inputs = new Inputs(

@@ -28,7 +28,7 @@ public static class MaddreyDf
     public static readonly ScoreDefinition Definition = new(
         "maddrey-df", "1.0.0", "Maddrey discriminant function (modified)", decimal.MinValue, null,
         "reported to one decimal, half away from zero; the band uses the unrounded value",
-        ["labs.pt", "labs.ptControl", "labs.bilirubin"], [Maddrey1978, Carithers1989])
+        [SnapshotKeys.Labs.Pt, SnapshotKeys.Labs.PtControl, SnapshotKeys.Labs.Bilirubin], [Maddrey1978, Carithers1989])
     {
         Population = new(
             "Patients with alcohol-associated hepatitis (Maddrey 1978; Carithers 1989: severe alcoholic hepatitis in a corticosteroid trial).",
@@ -58,8 +58,8 @@ public static class MaddreyDf
 
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.Labs.ProthrombinTime, "labs.pt"), r.Need(snapshot.Labs.ProthrombinTimeControl, "labs.ptControl"),
-            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"));
+            r.Need(snapshot.Labs.ProthrombinTime, SnapshotKeys.Labs.Pt), r.Need(snapshot.Labs.ProthrombinTimeControl, SnapshotKeys.Labs.PtControl),
+            r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
@@ -81,7 +81,7 @@ public static class MaddreyDf
         if (unrounded < 0m)
         {
             var message = $"DF {Breakdown.F(value)} is below 0: the PT ({Breakdown.F(pt)} s) is shorter than the control ({Breakdown.F(control)} s) by more than the bilirubin explains; check that the PT and the control are not swapped and that the control is the laboratory's";
-            warnings.Add(b.Implausible("labs.pt", message));
+            warnings.Add(b.Implausible(SnapshotKeys.Labs.Pt, message));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);

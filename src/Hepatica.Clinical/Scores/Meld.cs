@@ -34,7 +34,7 @@ public static class Meld
     public static readonly ScoreDefinition Definition = new(
         "meld", "1.0.0", "MELD (OPTN, before 2016)", 6m, 40m,
         "MELD(i) rounded to the tenth, half away from zero, then multiplied by 10 (OPTN policy 9.1.D)",
-        ["labs.bilirubin", "labs.creatinine", "labs.inr", "findings.dialysisTwiceInPastWeek"],
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Inr, SnapshotKeys.Findings.DialysisTwiceInPastWeek],
         [Sources.Kamath2001, Sources.OptnPolicy2016, Wiesner2003])
     {
         Population = new(
@@ -122,10 +122,10 @@ public static class Meld
     {
         var r = new Requirements();
         inputs = new Inputs(
-            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"),
-            r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
-            r.Need(snapshot.Labs.Inr, "labs.inr"),
-            r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"));
+            r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin),
+            r.Need(snapshot.Labs.Creatinine, SnapshotKeys.Labs.Creatinine),
+            r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr),
+            r.Need(snapshot.Findings.DialysisTwiceInPastWeek, SnapshotKeys.Findings.DialysisTwiceInPastWeek));
         missing = r.Missing;
         return r.AllPresent;
     }
@@ -145,7 +145,7 @@ public static class Meld
         var meldPresent = GatherInputs(snapshot, out var meld, out var missing);
         if (snapshot.Labs.Sodium is not { } sodium)
         {
-            return ScoreOutcome.NotCalculable(definition, [.. missing, "labs.sodium"]);
+            return ScoreOutcome.NotCalculable(definition, [.. missing, SnapshotKeys.Labs.Sodium]);
         }
 
         return meldPresent ? ScoreOutcome.Calculated(calculate(meld, sodium)) : ScoreOutcome.NotCalculable(definition, missing);

@@ -43,7 +43,7 @@ public static class Meld3
     public static readonly ScoreDefinition Definition = new(
         "meld-3.0", "1.1.0", "MELD 3.0", 6m, 40m,
         "rounded to the nearest integer, half away from zero, no intermediate rounding (Kim 2021; OPTN policy 9.1.D, 2023)",
-        [new ScoreInput("sex", true, "only when 18 or more at registration"), "ageYears", ScoreInput.Optional("ageAtListingYears", "decides the sex term"), "labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "labs.albumin", "findings.dialysisTwiceInPastWeek"],
+        [new ScoreInput(SnapshotKeys.Sex, true, "only when 18 or more at registration"), SnapshotKeys.AgeYears, ScoreInput.Optional(SnapshotKeys.AgeAtListingYears, "decides the sex term"), SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Sodium, SnapshotKeys.Labs.Albumin, SnapshotKeys.Findings.DialysisTwiceInPastWeek],
         [Kim2021, OptnPolicy2023, OptnLearnAboutMeld])
     {
         Population = new(
@@ -86,10 +86,10 @@ public static class Meld3
         var r = new Requirements();
         var registrationAge = snapshot.AgeAtListingYears ?? snapshot.AgeYears;
         var inputs = new Inputs(
-            registrationAge is < AdultRegistrationAgeYears ? snapshot.Sex : r.Need(snapshot.Sex, "sex"), r.Need(snapshot.AgeYears, "ageYears"),
-            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
-            r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Labs.Sodium, "labs.sodium"),
-            r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.DialysisTwiceInPastWeek, "findings.dialysisTwiceInPastWeek"),
+            registrationAge is < AdultRegistrationAgeYears ? snapshot.Sex : r.Need(snapshot.Sex, SnapshotKeys.Sex), r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears),
+            r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(snapshot.Labs.Creatinine, SnapshotKeys.Labs.Creatinine),
+            r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr), r.Need(snapshot.Labs.Sodium, SnapshotKeys.Labs.Sodium),
+            r.Need(snapshot.Labs.Albumin, SnapshotKeys.Labs.Albumin), r.Need(snapshot.Findings.DialysisTwiceInPastWeek, SnapshotKeys.Findings.DialysisTwiceInPastWeek),
             snapshot.AgeAtListingYears);
         if (snapshot.AgeYears is < 12m)
         {

@@ -16,7 +16,7 @@ public static class MeldNa
     public static readonly ScoreDefinition Definition = new(
         "meld-na", "1.0.0", "MELD-Na (OPTN, 2016)", 6m, 40m,
         "MELD(i) rounded to the tenth and multiplied by 10 before the sodium step; result rounded to the nearest integer, half away from zero (OPTN policy 9.1.D, 2016)",
-        ["labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "findings.dialysisTwiceInPastWeek"],
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Sodium, SnapshotKeys.Findings.DialysisTwiceInPastWeek],
         [Sources.Kamath2001, Sources.OptnPolicy2016])
     {
         Population = new(

@@ -21,7 +21,7 @@ public static class MeldNaKim2008
     public static readonly ScoreDefinition Definition = new(
         "meld-na-kim-2008", "1.0.0", "MELD-Na (Kim 2008, research)", 6m, 40m,
         "the OPTN integer MELD enters the formula; the result is rounded to an integer, half away from zero",
-        ["labs.bilirubin", "labs.creatinine", "labs.inr", "labs.sodium", "findings.dialysisTwiceInPastWeek"],
+        [SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Sodium, SnapshotKeys.Findings.DialysisTwiceInPastWeek],
         [Kim2008, Sources.Kamath2001])
     {
         Population = new(

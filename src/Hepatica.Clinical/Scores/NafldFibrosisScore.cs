@@ -22,7 +22,7 @@ public static class NafldFibrosisScore
     public static readonly ScoreDefinition Definition = new(
         "nafld-fibrosis-score", "1.1.0", "NAFLD fibrosis score", decimal.MinValue, null,
         "reported to three decimals, half away from zero; the band uses the unrounded value",
-        ["ageYears", "bmi", "findings.diabetesOrImpairedFastingGlucose", "labs.ast", "labs.alt", "labs.platelets", "labs.albumin"], [Angulo2007, Fib4.McPherson2017])
+        [SnapshotKeys.AgeYears, SnapshotKeys.Bmi, SnapshotKeys.Findings.DiabetesOrImpairedFastingGlucose, SnapshotKeys.Labs.Ast, SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.Platelets, SnapshotKeys.Labs.Albumin], [Angulo2007, Fib4.McPherson2017])
     {
         Population = new(
             "Adults with fatty liver disease (NAFLD/MASLD) being staged for fibrosis (Angulo 2007); not once cirrhosis is established, nor in acute hepatitis (EASL 2021 NIT; Kwo 2017 for the 15 × upper-limit threshold).",
@@ -69,8 +69,8 @@ public static class NafldFibrosisScore
         var r = new Requirements();
         var l = snapshot.Labs;
         var inputs = new Inputs(
-            r.Need(snapshot.AgeYears, "ageYears"), r.Need(snapshot.Bmi, "bmi"), r.Need(snapshot.Findings.DiabetesOrImpairedFastingGlucose, "findings.diabetesOrImpairedFastingGlucose"),
-            r.Need(l.Ast, "labs.ast"), r.Need(l.Alt, "labs.alt"), r.Need(l.Platelets, "labs.platelets"), r.Need(l.Albumin, "labs.albumin"));
+            r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), r.Need(snapshot.Bmi, SnapshotKeys.Bmi), r.Need(snapshot.Findings.DiabetesOrImpairedFastingGlucose, SnapshotKeys.Findings.DiabetesOrImpairedFastingGlucose),
+            r.Need(l.Ast, SnapshotKeys.Labs.Ast), r.Need(l.Alt, SnapshotKeys.Labs.Alt), r.Need(l.Platelets, SnapshotKeys.Labs.Platelets), r.Need(l.Albumin, SnapshotKeys.Labs.Albumin));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 
@@ -97,7 +97,7 @@ public static class NafldFibrosisScore
         List<InputIssue> warnings = [];
         if (Fib4.PoorAtAge(inputs.AgeYears))
         {
-            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, "ageYears", "The NAFLD fibrosis score performs poorly at age 35 and under (McPherson 2017); interpret with caution."));
+            warnings.Add(InputIssue.Warning(IssueCodes.UnusualPatient, SnapshotKeys.AgeYears, "The NAFLD fibrosis score performs poorly at age 35 and under (McPherson 2017); interpret with caution."));
         }
 
         return new ScoreResult(Definition, value, unrounded, category, b.Steps, warnings);

@@ -32,7 +32,7 @@ public static class Peld
     public static readonly ScoreDefinition Definition = new(
         "peld", "1.1.0", "PELD (OPTN, before 2023)", decimal.MinValue, null,
         "lab values rounded to tenths (OPTN calculator documentation); 10 × the linear predictor, rounded to an integer, half away from zero",
-        ["ageYears", "labs.bilirubin", "labs.inr", "labs.albumin", "findings.growthFailure", ScoreInput.Optional("ageAtListingYears", "keeps the infant term to 24 months")],
+        [SnapshotKeys.AgeYears, SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Albumin, SnapshotKeys.Findings.GrowthFailure, ScoreInput.Optional(SnapshotKeys.AgeAtListingYears, "keeps the infant term to 24 months")],
         [McDiarmid2002, OptnPeldCalculator])
     {
         Population = new(
@@ -63,9 +63,9 @@ public static class Peld
 
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.AgeYears, "ageYears"), snapshot.AgeAtListingYears,
-            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Inr, "labs.inr"),
-            r.Need(snapshot.Labs.Albumin, "labs.albumin"), r.Need(snapshot.Findings.GrowthFailure, "findings.growthFailure"));
+            r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), snapshot.AgeAtListingYears,
+            r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr),
+            r.Need(snapshot.Labs.Albumin, SnapshotKeys.Labs.Albumin), r.Need(snapshot.Findings.GrowthFailure, SnapshotKeys.Findings.GrowthFailure));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

@@ -46,17 +46,17 @@ public static class Populations
         2021, "https://doi.org/10.1016/j.jhep.2021.05.025");
 
     /// <summary>Acute liver failure (<see cref="PatientContext.AcuteLiverFailure"/>).</summary>
-    public static readonly ContextQuestion AcuteLiverFailure = new("acute liver failure", "findings.acuteLiverFailure", PatientContext.AcuteLiverFailure)
+    public static readonly ContextQuestion AcuteLiverFailure = new("acute liver failure", SnapshotKeys.Findings.AcuteLiverFailure, PatientContext.AcuteLiverFailure)
     {
         WhenTrue = "acute liver failure (findings.acuteLiverFailure or findings.acuteLiverFailureCause)",
         WhenFalse = "no acute liver failure (findings.acuteLiverFailure false, or cirrhosis without a stated acute liver failure)",
     };
 
     /// <summary>Cirrhosis (<see cref="PatientContext.Cirrhosis"/>).</summary>
-    public static readonly ContextQuestion Cirrhosis = new("cirrhosis", "findings.cirrhosis", PatientContext.Cirrhosis);
+    public static readonly ContextQuestion Cirrhosis = new("cirrhosis", SnapshotKeys.Findings.Cirrhosis, PatientContext.Cirrhosis);
 
     /// <summary>Chronic liver disease (<see cref="PatientContext.ChronicLiverDisease"/>).</summary>
-    public static readonly ContextQuestion ChronicLiverDisease = new("chronic liver disease", "findings.chronicLiverDisease", PatientContext.ChronicLiverDisease);
+    public static readonly ContextQuestion ChronicLiverDisease = new("chronic liver disease", SnapshotKeys.Findings.ChronicLiverDisease, PatientContext.ChronicLiverDisease);
 
     /// <summary>Acute hepatitis, ALT or AST above 15 × its upper limit (<see cref="PatientContext.AcuteHepatitis"/>).</summary>
     public static readonly ContextQuestion AcuteHepatitis = new("acute hepatitis", "labs.altUpperLimit or labs.astUpperLimit, with the ALT or AST", PatientContext.AcuteHepatitis)
@@ -67,26 +67,26 @@ public static class Populations
 
     /// <summary>Alcohol-associated hepatitis (<see cref="PatientContext.AlcoholAssociatedHepatitis"/>).</summary>
     public static readonly ContextQuestion AlcoholAssociatedHepatitis = new(
-        "alcohol-associated hepatitis", "findings.alcoholAssociatedHepatitis", PatientContext.AlcoholAssociatedHepatitis);
+        "alcohol-associated hepatitis", SnapshotKeys.Findings.AlcoholAssociatedHepatitis, PatientContext.AlcoholAssociatedHepatitis);
 
     /// <summary>Fatty liver disease (<see cref="PatientContext.FattyLiverDisease"/>).</summary>
-    public static readonly ContextQuestion FattyLiverDisease = new("fatty liver disease (NAFLD/MASLD)", "findings.fattyLiverDisease", PatientContext.FattyLiverDisease);
+    public static readonly ContextQuestion FattyLiverDisease = new("fatty liver disease (NAFLD/MASLD)", SnapshotKeys.Findings.FattyLiverDisease, PatientContext.FattyLiverDisease);
 
     /// <summary>A child under 12 (<see cref="PatientContext.ChildUnder12"/>).</summary>
-    public static readonly ContextQuestion ChildUnder12 = new("age under 12", "ageYears", PatientContext.ChildUnder12)
+    public static readonly ContextQuestion ChildUnder12 = new("age under 12", SnapshotKeys.AgeYears, PatientContext.ChildUnder12)
     {
         Negation = "age 12 or more", WhenTrue = "age under 12 (ageYears)", WhenFalse = "age 12 or more (ageYears)",
     };
 
     /// <summary>An adult, 18 or more (<see cref="PatientContext.Adult"/>).</summary>
-    public static readonly ContextQuestion Adult = new("age 18 or more", "ageYears", PatientContext.Adult)
+    public static readonly ContextQuestion Adult = new("age 18 or more", SnapshotKeys.AgeYears, PatientContext.Adult)
     {
         Negation = "age under 18", WhenTrue = "age 18 or more (ageYears)", WhenFalse = "age under 18 (ageYears)",
     };
 
     /// <summary>Treatment with an immune checkpoint inhibitor (<see cref="PatientContext.ImmuneCheckpointInhibitor"/>).</summary>
     public static readonly ContextQuestion ImmuneCheckpointInhibitor = new(
-        "immune checkpoint inhibitor treatment", "dili.immuneCheckpointInhibitor", PatientContext.ImmuneCheckpointInhibitor);
+        "immune checkpoint inhibitor treatment", SnapshotKeys.Dili.ImmuneCheckpointInhibitor, PatientContext.ImmuneCheckpointInhibitor);
 
     /// <summary>A drug suspected of liver injury (<see cref="PatientContext.SuspectedDrugInjury"/>).</summary>
     public static readonly ContextQuestion SuspectedDrugInjury = new("a suspected drug-induced liver injury", "dili (RUCAM items)", PatientContext.SuspectedDrugInjury);

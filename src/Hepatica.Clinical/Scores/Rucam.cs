@@ -22,9 +22,9 @@ public static class Rucam
     /// <summary>What RUCAM is, its range and sources.</summary>
     public static readonly ScoreDefinition Definition = new(
         "rucam", "1.0.0", "RUCAM (updated 2016)", -9m, 14m, "integer points; no rounding",
-        ["labs.alt", "labs.altUpperLimit", "labs.alp", "labs.alpUpperLimit", "ageYears", "dili.rucam.timeToOnset", "dili.rucam.courseAfterCessation",
-         "dili.rucam.alcohol", new ScoreInput("dili.rucam.pregnancy", true, "cholestatic or mixed form"), "dili.rucam.concomitantDrugs", "dili.rucam.alternativeCauses",
-         "dili.rucam.previousHepatotoxicity", "dili.rucam.reexposure"],
+        [SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.AltUpperLimit, SnapshotKeys.Labs.Alp, SnapshotKeys.Labs.AlpUpperLimit, SnapshotKeys.AgeYears, SnapshotKeys.Dili.Rucam.TimeToOnset, SnapshotKeys.Dili.Rucam.CourseAfterCessation,
+         SnapshotKeys.Dili.Rucam.Alcohol, new ScoreInput(SnapshotKeys.Dili.Rucam.Pregnancy, true, "cholestatic or mixed form"), SnapshotKeys.Dili.Rucam.ConcomitantDrugs, SnapshotKeys.Dili.Rucam.AlternativeCauses,
+         SnapshotKeys.Dili.Rucam.PreviousHepatotoxicity, SnapshotKeys.Dili.Rucam.Reexposure],
         [Danan2016, DiliRRatio.Benichou1990])
     {
         Population = new(
@@ -133,16 +133,16 @@ public static class Rucam
         }
 
         bool? hepatocellular = pattern.Result is { } p ? p.Unrounded >= 5m : null;
-        var onset = r.Need(d.RucamTimeToOnset, "dili.rucam.timeToOnset");
+        var onset = r.Need(d.RucamTimeToOnset, SnapshotKeys.Dili.Rucam.TimeToOnset);
         var onScale = d.RucamCourse is not { } given || hepatocellular is not { } h || (h ? HepatocellularCourse : CholestaticCourse).Contains(given);
-        var course = r.Need(onScale ? d.RucamCourse : null, onScale ? "dili.rucam.courseAfterCessation"
+        var course = r.Need(onScale ? d.RucamCourse : null, onScale ? SnapshotKeys.Dili.Rucam.CourseAfterCessation
             : hepatocellular == true ? "dili.rucam.courseAfterCessation (an ALT course is needed: the form is hepatocellular, R ≥ 5)"
             : "dili.rucam.courseAfterCessation (an ALP course is needed: the form is cholestatic or mixed, R < 5)");
         var inputs = new Inputs(
-            hepatocellular ?? false, onset, course, r.Need(d.RucamAlcohol, "dili.rucam.alcohol"),
-            r.Need(snapshot.AgeYears, "ageYears"), hepatocellular == false ? r.Need(d.RucamPregnancy, "dili.rucam.pregnancy") : false,
-            r.Need(d.RucamConcomitant, "dili.rucam.concomitantDrugs"), r.Need(d.RucamAlternativeCauses, "dili.rucam.alternativeCauses"),
-            r.Need(d.RucamPreviousHepatotoxicity, "dili.rucam.previousHepatotoxicity"), r.Need(d.RucamReexposure, "dili.rucam.reexposure"));
+            hepatocellular ?? false, onset, course, r.Need(d.RucamAlcohol, SnapshotKeys.Dili.Rucam.Alcohol),
+            r.Need(snapshot.AgeYears, SnapshotKeys.AgeYears), hepatocellular == false ? r.Need(d.RucamPregnancy, SnapshotKeys.Dili.Rucam.Pregnancy) : false,
+            r.Need(d.RucamConcomitant, SnapshotKeys.Dili.Rucam.ConcomitantDrugs), r.Need(d.RucamAlternativeCauses, SnapshotKeys.Dili.Rucam.AlternativeCauses),
+            r.Need(d.RucamPreviousHepatotoxicity, SnapshotKeys.Dili.Rucam.PreviousHepatotoxicity), r.Need(d.RucamReexposure, SnapshotKeys.Dili.Rucam.Reexposure));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

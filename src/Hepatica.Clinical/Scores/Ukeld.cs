@@ -23,7 +23,7 @@ public static class Ukeld
     public static readonly ScoreDefinition Definition = new(
         "ukeld", "1.0.0", "UKELD", decimal.MinValue, null,
         "reported as an integer, half away from zero; the threshold is read on the reported integer",
-        ["labs.inr", "labs.creatinine", "labs.bilirubin", "labs.sodium"], [Barber2011])
+        [SnapshotKeys.Labs.Inr, SnapshotKeys.Labs.Creatinine, SnapshotKeys.Labs.Bilirubin, SnapshotKeys.Labs.Sodium], [Barber2011])
     {
         Population = new(
             "Adults (18 or more) with end-stage chronic liver disease (cirrhosis) registered for a first elective liver transplant (Barber 2011); not acute liver failure, which is registered super-urgent by its own criteria (NHSBT POL195; EASL 2017 ALF).",
@@ -60,8 +60,8 @@ public static class Ukeld
 
         var r = new Requirements();
         var inputs = new Inputs(
-            r.Need(snapshot.Labs.Inr, "labs.inr"), r.Need(snapshot.Labs.Creatinine, "labs.creatinine"),
-            r.Need(snapshot.Labs.Bilirubin, "labs.bilirubin"), r.Need(snapshot.Labs.Sodium, "labs.sodium"));
+            r.Need(snapshot.Labs.Inr, SnapshotKeys.Labs.Inr), r.Need(snapshot.Labs.Creatinine, SnapshotKeys.Labs.Creatinine),
+            r.Need(snapshot.Labs.Bilirubin, SnapshotKeys.Labs.Bilirubin), r.Need(snapshot.Labs.Sodium, SnapshotKeys.Labs.Sodium));
         return r.Outcome(Definition, inputs, recordSteps, Calculate);
     }
 

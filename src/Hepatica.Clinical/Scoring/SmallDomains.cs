@@ -28,28 +28,28 @@ public static class SmallDomains
 
     /// <summary>Every small-domain finding, by path.</summary>
     public static readonly IReadOnlyDictionary<string, SmallDomain> ByPath = Build(
-        Bool("findings.dialysisTwiceInPastWeek", "dialysis", (s, v) => s with { Findings = s.Findings with { DialysisTwiceInPastWeek = v } }),
-        new SmallDomain("findings.ascites",
+        Bool(SnapshotKeys.Findings.DialysisTwiceInPastWeek, "dialysis", (s, v) => s with { Findings = s.Findings with { DialysisTwiceInPastWeek = v } }),
+        new SmallDomain(SnapshotKeys.Findings.Ascites,
         [
             Value("none", "no ascites", s => s with { Findings = s.Findings with { Ascites = Ascites.None } }),
             Value("mild", "mild ascites", s => s with { Findings = s.Findings with { Ascites = Ascites.Mild } }),
             Value("moderate-severe", "moderate-severe ascites", s => s with { Findings = s.Findings with { Ascites = Ascites.ModerateSevere } }),
         ]),
-        new SmallDomain("findings.encephalopathyGrade",
+        new SmallDomain(SnapshotKeys.Findings.EncephalopathyGrade,
         [
             .. Enumerable.Range(0, EncephalopathyGrade.MaximumGrade + 1).Select(g => Value(
                 g.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 g == 0 ? "no encephalopathy" : $"encephalopathy grade {g}",
                 s => s with { Findings = s.Findings with { Encephalopathy = EncephalopathyGrade.FromWestHaven(g) } })),
         ]),
-        Bool("findings.cholestaticLiverDisease", "cholestatic disease", (s, v) => s with { Findings = s.Findings with { CholestaticLiverDisease = v } }),
-        Bool("findings.renalReplacementTherapy", "renal replacement therapy", (s, v) => s with { Findings = s.Findings with { RenalReplacementTherapy = v } }),
-        Bool("findings.vasopressors", "vasopressors", (s, v) => s with { Findings = s.Findings with { Vasopressors = v } }),
-        Bool("findings.mechanicalVentilation", "mechanical ventilation", (s, v) => s with { Findings = s.Findings with { MechanicalVentilation = v } }),
-        Bool("findings.ventilationForEncephalopathy", "ventilation for encephalopathy", (s, v) => s with { Findings = s.Findings with { VentilationForEncephalopathy = v } }),
-        Bool("findings.growthFailure", "growth failure", (s, v) => s with { Findings = s.Findings with { GrowthFailure = v } }),
-        Bool("findings.diabetesOrImpairedFastingGlucose", "diabetes or impaired fasting glucose", (s, v) => s with { Findings = s.Findings with { DiabetesOrImpairedFastingGlucose = v } }),
-        new SmallDomain("sex",
+        Bool(SnapshotKeys.Findings.CholestaticLiverDisease, "cholestatic disease", (s, v) => s with { Findings = s.Findings with { CholestaticLiverDisease = v } }),
+        Bool(SnapshotKeys.Findings.RenalReplacementTherapy, "renal replacement therapy", (s, v) => s with { Findings = s.Findings with { RenalReplacementTherapy = v } }),
+        Bool(SnapshotKeys.Findings.Vasopressors, "vasopressors", (s, v) => s with { Findings = s.Findings with { Vasopressors = v } }),
+        Bool(SnapshotKeys.Findings.MechanicalVentilation, "mechanical ventilation", (s, v) => s with { Findings = s.Findings with { MechanicalVentilation = v } }),
+        Bool(SnapshotKeys.Findings.VentilationForEncephalopathy, "ventilation for encephalopathy", (s, v) => s with { Findings = s.Findings with { VentilationForEncephalopathy = v } }),
+        Bool(SnapshotKeys.Findings.GrowthFailure, "growth failure", (s, v) => s with { Findings = s.Findings with { GrowthFailure = v } }),
+        Bool(SnapshotKeys.Findings.DiabetesOrImpairedFastingGlucose, "diabetes or impaired fasting glucose", (s, v) => s with { Findings = s.Findings with { DiabetesOrImpairedFastingGlucose = v } }),
+        new SmallDomain(SnapshotKeys.Sex,
         [
             Value("female", "female", s => s with { Sex = Sex.Female }),
             Value("male", "male", s => s with { Sex = Sex.Male }),

@@ -50,7 +50,7 @@ public static class HepatitisBPhase
             return null;
         }
 
-        var inputs = new List<string> { SerologyPaths.HbeAg, SerologyPaths.HbvDna, "labs.alt", "labs.altUpperLimit" };
+        var inputs = new List<string> { SerologyPaths.HbeAg, SerologyPaths.HbvDna, SnapshotKeys.Labs.Alt, SnapshotKeys.Labs.AltUpperLimit };
         var next = new List<string>(4);
         var e = SerologyPaths.Known(panel.HbeAg);
         if (e is null)

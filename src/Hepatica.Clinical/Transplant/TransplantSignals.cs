@@ -107,7 +107,7 @@ public static class TransplantSignals
 
         var findings = snapshot.Findings;
         var cirrhosis = findings.Cirrhosis;
-        string[] cirrhosisPath = cirrhosis is null ? ["findings.cirrhosis"] : [];
+        string[] cirrhosisPath = cirrhosis is null ? [SnapshotKeys.Findings.Cirrhosis] : [];
         if (cirrhosis is not false)
         {
             ChronicThreshold(possible, signals, cirrhosis, cirrhosisPath, TransplantSignal.Meld15Cirrhosis,
@@ -174,9 +174,9 @@ public static class TransplantSignals
 
         string[] unknown =
         [
-            .. findings.Ascites is null ? ["findings.ascites"] : Array.Empty<string>(),
-            .. findings.VaricealBleeding is null ? ["findings.varicealBleeding"] : Array.Empty<string>(),
-            .. findings.Encephalopathy is null ? ["findings.encephalopathyGrade"] : Array.Empty<string>(),
+            .. findings.Ascites is null ? [SnapshotKeys.Findings.Ascites] : Array.Empty<string>(),
+            .. findings.VaricealBleeding is null ? [SnapshotKeys.Findings.VaricealBleeding] : Array.Empty<string>(),
+            .. findings.Encephalopathy is null ? [SnapshotKeys.Findings.EncephalopathyGrade] : Array.Empty<string>(),
         ];
         if (cirrhosisPath.Length == 0 && unknown.Length > 0)
         {
