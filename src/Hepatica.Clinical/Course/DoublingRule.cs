@@ -43,14 +43,14 @@ internal static class DoublingRule
             var shown = Math.Round(ratio, 1, MidpointRounding.AwayFromZero);
             var text = $"{name} {Num(raw)} mg/dL on {Date(p.At)} is {Num(shown)} times the baseline {Num(b.Values[key])} mg/dL of {Date(b.At)}"
                 + (floor > 0m ? $" (both read at least {Num(floor)} mg/dL)." : ruleId == CourseRuleIds.CreatinineDoubling ? $": ICA-ADQI 2015 stage {(ratio > Stage3 ? 3 : 2)}." : ".");
-            readings.Add(new Evaluation(p, holds, $"{Instant(b.At)} {key}={Num(b.Values[key])}; {Instant(p.At)} {key}={Num(raw)}", text,
-                ratio > Stage3 && ruleId == CourseRuleIds.CreatinineDoubling ? AlertSeverity.Critical : AlertSeverity.Warning));
-        }
+            var evidence = $"{Instant(b.At)} {key}={Num(b.Values[key])}; {Instant(p.At)} {key}={Num(raw)}";
+            if (holds && (readings.Count == 0 || !readings[^1].Holds))
+            {
+                facts.Add(new TrendFact(ruleId, p.At, b.At, text, [evidence], CourseSources.Angeli2015));
+            }
 
-        foreach (var run in Runs(readings))
-        {
-            var first = run[0];
-            facts.Add(new TrendFact(ruleId, first.Point.At, Baseline(points, IndexOf(points, first.Point), key)?.At, first.Text, [first.Evidence], CourseSources.Angeli2015));
+            readings.Add(new Evaluation(p, holds, evidence, text,
+                ratio > Stage3 && ruleId == CourseRuleIds.CreatinineDoubling ? AlertSeverity.Critical : AlertSeverity.Warning));
         }
 
         alerts.AddRange(Alerts(ruleId, readings, CourseSources.Angeli2015));
@@ -61,28 +61,16 @@ internal static class DoublingRule
     {
         CoursePoint? best = null;
         var at = points[i].At;
-        for (var j = 0; j < i; j++)
+        // Points are sorted by instant: walk back until the window closes (the earliest of equal lows wins).
+        for (var j = i - 1; j >= 0 && points[j].At >= at - BaselineWindow; j--)
         {
             var q = points[j];
-            if (q.At < at && q.At >= at - BaselineWindow && q.Values.TryGetValue(key, out var v) && (best is null || v < best.Values[key]))
+            if (q.At < at && q.Values.TryGetValue(key, out var v) && (best is null || v <= best.Values[key]))
             {
                 best = q;
             }
         }
 
         return best;
-    }
-
-    private static int IndexOf(IReadOnlyList<CoursePoint> points, CoursePoint p)
-    {
-        for (var i = 0; i < points.Count; i++)
-        {
-            if (ReferenceEquals(points[i], p))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException("The point is not in the course.", nameof(p));
     }
 }
