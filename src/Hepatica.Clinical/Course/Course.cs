@@ -80,8 +80,8 @@ public static class CourseRules
     public static CourseReport Evaluate(IReadOnlyList<CoursePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var sorted = points.Select(p => p ?? throw new ArgumentException("A course point is null.", nameof(points)))
-            .OrderBy(p => p.At).ThenBy(Episodes.Canonical, StringComparer.Ordinal).ToList();
+        var sorted = points.Select(p => p ?? throw new ArgumentException("A course point is null.", nameof(points))).ToList();
+        sorted.Sort(Episodes.Compare);
         var facts = new List<TrendFact>();
         var alerts = new List<AlertCandidate>();
         MeldChangeRule.Evaluate(sorted, CourseValues.Meld3, CourseRuleIds.Meld3Change30d, "MELD 3.0", facts, alerts);

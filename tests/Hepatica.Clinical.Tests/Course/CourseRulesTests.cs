@@ -257,4 +257,14 @@ public sealed partial class CourseRulesTests
     {
         Assert.Throws<ArgumentNullException>(() => CourseRules.Evaluate(null!));
     }
+
+    [Fact]
+    public void Evaluate_SameValueAnotherScale_SameEvidenceKey()
+    {
+        // 1.5 and 1.50 are the same creatinine: the key reads values without trailing zeros.
+        var a = AlertsOf(Evaluate(Value(0, CourseValues.Creatinine, 0.5m), Value(5, CourseValues.Creatinine, 1.5m)), CourseRuleIds.CreatinineDoubling).Single();
+        var b = AlertsOf(Evaluate(Value(0, CourseValues.Creatinine, 0.50m), Value(5, CourseValues.Creatinine, 1.50m)), CourseRuleIds.CreatinineDoubling).Single();
+        Assert.Equal(a.EvidenceKey, b.EvidenceKey);
+        Assert.Contains("1.5 mg/dL", a.Text, StringComparison.Ordinal);
+    }
 }
