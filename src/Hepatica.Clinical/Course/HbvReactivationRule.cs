@@ -94,6 +94,12 @@ internal static class HbvReactivationRule
             }
 
             var why = Has(p, CourseFacts.Immunosuppressed) ? Criterion(p, hbsAg, turnedPositiveUnderTherapy, baseHbsAg, baseDna) : null;
+            if (why is null && !dnaKnown && Has(p, CourseFacts.Immunosuppressed))
+            {
+                // An HBsAg result alone that meets nothing says nothing of the HBV DNA: it neither ends nor extends an episode.
+                continue;
+            }
+
             string Evidence() => $"{Instant(p.At)} hbsAg={Word(hbsAg)} hbvDna={Dna(p)}; baseline {(baseHbsAg is null ? "hbsAg=unknown" : $"{Instant(baseHbsAg.At)} hbsAg={Word(Has(baseHbsAg, CourseFacts.HbsAgPositive))}")} {(baseDna is null ? "hbvDna=unknown" : $"{Instant(baseDna.At)} hbvDna={Dna(baseDna)}")}";
             string Text() => $"Hepatitis B reactivation under immunosuppression on {Date(p.At)}: {why} (AASLD 2018). Start or continue entecavir or tenofovir now.";
             if (why is not null && (readings.Count == 0 || !readings[^1].Holds))
