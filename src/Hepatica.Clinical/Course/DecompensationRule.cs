@@ -49,6 +49,7 @@ internal static class DecompensationRule
 
             if (!decompensated)
             {
+                readings.Add(Evaluation.False(p));
                 break;
             }
 

@@ -23,8 +23,8 @@ internal readonly record struct Evaluation(CoursePoint Point, bool Holds, Func<s
 /// <summary>
 /// How a condition becomes alerts (docs/course.md, "Episodes"): the points a rule can read, oldest first, split into
 /// runs where the condition holds. A point the rule cannot read (no value for it) neither extends nor ends a run; a
-/// point where it is false ends it; a later run is a new episode. One run is one alert: its first point is the
-/// episode start, its last the latest, and the evidence key is the SHA-256 of the rule id and every evidence line of
+/// point where it is false ends it; a later run is a new episode. The run that reaches the newest reading is the
+/// current episode and its alert: its first point is the episode start, its last the latest, and the evidence key is the SHA-256 of the rule id and every evidence line of
 /// the run, so the same data gives the same key and each new point that keeps the condition true changes it.
 /// </summary>
 internal static class Episodes
@@ -54,10 +54,21 @@ internal static class Episodes
         return runs;
     }
 
-    /// <summary>One alert per run: the highest severity the run reached, the newest reading's text.</summary>
-    internal static IEnumerable<AlertCandidate> Alerts(string ruleId, IEnumerable<Evaluation> readings, Citation source) =>
-        Runs(readings).Select(run => new AlertCandidate(
-            ruleId, run[0].Point.At, run[^1].Point.At, Key(ruleId, run.Select(e => e.Evidence())), run.Max(e => e.Severity), run[^1].Text(), source));
+    /// <summary>
+    /// The alert of the current episode, when the condition holds at the rule's newest reading: the run that reaches it,
+    /// with the highest severity the run reached and the newest reading's text. An episode that has ended is not
+    /// reported (the store resolves it); its trend fact stays.
+    /// </summary>
+    internal static IEnumerable<AlertCandidate> Alerts(string ruleId, IReadOnlyList<Evaluation> readings, Citation source)
+    {
+        if (readings.Count == 0 || !readings[^1].Holds)
+        {
+            yield break;
+        }
+
+        var run = Runs(readings)[^1];
+        yield return new AlertCandidate(ruleId, run[0].Point.At, run[^1].Point.At, Key(ruleId, run.Select(e => e.Evidence())), run.Max(e => e.Severity), run[^1].Text(), source);
+    }
 
     /// <summary>Lower-case hex SHA-256 of the rule id and the evidence lines, one per line (UTF-8).</summary>
     internal static string Key(string ruleId, IEnumerable<string> lines)

@@ -115,7 +115,9 @@ public sealed partial class CourseRulesTests
     [Fact]
     public void Evaluate_DnaFallsUnderThreshold_EpisodeEndsAndANewOneStarts()
     {
+        Assert.Empty(AlertsOf(Evaluate(Dna(0, 0m, CourseFacts.HbsAgPositive), Dna(60, 50_000m, Is), Dna(90, 0m, Is)), CourseRuleIds.HbvReactivation));
         var report = Evaluate(Dna(0, 0m, CourseFacts.HbsAgPositive), Dna(60, 50_000m, Is), Dna(90, 0m, Is), Dna(120, 5_000m, Is));
-        Assert.Equal([Day(60), Day(120)], AlertsOf(report, CourseRuleIds.HbvReactivation).Select(a => a.EpisodeStart));
+        Assert.Equal(Day(120), Assert.Single(AlertsOf(report, CourseRuleIds.HbvReactivation)).EpisodeStart);
+        Assert.Equal([Day(60), Day(120)], FactsOf(report, CourseRuleIds.HbvReactivation).Select(f => f.At));
     }
 }
