@@ -42,7 +42,7 @@ internal static class FhirRecordApi
             .Responds(StatusCodes.Status400BadRequest, "The body is not JSON.", MediaTypes.FhirJson)
             .Responds(StatusCodes.Status413PayloadTooLarge, "The body is larger than Hepatica:Api:MaxRequestBodyBytes (API001).", MediaTypes.FhirJson)
             .Responds(StatusCodes.Status415UnsupportedMediaType, "Content-Type is neither application/fhir+json nor application/json (API002).", MediaTypes.FhirJson)
-            .Responds(StatusCodes.Status422UnprocessableEntity, "Not a notification Bundle (REC006), id-only or empty content (REC005), or resources with errors: nothing stored.", MediaTypes.FhirJson);
+            .Responds(StatusCodes.Status422UnprocessableEntity, "Not a notification Bundle (ING006), id-only or empty content (ING005), or resources with errors: nothing stored.", MediaTypes.FhirJson);
 
         fhir.MapGet("/RiskAssessment", (IRecordStore store, HttpRequest request, [Description("The patient: an id or Patient/{id}.")] string? patient) => Search(store, request, patient, "RiskAssessment"))
             .WithName("SearchRiskAssessment")
@@ -86,7 +86,7 @@ internal static class FhirRecordApi
             status = ReadStatus(document.RootElement, out var problem);
             if (status is null)
             {
-                return Refuse(StatusCodes.Status422UnprocessableEntity, "Not a subscription notification", RecordIssueCodes.NotANotification, problem.Path, problem.Message);
+                return Refuse(StatusCodes.Status422UnprocessableEntity, "Not a subscription notification", IngestIssueCodes.NotificationUnreadable, problem.Path, problem.Message);
             }
         }
         catch (JsonException e)
@@ -104,7 +104,7 @@ internal static class FhirRecordApi
 
         if (!status.FullResource)
         {
-            return Refuse(StatusCodes.Status422UnprocessableEntity, "Full-resource content required", RecordIssueCodes.FullResourceRequired, "Bundle.entry",
+            return Refuse(StatusCodes.Status422UnprocessableEntity, "Full-resource content required", IngestIssueCodes.FullResourceRequired, "Bundle.entry",
                 "The notification carries no resources (id-only or empty content). This endpoint fetches nothing: set the Subscription's "
                 + "payload content to full-resource (Backport IG extension backport-payload-content).");
         }

@@ -23,7 +23,7 @@ internal static class RecordIngest
         {
             if (!issues.Any(i => i.Severity == IssueSeverity.Error))
             {
-                issues.Add(InputIssue.Error(RecordIssueCodes.NothingToStore, "$", "The input holds nothing to store: no patient, or no resource the record keeps."));
+                issues.Add(InputIssue.Error(IngestIssueCodes.NothingToStore, "$", "The input holds nothing to store: no patient, or no resource the record keeps."));
             }
 
             return new IngestOutcome([], issues, Refused: true);
