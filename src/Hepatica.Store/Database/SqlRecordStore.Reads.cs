@@ -130,6 +130,11 @@ internal sealed partial class SqlRecordStore
         await Sql.ExecuteAsync(tx, "DELETE FROM arrivals WHERE patient_id = @patient", cancellationToken, patient).ConfigureAwait(false);
         var erased = await Sql.ExecuteAsync(tx, "DELETE FROM patients WHERE id = @patient", cancellationToken, patient).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (erased > 0)
+        {
+            await db.AfterEraseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return erased > 0;
     }
 
