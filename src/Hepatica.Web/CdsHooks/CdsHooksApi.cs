@@ -165,7 +165,7 @@ internal static class CdsHooksApi
 
         // patient-view: what changed since the last visit, when the record holds the patient (TrendCards).
         var trends = call.Drafts is null
-            ? await TrendCards.For(http.HttpContext.RequestServices.GetRequiredService<Hepatica.Store.IRecordStore>(), call.PatientId, ct)
+            ? await TrendCards.For(http.HttpContext.RequestServices, call.PatientId, ct)
             : [];
         return TypedResults.Json(Cards(call, assessment, now, trends), CdsJson.Options);
     }

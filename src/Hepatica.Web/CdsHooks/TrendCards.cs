@@ -12,12 +12,32 @@ namespace Hepatica.Web.CdsHooks;
 /// the same data never makes the same card twice; new evidence that keeps a condition true shows it again, updated.
 /// Nothing when the record does not hold the patient: the other cards are then exactly what they were without a record.
 /// </summary>
-internal static class TrendCards
+internal static partial class TrendCards
 {
     /// <summary>The channel the store notes shown alerts on.</summary>
     public const string Channel = "cds-hooks";
 
     private const string Lead = "Since the last visit: ";
+
+    /// <summary>
+    /// The trend cards, or none when the record cannot be reached (a database down, a schema newer than this host): the
+    /// call still gets every other card, and the log says why (the exception's type only: no patient data).
+    /// </summary>
+    public static async Task<IReadOnlyList<Card>> For(IServiceProvider services, string patientId, CancellationToken ct)
+    {
+        try
+        {
+            return await For(services.GetRequiredService<IRecordStore>(), patientId, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Hepatica.Store.Database.StoreVersionException or InvalidOperationException or TimeoutException or IOException)
+        {
+            Unavailable(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrendCards)), e.GetType().Name);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The record could not be read for trend cards ({ExceptionType}); the other cards are served")]
+    private static partial void Unavailable(ILogger log, string exceptionType);
 
     public static async Task<IReadOnlyList<Card>> For(IRecordStore store, string patientId, CancellationToken ct)
     {

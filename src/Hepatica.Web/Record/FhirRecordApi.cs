@@ -26,11 +26,13 @@ internal static class FhirRecordApi
     /// <summary>Codes of the Backport IG's notification types (CodeSystem backport-notification-type).</summary>
     private static readonly string[] StoreNothing = ["handshake", "heartbeat", "query-status"];
 
+    private const string Unavailable = "The record's database cannot be reached, or its schema is newer than this host (REC005); retry after Retry-After.";
+
     private static readonly string[] CarryEvents = ["event-notification", "query-event"];
 
     public static IEndpointRouteBuilder MapFhirRecord(this IEndpointRouteBuilder app)
     {
-        var fhir = app.MapGroup("/fhir").WithTags("FHIR");
+        var fhir = app.MapGroup("/fhir").WithTags("FHIR").AddEndpointFilter(RecordSetup.Unavailable);
         fhir.MapPost("/subscription-notification", Notification)
             .WithName("SubscriptionNotification")
             .WithSummary("Rest-hook endpoint of an R4 topic-based Subscription (Subscriptions Backport IG): handshake, heartbeat, event notifications.")
@@ -42,19 +44,22 @@ internal static class FhirRecordApi
             .Responds(StatusCodes.Status400BadRequest, "The body is not JSON.", MediaTypes.FhirJson)
             .Responds(StatusCodes.Status413PayloadTooLarge, "The body is larger than Hepatica:Api:MaxRequestBodyBytes (API001).", MediaTypes.FhirJson)
             .Responds(StatusCodes.Status415UnsupportedMediaType, "Content-Type is neither application/fhir+json nor application/json (API002).", MediaTypes.FhirJson)
-            .Responds(StatusCodes.Status422UnprocessableEntity, "Not a notification Bundle (ING006), id-only or empty content (ING005), or resources with errors: nothing stored.", MediaTypes.FhirJson);
+            .Responds(StatusCodes.Status422UnprocessableEntity, "Not a notification Bundle (ING006), id-only or empty content (ING005), or resources with errors: nothing stored.", MediaTypes.FhirJson)
+            .Responds(StatusCodes.Status503ServiceUnavailable, Unavailable, MediaTypes.FhirJson);
 
         fhir.MapGet("/RiskAssessment", (IRecordStore store, HttpRequest request, [Description("The patient: an id or Patient/{id}.")] string? patient) => Search(store, request, patient, "RiskAssessment"))
             .WithName("SearchRiskAssessment")
             .WithSummary("The RiskAssessments of the patient's newest assessment, as a searchset Bundle (re-made from its receipt).")
             .Responds(StatusCodes.Status200OK, "A searchset Bundle; empty when the record holds no assessment of the patient.", MediaTypes.FhirJson)
-            .Responds(StatusCodes.Status400BadRequest, "The patient parameter is missing (API003).", MediaTypes.FhirJson);
+            .Responds(StatusCodes.Status400BadRequest, "The patient parameter is missing (API003).", MediaTypes.FhirJson)
+            .Responds(StatusCodes.Status503ServiceUnavailable, Unavailable, MediaTypes.FhirJson);
 
         fhir.MapGet("/Observation", (IRecordStore store, HttpRequest request, [Description("The patient: an id or Patient/{id}.")] string? patient) => Search(store, request, patient, "Observation"))
             .WithName("SearchObservation")
             .WithSummary("The score Observations of the patient's newest assessment, as a searchset Bundle (re-made from its receipt).")
             .Responds(StatusCodes.Status200OK, "A searchset Bundle; empty when the record holds no assessment of the patient.", MediaTypes.FhirJson)
-            .Responds(StatusCodes.Status400BadRequest, "The patient parameter is missing (API003).", MediaTypes.FhirJson);
+            .Responds(StatusCodes.Status400BadRequest, "The patient parameter is missing (API003).", MediaTypes.FhirJson)
+            .Responds(StatusCodes.Status503ServiceUnavailable, Unavailable, MediaTypes.FhirJson);
         return app;
     }
 

@@ -26,7 +26,7 @@ internal static class RecordApi
 
     public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/record").WithTags("Record");
+        var api = app.MapGroup("/api/record").WithTags("Record").AddEndpointFilter(RecordSetup.Unavailable).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         if (app.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.AllowedOrigins.Count > 0)
         {
             api.RequireCors(ScoringApi.CorsPolicy);

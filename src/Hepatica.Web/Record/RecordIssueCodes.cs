@@ -17,4 +17,7 @@ internal static class RecordIssueCodes
 
     /// <summary>The body declared FHIR JSON but is not a FHIR resource (no <c>resourceType</c>) (422).</summary>
     public const string NotAResource = "REC004";
+
+    /// <summary>The record cannot be reached (the database is down, or its schema is newer than this host) (503).</summary>
+    public const string Unavailable = "REC005";
 }

@@ -17,4 +17,7 @@ internal static partial class RecordLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription notification {Kind} from {Subscription}: nothing stored")]
     public static partial void Notification(ILogger log, string kind, string subscription);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The record is unavailable ({ExceptionType}): answered 503")]
+    public static partial void Unavailable(ILogger log, string exceptionType);
 }

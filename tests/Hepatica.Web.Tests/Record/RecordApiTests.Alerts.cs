@@ -205,4 +205,18 @@ public sealed partial class RecordApiTests
         Assert.DoesNotContain("female", text, StringComparison.Ordinal);
         Assert.DoesNotContain("umol", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Record_DatabaseUnreachable_Is503NotA500()
+    {
+        await using var host = new RecordHost(new() { ["Hepatica:Store"] = "Host=127.0.0.1;Port=9;Database=none;Username=none;Timeout=2" });
+        using var client = host.CreateClient();
+
+        using var ingest = await Send(client, HttpMethod.Post, "/api/record", Snapshot("p-down"));
+        using var alerts = await Send(client, HttpMethod.Get, "/api/record/alerts");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ingest.StatusCode);
+        Assert.Contains(await Api.ProblemIssues(ingest), i => i.Code == "REC005");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, alerts.StatusCode);
+    }
 }

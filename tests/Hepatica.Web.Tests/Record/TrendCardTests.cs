@@ -75,4 +75,19 @@ public sealed class TrendCardTests
         Assert.DoesNotContain(cards, IsTrend);
         Assert.Equal(CdsHooks.Json.Cards(without).Select(c => (string?)c["summary"]), cards.Select(c => (string?)c["summary"]));
     }
+
+    [Fact]
+    public async Task PatientView_RecordUnreachable_TheOtherCardsAreServed()
+    {
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+        await using var host = new RecordHost(new() { ["Hepatica:Store"] = "Host=127.0.0.1;Port=9;Database=none;Username=none;Timeout=2" });
+        var request = Requests.Json(Requests.PatientView(Requests.Fixture("cirrhosis-ascites-dialysis.json")));
+
+        var cards = await Cards(host, request);
+        await using var plain = new CdsHost();
+        var (_, without) = await plain.PostJson(Path, request);
+
+        Assert.Equal(CdsHooks.Json.Cards(without).Select(c => (string?)c["summary"]), cards.Select(c => (string?)c["summary"]));
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("could not be read for trend cards", StringComparison.Ordinal));
+    }
 }
