@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using static Hepatica.Web.Tests.Record.RecordInputs;
 
 namespace Hepatica.Web.Tests.Record;
@@ -218,5 +219,29 @@ public sealed partial class RecordApiTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ingest.StatusCode);
         Assert.Contains(await Api.ProblemIssues(ingest), i => i.Code == "REC005");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, alerts.StatusCode);
+    }
+
+    [Fact]
+    public async Task HbvWorklist_BCellDepletingWithoutHepatitisBStatus_IsListedUntilTested()
+    {
+        // AGA 2015, CDC 2023, ASCO 2020 (WorklistRules): test HBsAg and anti-HBc before anti-CD20 therapy. Rituximab
+        // (RxNorm 121191) planned with no serology holds; the same patient with HBsAg and anti-HBc both known does not.
+        await using var host = new RecordHost();
+        using var client = host.CreateClient();
+        var untested = JsonNode.Parse(Snapshot("p-rtx"))!;
+        untested["medications"] = new JsonArray(new JsonObject { ["class"] = "b-cell-depleting", ["name"] = "rituximab", ["code"] = new JsonObject { ["system"] = "rxnorm", ["value"] = "121191" } });
+        var tested = untested.DeepClone();
+        tested["id"] = "p-rtx-tested";
+        tested["serology"] = new JsonObject { ["hbsag"] = new JsonObject { ["result"] = "negative" }, ["antiHbcTotal"] = new JsonObject { ["result"] = "negative" } };
+        using var a = await Send(client, HttpMethod.Post, "/api/record", untested.ToJsonString());
+        using var b = await Send(client, HttpMethod.Post, "/api/record", tested.ToJsonString());
+
+        using var response = await Send(client, HttpMethod.Get, "/api/record/worklists/hbv-unknown-before-b-cell-depletion");
+
+        Assert.Equal(HttpStatusCode.OK, a.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, b.StatusCode);
+        var alert = Assert.Single((await Node(response))["alerts"]!.AsArray())!;
+        Assert.Equal("p-rtx", (string?)alert["patientId"]);
+        Assert.Equal("warning", (string?)alert["candidate"]!["severity"]);
     }
 }
