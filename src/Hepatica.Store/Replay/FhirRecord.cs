@@ -25,7 +25,10 @@ internal sealed class FhirRecord
     /// <summary>The patient.</summary>
     public string PatientId { get; }
 
-    /// <summary>The distinct instants at which a value the reader uses was measured, oldest first.</summary>
+    /// <summary>
+    /// The distinct instants at which a value the reader uses was measured, or a diagnosis, vaccine dose or medication it
+    /// reads began or ended (<see cref="ReadInstants"/>), oldest first.
+    /// </summary>
     public IReadOnlyList<DateTimeOffset> Instants { get; private set; } = [];
 
     /// <summary>The arrival a resource came from, with the analyte path and time of an Observation the reader uses.</summary>
@@ -86,6 +89,10 @@ internal sealed class FhirRecord
 
             record.always.Add(item);
             record.byKey[(type, resource.Id!)] = item;
+            if (resource is not Observation)
+            {
+                instants.UnionWith(ReadInstants.Of(resource));
+            }
         }
 
         if (!hasPatient)
