@@ -2,6 +2,7 @@ using Hepatica.Web;
 using Hepatica.Web.Api;
 using Hepatica.Web.CdsHooks;
 using Hepatica.Web.Http;
+using Hepatica.Web.Record;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel((context, kestrel) => KestrelLimits.Configure(context.Configuration, kestrel));
@@ -13,6 +14,7 @@ builder.Services.AddHealthChecks();
 builder.Services.AddProfileSetting();
 builder.Services.AddScoringApi(builder.Configuration);
 builder.Services.AddCdsHooks();
+builder.Services.AddRecord();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -26,6 +28,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapScoringApi();
 app.MapCdsHooks();
+app.MapRecord();
 
 app.Run();
 

@@ -21,6 +21,40 @@ internal static class ApiDocument
         };
         document.Servers = [];
         ContractSchemas.AddTo(document);
+        FhirSchemas.AddTo(document);
+        Complete(document);
         return Task.CompletedTask;
     });
+
+    /// <summary>What the generated schemas cannot say by themselves, set once every component exists.</summary>
+    private static void Complete(OpenApiDocument document)
+    {
+        var schemas = document.Components!.Schemas!;
+        if (schemas.TryGetValue("ProblemDetails", out var p) && p is OpenApiSchema { Properties: { } problem })
+        {
+            // Every ProblemDetails of Hepatica lists its issues (docs/web.md, "Errors").
+            problem["issues"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "Every issue found: code, severity, path, message.",
+                Items = new OpenApiSchemaReference(nameof(IssueBody), document),
+            };
+        }
+
+        if (schemas.TryGetValue(nameof(Record.TimelineEntryBody), out var t) && t is OpenApiSchema { Properties: { } entry })
+        {
+            entry["assessment"] = new OpenApiSchemaReference(ContractSchemas.Assessment, document);
+        }
+
+        if (schemas.TryGetValue("JsonObject", out var j) && j is OpenApiSchema json)
+        {
+            // The only JsonObject of the API is a FHIR resource (a CDS card's proposed action).
+            json.Description = "A FHIR R4 resource (https://hl7.org/fhir/R4/json.html).";
+            json.Required = new HashSet<string> { "resourceType" };
+            json.Properties = new Dictionary<string, IOpenApiSchema> { ["resourceType"] = new OpenApiSchema { Type = JsonSchemaType.String } };
+            json.AdditionalProperties = new OpenApiSchema();
+        }
+
+        schemas.Remove("JsonElement"); // replaced by the Assessment reference above
+    }
 }

@@ -69,13 +69,15 @@ internal static class ScoringApi
             .WithName("ListScores")
             .WithSummary("The score catalog: every score with its version, range, rounding, inputs and citations.")
             .WithDescription("The same JSON as `hepatica scores --format json`.")
-            .Responds(StatusCodes.Status200OK, "An array with one object per score, in catalog order.", MediaTypes.Json);
+            .Responds(StatusCodes.Status200OK, "An array with one object per score, in catalog order.", MediaTypes.Json)
+            .RespondsJsonArray(StatusCodes.Status200OK, FhirSchemas.ScoreDefinition);
 
         api.MapGet("/scores/{id}", GetScore)
             .WithName("GetScore")
             .WithSummary("One score's definition.")
             .WithDescription("One element of the catalog; 404 with the known ids for an unknown id.")
             .Responds(StatusCodes.Status200OK, "The score's definition: id, version, name, range, rounding, inputs, citations.", MediaTypes.Json)
+            .RespondsJson(StatusCodes.Status200OK, FhirSchemas.ScoreDefinition)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Responds(StatusCodes.Status404NotFound, UnknownIdText);
 

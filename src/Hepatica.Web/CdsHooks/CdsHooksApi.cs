@@ -163,7 +163,11 @@ internal static class CdsHooksApi
             return TypedResults.Json(new CdsResponse([]), CdsJson.Options); // no Patient: nothing can be said
         }
 
-        return TypedResults.Json(Cards(call, assessment, now), CdsJson.Options);
+        // patient-view: what changed since the last visit, when the record holds the patient (TrendCards).
+        var trends = call.Drafts is null
+            ? await TrendCards.For(http.HttpContext.RequestServices, call.PatientId, ct)
+            : [];
+        return TypedResults.Json(Cards(call, assessment, now, trends), CdsJson.Options);
     }
 
     /// <summary>A checked call: the request, and for order-select the draft orders with the selected ids.</summary>
@@ -244,9 +248,9 @@ internal static class CdsHooksApi
     /// The hook's cards. The FHIR data is read as of the request's time: the response says so (run-time), with the engine
     /// version and the guideline profile (Hepatica:Profile), which every card's detail names too.
     /// </summary>
-    private static CdsResponse Cards(HookCall call, Assessment assessment, DateTimeOffset now)
+    private static CdsResponse Cards(HookCall call, Assessment assessment, DateTimeOffset now, IReadOnlyList<Card> trends)
     {
-        var cards = call.Drafts is null ? PatientViewCards.For(assessment, call.PatientId, now) : OrderSelectCards.For(assessment, call.PatientId);
+        var cards = call.Drafts is null ? [.. trends, .. PatientViewCards.For(assessment, call.PatientId, now)] : OrderSelectCards.For(assessment, call.PatientId);
         return CdsResponse.Of(CardKit.WithProfile(cards, assessment.Profile), AsOf.AtInstant(now, AsOfSource.RunTime), assessment.Profile);
     }
 

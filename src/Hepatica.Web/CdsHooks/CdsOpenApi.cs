@@ -18,14 +18,14 @@ internal static class CdsOpenApi
     /// <summary>A service call.</summary>
     public static RouteHandlerBuilder DescribedAsCall(this RouteHandlerBuilder builder) => builder
         .WithSummary("Call a CDS service: cards for the patient in context (docs/cds-hooks.md).")
-        .AddOpenApiOperationTransformer((operation, _, _) =>
+        .AddOpenApiOperationTransformer((operation, context, _) =>
         {
             operation.RequestBody = new OpenApiRequestBody
             {
                 Description = "A CDS Hooks 2.0 request: hook, hookInstance, context (patientId; draftOrders and selections for order-select), "
                     + "prefetch (or fhirServer and fhirAuthorization to fetch what is missing).",
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = HookRequest() } },
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = HookRequest(context.Document) } },
             };
             return Task.CompletedTask;
         })
@@ -54,7 +54,7 @@ internal static class CdsOpenApi
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     // CDS Hooks 2.0 "HTTP Request": hook, hookInstance and context are required; prefetch maps a template key to a FHIR resource.
-    private static OpenApiSchema HookRequest() => new()
+    private static OpenApiSchema HookRequest(OpenApiDocument? document) => new()
     {
         Type = JsonSchemaType.Object,
         Required = new HashSet<string> { "hook", "hookInstance", "context" },
@@ -63,7 +63,21 @@ internal static class CdsOpenApi
             ["hook"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. CdsServices.All.Select(s => (System.Text.Json.Nodes.JsonNode)s.Hook).DistinctBy(h => h.GetValue<string>())] },
             ["hookInstance"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
             ["fhirServer"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
-            ["fhirAuthorization"] = new OpenApiSchema { Type = JsonSchemaType.Object },
+            // CDS Hooks 2.0 "FHIR Resource Access": an OAuth 2.0 access token for fhirServer.
+            ["fhirAuthorization"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "access_token", "token_type", "expires_in", "scope", "subject" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["access_token"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["token_type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("Bearer")] },
+                    ["expires_in"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    ["scope"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["subject"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["patient"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            },
             ["context"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
@@ -74,14 +88,14 @@ internal static class CdsOpenApi
                     ["patientId"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     ["encounterId"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     ["selections"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-                    ["draftOrders"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A FHIR R4 Bundle of the draft orders (order-select)." },
+                    ["draftOrders"] = new OpenApiSchemaReference(Api.FhirSchemas.Bundle, document),
                 },
             },
             ["prefetch"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
                 Description = "Each prefetch template key of the service (discovery) with its FHIR R4 resource, or null when the client could not fetch it.",
-                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null },
+                AdditionalProperties = new OpenApiSchema { OneOf = [new OpenApiSchemaReference(Api.FhirSchemas.Resource, document), new OpenApiSchema { Type = JsonSchemaType.Null }] },
             },
         },
     };
