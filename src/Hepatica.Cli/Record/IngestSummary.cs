@@ -1,0 +1,88 @@
+using System.Globalization;
+using Hepatica.Store;
+
+namespace Hepatica.Cli.Record;
+
+/// <summary>What one <c>hepatica ingest</c> run did, summed over its batches (one batch: one patient of one input document).</summary>
+internal sealed class IngestSummary
+{
+    private readonly HashSet<string> patients = new(StringComparer.Ordinal);
+
+    /// <summary>Documents read (lines, files, Bulk patients).</summary>
+    public long Documents { get; set; }
+
+    /// <summary>Batches the store committed.</summary>
+    public long Batches { get; private set; }
+
+    /// <summary>Distinct patients in committed or refused batches.</summary>
+    public int Patients => patients.Count;
+
+    /// <summary>Arrivals stored new.</summary>
+    public long Stored { get; private set; }
+
+    /// <summary>Arrivals already held (stored once).</summary>
+    public long Duplicates { get; private set; }
+
+    /// <summary>Earlier versions superseded or withdrawn.</summary>
+    public long Superseded { get; private set; }
+
+    /// <summary>Timeline entries made or re-made.</summary>
+    public long AssessmentsMade { get; private set; }
+
+    /// <summary>New alerts.</summary>
+    public long AlertsFired { get; private set; }
+
+    /// <summary>Alerts whose evidence changed.</summary>
+    public long AlertsUpdated { get; private set; }
+
+    /// <summary>Batches refused whole (errors in the input): nothing of them stored.</summary>
+    public long Refused { get; private set; }
+
+    /// <summary>Input that did not become a batch: a line that is not JSON, a Bulk line without a patient, a document with no patient.</summary>
+    public long Unreadable { get; set; }
+
+    /// <summary>Bulk lines of a resource type or code the engine does not read: counted, not stored.</summary>
+    public long NotRead { get; set; }
+
+    /// <summary>True when some input was refused or unreadable (exit 1).</summary>
+    public bool HasProblems => Refused > 0 || Unreadable > 0;
+
+    /// <summary>Adds one store result.</summary>
+    public void Add(IngestResult result)
+    {
+        patients.Add(result.PatientId);
+        if (result.Refused)
+        {
+            Refused++;
+            return;
+        }
+
+        Batches++;
+        Stored += result.Stored;
+        Duplicates += result.Duplicates;
+        Superseded += result.Superseded;
+        AssessmentsMade += result.AssessmentsMade;
+        AlertsFired += result.AlertsFired;
+        AlertsUpdated += result.AlertsUpdated;
+    }
+
+    /// <summary>A batch refused before the store saw it (its errors found by the parser).</summary>
+    public void AddRefused(string patientId)
+    {
+        patients.Add(patientId);
+        Refused++;
+    }
+
+    /// <summary>The acknowledgement line of one committed batch (<c>--acks</c>): ids and counts only.</summary>
+    public static string Ack(IngestResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"ack {TerminalText.Escape(r.PatientId)} stored={r.Stored} duplicates={r.Duplicates} superseded={r.Superseded} assessments={r.AssessmentsMade} alerts-fired={r.AlertsFired} alerts-updated={r.AlertsUpdated}");
+
+    /// <summary>The summary for standard error.</summary>
+    public string Describe(string store, TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
+        $"""
+        ingest into {store}: {Documents:N0} documents, {Patients:N0} patients, {Batches:N0} batches committed in {elapsed.TotalSeconds:F2} s
+          arrivals: {Stored:N0} stored, {Duplicates:N0} duplicates (already held), {Superseded:N0} earlier versions superseded
+          timeline: {AssessmentsMade:N0} assessments made; alerts: {AlertsFired:N0} fired, {AlertsUpdated:N0} updated
+          refused: {Refused:N0} batches (nothing of them stored), {Unreadable:N0} unreadable inputs{(NotRead > 0 ? $"; {NotRead:N0} Bulk lines not read by the engine (types or codes it does not use)" : "")}
+        """);
+}
