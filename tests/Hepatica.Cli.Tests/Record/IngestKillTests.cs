@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Hepatica.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Hepatica.Cli.Tests.Record;
+
+/// <summary>
+/// Issue 13, section 6: SIGKILL during ingest. Every batch the command acknowledged (<c>--acks</c>, printed only after
+/// the store committed it) is in the record afterwards, and the database opens clean: SQLite's own
+/// <c>PRAGMA integrity_check</c> says ok, and the record opens again and takes more.
+/// </summary>
+public sealed class IngestKillTests : IDisposable
+{
+    private readonly RecordCli cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task Ingest_KilledAfterSomeAcks_EveryAcknowledgedPatientIsStored_AndTheDatabaseIsIntact()
+    {
+        var input = Path.Combine(cli.Work, "big.jsonl");
+        await using (var w = new StreamWriter(input, false, new UTF8Encoding(false)))
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                await w.WriteLineAsync(RecordCommandsTests.Snapshot("k" + i.ToString("D5", CultureInfo.InvariantCulture), "2026-11-01"));
+            }
+        }
+
+        using var process = Process.Start(Hepatica.StartInfo(["ingest", input, "--acks", "--no-progress"], environment: cli.Environment))!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        List<string> acked = [];
+        // Bounded by count, not by time: kill after 25 acknowledgements (or if the run ends first, the test says so).
+        while (acked.Count < 25 && await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            acked.Add(line);
+        }
+
+        process.Kill(); // SIGKILL: no handler runs, no transaction is finished by the process
+        acked.AddRange((await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(acked.Count >= 25, "the run ended before 25 acknowledgements: " + await stderr);
+        Assert.True(acked.Count < 5_000, "the run finished before it was killed; make the input larger");
+        var ids = RecordCli.Acked(string.Join('\n', acked));
+
+        await using (var db = new SqliteConnection($"Data Source={cli.DefaultStore}"))
+        {
+            await db.OpenAsync(TestContext.Current.CancellationToken);
+            await using var check = db.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", (string?)await check.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var record = await RecordStore.OpenAsync(StoreLocation.Sqlite(cli.DefaultStore), cancellationToken: TestContext.Current.CancellationToken))
+        {
+            foreach (var id in ids)
+            {
+                var arrivals = await record.ArrivalsAsync(id, TestContext.Current.CancellationToken);
+                Assert.True(arrivals.Count == 1, $"acknowledged patient {id} is not stored");
+                Assert.NotNull(await record.TimelineAsync(id, TestContext.Current.CancellationToken));
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        var again = await cli.Run("ingest", input, "--no-progress");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains($"{ids.Count:N0} duplicates", again.Stderr, StringComparison.Ordinal); // what was acknowledged is stored once
+    }
+}
