@@ -161,10 +161,34 @@ public static class FhirSnapshotReader
 
     private static Bundle? Parse(ReadOnlySpan<byte> utf8Json, List<InputIssue> issues)
     {
+        if (ParseResource(utf8Json, issues, "a FHIR Bundle") is not { } resource)
+        {
+            return null;
+        }
+
+        if (resource is Bundle bundle)
+        {
+            return bundle;
+        }
+
+        issues.Add(InputIssue.Error(FhirIssueCodes.NotABundle, "resourceType", $"Expected a Bundle, found a {resource.TypeName}."));
+        return null;
+    }
+
+    /// <summary>
+    /// Parses one FHIR R4 resource of any type (a Bundle, an Observation posted alone) with the Firely SDK, validated
+    /// exactly as <see cref="Read(ReadOnlySpan{byte}, DateTimeOffset)"/> parses a Bundle: null, with every structure
+    /// error as a coded issue (FHR001-FHR003), when it is not readable.
+    /// </summary>
+    public static Resource? ParseResource(ReadOnlySpan<byte> utf8Json, List<InputIssue> issues) => ParseResource(utf8Json, issues, "a FHIR resource");
+
+    private static Resource? ParseResource(ReadOnlySpan<byte> utf8Json, List<InputIssue> issues, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
         utf8Json = JsonInput.WithoutBom(utf8Json);
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
-            issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", "The input is empty: expected a FHIR Bundle."));
+            issues.Add(InputIssue.Error(FhirIssueCodes.MalformedJson, "$", $"The input is empty: expected {expected}."));
             return null;
         }
 
@@ -182,17 +206,11 @@ public static class FhirSnapshotReader
             var first = reader;
             if (first.Read() && first.TokenType != JsonTokenType.StartObject)
             {
-                issues.Add(InputIssue.Error(FhirIssueCodes.NotABundle, "$", $"Expected a FHIR Bundle (a JSON object), found {first.TokenType}."));
+                issues.Add(InputIssue.Error(FhirIssueCodes.NotABundle, "$", $"Expected {expected} (a JSON object), found {first.TokenType}."));
                 return null;
             }
 
-            var resource = FhirJsonDeserializer.DEFAULT.DeserializeResource(ref reader);
-            if (resource is Bundle bundle)
-            {
-                return bundle;
-            }
-
-            issues.Add(InputIssue.Error(FhirIssueCodes.NotABundle, "resourceType", $"Expected a Bundle, found a {resource.TypeName}."));
+            return FhirJsonDeserializer.DEFAULT.DeserializeResource(ref reader);
         }
         catch (DeserializationFailedException e)
         {

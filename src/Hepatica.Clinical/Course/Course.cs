@@ -12,7 +12,12 @@ namespace Hepatica.Clinical.Course;
 /// <param name="Text">The fact in a clinician's words, with the numbers ("MELD 3.0 rose from 18 to 24 in 27 days").</param>
 /// <param name="Evidence">What it was read from (the points' instants and inputs), for the reader to check.</param>
 /// <param name="Source">The publication or policy behind the rule.</param>
-public sealed record TrendFact(string Kind, DateTimeOffset At, DateTimeOffset? Since, string Text, IReadOnlyList<string> Evidence, Citation Source);
+public sealed record TrendFact(string Kind, DateTimeOffset At, DateTimeOffset? Since, string Text, IReadOnlyList<string> Evidence, Citation Source)
+{
+    /// <summary>True when every member is equal, the evidence line by line (record equality compares the list by reference).</summary>
+    /// <param name="other">The other fact.</param>
+    public bool SameAs(TrendFact other) => other is not null && this with { Evidence = other.Evidence } == other && Evidence.SequenceEqual(other.Evidence);
+}
 
 /// <summary>How urgent an alert is.</summary>
 public enum AlertSeverity
@@ -57,7 +62,16 @@ public sealed record RecertificationDue(string Score, decimal Value, DateTimeOff
 /// <param name="Facts">Trend facts, oldest first.</param>
 /// <param name="Alerts">Alert conditions, one per episode.</param>
 /// <param name="Recertification">Labs due by the re-certification schedule; null when no MELD is known.</param>
-public sealed record CourseReport(IReadOnlyList<TrendFact> Facts, IReadOnlyList<AlertCandidate> Alerts, RecertificationDue? Recertification);
+public sealed record CourseReport(IReadOnlyList<TrendFact> Facts, IReadOnlyList<AlertCandidate> Alerts, RecertificationDue? Recertification)
+{
+    /// <summary>Equal when the facts (with their evidence) and the alerts are equal in order, and the re-certification is equal.</summary>
+    public bool Equals(CourseReport? other) =>
+        other is not null && Recertification == other.Recertification && Alerts.SequenceEqual(other.Alerts)
+        && Facts.Count == other.Facts.Count && Facts.Zip(other.Facts).All(f => f.First.SameAs(f.Second));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Facts.Count, Alerts.Count, Recertification);
+}
 
 /// <summary>The trend and alert rules over a patient's course (docs/course.md). Pure: the same points give the same report.</summary>
 public static class CourseRules
@@ -66,8 +80,23 @@ public static class CourseRules
     public static CourseReport Evaluate(IReadOnlyList<CoursePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        // Seam (issue 13): the course helper writes the rules.
-        return new CourseReport([], [], null);
+        var sorted = points.Select(p => p ?? throw new ArgumentException("A course point is null.", nameof(points)))
+            .OrderBy(p => p.At).ThenBy(Episodes.Canonical, StringComparer.Ordinal).ToList();
+        var facts = new List<TrendFact>();
+        var alerts = new List<AlertCandidate>();
+        MeldChangeRule.Evaluate(sorted, CourseValues.Meld3, CourseRuleIds.Meld3Change30d, "MELD 3.0", facts, alerts);
+        MeldChangeRule.Evaluate(sorted, CourseValues.MeldNa, CourseRuleIds.MeldNaChange30d, "MELD-Na", facts, alerts);
+        DoublingRule.Evaluate(sorted, CourseValues.Bilirubin, CourseRuleIds.BilirubinDoubling, "Bilirubin", DoublingRule.BilirubinFloor, facts, alerts);
+        DoublingRule.Evaluate(sorted, CourseValues.Creatinine, CourseRuleIds.CreatinineDoubling, "Creatinine", 0m, facts, alerts);
+        DecompensationRule.Evaluate(sorted, facts, alerts);
+        OrganFailureRule.Evaluate(sorted, facts, alerts);
+        HbvReactivationRule.Evaluate(sorted, facts, alerts);
+        WorklistRules.Evaluate(sorted, alerts);
+        // OPTN policy 9.2's re-certification intervals and lab ages could not be found as policy text: not invented (docs/course.md).
+        return new CourseReport(
+            [.. facts.OrderBy(f => f.At).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Text, StringComparer.Ordinal)],
+            [.. alerts.OrderBy(a => a.EpisodeStart).ThenBy(a => a.RuleId, StringComparer.Ordinal)],
+            null);
     }
 }
 

@@ -16,13 +16,27 @@ public sealed record CoursePoint(
     IReadOnlySet<string> Facts,
     IReadOnlyDictionary<string, string> Evidence)
 {
-    /// <summary>The point of the course an assessment gives: its snapshot's values and facts as of <paramref name="at"/>.</summary>
+    /// <summary>
+    /// The point of the course an assessment gives: its snapshot's values and facts as of <paramref name="at"/>
+    /// (docs/course.md, "Points"). Scores are read from the assessment's outcomes, never re-computed: only a calculated
+    /// outcome gives a value (a ranged or not calculable score leaves its key absent). Labs are read in the unit each
+    /// <see cref="CourseValues"/> key names. A fact is present only when the snapshot says it is true; the "known
+    /// false" side of a fact the rules compare over time has its own key (<see cref="CourseFacts.Compensated"/>,
+    /// <see cref="CourseFacts.HbsAgNegative"/>, <see cref="CourseFacts.HbvDnaUndetectable"/>,
+    /// <see cref="CourseValues.OrganFailures"/>), so a missing finding is never read as a negative one.
+    /// </summary>
+    /// <param name="snapshot">The snapshot assessed.</param>
+    /// <param name="assessment">The assessment made of it as of <paramref name="at"/>.</param>
+    /// <param name="at">The as-of instant.</param>
     public static CoursePoint Of(PatientSnapshot snapshot, Assessment assessment, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(assessment);
-        // Seam (issue 13): the course helper fills the values and facts the rules need.
-        return new CoursePoint(at, new Dictionary<string, decimal>(), new HashSet<string>(), new Dictionary<string, string>());
+        var values = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var facts = new SortedSet<string>(StringComparer.Ordinal);
+        var evidence = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        CoursePointReader.Read(snapshot, assessment, values, facts, evidence);
+        return new CoursePoint(at, values, facts, evidence);
     }
 }
 
@@ -61,6 +75,9 @@ public static class CourseValues
 
     /// <summary>ACLF grade (CLIF-C, 0-3).</summary>
     public const string AclfGrade = "aclfGrade";
+
+    /// <summary>Number of organ failures (Moreau 2013 definitions, from the CLIF-C OF outcome): present whenever the organs were assessed, so an absent <c>organFailure:</c> fact with this key present means the organ did not fail.</summary>
+    public const string OrganFailures = "organFailures";
 }
 
 /// <summary>The keys of <see cref="CoursePoint.Facts"/>.</summary>
@@ -69,8 +86,17 @@ public static class CourseFacts
     /// <summary>Ascites, encephalopathy or variceal bleeding present: decompensated.</summary>
     public const string Decompensated = "decompensated";
 
+    /// <summary>Ascites, encephalopathy and variceal bleeding all given and all absent: compensated (the known-false side of <see cref="Decompensated"/>).</summary>
+    public const string Compensated = "compensated";
+
     /// <summary>HBsAg positive.</summary>
     public const string HbsAgPositive = "hbsAgPositive";
+
+    /// <summary>HBsAg negative (tested).</summary>
+    public const string HbsAgNegative = "hbsAgNegative";
+
+    /// <summary>HBV DNA tested and not detected.</summary>
+    public const string HbvDnaUndetectable = "hbvDnaUndetectable";
 
     /// <summary>HBV DNA detectable.</summary>
     public const string HbvDnaDetectable = "hbvDnaDetectable";
