@@ -134,8 +134,10 @@ internal static class IngestCommand
         {
             if (!batch.IsStorable)
             {
+                // A whole input refused before any patient was found (not JSON, no id) has no patient id.
                 summary.AddRefused(batch.PatientId);
-                Console.Error.WriteLine(TerminalText.Escape($"hepatica: {document.Where}: patient {batch.PatientId} refused, nothing of it stored: {Codes(batch.Issues)}"));
+                var whose = batch.PatientId.Length > 0 ? $"patient {batch.PatientId} refused" : "refused";
+                Console.Error.WriteLine(TerminalText.Escape($"hepatica: {document.Where}: {whose}, nothing of it stored: {Codes(batch.Issues)}"));
                 continue;
             }
 
