@@ -135,8 +135,9 @@ internal static class IngestCommand
             if (!batch.IsStorable)
             {
                 // A whole input refused before any patient was found (not JSON, no id) has no patient id.
-                summary.AddRefused(batch.PatientId);
-                var whose = batch.PatientId.Length > 0 ? $"patient {batch.PatientId} refused" : "refused";
+                var patient = batch.PatientId.Length > 0 ? batch.PatientId : SnapshotId(document.Json.Span);
+                summary.AddRefused(patient ?? "");
+                var whose = patient is not null ? $"patient {patient} refused" : "refused";
                 Console.Error.WriteLine(TerminalText.Escape($"hepatica: {document.Where}: {whose}, nothing of it stored: {Codes(batch.Issues)}"));
                 continue;
             }
@@ -152,6 +153,46 @@ internal static class IngestCommand
             {
                 Console.Out.WriteLine(IngestSummary.Ack(result));
             }
+        }
+    }
+
+    /// <summary>
+    /// The top-level <c>id</c> of a snapshot the reader refused (it gives no batch with the patient then), when the
+    /// document is a JSON object with a string <c>id</c> and no <c>resourceType</c>; else null. Only the id is read.
+    /// </summary>
+    internal static string? SnapshotId(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var r = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? id = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("resourceType"u8))
+                {
+                    return null;
+                }
+
+                var isId = r.ValueTextEquals("id"u8);
+                r.Read();
+                if (isId && r.TokenType == JsonTokenType.String)
+                {
+                    id = r.GetString();
+                }
+
+                r.Skip();
+            }
+
+            return id is { Length: > 0 } ? id : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -84,6 +84,8 @@ internal sealed class IngestSummary
         Refused++;
     }
 
+    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : noun.EndsWith('h') ? "es" : "s")}");
+
     private static long Digest(string id)
     {
         Span<byte> hash = stackalloc byte[32];
@@ -98,7 +100,7 @@ internal sealed class IngestSummary
     /// <summary>The summary for standard error.</summary>
     public string Describe(string store, TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
         $"""
-        ingest into {store}: {Documents:N0} documents, {Patients:N0} patients, {Batches:N0} batches committed in {elapsed.TotalSeconds:F2} s
+        ingest into {store}: {Count(Documents, "document")}, {Count(Patients, "patient")}, {Count(Batches, "batch")} committed in {elapsed.TotalSeconds:F2} s
           arrivals: {Stored:N0} stored, {Duplicates:N0} duplicates (already held), {Superseded:N0} earlier versions superseded
           timeline: {AssessmentsMade:N0} assessments made; alerts: {AlertsFired:N0} fired, {AlertsUpdated:N0} updated
           refused: {Refused:N0} batches (nothing of them stored), {Unreadable:N0} unreadable inputs{(NotRead > 0 ? $"; {NotRead:N0} Bulk lines not read by the engine (types or codes it does not use)" : "")}

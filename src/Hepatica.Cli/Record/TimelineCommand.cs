@@ -108,10 +108,10 @@ internal static class TimelineCommand
             sb.Append('\n').Append(Instant(entry.AsOf)).Append("  ");
             var values = Shown.Where(s => entry.Point.Values.ContainsKey(s.Key)).Select(s => $"{s.Label} {Number(entry.Point.Values[s.Key])}{s.Unit}").ToList();
             sb.Append(values.Count > 0 ? string.Join(", ", values) : "no score calculable").Append('\n');
-            if (entry.Inputs.Count > 0)
-            {
-                sb.Append("    inputs: ").Append(string.Join("; ", entry.Inputs.Select(Input))).Append('\n');
-            }
+            // A snapshot's values carry no times of their own (its assessment date is the instant): then the arrivals read are named.
+            sb.Append("    inputs: ").Append(entry.Inputs.Count > 0
+                ? string.Join("; ", entry.Inputs.Select(Input))
+                : $"as given in arrival{(entry.Receipt.ArrivalIds.Count == 1 ? "" : "s")} {string.Join(", ", entry.Receipt.ArrivalIds.Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)))}").Append('\n');
 
             if (entry.Point.Facts.Count > 0)
             {
@@ -145,7 +145,9 @@ internal static class TimelineCommand
         sb.Append("\nRe-certification: ");
         sb.Append(report.Recertification is { } due
             ? string.Create(CultureInfo.InvariantCulture, $"labs due by {Day(due.DueBy)} ({due.Score} {Number(due.Value)} on {Day(due.From)}; labs at most {Duration(due.MaxLabAge)} old). {due.Text} ({Source(due.Source)})\n")
-            : "no MELD known, no due date.\n");
+            : all.Any(e => e.Point.Values.ContainsKey(CourseValues.Meld3))
+                ? "no due date: OPTN Policy 9.2's re-certification intervals are not built in (their policy text was not found; docs/course.md).\n"
+                : "no MELD 3.0 in the course, no due date.\n");
         return sb.ToString();
     }
 

@@ -85,6 +85,10 @@ public sealed class RecordCommandsTests : IDisposable
         Assert.Equal(patient, json.RootElement.GetProperty("patient").GetString());
         Assert.True(json.RootElement.GetProperty("entries").GetArrayLength() >= 1, "the Bundle has dated labs: at least one assessment");
 
+        var text = await cli.Run("timeline", patient);
+        Assert.Contains("labs.bilirubin (2020-04-13, 0 d old, window 30 d)", text.Stdout, StringComparison.Ordinal); // FHIR inputs: their time, age and window
+        Assert.Contains("STALE", text.Stdout, StringComparison.Ordinal); // platelets of 2018 read in 2020
+
         var again = await cli.Run("ingest", bundle);
         Assert.Contains("arrivals: 0 stored", again.Stderr, StringComparison.Ordinal);
     }
@@ -116,7 +120,8 @@ public sealed class RecordCommandsTests : IDisposable
         Assert.StartsWith("Patient p1: 2 assessments from 2026-10-01 to 2026-11-01", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("MELD 3.0 ", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("bilirubin 4.5 mg/dL", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("inputs: ", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("inputs: as given in arrival #1", r.Stdout, StringComparison.Ordinal); // a snapshot: its values are as of its date
+        Assert.Contains("bilirubin-doubling", r.Stdout, StringComparison.Ordinal); // 2.1 to 4.5 mg/dL: more than twice (ICA-ADQI 2015)
         Assert.Contains("Trend facts:", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("Re-certification: ", r.Stdout, StringComparison.Ordinal);
     }
@@ -145,7 +150,8 @@ public sealed class RecordCommandsTests : IDisposable
         }
 
         Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("trendFacts").ValueKind);
-        Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("recertification").ValueKind);
+        // Null until OPTN Policy 9.2's intervals are built in (docs/course.md): the key is there either way.
+        Assert.Contains(json.RootElement.GetProperty("recertification").ValueKind, (JsonValueKind[])[JsonValueKind.Object, JsonValueKind.Null]);
     }
 
     [Fact]
