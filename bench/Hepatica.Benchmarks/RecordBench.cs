@@ -21,6 +21,12 @@ public static class RecordBench
         Console.WriteLine($"== record bench on {location.Provider} ({location.Display}); {labs} labs, {patients} patients{(smoke ? " (smoke: no timing claims)" : "")}");
         await using var store = await RecordStore.OpenAsync(location);
 
+        // Warm-up (JIT, the FHIR SDK's model, the connection pool): one small patient, erased again.
+        var warm = "bench-warm-" + Guid.NewGuid().ToString("N")[..8];
+        await store.IngestAsync(IngestParser.Parse(RecordData.Bundle(25, warm), "bench").Single());
+        await store.TimelineAsync(warm);
+        await store.ErasePatientAsync(warm);
+
         // 1. The 10-year record, whole.
         var patient = "bench-10y-" + Guid.NewGuid().ToString("N")[..8];
         var bundle = RecordData.Bundle(labs, patient);
