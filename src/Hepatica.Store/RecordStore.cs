@@ -15,12 +15,15 @@ public static class RecordStore
     public static Task<IRecordStore> OpenAsync(StoreLocation location, GuidelineProfile profile = GuidelineProfiles.Default, TimeProvider? clock = null, CancellationToken cancellationToken = default) =>
         OpenAsync(location, profile, clock, Replay.Build, CourseRules.Evaluate, cancellationToken);
 
-    /// <summary>Opens the store with the timeline builder and course rules given (tests: deterministic stand-ins).</summary>
+    /// <summary>
+    /// Opens the store with the timeline builder and course rules given (tests: deterministic stand-ins). The builder gets
+    /// the patient's current arrivals and the stored timeline (entries without their JSON) to reuse unchanged entries.
+    /// </summary>
     internal static Task<IRecordStore> OpenAsync(
         StoreLocation location,
         GuidelineProfile profile,
         TimeProvider? clock,
-        Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>> build,
+        Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>, IReadOnlyList<TimelineEntry>> build,
         Func<IReadOnlyList<CoursePoint>, CourseReport> evaluate,
         CancellationToken cancellationToken = default)
     {

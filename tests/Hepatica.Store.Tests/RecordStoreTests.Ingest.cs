@@ -153,4 +153,23 @@ public sealed partial class RecordStoreTests
         Assert.Null(await store.TimelineAsync("p1", Ct));
         Assert.False(await store.ErasePatientAsync("p1", Ct));
     }
+
+    [Fact]
+    public async Task ErasePatientAsync_Sqlite_LeavesNoBytesOfThePatientInTheFileOrItsLog()
+    {
+        await using var record = await TestRecord.CreateAsync("sqlite");
+        const string Marker = "marker-5f0c1d9e-erase-me";
+        await using (var store = await record.OpenAsync())
+        {
+            await store.IngestAsync(TestRecord.Batch(TestRecord.Lab("p1", Marker, "1", TestRecord.T0, 22)), Ct);
+            await store.IngestAsync(TestRecord.Batch(TestRecord.Lab("p2", "o1", "1", TestRecord.T0, 12)), Ct);
+            Assert.True(await store.ErasePatientAsync("p1", Ct));
+        }
+
+        var marker = System.Text.Encoding.UTF8.GetBytes(Marker);
+        foreach (var file in new[] { record.Location.Display, record.Location.Display + "-wal" }.Where(File.Exists))
+        {
+            Assert.Equal(-1, File.ReadAllBytes(file).AsSpan().IndexOf(marker));
+        }
+    }
 }

@@ -120,13 +120,14 @@ internal sealed class TestRecord : IAsyncDisposable
     private static string Sha(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>One entry per instant a current arrival is dated, each reading the newest value as of it.</summary>
-    private static IReadOnlyList<TimelineEntry> Build(string patientId, IReadOnlyList<StoredArrival> current, GuidelineProfile profile)
+    private static IReadOnlyList<TimelineEntry> Build(string patientId, IReadOnlyList<StoredArrival> current, GuidelineProfile profile, IReadOnlyList<TimelineEntry> previous)
     {
         var values = current.Select(a =>
         {
             using var json = JsonDocument.Parse(a.Arrival.Body);
             return (a.Id, At: a.Arrival.Effective!.Value, Meld: json.RootElement.GetProperty("meld3").GetDecimal());
         }).ToList();
+        _ = previous;
         var entries = new List<TimelineEntry>();
         foreach (var at in values.Select(v => v.At).Distinct().Order())
         {

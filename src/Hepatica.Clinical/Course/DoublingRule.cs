@@ -4,19 +4,21 @@ namespace Hepatica.Clinical.Course;
 
 /// <summary>
 /// Creatinine and bilirubin doubling against the patient's baseline. The baseline follows the ICA-ADQI 2015 criteria
-/// for acute kidney injury in cirrhosis (Angeli 2015): a value from the previous 3 months (<see cref="BaselineWindow"/>,
-/// 90 days); where the record has several, Hepatica takes the lowest (a record has no "admission" to take the value
-/// nearest to), so a stepwise rise is still measured from where it started. Doubling is ICA-ADQI stage 2 (2 to 3 times
-/// the baseline); above 3 times (stage 3) the alert is critical. Bilirubin has no published doubling criterion in
-/// cirrhosis: Hepatica applies the same window and ratio, on values floored at 1.0 mg/dL as MELD floors them (Kamath
-/// 2001; OPTN policy 9.1.D), so a rise within the normal range (0.4 to 0.8 mg/dL) is not a doubling.
+/// for acute kidney injury in cirrhosis (Angeli 2015): "a value of sCr obtained in the previous 3 months"
+/// (<see cref="BaselineWindow"/>, 90 days). Where there are several, ICA-ADQI takes the one closest to admission; a
+/// record has no admission, so Hepatica takes the lowest, and a stepwise rise is still measured from where it started.
+/// With no earlier value there is no baseline and nothing is compared. Creatinine alerts from ICA-ADQI stage 2, "an
+/// increase in sCr &gt; 2-fold to 3-fold from baseline" (exactly twice is still stage 1, "≥ 1.5-fold to 2-fold"); above
+/// 3-fold (stage 3) the alert is critical. Bilirubin has no published doubling criterion in cirrhosis: Hepatica calls a
+/// doubling a value at least twice the baseline in the same window, on values floored at 1.0 mg/dL as MELD floors them
+/// (Kamath 2001; OPTN policy 9.1.D), so a rise within the normal range (0.4 to 0.8 mg/dL) is not a doubling.
 /// </summary>
 internal static class DoublingRule
 {
     /// <summary>How far back a baseline is taken: 3 months, 90 days (ICA-ADQI 2015).</summary>
     internal static readonly TimeSpan BaselineWindow = TimeSpan.FromDays(90);
 
-    /// <summary>A doubling: 2 times the baseline (ICA-ADQI 2015 stage 2 lower bound).</summary>
+    /// <summary>A doubling: 2 times the baseline (creatinine: above it, ICA-ADQI 2015 stage 2 "&gt; 2-fold"; bilirubin: at least it).</summary>
     internal const decimal Doubling = 2m;
 
     /// <summary>Above this ratio to baseline the injury is ICA-ADQI 2015 stage 3 (&gt; 3 times).</summary>
@@ -39,18 +41,19 @@ internal static class DoublingRule
             var v = Math.Max(raw, floor);
             var bv = Math.Max(b.Values[key], floor);
             var ratio = v / bv;
-            var holds = ratio >= Doubling;
+            var creatinine = ruleId == CourseRuleIds.CreatinineDoubling;
+            var holds = creatinine ? ratio > Doubling : ratio >= Doubling;
             var shown = Math.Round(ratio, 1, MidpointRounding.AwayFromZero);
             var text = $"{name} {Num(raw)} mg/dL on {Date(p.At)} is {Num(shown)} times the baseline {Num(b.Values[key])} mg/dL of {Date(b.At)}"
-                + (floor > 0m ? $" (both read at least {Num(floor)} mg/dL)." : ruleId == CourseRuleIds.CreatinineDoubling ? $": ICA-ADQI 2015 stage {(ratio > Stage3 ? 3 : 2)}." : ".");
-            readings.Add(new Evaluation(p, holds, $"{Instant(b.At)} {key}={Num(b.Values[key])}; {Instant(p.At)} {key}={Num(raw)}", text,
-                ratio > Stage3 && ruleId == CourseRuleIds.CreatinineDoubling ? AlertSeverity.Critical : AlertSeverity.Warning));
-        }
+                + (creatinine ? $": acute kidney injury, ICA-ADQI 2015 stage {(ratio > Stage3 ? 3 : 2)}." : $" (both read at least {Num(floor)} mg/dL).");
+            var evidence = $"{Instant(b.At)} {key}={Num(b.Values[key])}; {Instant(p.At)} {key}={Num(raw)}";
+            if (holds && (readings.Count == 0 || !readings[^1].Holds))
+            {
+                facts.Add(new TrendFact(ruleId, p.At, b.At, text, [evidence], CourseSources.Angeli2015));
+            }
 
-        foreach (var run in Runs(readings))
-        {
-            var first = run[0];
-            facts.Add(new TrendFact(ruleId, first.Point.At, Baseline(points, IndexOf(points, first.Point), key)?.At, first.Text, [first.Evidence], CourseSources.Angeli2015));
+            readings.Add(new Evaluation(p, holds, evidence, text,
+                creatinine && ratio > Stage3 ? AlertSeverity.Critical : AlertSeverity.Warning));
         }
 
         alerts.AddRange(Alerts(ruleId, readings, CourseSources.Angeli2015));
@@ -61,28 +64,16 @@ internal static class DoublingRule
     {
         CoursePoint? best = null;
         var at = points[i].At;
-        for (var j = 0; j < i; j++)
+        // Points are sorted by instant: walk back until the window closes (the earliest of equal lows wins).
+        for (var j = i - 1; j >= 0 && points[j].At >= at - BaselineWindow; j--)
         {
             var q = points[j];
-            if (q.At < at && q.At >= at - BaselineWindow && q.Values.TryGetValue(key, out var v) && (best is null || v < best.Values[key]))
+            if (q.At < at && q.Values.TryGetValue(key, out var v) && (best is null || v <= best.Values[key]))
             {
                 best = q;
             }
         }
 
         return best;
-    }
-
-    private static int IndexOf(IReadOnlyList<CoursePoint> points, CoursePoint p)
-    {
-        for (var i = 0; i < points.Count; i++)
-        {
-            if (ReferenceEquals(points[i], p))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException("The point is not in the course.", nameof(p));
     }
 }

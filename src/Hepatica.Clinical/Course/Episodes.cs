@@ -74,8 +74,9 @@ internal static class Episodes
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (truncated).</summary>
     internal static int Days(DateTimeOffset from, DateTimeOffset to) => (int)(to - from).TotalDays;
 
-    /// <summary>A canonical text of a point (instant, values, facts), the tie-break between points of the same instant.</summary>
+    /// <summary>A canonical text of a point (instant, values, facts, evidence), the tie-break between points of the same instant.</summary>
     internal static string Canonical(CoursePoint p) =>
         Instant(p.At) + "|" + string.Join(";", p.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + Num(v.Value)))
-        + "|" + string.Join(";", p.Facts.Order(StringComparer.Ordinal));
+        + "|" + string.Join(";", p.Facts.Order(StringComparer.Ordinal))
+        + "|" + string.Join(";", p.Evidence.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value));
 }

@@ -58,11 +58,12 @@ internal static class MeldChangeRule
         CoursePoint? best = null;
         var bestOff = TimeSpan.MaxValue;
         var target = points[i].At - Interval;
-        for (var j = 0; j < i; j++)
+        // Points are sorted by instant: walk back from the newest until the window closes; on equal distance the earlier wins.
+        for (var j = i - 1; j >= 0 && points[j].At >= target - Tolerance; j--)
         {
             var q = points[j];
             var off = (q.At - target).Duration();
-            if (q.At < points[i].At && q.Values.ContainsKey(key) && off <= Tolerance && off < bestOff)
+            if (q.At < points[i].At && q.Values.ContainsKey(key) && off <= Tolerance && off <= bestOff)
             {
                 best = q;
                 bestOff = off;

@@ -37,6 +37,13 @@ internal abstract class Dialect : IAsyncDisposable
     /// <summary>An instant read back (UTC).</summary>
     public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
 
+    /// <summary>
+    /// After an erase has committed: SQLite checkpoints and truncates the write-ahead log, so the erased pages' old images
+    /// leave the WAL file too (secure_delete has already overwritten them in the database file). PostgreSQL: nothing here;
+    /// dead tuples are reclaimed by (auto)VACUUM (docs/store.md, "Erase and retention").
+    /// </summary>
+    public virtual Task AfterEraseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Creates what must exist before the first connection (the SQLite file and folder).</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -124,6 +131,14 @@ internal sealed class SqliteDialect(StoreLocation location) : Dialect
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task AfterEraseAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,22 +21,8 @@ internal sealed partial class SqlRecordStore
             return null;
         }
 
-        var entries = new List<TimelineEntry>();
-        await using (var command = Sql.Command(
-            connection,
-            "SELECT as_of, engine_version, profile, arrival_ids, output_sha256, assessment_json, inputs_json, point_json FROM assessments " +
-            "WHERE patient_id = @patient AND is_current = TRUE ORDER BY as_of, id",
-            ("patient", patientId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var asOf = db.ReadInstant(reader, 0);
-                var receipt = new Receipt(reader.GetString(1), reader.GetString(2), asOf, StoreJson.ReadIds(reader.GetString(3)), reader.GetString(4));
-                entries.Add(new TimelineEntry(asOf, receipt, reader.GetString(5), StoreJson.ReadInputs(reader.GetString(6)), StoreJson.ReadPoint(reader.GetString(7))));
-            }
-        }
-
+        await using var command = Sql.Command(connection, EntriesQuery(withJson: true), ("patient", patientId));
+        var entries = await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
         return new PatientTimeline(patientId, entries, evaluate([.. entries.Select(e => e.Point)]));
     }
 
@@ -130,6 +116,11 @@ internal sealed partial class SqlRecordStore
         await Sql.ExecuteAsync(tx, "DELETE FROM arrivals WHERE patient_id = @patient", cancellationToken, patient).ConfigureAwait(false);
         var erased = await Sql.ExecuteAsync(tx, "DELETE FROM patients WHERE id = @patient", cancellationToken, patient).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (erased > 0)
+        {
+            await db.AfterEraseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return erased > 0;
     }
 
@@ -170,6 +161,28 @@ internal sealed partial class SqlRecordStore
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// The patient's current entries, oldest first. Without the JSON (an empty string in its place) for the timeline
+    /// builder's reuse during ingest, which needs receipts, inputs and points but not the (large) assessment text.
+    /// </summary>
+    private static string EntriesQuery(bool withJson) =>
+        $"SELECT as_of, engine_version, profile, arrival_ids, output_sha256, {(withJson ? "assessment_json" : "''")}, inputs_json, point_json FROM assessments " +
+        "WHERE patient_id = @patient AND is_current = TRUE ORDER BY as_of, id";
+
+    private async Task<List<TimelineEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<TimelineEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var asOf = db.ReadInstant(reader, 0);
+            var receipt = new Receipt(reader.GetString(1), reader.GetString(2), asOf, StoreJson.ReadIds(reader.GetString(3)), reader.GetString(4));
+            entries.Add(new TimelineEntry(asOf, receipt, reader.GetString(5), StoreJson.ReadInputs(reader.GetString(6)), StoreJson.ReadPoint(reader.GetString(7))));
+        }
+
+        return entries;
     }
 
     private static async Task<bool> PatientExistsAsync(DbConnection connection, string patientId, CancellationToken cancellationToken)

@@ -21,14 +21,14 @@ internal sealed partial class SqlRecordStore : IRecordStore
     private readonly Dialect db;
     private readonly GuidelineProfile profile;
     private readonly TimeProvider clock;
-    private readonly Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>> build;
+    private readonly Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>, IReadOnlyList<TimelineEntry>> build;
     private readonly Func<IReadOnlyList<CoursePoint>, CourseReport> evaluate;
 
     internal SqlRecordStore(
         Dialect db,
         GuidelineProfile profile,
         TimeProvider clock,
-        Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>> build,
+        Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>, IReadOnlyList<TimelineEntry>> build,
         Func<IReadOnlyList<CoursePoint>, CourseReport> evaluate)
     {
         this.db = db;
@@ -43,7 +43,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
         StoreLocation location,
         GuidelineProfile profile,
         TimeProvider clock,
-        Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>> build,
+        Func<string, IReadOnlyList<StoredArrival>, GuidelineProfile, IReadOnlyList<TimelineEntry>, IReadOnlyList<TimelineEntry>> build,
         Func<IReadOnlyList<CoursePoint>, CourseReport> evaluate,
         CancellationToken cancellationToken)
     {
@@ -134,7 +134,11 @@ internal sealed partial class SqlRecordStore : IRecordStore
         if (stored > 0)
         {
             var current = await ReadArrivalsAsync(tx, patientId, currentOnly: true, cancellationToken).ConfigureAwait(false);
-            var entries = build(patientId, current, profile);
+            // The stored timeline, for the builder to reuse the entries whose receipt would not change (a new lab re-makes
+            // only what follows it). Their JSON is not read: a reused entry's receipt is stored already, so it is not rewritten.
+            await using var previousCommand = Sql.Command(tx, EntriesQuery(withJson: false), ("patient", patientId));
+            var previous = await ReadEntriesAsync(previousCommand, cancellationToken).ConfigureAwait(false);
+            var entries = build(patientId, current, profile, previous);
             made = await StoreEntriesAsync(tx, patientId, entries, now, cancellationToken).ConfigureAwait(false);
             var report = evaluate([.. entries.Select(e => e.Point)]);
             (fired, updated) = await ReconcileAlertsAsync(tx, patientId, report.Alerts, now, cancellationToken).ConfigureAwait(false);

@@ -23,15 +23,32 @@ public static class Replay
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Every timeline entry for the patient's current arrivals, oldest first (a snapshot before FHIR at the same instant).</summary>
-    public static IReadOnlyList<TimelineEntry> Build(string patientId, IReadOnlyList<StoredArrival> current, GuidelineProfile profile)
+    public static IReadOnlyList<TimelineEntry> Build(string patientId, IReadOnlyList<StoredArrival> current, GuidelineProfile profile) =>
+        Build(patientId, current, profile, null);
+
+    /// <summary>
+    /// Like <see cref="Build(string, IReadOnlyList{StoredArrival}, GuidelineProfile)"/>, reusing each entry of
+    /// <paramref name="previous"/> (the timeline as stored) whose receipt is the one the entry would get: same engine
+    /// version, profile, instant and arrival ids (row ids never change), so the same bytes. A new lab then re-makes only
+    /// the entries at and after its time, not the whole course.
+    /// </summary>
+    public static IReadOnlyList<TimelineEntry> Build(string patientId, IReadOnlyList<StoredArrival> current, GuidelineProfile profile, IReadOnlyList<TimelineEntry>? previous)
     {
         ArgumentNullException.ThrowIfNull(patientId);
         ArgumentNullException.ThrowIfNull(current);
         var live = current.Where(a => a.Current && a.Arrival.PatientId == patientId).ToList();
         var entries = new List<(TimelineEntry Entry, int Order)>();
+        var profileId = GuidelineProfiles.IdOf(profile);
+        var reusable = (previous ?? []).Where(e => e.Receipt.EngineVersion == Engine.Version && e.Receipt.Profile == profileId)
+            .GroupBy(e => (e.AsOf, Ids: string.Join(',', e.Receipt.ArrivalIds))).ToDictionary(g => g.Key, g => g.First());
+        var bySnapshot = reusable.Values.Where(e => e.Receipt.ArrivalIds.Count == 1).GroupBy(e => e.Receipt.ArrivalIds[0]).ToDictionary(g => g.Key, g => g.First()); // a FHIR entry never names a snapshot's id
         foreach (var a in live.Where(a => a.Arrival.Kind == ArrivalKind.Snapshot).OrderBy(a => a.Id))
         {
-            if (Snapshot(a, profile) is { } made)
+            if (bySnapshot.TryGetValue(a.Id, out var kept))
+            {
+                entries.Add((kept, 0));
+            }
+            else if (Snapshot(a, profile) is { } made)
             {
                 entries.Add((Entry(made, [a.Id], profile, []), 0));
             }
@@ -43,7 +60,11 @@ public static class Replay
             foreach (var t in record.Instants.Select(WholeSecond).Distinct())
             {
                 var (bundle, ids) = record.At(t);
-                if (Fhir(bundle, t, profile) is { } made)
+                if (reusable.TryGetValue((t, string.Join(',', ids)), out var kept))
+                {
+                    entries.Add((kept, 1));
+                }
+                else if (Fhir(bundle, t, profile) is { } made)
                 {
                     entries.Add((Entry(made, ids, profile, Inputs(made.Read, t, record)), 1));
                 }

@@ -144,4 +144,35 @@ public sealed class CoursePointTests
         Assert.Contains(CourseFacts.HbvDnaUndetectable, none.Facts);
         Assert.DoesNotContain(CourseValues.HbvDna, none.Values.Keys);
     }
+
+    private static PatientSnapshot Visit(decimal bilirubin, decimal creatinine, decimal inr, decimal sodium, Ascites ascites) => Cirrhotic() with
+    {
+        Labs = new LabPanel
+        {
+            Bilirubin = Lab<BilirubinAnalyte, BilirubinUnit>.FromMilligramsPerDeciliter(bilirubin),
+            Creatinine = Lab<CreatinineAnalyte, CreatinineUnit>.FromMilligramsPerDeciliter(creatinine),
+            Inr = Lab<InrAnalyte, InrUnit>.FromRatio(inr),
+            Sodium = Lab<SodiumAnalyte, SodiumUnit>.FromMillimolesPerLiter(sodium),
+            Albumin = Lab<AlbuminAnalyte, ProteinUnit>.FromGramsPerDeciliter(3.0m),
+        },
+        Findings = Cirrhotic().Findings with { Ascites = ascites },
+    };
+
+    [Fact]
+    public void Of_TwoVisits_RulesReadTheAssessments()
+    {
+        // Day 0 compensated, creatinine 1.0; day 30 ascites and creatinine 2.5 mg/dL: more than twice the baseline
+        // (ICA-ADQI 2015 stage 2), kidney failure from 2.0 mg/dL (Moreau 2013), a first decompensation (D'Amico 2006).
+        var first = Visit(2.0m, 1.0m, 1.5m, 135m, Ascites.None);
+        var second = Visit(4.0m, 2.5m, 2.0m, 128m, Ascites.Mild);
+        var p0 = CoursePoint.Of(first, Assessment.Of(first), At);
+        var p1 = CoursePoint.Of(second, Assessment.Of(second), At.AddDays(30));
+        var report = CourseRules.Evaluate([p1, p0]);
+        Assert.Contains(report.Alerts, a => a.RuleId == CourseRuleIds.CreatinineDoubling && a.EpisodeStart == p1.At);
+        Assert.Contains(report.Alerts, a => a.RuleId == CourseRuleIds.NewOrganFailure && a.Text.Contains("kidney", StringComparison.Ordinal));
+        Assert.Contains(report.Alerts, a => a.RuleId == CourseRuleIds.FirstDecompensation);
+        var meld = Assert.Single(report.Facts, f => f.Kind == CourseRuleIds.Meld3Change30d);
+        Assert.Contains($"to {p1.Values[CourseValues.Meld3]}", meld.Text, StringComparison.Ordinal);
+        Assert.Equal(p1.Values[CourseValues.Meld3] - p0.Values[CourseValues.Meld3] >= 5m, report.Alerts.Any(a => a.RuleId == CourseRuleIds.Meld3Change30d));
+    }
 }

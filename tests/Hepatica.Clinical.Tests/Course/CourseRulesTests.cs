@@ -5,7 +5,7 @@ namespace Hepatica.Clinical.Tests.Course;
 
 /// <summary>
 /// The course rules at both sides of each published cut-off: ΔMELD ≥ 5 in 30 days (Merion 2003), doubling against a
-/// 3-month baseline (ICA-ADQI 2015 stage 2 = 2-3 × baseline, stage 3 &gt; 3 ×), first decompensation (D'Amico 2006),
+/// 3-month baseline (ICA-ADQI 2015 stage 2 = &gt; 2- to 3-fold, stage 3 &gt; 3-fold), first decompensation (D'Amico 2006),
 /// new organ failure and ACLF grade (Moreau 2013), MELD ≥ 15 not referred (AASLD/AST 2013), hepatitis B status unknown
 /// before anti-CD20 therapy (AGA 2015; CDC 2023; ASCO 2020).
 /// </summary>
@@ -58,10 +58,11 @@ public sealed partial class CourseRulesTests
     }
 
     [Theory]
-    [InlineData("1.0", "1.99", false)]
-    [InlineData("1.0", "2.0", true)]   // ICA-ADQI 2015 stage 2: 2-3 × baseline
-    [InlineData("0.8", "1.6", true)]   // creatinine is not floored
-    public void Evaluate_CreatinineAgainstBaseline_DoublesAtTwoTimes(string baseline, string now, bool doubled)
+    [InlineData("1.0", "2.0", false)]  // exactly twice: ICA-ADQI 2015 stage 1 ("≥ 1.5-fold to 2-fold")
+    [InlineData("1.0", "2.01", true)]  // ICA-ADQI 2015 stage 2: "> 2-fold to 3-fold"
+    [InlineData("0.8", "1.6", false)]
+    [InlineData("0.8", "1.61", true)]  // creatinine is not floored
+    public void Evaluate_CreatinineAgainstBaseline_MoreThanTwice(string baseline, string now, bool doubled)
     {
         var report = Evaluate(Value(0, CourseValues.Creatinine, decimal.Parse(baseline, System.Globalization.CultureInfo.InvariantCulture)),
             Value(10, CourseValues.Creatinine, decimal.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
@@ -70,8 +71,8 @@ public sealed partial class CourseRulesTests
     }
 
     [Theory]
-    [InlineData("3.0", AlertSeverity.Warning)]  // 3 × baseline is still stage 2
-    [InlineData("3.1", AlertSeverity.Critical)] // > 3 × baseline: stage 3
+    [InlineData("3.0", AlertSeverity.Warning)]   // 3 × baseline is still stage 2 ("> 2-fold to 3-fold")
+    [InlineData("3.01", AlertSeverity.Critical)] // "> 3-fold": stage 3
     public void Evaluate_CreatinineAboveThreeTimes_Critical(string now, AlertSeverity severity)
     {
         var report = Evaluate(Value(0, CourseValues.Creatinine, 1.0m), Value(5, CourseValues.Creatinine, decimal.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
