@@ -74,4 +74,37 @@ public sealed class IngestKillTests : IDisposable
         var duplicates = long.Parse(System.Text.RegularExpressions.Regex.Match(again.Stderr, @"([0-9,]+) duplicates").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         Assert.InRange(duplicates, ids.Count, ids.Count + 1);
     }
+    [Fact]
+    public async Task Ingest_SigtermAfterSomeAcks_StopsAfterTheBatchInProgress_Exit143_AcknowledgedStored()
+    {
+        var input = Path.Combine(cli.Work, "big.jsonl");
+        await File.WriteAllLinesAsync(input, Enumerable.Range(0, Lines).Select(i => RecordCommandsTests.Snapshot("t" + i.ToString("D5", CultureInfo.InvariantCulture), "2026-11-01")), TestContext.Current.CancellationToken);
+
+        // Through env --default-signal: a test host started in the background has SIGINT/SIGTERM handling inherited otherwise.
+        var start = Hepatica.StartInfo(["ingest", input, "--acks", "--no-progress"], environment: cli.Environment);
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT,TERM");
+        start.FileName = "env";
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        List<string> acked = [];
+        while (acked.Count < 10 && await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            acked.Add(line);
+        }
+
+        Hepatica.Signal(process, "TERM");
+        acked.AddRange((await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(143, process.ExitCode);
+        var err = await stderr;
+        Assert.Contains("interrupted by SIGTERM", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        var ids = RecordCli.Acked(string.Join('\n', acked));
+        Assert.Contains($"after {ids.Count:N0} committed batches", err, StringComparison.Ordinal); // graceful: every commit was acknowledged
+        await using var record = await RecordStore.OpenAsync(StoreLocation.Sqlite(cli.DefaultStore), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), await record.PatientsAsync(limit: 1000, cancellationToken: TestContext.Current.CancellationToken));
+    }
 }
