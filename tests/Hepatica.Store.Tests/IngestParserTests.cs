@@ -204,4 +204,33 @@ public sealed class IngestParserTests
         Assert.Null(input.Notification);
         Assert.Equal(2, Assert.Single(input.Batches).Arrivals.Count);
     }
+
+    [Fact]
+    public void Parse_BulkNdjsonLines_EachLineOneArrivalOfThePatientItNames()
+    {
+        var folder = RepoRoot.SharedData("fhir-samples", "bulk-ndjson-10-patients");
+        var patients = File.ReadLines(Path.Combine(folder, "Patient.000.ndjson")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToHashSet();
+        foreach (var file in new[] { "Patient.000.ndjson", "Condition.000.ndjson", "Immunization.000.ndjson" })
+        {
+            foreach (var line in File.ReadLines(Path.Combine(folder, file)).Take(40))
+            {
+                var batch = Assert.Single(IngestParser.Parse(Encoding.UTF8.GetBytes(line), file));
+                Assert.True(batch.IsStorable, string.Join("; ", batch.Issues));
+                var a = Assert.Single(batch.Arrivals);
+                Assert.Equal(Encoding.UTF8.GetBytes(line.Trim()), a.Body.ToArray());
+                Assert.Contains(batch.PatientId, patients);
+                Assert.Equal(file.Split('.')[0], a.ResourceType);
+            }
+        }
+    }
+
+    [Fact]
+    public void Parse_HistoryOfOneObservation_KeepsEveryVersionForTheStoreToOrder()
+    {
+        var v1 = Observation("o1", "1975-2", 2m, "mg/dL", "2026-11-01T08:00:00Z", meta: """{"versionId":"1"}""");
+        var v2 = Observation("o1", "1975-2", 2.4m, "mg/dL", "2026-11-01T08:00:00Z", status: "amended", meta: """{"versionId":"2"}""");
+        var batch = Assert.Single(IngestParser.Parse(Utf8(BundleWithUrls("history", (null, v2), (null, v1))), "api"));
+        Assert.Equal(["2", "1"], batch.Arrivals.Select(a => a.VersionId));
+        Assert.NotEqual(batch.Arrivals[0].ContentHash, batch.Arrivals[1].ContentHash);
+    }
 }

@@ -69,4 +69,34 @@ public sealed class RecordStoreReplayTests
         // The last lab (dated between others) re-makes its own instant and those after it, not the first.
         Assert.InRange(made[^1], 1, timeline.Entries.Count - 1);
     }
+
+    // With the real course rules (docs/course.md): the ACLF fixture's MELD 3.0 is at or above the referral threshold with
+    // no referral, one worklist alert; the same Bundle again alerts nothing; a later bilirubin that keeps the condition
+    // updates that alert instead of raising another.
+    [Theory]
+    [MemberData(nameof(TestRecord.Providers), MemberType = typeof(TestRecord))]
+    public async Task IngestAsync_RealRules_AlertOnceThenUpdatedByALaterLab(string provider)
+    {
+        await using var record = await TestRecord.CreateAsync(provider);
+        await using var store = await RecordStore.OpenAsync(record.Location, GuidelineProfile.Us, record.Clock, Ct);
+        var batch = Assert.Single(IngestParser.Parse(FhirFixture("aclf.json"), "aclf.json"));
+
+        var first = await store.IngestAsync(batch, Ct);
+        var again = await store.IngestAsync(batch, Ct);
+
+        Assert.Equal(1, first.AlertsFired);
+        Assert.Equal((0, 0), (again.AlertsFired, again.AlertsUpdated));
+        var fired = Assert.Single(await store.AlertsAsync(new AlertQuery(PatientId: batch.PatientId), Ct));
+        Assert.Equal(Hepatica.Clinical.Course.CourseRuleIds.MeldNotReferred, fired.RuleId);
+        var timeline = await store.TimelineAsync(batch.PatientId, Ct);
+        Assert.Equal(fired.Candidate, Assert.Single(timeline!.Report.Alerts));
+
+        var lab = Observation("bili-later", "1975-2", 9.0m, "mg/dL", "2026-11-23T06:00:00Z", subject: "Patient/" + batch.PatientId);
+        var later = await store.IngestAsync(Assert.Single(IngestParser.Parse(Utf8(lab), "api")), Ct);
+
+        Assert.Equal(1, later.Stored);
+        var updated = Assert.Single(await store.AlertsAsync(new AlertQuery(PatientId: batch.PatientId, RuleIds: [fired.RuleId]), Ct));
+        Assert.Equal((fired.Id, 1, AlertState.Open), (updated.Id, updated.Updates, updated.State));
+        Assert.NotEqual(fired.EvidenceKey, updated.EvidenceKey);
+    }
 }

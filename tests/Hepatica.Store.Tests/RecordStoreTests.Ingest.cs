@@ -172,4 +172,23 @@ public sealed partial class RecordStoreTests
             Assert.Equal(-1, File.ReadAllBytes(file).AsSpan().IndexOf(marker));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestRecord.Providers), MemberType = typeof(TestRecord))]
+    public async Task IngestAsync_ALargeBatchWithRepeatsInsideAndAlreadyStored_CountsEachOnce(string provider)
+    {
+        await using var record = await TestRecord.CreateAsync(provider);
+        await using var store = await record.OpenAsync();
+        var labs = Enumerable.Range(0, 450).Select(i => TestRecord.Lab("p1", $"o{i}", "1", TestRecord.T0.AddHours(i), 10 + (i % 5))).ToList();
+        await store.IngestAsync(TestRecord.Batch([.. labs.Take(100)]), Ct);
+
+        // 450 labs, the first 100 already stored, and labs 200-259 twice in the batch itself.
+        var result = await store.IngestAsync(TestRecord.Batch([.. labs, .. labs.Skip(200).Take(60)]), Ct);
+
+        Assert.Equal((350, 160), (result.Stored, result.Duplicates));
+        var arrivals = await store.ArrivalsAsync("p1", Ct);
+        Assert.Equal(450, arrivals.Count);
+        Assert.Equal(Enumerable.Range(0, 450).Select(i => $"o{i}"), arrivals.OrderBy(a => a.Arrival.Effective).Select(a => a.Arrival.ResourceId));
+        Assert.Equal(450, (await store.TimelineAsync("p1", Ct))!.Entries.Count);
+    }
 }

@@ -134,6 +134,19 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void Build_Medications_AddTheirInstants()
+    {
+        // immunosuppressed-rituximab.json: infliximab authored 2026-09-01, rituximab drafted 2026-11-20T10:00Z, the
+        // prednisone statement asserted 2026-11-20 and started 2026-10-01, the serology drawn 2026-11-18T09:00Z.
+        var stored = Stored(FhirFixture("immunosuppressed-rituximab.json"));
+        var instants = Replay.Build("immuno-1", stored, GuidelineProfile.Us).Select(e => e.AsOf).ToList();
+        Assert.Contains(new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero), instants);
+        Assert.Contains(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), instants);
+        Assert.Contains(new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), instants);
+        Assert.Contains(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), instants);
+    }
+
+    [Fact]
     public void Build_LabsWithoutAPatient_ReadWithAPatientOfOnlyItsId()
     {
         var stored = Stored(Utf8(Observation("b1", "1975-2", 2.0m, "mg/dL", "2026-10-01T08:00:00Z")).ToArray());
@@ -183,7 +196,7 @@ public sealed class ReplayTests
             Assert.Equal(entry.Receipt.OutputSha256, Sha256(Encoding.UTF8.GetBytes(remade.Json)));
             Assert.Equal("Patient/" + stored[0].Arrival.PatientId, remade.WriteContext.PatientReference);
             Assert.Equal(entry.AsOf, remade.WriteContext.AsOf);
-            Assert.NotEmpty(remade.WriteContext.Sources!);
+            Assert.Equal(JsonDocument.Parse(entry.AssessmentJson).RootElement.TryGetProperty("sources", out var sources) ? sources.GetArrayLength() : 0, remade.WriteContext.Sources!.Count);
         }
     }
 

@@ -80,8 +80,13 @@ internal sealed class TestRecord : IAsyncDisposable
 
     public async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), CultureInfo.InvariantCulture);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Location.Provider == StoreProvider.PostgreSql)
+        {
+            await PostgresServer.DropDatabaseAsync(Location.ConnectionString);
+        }
+
         if (folder is not null)
         {
             SqliteConnection.ClearAllPools();
@@ -94,8 +99,6 @@ internal sealed class TestRecord : IAsyncDisposable
                 // A temp folder left behind is harmless.
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A FHIR Observation arrival carrying one MELD 3.0 value.</summary>

@@ -62,6 +62,23 @@ public sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(server.adminConnectionString) { Database = name, Pooling = true }.ToString();
     }
 
+    /// <summary>Drops a database <see cref="CreateDatabaseAsync"/> made (closing what is still connected to it), so none pile up on a long-lived server.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var server = await GetAsync().ConfigureAwait(false);
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (server.unavailable is not null || string.IsNullOrEmpty(name) || !name.StartsWith("hepatica_", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(server.adminConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
     private static string Sanitize(string purpose) =>
         new([.. purpose.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').Take(20)]);
 

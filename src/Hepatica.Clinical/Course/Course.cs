@@ -60,7 +60,7 @@ public sealed record RecertificationDue(string Score, decimal Value, DateTimeOff
 
 /// <summary>What the course rules found over a patient's points.</summary>
 /// <param name="Facts">Trend facts, oldest first.</param>
-/// <param name="Alerts">Alert conditions, one per episode.</param>
+/// <param name="Alerts">The alert conditions that hold at the newest point each rule reads: one per rule, its current episode (an ended episode is not reported; its trend fact stays).</param>
 /// <param name="Recertification">Labs due by the re-certification schedule; null when no MELD is known.</param>
 public sealed record CourseReport(IReadOnlyList<TrendFact> Facts, IReadOnlyList<AlertCandidate> Alerts, RecertificationDue? Recertification)
 {
@@ -80,8 +80,8 @@ public static class CourseRules
     public static CourseReport Evaluate(IReadOnlyList<CoursePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var sorted = points.Select(p => p ?? throw new ArgumentException("A course point is null.", nameof(points)))
-            .OrderBy(p => p.At).ThenBy(Episodes.Canonical, StringComparer.Ordinal).ToList();
+        var sorted = points.Select(p => p ?? throw new ArgumentException("A course point is null.", nameof(points))).ToList();
+        sorted.Sort(Episodes.Compare);
         var facts = new List<TrendFact>();
         var alerts = new List<AlertCandidate>();
         MeldChangeRule.Evaluate(sorted, CourseValues.Meld3, CourseRuleIds.Meld3Change30d, "MELD 3.0", facts, alerts);

@@ -42,17 +42,20 @@ internal static class DecompensationRule
                 var evidence = $"{Instant(lastCompensated.At)} {CourseFacts.Compensated}; {Instant(p.At)} {CourseFacts.Decompensated} ({finding})";
                 facts.Add(new TrendFact(CourseRuleIds.FirstDecompensation, p.At, lastCompensated.At,
                     $"First decompensation on {Date(p.At)} ({finding}); compensated on {Date(lastCompensated.At)}.", [evidence], CourseSources.DAmico2006));
-                readings.Add(new Evaluation(p, true, evidence, Text(lastCompensated, p, finding)));
+                var compensated = lastCompensated;
+                readings.Add(new Evaluation(p, true, () => evidence, () => Text(compensated, p, finding)));
                 continue;
             }
 
             if (!decompensated)
             {
+                readings.Add(Evaluation.False(p));
                 break;
             }
 
             var f = p.Evidence.TryGetValue(CourseFacts.Decompensated, out var fp) ? fp : CourseFacts.Decompensated;
-            readings.Add(new Evaluation(p, true, $"{Instant(p.At)} {CourseFacts.Decompensated} ({f})", Text(lastCompensated!, readings[0].Point, f)));
+            var (c, start) = (lastCompensated!, readings[0].Point);
+            readings.Add(new Evaluation(p, true, () => $"{Instant(p.At)} {CourseFacts.Decompensated} ({f})", () => Text(c, start, f)));
         }
 
         alerts.AddRange(Alerts(CourseRuleIds.FirstDecompensation, readings, CourseSources.BavenoVii2022));

@@ -29,46 +29,52 @@ internal static class DoublingRule
 
     internal static void Evaluate(IReadOnlyList<CoursePoint> points, string key, string ruleId, string name, decimal floor, List<TrendFact> facts, List<AlertCandidate> alerts)
     {
+        var series = MeldChangeRule.Series(points, key);
         var readings = new List<Evaluation>();
-        for (var i = 0; i < points.Count; i++)
+        for (var i = 0; i < series.Count; i++)
         {
-            var p = points[i];
-            if (!p.Values.TryGetValue(key, out var raw) || Baseline(points, i, key) is not { } b)
+            var (p, raw) = series[i];
+            if (Baseline(series, i) is not { } found)
             {
                 continue;
             }
 
+            var (b, baseline) = found;
             var v = Math.Max(raw, floor);
-            var bv = Math.Max(b.Values[key], floor);
+            var bv = Math.Max(baseline, floor);
             var ratio = v / bv;
             var creatinine = ruleId == CourseRuleIds.CreatinineDoubling;
             var holds = creatinine ? ratio > Doubling : ratio >= Doubling;
-            var shown = Math.Round(ratio, 1, MidpointRounding.AwayFromZero);
-            var text = $"{name} {Num(raw)} mg/dL on {Date(p.At)} is {Num(shown)} times the baseline {Num(b.Values[key])} mg/dL of {Date(b.At)}"
-                + (creatinine ? $": acute kidney injury, ICA-ADQI 2015 stage {(ratio > Stage3 ? 3 : 2)}." : $" (both read at least {Num(floor)} mg/dL).");
-            var evidence = $"{Instant(b.At)} {key}={Num(b.Values[key])}; {Instant(p.At)} {key}={Num(raw)}";
-            if (holds && (readings.Count == 0 || !readings[^1].Holds))
+            string Text()
             {
-                facts.Add(new TrendFact(ruleId, p.At, b.At, text, [evidence], CourseSources.Angeli2015));
+                var shown = Math.Round(ratio, 1, MidpointRounding.AwayFromZero);
+                return $"{name} {Num(raw)} mg/dL on {Date(p.At)} is {Num(shown)} times the baseline {Num(baseline)} mg/dL of {Date(b.At)}"
+                    + (creatinine ? $": acute kidney injury, ICA-ADQI 2015 stage {(ratio > Stage3 ? 3 : 2)}." : $" (both read at least {Num(floor)} mg/dL).");
             }
 
-            readings.Add(new Evaluation(p, holds, evidence, text,
+            string Evidence() => $"{Instant(b.At)} {key}={Num(baseline)}; {Instant(p.At)} {key}={Num(raw)}";
+            if (holds && (readings.Count == 0 || !readings[^1].Holds))
+            {
+                facts.Add(new TrendFact(ruleId, p.At, b.At, Text(), [Evidence()], CourseSources.Angeli2015));
+            }
+
+            readings.Add(new Evaluation(p, holds, Evidence, Text,
                 creatinine && ratio > Stage3 ? AlertSeverity.Critical : AlertSeverity.Warning));
         }
 
         alerts.AddRange(Alerts(ruleId, readings, CourseSources.Angeli2015));
     }
 
-    /// <summary>The earlier point with the lowest value in the 90 days before point <paramref name="i"/> (the earliest of equal lows).</summary>
-    internal static CoursePoint? Baseline(IReadOnlyList<CoursePoint> points, int i, string key)
+    /// <summary>The earlier entry with the lowest value in the 90 days before entry <paramref name="i"/> (the earliest of equal lows).</summary>
+    internal static (CoursePoint Point, decimal Value)? Baseline(List<(CoursePoint Point, decimal Value)> series, int i)
     {
-        CoursePoint? best = null;
-        var at = points[i].At;
-        // Points are sorted by instant: walk back until the window closes (the earliest of equal lows wins).
-        for (var j = i - 1; j >= 0 && points[j].At >= at - BaselineWindow; j--)
+        (CoursePoint Point, decimal Value)? best = null;
+        var at = series[i].Point.At;
+        // Oldest first: walk back until the window closes.
+        for (var j = i - 1; j >= 0 && series[j].Point.At >= at - BaselineWindow; j--)
         {
-            var q = points[j];
-            if (q.At < at && q.Values.TryGetValue(key, out var v) && (best is null || v <= best.Values[key]))
+            var q = series[j];
+            if (q.Point.At < at && (best is null || q.Value <= best.Value.Value))
             {
                 best = q;
             }

@@ -94,14 +94,20 @@ internal static class HbvReactivationRule
             }
 
             var why = Has(p, CourseFacts.Immunosuppressed) ? Criterion(p, hbsAg, turnedPositiveUnderTherapy, baseHbsAg, baseDna) : null;
-            var evidence = $"{Instant(p.At)} hbsAg={Word(hbsAg)} hbvDna={Dna(p)}; baseline {(baseHbsAg is null ? "hbsAg=unknown" : $"{Instant(baseHbsAg.At)} hbsAg={Word(Has(baseHbsAg, CourseFacts.HbsAgPositive))}")} {(baseDna is null ? "hbvDna=unknown" : $"{Instant(baseDna.At)} hbvDna={Dna(baseDna)}")}";
-            var text = $"Hepatitis B reactivation under immunosuppression on {Date(p.At)}: {why} (AASLD 2018). Start or continue entecavir or tenofovir now.";
-            if (why is not null && (readings.Count == 0 || !readings[^1].Holds))
+            if (why is null && !dnaKnown && Has(p, CourseFacts.Immunosuppressed))
             {
-                facts.Add(new TrendFact(CourseRuleIds.HbvReactivation, p.At, baseDna?.At ?? baseHbsAg?.At, text, [evidence], HbvReactivation.Aasld2018));
+                // An HBsAg result alone that meets nothing says nothing of the HBV DNA: it neither ends nor extends an episode.
+                continue;
             }
 
-            readings.Add(new Evaluation(p, why is not null, evidence, text, Severity(p)));
+            string Evidence() => $"{Instant(p.At)} hbsAg={Word(hbsAg)} hbvDna={Dna(p)}; baseline {(baseHbsAg is null ? "hbsAg=unknown" : $"{Instant(baseHbsAg.At)} hbsAg={Word(Has(baseHbsAg, CourseFacts.HbsAgPositive))}")} {(baseDna is null ? "hbvDna=unknown" : $"{Instant(baseDna.At)} hbvDna={Dna(baseDna)}")}";
+            string Text() => $"Hepatitis B reactivation under immunosuppression on {Date(p.At)}: {why} (AASLD 2018). Start or continue entecavir or tenofovir now.";
+            if (why is not null && (readings.Count == 0 || !readings[^1].Holds))
+            {
+                facts.Add(new TrendFact(CourseRuleIds.HbvReactivation, p.At, baseDna?.At ?? baseHbsAg?.At, Text(), [Evidence()], HbvReactivation.Aasld2018));
+            }
+
+            readings.Add(new Evaluation(p, why is not null, Evidence, Text, Severity(p)));
         }
 
         alerts.AddRange(Alerts(CourseRuleIds.HbvReactivation, readings, HbvReactivation.Aasld2018));
@@ -157,14 +163,14 @@ internal static class HbvReactivationRule
             }
 
             var holds = Has(p, CourseFacts.Immunosuppressed) && alt >= AltFold * b && alt > AltAbove;
-            var evidence = $"{Instant(baseAlt.At)} alt={Num(b)}; {Instant(p.At)} alt={Num(alt)}";
-            var text = $"ALT flare under immunosuppression on {Date(p.At)}: ALT {Num(alt)} U/L, at least 3 times the baseline {Num(b)} U/L of {Date(baseAlt.At)} and above 100 U/L (AASLD 2018). Test HBsAg and HBV DNA.";
+            string Evidence() => $"{Instant(baseAlt.At)} alt={Num(b)}; {Instant(p.At)} alt={Num(alt)}";
+            string Text() => $"ALT flare under immunosuppression on {Date(p.At)}: ALT {Num(alt)} U/L, at least 3 times the baseline {Num(b)} U/L of {Date(baseAlt.At)} and above 100 U/L (AASLD 2018). Test HBsAg and HBV DNA.";
             if (holds && (readings.Count == 0 || !readings[^1].Holds))
             {
-                facts.Add(new TrendFact(CourseRuleIds.AltFlare, p.At, baseAlt.At, text, [evidence], HbvReactivation.Aasld2018));
+                facts.Add(new TrendFact(CourseRuleIds.AltFlare, p.At, baseAlt.At, Text(), [Evidence()], HbvReactivation.Aasld2018));
             }
 
-            readings.Add(new Evaluation(p, holds, evidence, text, Severity(p)));
+            readings.Add(new Evaluation(p, holds, Evidence, Text, Severity(p)));
         }
 
         alerts.AddRange(Alerts(CourseRuleIds.AltFlare, readings, HbvReactivation.Aasld2018));

@@ -23,47 +23,66 @@ internal static class MeldChangeRule
 
     internal static void Evaluate(IReadOnlyList<CoursePoint> points, string key, string ruleId, string name, List<TrendFact> facts, List<AlertCandidate> alerts)
     {
+        var series = Series(points, key);
         var readings = new List<Evaluation>();
-        TrendFact? newest = null;
-        for (var i = 0; i < points.Count; i++)
+        (CoursePoint Point, CoursePoint Reference)? newest = null;
+        for (var i = 0; i < series.Count; i++)
         {
-            var p = points[i];
-            if (!p.Values.TryGetValue(key, out var v) || Reference(points, i, key) is not { } r)
+            var (p, v) = series[i];
+            if (Reference(series, i) is not { } found)
             {
                 continue;
             }
 
-            var rv = r.Values[key];
+            var (r, rv) = found;
             var delta = v - rv;
-            var days = Days(r.At, p.At);
-            var evidence = $"{Instant(r.At)} {key}={Num(rv)}; {Instant(p.At)} {key}={Num(v)}";
-            var words = delta > 0 ? $"rose from {Num(rv)} to {Num(v)} (+{Num(delta)})" : delta < 0 ? $"fell from {Num(rv)} to {Num(v)} ({Num(delta)})" : $"was unchanged at {Num(v)}";
-            newest = new TrendFact(ruleId, p.At, r.At, $"{name} {words} in {days} days.", [evidence], CourseSources.Merion2003);
-            readings.Add(new Evaluation(p, delta >= AlertRise, evidence,
-                $"{name} rose by {Num(delta)} points in {days} days ({Num(rv)} on {Date(r.At)} to {Num(v)} on {Date(p.At)}): a rise of {Num(AlertRise)} or more in 30 days predicts death on the waiting list (Merion 2003).",
+            newest = (p, r);
+            readings.Add(new Evaluation(p, delta >= AlertRise, () => Evidence(key, r, p),
+                () => $"{name} rose by {Num(delta)} points in {Days(r.At, p.At)} days ({Num(rv)} on {Date(r.At)} to {Num(v)} on {Date(p.At)}): a rise of {Num(AlertRise)} or more in 30 days predicts death on the waiting list (Merion 2003).",
                 AlertSeverity.Warning));
         }
 
-        if (newest is not null)
+        if (newest is { } n)
         {
-            facts.Add(newest);
+            var (v, rv) = (n.Point.Values[key], n.Reference.Values[key]);
+            var delta = v - rv;
+            var words = delta > 0 ? $"rose from {Num(rv)} to {Num(v)} (+{Num(delta)})" : delta < 0 ? $"fell from {Num(rv)} to {Num(v)} ({Num(delta)})" : $"was unchanged at {Num(v)}";
+            facts.Add(new TrendFact(ruleId, n.Point.At, n.Reference.At, $"{name} {words} in {Days(n.Reference.At, n.Point.At)} days.", [Evidence(key, n.Reference, n.Point)], CourseSources.Merion2003));
         }
 
         alerts.AddRange(Alerts(ruleId, readings, CourseSources.Merion2003));
     }
 
-    /// <summary>The earlier point with the value nearest to 30 days before point <paramref name="i"/>, within the tolerance.</summary>
-    internal static CoursePoint? Reference(IReadOnlyList<CoursePoint> points, int i, string key)
+    private static string Evidence(string key, CoursePoint r, CoursePoint p) => $"{Instant(r.At)} {key}={Num(r.Values[key])}; {Instant(p.At)} {key}={Num(p.Values[key])}";
+
+    /// <summary>The points that have the value, oldest first, with it.</summary>
+    internal static List<(CoursePoint Point, decimal Value)> Series(IReadOnlyList<CoursePoint> points, string key)
     {
-        CoursePoint? best = null;
-        var bestOff = TimeSpan.MaxValue;
-        var target = points[i].At - Interval;
-        // Points are sorted by instant: walk back from the newest until the window closes; on equal distance the earlier wins.
-        for (var j = i - 1; j >= 0 && points[j].At >= target - Tolerance; j--)
+        var series = new List<(CoursePoint, decimal)>();
+        foreach (var p in points)
         {
-            var q = points[j];
-            var off = (q.At - target).Duration();
-            if (q.At < points[i].At && q.Values.ContainsKey(key) && off <= Tolerance && off <= bestOff)
+            if (p.Values.TryGetValue(key, out var v))
+            {
+                series.Add((p, v));
+            }
+        }
+
+        return series;
+    }
+
+    /// <summary>The earlier entry nearest to 30 days before entry <paramref name="i"/>, within the tolerance.</summary>
+    internal static (CoursePoint Point, decimal Value)? Reference(List<(CoursePoint Point, decimal Value)> series, int i)
+    {
+        (CoursePoint, decimal)? best = null;
+        var bestOff = TimeSpan.MaxValue;
+        var at = series[i].Point.At;
+        var target = at - Interval;
+        // Oldest first: walk back from the newest until the window closes; on equal distance the earlier wins.
+        for (var j = i - 1; j >= 0 && series[j].Point.At >= target - Tolerance; j--)
+        {
+            var q = series[j];
+            var off = (q.Point.At - target).Duration();
+            if (q.Point.At < at && off <= Tolerance && off <= bestOff)
             {
                 best = q;
                 bestOff = off;

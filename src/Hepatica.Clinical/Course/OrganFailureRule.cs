@@ -46,11 +46,11 @@ internal static class OrganFailureRule
                     reference = prev;
                     var e = Reading(p, now, prev);
                     readings.Add(e);
-                    facts.Add(new TrendFact(CourseRuleIds.NewOrganFailure, p.At, prev.Point.At, e.Text, [e.Evidence], Scores.Sources.Moreau2013));
+                    facts.Add(new TrendFact(CourseRuleIds.NewOrganFailure, p.At, prev.Point.At, e.Text(), [e.Evidence()], Scores.Sources.Moreau2013));
                 }
                 else
                 {
-                    readings.Add(new Evaluation(p, false, string.Empty, string.Empty));
+                    readings.Add(Evaluation.False(p));
                 }
             }
 
@@ -64,8 +64,8 @@ internal static class OrganFailureRule
     {
         var added = now.Except(r.Failing).ToList();
         var before = r.Failing.Count == 0 ? "none" : string.Join(", ", r.Failing);
-        return new Evaluation(p, true, $"{Instant(r.Point.At)} failing={string.Join(",", r.Failing)}; {Instant(p.At)} failing={string.Join(",", now)}",
-            $"New organ failure: {string.Join(", ", added)} on {Date(p.At)} (failing on {Date(r.Point.At)}: {before}; EASL-CLIF definitions, Moreau 2013).", AlertSeverity.Critical);
+        return new Evaluation(p, true, () => $"{Instant(r.Point.At)} failing={string.Join(",", r.Failing)}; {Instant(p.At)} failing={string.Join(",", now)}",
+            () => $"New organ failure: {string.Join(", ", added)} on {Date(p.At)} (failing on {Date(r.Point.At)}: {before}; EASL-CLIF definitions, Moreau 2013).", AlertSeverity.Critical);
     }
 
     private static void GradeChanges(IReadOnlyList<CoursePoint> points, List<TrendFact> facts, List<AlertCandidate> alerts)
@@ -94,14 +94,14 @@ internal static class OrganFailureRule
 
             if (reference is { } r && g > r.Grade)
             {
-                readings.Add(new Evaluation(p, true, $"{Instant(r.Point.At)} {CourseValues.AclfGrade}={Num(r.Grade)}; {Instant(p.At)} {CourseValues.AclfGrade}={Num(g)}",
-                    $"ACLF grade {Num(g)} on {Date(p.At)}, up from {Num(r.Grade)} on {Date(r.Point.At)} (Moreau 2013){(g >= 2m ? ": grade 2-3 calls for urgent transplant assessment (EASL 2023)" : string.Empty)}.",
+                readings.Add(new Evaluation(p, true, () => $"{Instant(r.Point.At)} {CourseValues.AclfGrade}={Num(r.Grade)}; {Instant(p.At)} {CourseValues.AclfGrade}={Num(g)}",
+                    () => $"ACLF grade {Num(g)} on {Date(p.At)}, up from {Num(r.Grade)} on {Date(r.Point.At)} (Moreau 2013){(g >= 2m ? ": grade 2-3 calls for urgent transplant assessment (EASL 2023)" : string.Empty)}.",
                     g >= 2m ? AlertSeverity.Critical : AlertSeverity.Warning));
             }
             else
             {
                 reference = null;
-                readings.Add(new Evaluation(p, false, string.Empty, string.Empty));
+                readings.Add(Evaluation.False(p));
             }
 
             previous = (p, g);

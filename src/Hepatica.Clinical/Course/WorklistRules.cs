@@ -19,16 +19,16 @@ internal static class WorklistRules
         {
             var v = p.Values[CourseValues.Meld3];
             return new Evaluation(p, v >= TransplantSignals.MeldReferralThreshold && !p.Facts.Contains(CourseFacts.Referred),
-                $"{Instant(p.At)} {CourseValues.Meld3}={Num(v)} referred={p.Facts.Contains(CourseFacts.Referred)}",
-                $"MELD 3.0 {Num(v)} on {Date(p.At)} (at least {Num(TransplantSignals.MeldReferralThreshold)}) and no transplant referral recorded: refer for transplant evaluation (AASLD/AST 2013).",
+                () => $"{Instant(p.At)} {CourseValues.Meld3}={Num(v)} referred={p.Facts.Contains(CourseFacts.Referred)}",
+                () => $"MELD 3.0 {Num(v)} on {Date(p.At)} (at least {Num(TransplantSignals.MeldReferralThreshold)}) and no transplant referral recorded: refer for transplant evaluation (AASLD/AST 2013).",
                 AlertSeverity.Info);
-        });
+        }).ToList();
         alerts.AddRange(Alerts(CourseRuleIds.MeldNotReferred, meld, TransplantSignals.Aasld2013));
 
         var hbv = points.Select(p => new Evaluation(p, p.Facts.Contains(CourseFacts.BCellDepleting) && p.Facts.Contains(CourseFacts.HbvStatusUnknown),
-            $"{Instant(p.At)} bCellDepleting={p.Facts.Contains(CourseFacts.BCellDepleting)} hbvStatusUnknown={p.Facts.Contains(CourseFacts.HbvStatusUnknown)}",
-            $"B-cell depleting therapy with hepatitis B status unknown on {Date(p.At)}: test HBsAg and anti-HBc before anti-CD20 therapy (AGA 2015; CDC 2023; ASCO 2020).",
-            AlertSeverity.Warning));
+            () => $"{Instant(p.At)} bCellDepleting={p.Facts.Contains(CourseFacts.BCellDepleting)} hbvStatusUnknown={p.Facts.Contains(CourseFacts.HbvStatusUnknown)}",
+            () => $"B-cell depleting therapy with hepatitis B status unknown on {Date(p.At)}: test HBsAg and anti-HBc before anti-CD20 therapy (AGA 2015; CDC 2023; ASCO 2020).",
+            AlertSeverity.Warning)).ToList();
         alerts.AddRange(Alerts(CourseRuleIds.HbvUnknownBeforeBCellDepletion, hbv, CourseSources.HbvScreeningBeforeAntiCd20));
     }
 }

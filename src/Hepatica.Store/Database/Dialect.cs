@@ -16,6 +16,9 @@ internal abstract class Dialect : IAsyncDisposable
     /// <summary>The provider, for the migration files (<c>NNNN.sqlite.sql</c>, <c>NNNN.postgresql.sql</c>).</summary>
     public abstract string MigrationSuffix { get; }
 
+    /// <summary>Rows per multi-row INSERT (see <see cref="Sql.InsertRowsAsync"/>).</summary>
+    public abstract int RowsPerInsert { get; }
+
     /// <summary>How to name the store to the user.</summary>
     public abstract string Display { get; }
 
@@ -91,6 +94,9 @@ internal sealed class SqliteDialect(StoreLocation location) : Dialect
     }.ToString();
 
     public override string MigrationSuffix => "sqlite";
+
+    /// <summary>One: SQLite has no round trips to save, and binds parameters by a linear search of their names.</summary>
+    public override int RowsPerInsert => 1;
 
     public override string Display => location.Display;
 
@@ -192,6 +198,9 @@ internal sealed class PostgresDialect(StoreLocation location) : Dialect
     private readonly NpgsqlDataSource source = NpgsqlDataSource.Create(location.ConnectionString);
 
     public override string MigrationSuffix => "postgresql";
+
+    /// <summary>200 rows of 14 parameters, far below PostgreSQL's 65,535 a statement.</summary>
+    public override int RowsPerInsert => 200;
 
     public override string Display => location.Display;
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 
 namespace Hepatica.Store.Database;
 
@@ -36,6 +38,93 @@ internal static class Sql
     {
         await using var command = Command(transaction, text, parameters);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Inserts rows with multi-row <c>VALUES</c> statements of at most <paramref name="rowsPerStatement"/> rows, reusing
+    /// one command (so one parse) for every statement of the same size: PostgreSQL saves round trips with many rows a
+    /// statement; SQLite (one row a statement: its parameter binding looks names up one by one) saves the parse.
+    /// <paramref name="tail"/> follows the values (<c>ON CONFLICT ... RETURNING ...</c>); <paramref name="onRow"/> reads
+    /// what each statement returns.
+    /// </summary>
+    public static async Task InsertRowsAsync(
+        DbTransaction transaction,
+        string head,
+        IReadOnlyList<object?[]> rows,
+        string tail,
+        int rowsPerStatement,
+        Action<DbDataReader>? onRow,
+        CancellationToken cancellationToken)
+    {
+        DbCommand? command = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            {
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
+                var width = rows[start].Length;
+                if (command is null || command.Parameters.Count != count * width)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    command = RowsCommand(transaction, head, tail, count, width);
+                }
+
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < width; c++)
+                    {
+                        command.Parameters[(r * width) + c].Value = rows[start + r][c] ?? DBNull.Value;
+                    }
+                }
+
+                if (onRow is null)
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    onRow(reader);
+                }
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static DbCommand RowsCommand(DbTransaction transaction, string head, string tail, int count, int width)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(head).Append(" VALUES ");
+        for (var r = 0; r < count; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < width; c++)
+            {
+                var name = "p" + ((r * width) + c).ToString(CultureInfo.InvariantCulture);
+                sql.Append(c == 0 ? "@" : ", @").Append(name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(' ').Append(tail).ToString();
+        return command;
     }
 
     private static void Add(DbCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)

@@ -84,48 +84,75 @@ internal sealed partial class SqlRecordStore : IRecordStore
 
         await Sql.ExecuteAsync(tx, "INSERT INTO patients (id, created_at) VALUES (@id, @at) ON CONFLICT (id) DO NOTHING", cancellationToken, ("id", patientId), ("at", db.Instant(now))).ConfigureAwait(false);
 
-        int stored = 0, duplicates = 0, superseded = 0;
-        var touched = new List<(string Type, string Id)>();
-        var inserted = new HashSet<long>();
+        // The batch's own repeats count as duplicates; the rest go in a few multi-row statements, and what the database
+        // already held (same identity) is skipped by ON CONFLICT and not returned.
+        var fresh = new Dictionary<string, Arrival>(StringComparer.Ordinal);
         foreach (var arrival in batch.Arrivals)
         {
-            var id = await Sql.ScalarAsync(
-                tx,
-                "INSERT INTO arrivals (patient_id, kind, resource_type, resource_id, version_id, identity_key, content_hash, body, source, effective, last_updated, entered_in_error, received_at, is_current) " +
-                "VALUES (@patient, @kind, @type, @rid, @version, @identity, @hash, @body, @source, @effective, @updated, @eie, @received, @current) " +
-                "ON CONFLICT (patient_id, identity_key) DO NOTHING RETURNING id",
-                cancellationToken,
-                ("patient", patientId),
-                ("kind", KindText(arrival.Kind)),
-                ("type", arrival.ResourceType),
-                ("rid", arrival.ResourceId),
-                ("version", arrival.VersionId),
-                ("identity", IdentityKey(arrival)),
-                ("hash", arrival.ContentHash),
-                ("body", arrival.Body.ToArray()),
-                ("source", arrival.Source),
-                ("effective", arrival.Effective is { } e ? db.Instant(e) : null),
-                ("updated", arrival.LastUpdated is { } u ? db.Instant(u) : null),
-                ("eie", arrival.EnteredInError),
-                ("received", db.Instant(now)),
-                ("current", !arrival.EnteredInError)).ConfigureAwait(false);
-            if (id is null or DBNull)
-            {
-                duplicates++;
-                continue;
-            }
-
-            stored++;
-            inserted.Add(Convert.ToInt64(id, CultureInfo.InvariantCulture));
-            if (arrival is { Kind: ArrivalKind.FhirResource, ResourceType: { } type, ResourceId: { } rid } && !touched.Contains((type, rid)))
-            {
-                touched.Add((type, rid));
-            }
+            fresh.TryAdd(IdentityKey(arrival), arrival);
         }
 
-        foreach (var (type, rid) in touched)
+        var rows = fresh.Select(p => new object?[]
         {
-            superseded += await SettleVersionsAsync(tx, patientId, type, rid, inserted, cancellationToken).ConfigureAwait(false);
+            patientId,
+            KindText(p.Value.Kind),
+            p.Value.ResourceType,
+            p.Value.ResourceId,
+            p.Value.VersionId,
+            p.Key,
+            p.Value.ContentHash,
+            p.Value.Body.ToArray(),
+            p.Value.Source,
+            p.Value.Effective is { } e ? db.Instant(e) : null,
+            p.Value.LastUpdated is { } u ? db.Instant(u) : null,
+            p.Value.EnteredInError,
+            db.Instant(now),
+            !p.Value.EnteredInError,
+        }).ToList();
+        var inserted = new HashSet<long>();
+        var insertedKeys = new HashSet<string>(StringComparer.Ordinal);
+        await Sql.InsertRowsAsync(
+            tx,
+            "INSERT INTO arrivals (patient_id, kind, resource_type, resource_id, version_id, identity_key, content_hash, body, source, effective, last_updated, entered_in_error, received_at, is_current)",
+            rows,
+            "ON CONFLICT (patient_id, identity_key) DO NOTHING RETURNING id, identity_key",
+            db.RowsPerInsert,
+            reader =>
+            {
+                inserted.Add(reader.GetInt64(0));
+                insertedKeys.Add(reader.GetString(1));
+            },
+            cancellationToken).ConfigureAwait(false);
+        var stored = inserted.Count;
+        var duplicates = batch.Arrivals.Count - stored;
+        var superseded = 0;
+        var touched = fresh
+            .Where(p => insertedKeys.Contains(p.Key) && p.Value is { Kind: ArrivalKind.FhirResource, ResourceType: not null, ResourceId: not null })
+            .Select(p => (Type: p.Value.ResourceType!, Id: p.Value.ResourceId!))
+            .Distinct()
+            .ToList();
+
+        if (touched.Count > 0)
+        {
+            // Only a resource held in more than one version has anything to settle (one query, not one per resource).
+            var versioned = new HashSet<(string, string)>();
+            await using (var command = Sql.Command(
+                tx,
+                "SELECT resource_type, resource_id FROM arrivals WHERE patient_id = @patient AND resource_type IS NOT NULL AND resource_id IS NOT NULL " +
+                "GROUP BY resource_type, resource_id HAVING COUNT(*) > 1",
+                ("patient", patientId)))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    versioned.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var resource in touched.Where(versioned.Contains))
+            {
+                superseded += await SettleVersionsAsync(tx, patientId, resource.Type, resource.Id, inserted, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var made = 0;
@@ -262,8 +289,8 @@ internal sealed partial class SqlRecordStore : IRecordStore
             }
         }
 
-        var made = 0;
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<object?[]>();
         foreach (var entry in entries)
         {
             var key = ReceiptKey(entry.Receipt);
@@ -272,23 +299,31 @@ internal sealed partial class SqlRecordStore : IRecordStore
                 continue;
             }
 
-            await Sql.ExecuteAsync(
-                tx,
-                "INSERT INTO assessments (patient_id, as_of, engine_version, profile, arrival_ids, output_sha256, assessment_json, inputs_json, point_json, is_current, made_at) " +
-                "VALUES (@patient, @asOf, @engine, @profile, @ids, @sha, @json, @inputs, @point, TRUE, @made)",
-                cancellationToken,
-                ("patient", patientId),
-                ("asOf", db.Instant(entry.Receipt.AsOf)),
-                ("engine", entry.Receipt.EngineVersion),
-                ("profile", entry.Receipt.Profile),
-                ("ids", StoreJson.Ids(entry.Receipt.ArrivalIds)),
-                ("sha", entry.Receipt.OutputSha256),
-                ("json", entry.AssessmentJson),
-                ("inputs", StoreJson.Inputs(entry.Inputs)),
-                ("point", StoreJson.Point(entry.Point)),
-                ("made", db.Instant(now))).ConfigureAwait(false);
-            made++;
+            rows.Add(
+            [
+                patientId,
+                db.Instant(entry.Receipt.AsOf),
+                entry.Receipt.EngineVersion,
+                entry.Receipt.Profile,
+                StoreJson.Ids(entry.Receipt.ArrivalIds),
+                entry.Receipt.OutputSha256,
+                entry.AssessmentJson,
+                StoreJson.Inputs(entry.Inputs),
+                StoreJson.Point(entry.Point),
+                true,
+                db.Instant(now),
+            ]);
         }
+
+        // Assessment JSON runs to tens of kilobytes: fewer rows a statement.
+        await Sql.InsertRowsAsync(
+            tx,
+            "INSERT INTO assessments (patient_id, as_of, engine_version, profile, arrival_ids, output_sha256, assessment_json, inputs_json, point_json, is_current, made_at)",
+            rows,
+            "",
+            Math.Max(1, db.RowsPerInsert / 10),
+            null,
+            cancellationToken).ConfigureAwait(false);
 
         foreach (var (key, id) in existing)
         {
@@ -298,7 +333,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
             }
         }
 
-        return made;
+        return rows.Count;
     }
 
     private static string ReceiptKey(Receipt receipt) => string.Join(

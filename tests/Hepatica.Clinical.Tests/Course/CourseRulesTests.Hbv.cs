@@ -103,4 +103,21 @@ public sealed partial class CourseRulesTests
         var report = Evaluate(Value(0, CourseValues.Alt, 30m), Value(30, CourseValues.Alt, 200m, Is, BCell));
         Assert.Equal(AlertSeverity.Critical, Assert.Single(AlertsOf(report, CourseRuleIds.AltFlare)).Severity);
     }
+
+    [Fact]
+    public void Evaluate_HbsAgOnlyBetweenDnaResults_EpisodeContinues()
+    {
+        var report = Evaluate(Dna(0, 0m, CourseFacts.HbsAgPositive), Dna(60, 50_000m, CourseFacts.HbsAgPositive, Is), P(70, null, CourseFacts.HbsAgPositive, Is), Dna(80, 80_000m, Is));
+        var alert = Assert.Single(AlertsOf(report, CourseRuleIds.HbvReactivation));
+        Assert.Equal((Day(60), Day(80)), (alert.EpisodeStart, alert.LatestAt));
+    }
+
+    [Fact]
+    public void Evaluate_DnaFallsUnderThreshold_EpisodeEndsAndANewOneStarts()
+    {
+        Assert.Empty(AlertsOf(Evaluate(Dna(0, 0m, CourseFacts.HbsAgPositive), Dna(60, 50_000m, Is), Dna(90, 0m, Is)), CourseRuleIds.HbvReactivation));
+        var report = Evaluate(Dna(0, 0m, CourseFacts.HbsAgPositive), Dna(60, 50_000m, Is), Dna(90, 0m, Is), Dna(120, 5_000m, Is));
+        Assert.Equal(Day(120), Assert.Single(AlertsOf(report, CourseRuleIds.HbvReactivation)).EpisodeStart);
+        Assert.Equal([Day(60), Day(120)], FactsOf(report, CourseRuleIds.HbvReactivation).Select(f => f.At));
+    }
 }

@@ -131,11 +131,11 @@ public sealed partial class CourseRulesTests
     }
 
     [Fact]
-    public void Evaluate_RecompensatedThenDecompensatedAgain_OnlyTheFirstEpisode()
+    public void Evaluate_RecompensatedThenDecompensatedAgain_NotFirstAgain()
     {
         var report = Evaluate(P(0, null, CourseFacts.Compensated), P(10, null, CourseFacts.Decompensated), P(20, null, CourseFacts.Compensated), P(30, null, CourseFacts.Decompensated));
-        var alert = Assert.Single(AlertsOf(report, CourseRuleIds.FirstDecompensation));
-        Assert.Equal(Day(10), alert.LatestAt);
+        Assert.Empty(AlertsOf(report, CourseRuleIds.FirstDecompensation));
+        Assert.Equal(Day(10), Assert.Single(FactsOf(report, CourseRuleIds.FirstDecompensation)).At);
     }
 
     private static CoursePoint Organs(double day, params string[] failing) =>
@@ -144,12 +144,16 @@ public sealed partial class CourseRulesTests
     [Fact]
     public void Evaluate_KidneyFailsAfterNone_NewOrganFailureCritical()
     {
-        var report = Evaluate(Organs(0), Organs(3, "kidney"), Organs(5, "kidney"), Organs(9));
+        var report = Evaluate(Organs(0), Organs(3, "kidney"), Organs(5, "kidney"));
         var alert = Assert.Single(AlertsOf(report, CourseRuleIds.NewOrganFailure));
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
         Assert.Equal(Day(3), alert.EpisodeStart);
         Assert.Equal(Day(5), alert.LatestAt);
         Assert.Contains("kidney", Assert.Single(FactsOf(report, CourseRuleIds.NewOrganFailure)).Text, StringComparison.Ordinal);
+        // The kidney recovers: the episode has ended (no alert), the fact stays.
+        var recovered = Evaluate(Organs(0), Organs(3, "kidney"), Organs(5, "kidney"), Organs(9));
+        Assert.Empty(AlertsOf(recovered, CourseRuleIds.NewOrganFailure));
+        Assert.Single(FactsOf(recovered, CourseRuleIds.NewOrganFailure));
     }
 
     [Fact]
@@ -227,13 +231,15 @@ public sealed partial class CourseRulesTests
     }
 
     [Fact]
-    public void Evaluate_ConditionEndsAndReturns_TwoEpisodes()
+    public void Evaluate_ConditionEndsAndReturns_NewEpisode()
     {
+        var ended = Evaluate(Meld3(0, 16), Meld3(10, 12));
+        Assert.Empty(AlertsOf(ended, CourseRuleIds.MeldNotReferred));
         var report = Evaluate(Meld3(0, 16), Meld3(10, 12), Meld3(20, 17), Meld3(25, 18));
-        var alerts = AlertsOf(report, CourseRuleIds.MeldNotReferred);
-        Assert.Equal(2, alerts.Length);
-        Assert.Equal((Day(0), Day(0)), (alerts[0].EpisodeStart, alerts[0].LatestAt));
-        Assert.Equal((Day(20), Day(25)), (alerts[1].EpisodeStart, alerts[1].LatestAt));
+        var alert = Assert.Single(AlertsOf(report, CourseRuleIds.MeldNotReferred));
+        Assert.Equal((Day(20), Day(25)), (alert.EpisodeStart, alert.LatestAt));
+        var first = Assert.Single(AlertsOf(Evaluate(Meld3(0, 16)), CourseRuleIds.MeldNotReferred));
+        Assert.NotEqual(first.EpisodeStart, alert.EpisodeStart);
     }
 
     [Fact]
@@ -256,5 +262,15 @@ public sealed partial class CourseRulesTests
     public void Evaluate_NullPoints_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => CourseRules.Evaluate(null!));
+    }
+
+    [Fact]
+    public void Evaluate_SameValueAnotherScale_SameEvidenceKey()
+    {
+        // 1.5 and 1.50 are the same creatinine: the key reads values without trailing zeros.
+        var a = AlertsOf(Evaluate(Value(0, CourseValues.Creatinine, 0.5m), Value(5, CourseValues.Creatinine, 1.5m)), CourseRuleIds.CreatinineDoubling).Single();
+        var b = AlertsOf(Evaluate(Value(0, CourseValues.Creatinine, 0.50m), Value(5, CourseValues.Creatinine, 1.50m)), CourseRuleIds.CreatinineDoubling).Single();
+        Assert.Equal(a.EvidenceKey, b.EvidenceKey);
+        Assert.Contains("1.5 mg/dL", a.Text, StringComparison.Ordinal);
     }
 }
