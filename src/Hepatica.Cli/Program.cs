@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hepatica.Cli;
 using Hepatica.Cli.Bulk;
+using Hepatica.Cli.Record;
 
 var format = new Option<OutputFormat>("--format", "-f")
 {
@@ -45,6 +46,10 @@ var root = new RootCommand("Hepatica: liver-failure scores with their sources, e
 {
     assess, score, scores, batch, bulk,
 };
+foreach (var command in RecordCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
 
 StandardOutput.InstallAsConsoleOut(); // a closed output pipe is an error (exit 4), not a silent success
 try
@@ -63,7 +68,7 @@ try
     }
 
     // Ctrl+C and SIGTERM: batch and bulk stop cleanly through the token (temporaries removed, OUT untouched); Interrupts.cs.
-    using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch || parsed.CommandResult.Command == bulk);
+    using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch || parsed.CommandResult.Command == bulk || RecordCommands.StopsGracefully(parsed.CommandResult.Command));
     var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, Interrupts.Token);
     return code == ExitCodes.Interrupted ? Interrupts.ExitCode : code;
 }
