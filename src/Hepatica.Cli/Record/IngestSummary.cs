@@ -14,6 +14,7 @@ namespace Hepatica.Cli.Record;
 internal sealed class IngestSummary
 {
     private readonly HashSet<long> patients = [];
+    private string? firstStored;
 
     /// <summary>Documents read (lines, files, Bulk patients).</summary>
     public long Documents { get; set; }
@@ -65,6 +66,7 @@ internal sealed class IngestSummary
         }
 
         Batches++;
+        firstStored ??= result.PatientId;
         Stored += result.Stored;
         Duplicates += result.Duplicates;
         Superseded += result.Superseded;
@@ -103,6 +105,11 @@ internal sealed class IngestSummary
         ingest into {store}: {Count(Documents, "document")}, {Count(Patients, "patient")}, {Count(Batches, "batch")} committed in {elapsed.TotalSeconds:F2} s
           arrivals: {Stored:N0} stored, {Duplicates:N0} duplicates (already held), {Superseded:N0} earlier versions superseded
           timeline: {AssessmentsMade:N0} assessments made; alerts: {AlertsFired:N0} fired, {AlertsUpdated:N0} updated
-          refused: {Refused:N0} batches (nothing of them stored), {Unreadable:N0} unreadable inputs{(NotRead > 0 ? $"; {NotRead:N0} Bulk lines not read by the engine (types or codes it does not use)" : "")}
+          refused: {Refused:N0} batches (nothing of them stored), {Unreadable:N0} unreadable inputs{(NotRead > 0 ? $"; {NotRead:N0} Bulk lines not read by the engine (types or codes it does not use)" : "")}{Next()}
         """);
+
+    /// <summary>What to run next: the one patient's timeline, or the list of patients to pick one from.</summary>
+    private string Next() => firstStored is null ? ""
+        : Patients == 1 ? $"\n  next: hepatica timeline {TerminalText.Escape(firstStored)}"
+        : "\n  next: hepatica patients (the ids held), then hepatica timeline ID";
 }

@@ -298,4 +298,23 @@ public sealed class RecordCommandsTests : IDisposable
         using var json = JsonDocument.Parse(r.Stdout);
         return [.. json.RootElement.GetProperty("alerts").EnumerateArray().Select(e => e.Clone())];
     }
+
+    [Fact]
+    public async Task Patients_ListsTheIdsHeld_APageAtATime()
+    {
+        var input = cli.File("in.jsonl", Snapshot("p2", "2026-11-01") + "\n" + Snapshot("p1", "2026-11-01") + "\n" + Snapshot("p3", "2026-11-01") + "\n");
+        Assert.Equal(0, (await cli.Run("ingest", input)).ExitCode);
+
+        var all = await cli.Run("patients");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(["p1", "p2", "p3"], all.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var page = await cli.Run("patients", "--limit", "2");
+        Assert.Equal(["p1", "p2"], page.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--after p2", page.Stderr, StringComparison.Ordinal);
+
+        var next = await cli.Run("patients", "--after", "p2");
+        Assert.Equal(["p3"], next.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, (await cli.Run("patients", "--limit", "0")).ExitCode);
+    }
 }
