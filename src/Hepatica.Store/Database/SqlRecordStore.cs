@@ -111,6 +111,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
         }).ToList();
         var inserted = new HashSet<long>();
         var insertedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var keyOf = new Dictionary<long, string>();
         await Sql.InsertRowsAsync(
             tx,
             "INSERT INTO arrivals (patient_id, kind, resource_type, resource_id, version_id, identity_key, content_hash, body, source, effective, last_updated, entered_in_error, received_at, is_current)",
@@ -121,6 +122,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
             {
                 inserted.Add(reader.GetInt64(0));
                 insertedKeys.Add(reader.GetString(1));
+                keyOf[reader.GetInt64(0)] = reader.GetString(1);
             },
             cancellationToken).ConfigureAwait(false);
         var stored = inserted.Count;
@@ -161,6 +163,15 @@ internal sealed partial class SqlRecordStore : IRecordStore
         if (stored > 0)
         {
             var current = await ReadArrivalsAsync(tx, patientId, currentOnly: true, cancellationToken).ConfigureAwait(false);
+            foreach (var arrival in current)
+            {
+                // The resources this batch's parse made go to the builder with the rows read back: parsed once per ingest.
+                if (keyOf.TryGetValue(arrival.Id, out var key) && fresh.TryGetValue(key, out var sent))
+                {
+                    ParsedResources.Move(sent, arrival.Arrival);
+                }
+            }
+
             // The stored timeline, for the builder to reuse the entries whose receipt would not change (a new lab re-makes
             // only what follows it). Their JSON is not read: a reused entry's receipt is stored already, so it is not rewritten.
             await using var previousCommand = Sql.Command(tx, EntriesQuery(withJson: false), ("patient", patientId));

@@ -252,7 +252,7 @@ public static class IngestParser
     {
         var body = slice.ToArray();
         var observation = resource as Observation;
-        return new Arrival(
+        var arrival = new Arrival(
             patientId,
             ArrivalKind.FhirResource,
             resource.TypeName,
@@ -264,6 +264,8 @@ public static class IngestParser
             observation is null ? null : Effective(observation.Effective),
             resource.Meta?.LastUpdated,
             observation?.Status == ObservationStatus.EnteredInError);
+        ParsedResources.Remember(arrival, resource); // the timeline builder reads this, not a re-parse of the body
+        return arrival;
     }
 
     /// <summary>

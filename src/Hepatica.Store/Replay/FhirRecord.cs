@@ -48,12 +48,13 @@ internal sealed class FhirRecord
                 continue;
             }
 
-            if (Parse(a.Arrival.Body.Span) is not { } resource)
+            var handed = ParsedResources.Take(a.Arrival);
+            if ((handed ?? Parse(a.Arrival.Body.Span)) is not { } parsed)
             {
                 continue;
             }
 
-            Normalize(resource, patientId);
+            var resource = Normalize(parsed, patientId, copy: handed is not null);
             var entry = new Bundle.EntryComponent { Resource = resource };
             if (resource is Medication && Guid.TryParse(resource.Id, out _))
             {
@@ -149,31 +150,40 @@ internal sealed class FhirRecord
 
     /// <summary>
     /// Points every patient reference at <c>Patient/{id}</c>: the parser kept the resource for this patient because its
-    /// subject named them (perhaps by a Bundle's <c>urn:uuid:</c> fullUrl, which a replayed record no longer has).
+    /// subject named them (perhaps by a Bundle's <c>urn:uuid:</c> fullUrl, which a replayed record no longer has). A
+    /// resource the ingest parser made (<paramref name="copy"/>) is copied first when it needs it: it is not this record's to change.
     /// </summary>
-    private static void Normalize(Resource resource, string patientId)
+    private static Resource Normalize(Resource resource, string patientId, bool copy)
     {
         var reference = "Patient/" + patientId;
         switch (resource)
         {
             case Observation { Subject.Reference: { Length: > 0 } r } o when r != reference:
+                o = copy ? (Observation)o.DeepCopy() : o;
                 o.Subject = new ResourceReference(reference);
-                break;
+                return o;
             case Condition { Subject.Reference: { Length: > 0 } r } c when r != reference:
+                c = copy ? (Condition)c.DeepCopy() : c;
                 c.Subject = new ResourceReference(reference);
-                break;
+                return c;
             case Procedure { Subject.Reference: { Length: > 0 } r } p when r != reference:
+                p = copy ? (Procedure)p.DeepCopy() : p;
                 p.Subject = new ResourceReference(reference);
-                break;
+                return p;
             case Immunization { Patient.Reference: { Length: > 0 } r } i when r != reference:
+                i = copy ? (Immunization)i.DeepCopy() : i;
                 i.Patient = new ResourceReference(reference);
-                break;
+                return i;
             case MedicationStatement { Subject.Reference: { Length: > 0 } r } s when r != reference:
+                s = copy ? (MedicationStatement)s.DeepCopy() : s;
                 s.Subject = new ResourceReference(reference);
-                break;
+                return s;
             case MedicationRequest { Subject.Reference: { Length: > 0 } r } q when r != reference:
+                q = copy ? (MedicationRequest)q.DeepCopy() : q;
                 q.Subject = new ResourceReference(reference);
-                break;
+                return q;
+            default:
+                return resource;
         }
     }
 

@@ -57,16 +57,44 @@ public static class Replay
         if (live.Any(a => a.Arrival.Kind == ArrivalKind.FhirResource))
         {
             var record = FhirRecord.Of(patientId, live);
-            foreach (var t in record.Instants.Select(WholeSecond).Distinct())
+            var instants = record.Instants.Select(WholeSecond).Distinct().ToList();
+            var slots = new TimelineEntry?[instants.Count];
+            var reads = new (FhirReadResult Read, List<long> Ids)?[instants.Count];
+            var toMake = new List<int>(instants.Count);
+
+            // The FHIR model is read on this thread only (the SDK's objects are not documented as safe to read
+            // concurrently); what follows the read uses only the snapshot and the sources.
+            for (var i = 0; i < instants.Count; i++)
             {
+                var t = instants[i];
                 var (bundle, ids) = record.At(t);
                 if (reusable.TryGetValue((t, string.Join(',', ids)), out var kept))
                 {
-                    entries.Add((kept, 1));
+                    slots[i] = kept;
                 }
-                else if (Fhir(bundle, t, profile) is { } made)
+                else if (FhirSnapshotReader.Read(bundle, t) is { Snapshot: not null } read)
                 {
-                    entries.Add((Entry(made, ids, profile, Inputs(made.Read, t, record)), 1));
+                    reads[i] = (read, ids);
+                    toMake.Add(i);
+                }
+            }
+
+            // The instants are independent (each reads its own Bundle as of its own time; the assessment, the JSON writer
+            // and the course point are pure), so they are made in parallel; each lands in its instant's slot, so the
+            // order, and every byte, is the one the sequential loop gave.
+            Parallel.For(0, toMake.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            {
+                var i = toMake[k];
+                var (read, ids) = reads[i]!.Value;
+                var made = Fhir(read, instants[i], profile);
+                slots[i] = Entry(made, ids, profile, Inputs(made.Read, instants[i], record));
+            });
+
+            foreach (var entry in slots)
+            {
+                if (entry is not null)
+                {
+                    entries.Add((entry, 1));
                 }
             }
         }
@@ -115,7 +143,7 @@ public static class Replay
     }
 
     /// <summary>What one assessment gave: how its input was read, the assessment, its JSON and as-of instant.</summary>
-    private sealed record Made(InputRead Read, PatientSnapshot Snapshot, Assessment Assessment, string Json, DateTimeOffset At);
+    private sealed record Made(InputRead Read, PatientSnapshot Snapshot, Assessment Assessment, string Json, string Sha256, DateTimeOffset At);
 
     /// <summary>
     /// A snapshot as <c>hepatica assess</c> reads it, as of its assessment date (at 00:00 UTC on the timeline), or, for a
@@ -132,24 +160,26 @@ public static class Replay
         var at = snapshot.AssessmentDate is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : runTime ?? WholeSecond(a.ReceivedAt);
         var input = new InputRead(snapshot, read.Issues, [], at);
         var assessment = Assessment.Of(snapshot, profile);
-        return new Made(input, snapshot, assessment, Write(assessment, input.Basis!, null), at);
+        var (json, sha256) = Write(assessment, input.Basis!, null);
+        return new Made(input, snapshot, assessment, json, sha256, at);
     }
 
     /// <summary>A Bundle as <c>hepatica assess BUNDLE --as-of t --format json</c> reads and writes it.</summary>
-    private static Made? Fhir(Hl7.Fhir.Model.Bundle bundle, DateTimeOffset t, GuidelineProfile profile)
-    {
-        var read = FhirSnapshotReader.Read(bundle, t);
-        if (read.Snapshot is not { } snapshot)
-        {
-            return null;
-        }
+    private static Made? Fhir(Hl7.Fhir.Model.Bundle bundle, DateTimeOffset t, GuidelineProfile profile) =>
+        FhirSnapshotReader.Read(bundle, t) is { Snapshot: not null } read ? Fhir(read, t, profile) : null;
 
+    /// <summary>The assessment and JSON of a Bundle read as of <paramref name="t"/> into a snapshot.</summary>
+    private static Made Fhir(FhirReadResult read, DateTimeOffset t, GuidelineProfile profile)
+    {
+        var snapshot = read.Snapshot!;
         var input = new InputRead(snapshot, read.Issues, read.Sources, t, t, AsOfGiven: true);
         var assessment = Assessment.Of(snapshot, profile);
-        return new Made(input, snapshot, assessment, Write(assessment, input.Basis!, read.Sources), t);
+        var (json, sha256) = Write(assessment, input.Basis!, read.Sources);
+        return new Made(input, snapshot, assessment, json, sha256, t);
     }
 
-    private static string Write(Assessment assessment, AsOf asOf, IReadOnlyList<FhirSource>? sources)
+    /// <summary>The JSON <c>hepatica assess --format json</c> writes, and the SHA-256 of its UTF-8 bytes (hashed as written, not re-encoded).</summary>
+    private static (string Json, string Sha256) Write(Assessment assessment, AsOf asOf, IReadOnlyList<FhirSource>? sources)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var w = new Utf8JsonWriter(buffer, Indented))
@@ -158,12 +188,12 @@ public static class Replay
         }
 
         buffer.Write("\n"u8);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return (Encoding.UTF8.GetString(buffer.WrittenSpan), IngestParser.Sha256(buffer.WrittenSpan));
     }
 
     private static TimelineEntry Entry(Made made, List<long> ids, GuidelineProfile profile, IReadOnlyList<InputAge> inputs)
     {
-        var receipt = new Receipt(Engine.Version, GuidelineProfiles.IdOf(profile), made.At, ids, IngestParser.Sha256(Encoding.UTF8.GetBytes(made.Json)));
+        var receipt = new Receipt(Engine.Version, GuidelineProfiles.IdOf(profile), made.At, ids, made.Sha256);
         return new TimelineEntry(made.At, receipt, made.Json, inputs, CoursePoint.Of(made.Snapshot, made.Assessment, made.At));
     }
 
