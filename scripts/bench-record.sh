@@ -67,6 +67,9 @@ echo "FIGURE hepatica ingest of the $labs-lab Bundle (SQLite, process included):
 "${timer[@]}" "${cli[@]}" timeline bench-10y --store "$work/cli.db" > "$work/timeline.txt" 2> "$work/timeline.err"
 grep -q '^Patient bench-10y: ' "$work/timeline.txt" || { cat "$work/timeline.err" >&2; exit 1; }
 echo "FIGURE hepatica timeline of that patient (process included): $(tail -n 1 "$work/timeline.err"); $(head -n 1 "$work/timeline.txt")"
+"${timer[@]}" "${cli[@]}" timeline bench-10y --store "$work/cli.db" --format json --assessments > "$work/timeline.json" 2> "$work/timeline-full.err"
+grep -q '"assessment"' "$work/timeline.json" || { cat "$work/timeline-full.err" >&2; exit 1; }
+echo "FIGURE hepatica timeline --format json --assessments (process included): $(tail -n 1 "$work/timeline-full.err"); $(wc -c < "$work/timeline.json") bytes"
 
 # Memory flat in patients: peak RSS of one ingest run over few and many patients (one snapshot line each).
 for n in $([ "$smoke" = 1 ] && echo 20 || echo "200 2000"); do

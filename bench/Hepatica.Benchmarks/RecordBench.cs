@@ -45,20 +45,110 @@ public static class RecordBench
         var observations = batch.Arrivals.Count(a => a.ResourceType == "Observation");
         Console.WriteLine(Line($"FIGURE ingest {observations} observations (1 patient, 10 years): {Ms(parse + ingest)} ms ({Ms(parse)} parse + {Ms(ingest)} store, replay and rules), {observations / (parse + ingest).TotalSeconds:N0} observations/s; {result.AssessmentsMade} assessments made, {result.AlertsFired} alerts fired"));
 
-        // 2. The timeline of that patient, warm.
+        // 2. The timeline of that patient, warm: as the CLI and the API read it by default (without the assessments), then
+        // with every assessment (hepatica timeline --format json --assessments), then one assessment on its own.
         var timelines = new List<double>();
         PatientTimeline? timeline = null;
         for (var i = 0; i < (smoke ? 2 : 23); i++)
         {
             clock.Restart();
-            timeline = await store.TimelineAsync(patient);
+            timeline = await store.TimelineAsync(patient, withAssessments: false);
             if (i >= (smoke ? 1 : 3))
             {
                 timelines.Add(clock.Elapsed.TotalMilliseconds);
             }
         }
 
-        Console.WriteLine(Line($"FIGURE timeline of that patient ({timeline?.Entries.Count ?? 0} entries, {timeline?.Report.Facts.Count ?? 0} trend facts): median {Median(timelines):F1} ms, min {timelines.Min():F1} ms over {timelines.Count} reads"));
+        Console.WriteLine(Line($"FIGURE timeline of that patient ({timeline?.Entries.Count ?? 0} entries, {timeline?.Report.Facts.Count ?? 0} trend facts), without the assessments: median {Median(timelines):F1} ms, min {timelines.Min():F1} ms over {timelines.Count} reads"));
+
+        var fulls = new List<double>();
+        for (var i = 0; i < (smoke ? 2 : 8); i++)
+        {
+            clock.Restart();
+            timeline = await store.TimelineAsync(patient, withAssessments: true);
+            if (i >= 1)
+            {
+                fulls.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var texts = timeline!.Entries.Select(e => e.AssessmentJson!).ToList();
+        var rules = new List<double>();
+        for (var i = 0; i < (smoke ? 1 : 10); i++)
+        {
+            clock.Restart();
+            _ = Hepatica.Clinical.Course.CourseRules.Evaluate([.. timeline.Entries.Select(e => e.Point)]);
+            rules.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(Line($"FIGURE of which the course rules over its {timeline.Entries.Count} points: median {Median(rules):F1} ms"));
+        Console.WriteLine(Line($"FIGURE timeline of that patient with every assessment: median {Median(fulls):F1} ms, min {fulls.Min():F1} ms over {fulls.Count} reads"));
+
+        var ones = new List<double>();
+        foreach (var entry in timeline.Entries.Where((_, i) => i % Math.Max(1, timeline.Entries.Count / 20) == 0))
+        {
+            clock.Restart();
+            _ = await store.AssessmentAsync(patient, entry.AsOf);
+            ones.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(Line($"FIGURE one assessment of that patient (by as-of): median {Median(ones):F2} ms over {ones.Count} reads"));
+
+        // What the assessments take stored: their text, the stored (Brotli) form, and the time to make and undo it.
+        var textBytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        clock.Restart();
+        var stored = texts.Select(Hepatica.Store.Database.AssessmentText.Compress).ToList();
+        var compress = clock.Elapsed;
+        clock.Restart();
+        foreach (var b in stored)
+        {
+            _ = Hepatica.Store.Database.AssessmentText.Decompress(b);
+        }
+
+        var decompress = clock.Elapsed;
+        var storedBytes = stored.Sum(b => (long)b.Length);
+        Console.WriteLine(Line($"FIGURE assessments stored: {texts.Count} of {textBytes / (double)texts.Count / 1e3:F1} KB text on average, {textBytes / 1e6:F1} MB in all; stored {storedBytes / 1e6:F2} MB ({100.0 * storedBytes / textBytes:F1} %); compress {Ms(compress)} ms, decompress {Ms(decompress)} ms for all"));
+
+        // Why Brotli quality 5 (AssessmentText): size and time of the choices over the first 100 assessments.
+        if (!smoke)
+        {
+            var sample = texts.Take(100).Select(Encoding.UTF8.GetBytes).ToList();
+            var sampleBytes = sample.Sum(b => (long)b.Length);
+            var choices = new List<string>();
+            foreach (var quality in new[] { 1, 3, 5, 7, 9, 11 })
+            {
+                clock.Restart();
+                long size = 0;
+                foreach (var bytes in sample)
+                {
+                    var buffer = new byte[System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+                    System.IO.Compression.BrotliEncoder.TryCompress(bytes, buffer, out var written, quality, 22);
+                    size += written;
+                }
+
+                choices.Add(Line($"brotli {quality}: {100.0 * size / sampleBytes:F1} % in {clock.Elapsed.TotalMilliseconds / sample.Count:F2} ms each"));
+            }
+
+            foreach (var level in new[] { System.IO.Compression.CompressionLevel.Fastest, System.IO.Compression.CompressionLevel.Optimal })
+            {
+                clock.Restart();
+                long size = 0;
+                foreach (var bytes in sample)
+                {
+                    using var output = new MemoryStream();
+                    using (var gzip = new System.IO.Compression.GZipStream(output, level, leaveOpen: true))
+                    {
+                        gzip.Write(bytes);
+                    }
+
+                    size += output.Length;
+                }
+
+                choices.Add(Line($"gzip {level}: {100.0 * size / sampleBytes:F1} % in {clock.Elapsed.TotalMilliseconds / sample.Count:F2} ms each"));
+            }
+
+            Console.WriteLine("FIGURE compression choices (100 assessments): " + string.Join("; ", choices));
+        }
 
         // 3. One more lab at a time: store it, re-make the timeline, evaluate the alerts.
         var last = RecordData.Start + RecordData.Span;

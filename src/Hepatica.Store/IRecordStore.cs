@@ -21,8 +21,26 @@ public interface IRecordStore : IAsyncDisposable
     /// <summary>Stores a batch whole or not at all, then re-makes the patient's timeline and alerts from what is current.</summary>
     Task<IngestResult> IngestAsync(IngestBatch batch, CancellationToken cancellationToken = default);
 
-    /// <summary>The patient's timeline as stored; null for a patient the store does not hold.</summary>
+    /// <summary>
+    /// The patient's timeline as stored, each entry with its assessment JSON; null for a patient the store does not hold.
+    /// Same as <see cref="TimelineAsync(string, bool, CancellationToken)"/> with <c>withAssessments: true</c>.
+    /// </summary>
     Task<PatientTimeline?> TimelineAsync(string patientId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The patient's timeline as stored; null for a patient the store does not hold. Without the assessments
+    /// (<paramref name="withAssessments"/> false) every entry's <see cref="TimelineEntry.AssessmentJson"/> is null and the
+    /// read is much cheaper (an assessment runs to tens of kilobytes; docs/store.md, "Reading the timeline"): receipts,
+    /// inputs, course points and the report are the same. Read one assessment with <see cref="AssessmentAsync"/>.
+    /// </summary>
+    Task<PatientTimeline?> TimelineAsync(string patientId, bool withAssessments, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The assessment JSON of the patient's current timeline entry as of <paramref name="asOf"/> (the same instant, to
+    /// the second, as <see cref="TimelineEntry.AsOf"/>), byte for byte as stored (its SHA-256 is the receipt's); null
+    /// when the patient has no such entry.
+    /// </summary>
+    Task<string?> AssessmentAsync(string patientId, DateTimeOffset asOf, CancellationToken cancellationToken = default);
 
     /// <summary>Every stored arrival of the patient (history included), oldest first.</summary>
     Task<IReadOnlyList<StoredArrival>> ArrivalsAsync(string patientId, CancellationToken cancellationToken = default);

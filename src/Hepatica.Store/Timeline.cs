@@ -27,10 +27,11 @@ public sealed record InputAge(string Path, DateTimeOffset? Time, int? AgeDays, i
 /// <summary>One assessment of the timeline: made as of an instant some input changed.</summary>
 /// <param name="AsOf">The instant.</param>
 /// <param name="Receipt">What re-makes it.</param>
-/// <param name="AssessmentJson">The assessment, as <c>assess --format json</c> writes it (full detail, UTF-8).</param>
+/// <param name="AssessmentJson">The assessment, as <c>assess --format json</c> writes it (full detail, UTF-8); null when the
+/// timeline was read without assessments (<see cref="IRecordStore.TimelineAsync(string, bool, CancellationToken)"/>).</param>
 /// <param name="Inputs">Each value used, with its age and window.</param>
 /// <param name="Point">The course point the trend and alert rules read.</param>
-public sealed record TimelineEntry(DateTimeOffset AsOf, Receipt Receipt, string AssessmentJson, IReadOnlyList<InputAge> Inputs, CoursePoint Point);
+public sealed record TimelineEntry(DateTimeOffset AsOf, Receipt Receipt, string? AssessmentJson, IReadOnlyList<InputAge> Inputs, CoursePoint Point);
 
 /// <summary>A patient's course: every entry, oldest first, and what the rules found over it.</summary>
 /// <param name="PatientId">The patient.</param>

@@ -33,7 +33,7 @@ public sealed class RecordStoreReplayTests
         foreach (var entry in timeline.Entries)
         {
             Assert.Equal(entry.AssessmentJson, Replay.Rerun(entry.Receipt, arrivals).Json);
-            Assert.Equal(entry.Receipt.OutputSha256, Sha256(System.Text.Encoding.UTF8.GetBytes(entry.AssessmentJson)));
+            Assert.Equal(entry.Receipt.OutputSha256, Sha256(System.Text.Encoding.UTF8.GetBytes(entry.AssessmentJson!)));
         }
     }
 

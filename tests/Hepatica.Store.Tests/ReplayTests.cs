@@ -41,7 +41,7 @@ public sealed class ReplayTests
         Assert.Equal([1L], entry.Receipt.ArrivalIds);
         Assert.Equal("us", entry.Receipt.Profile);
         Assert.Equal(Engine.Version, entry.Receipt.EngineVersion);
-        Assert.Equal(Sha256(Encoding.UTF8.GetBytes(entry.AssessmentJson)), entry.Receipt.OutputSha256);
+        Assert.Equal(Sha256(Encoding.UTF8.GetBytes(entry.AssessmentJson!)), entry.Receipt.OutputSha256);
     }
 
     [Theory]
@@ -94,8 +94,8 @@ public sealed class ReplayTests
         var stored = Stored(Utf8(json).ToArray());
         var entries = Replay.Build("p1", stored, GuidelineProfile.Us);
         Assert.Equal([new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 5, 8, 0, 1, TimeSpan.Zero)], entries.Select(e => e.AsOf));
-        Assert.Equal(["2026-10-01T08:00:00Z", "2026-10-05T08:00:01Z"], entries.Select(e => JsonDocument.Parse(e.AssessmentJson).RootElement.GetProperty("asOf").GetString()));
-        Assert.All(entries, e => Assert.Equal("fhir-as-of", JsonDocument.Parse(e.AssessmentJson).RootElement.GetProperty("asOfSource").GetString()));
+        Assert.Equal(["2026-10-01T08:00:00Z", "2026-10-05T08:00:01Z"], entries.Select(e => JsonDocument.Parse(e.AssessmentJson!).RootElement.GetProperty("asOf").GetString()));
+        Assert.All(entries, e => Assert.Equal("fhir-as-of", JsonDocument.Parse(e.AssessmentJson!).RootElement.GetProperty("asOfSource").GetString()));
 
         // As of the first instant the later bilirubin is not known; as of the second it is the one used.
         Assert.Equal("b1", Assert.Single(entries[0].Inputs, i => i.Path == "labs.bilirubin").ArrivalId is { } first ? stored.Single(s => s.Id == first).Arrival.ResourceId : null);
@@ -129,7 +129,7 @@ public sealed class ReplayTests
         Assert.Equal((ageDays, 30, stale), (later.AgeDays, later.WindowDays, later.Stale));
         Assert.Equal(new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), later.Time);
         Assert.Equal(stored.Single(s => s.Arrival.ResourceId == "b1").Id, later.ArrivalId);
-        Assert.Equal(stale, entries[1].AssessmentJson.Contains(FhirIssueCodes.OutsideWindow, StringComparison.Ordinal));
+        Assert.Equal(stale, entries[1].AssessmentJson!.Contains(FhirIssueCodes.OutsideWindow, StringComparison.Ordinal));
         Assert.Equal(Cli(Utf8(json).ToArray(), Text(entries[1].AsOf)), entries[1].AssessmentJson);
     }
 
@@ -196,7 +196,7 @@ public sealed class ReplayTests
             Assert.Equal(entry.Receipt.OutputSha256, Sha256(Encoding.UTF8.GetBytes(remade.Json)));
             Assert.Equal("Patient/" + stored[0].Arrival.PatientId, remade.WriteContext.PatientReference);
             Assert.Equal(entry.AsOf, remade.WriteContext.AsOf);
-            Assert.Equal(JsonDocument.Parse(entry.AssessmentJson).RootElement.TryGetProperty("sources", out var sources) ? sources.GetArrayLength() : 0, remade.WriteContext.Sources!.Count);
+            Assert.Equal(JsonDocument.Parse(entry.AssessmentJson!).RootElement.TryGetProperty("sources", out var sources) ? sources.GetArrayLength() : 0, remade.WriteContext.Sources!.Count);
         }
     }
 

@@ -78,6 +78,27 @@ internal sealed class TestRecord : IAsyncDisposable
         return await pgCommand.ExecuteScalarAsync();
     }
 
+    /// <summary>Runs a script (several statements) against the database directly, e.g. to lay an older schema.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        if (Location.Provider == StoreProvider.Sqlite)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Location.Display)!);
+            await using var connection = new SqliteConnection(Location.ConnectionString + ";Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+
+        await using var pg = new NpgsqlConnection(Location.ConnectionString);
+        await pg.OpenAsync();
+        await using var pgCommand = pg.CreateCommand();
+        pgCommand.CommandText = sql;
+        await pgCommand.ExecuteNonQueryAsync();
+    }
+
     public async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()

@@ -32,7 +32,7 @@ internal static class TimelineCommand
     {
         var patient = new Argument<string>("patient") { Description = "The patient's id (FHIR Patient.id, a snapshot's id)." };
         var format = RecordFormat.Create("text (for a clinician, the default) or json (for tools: every entry with its receipt, inputs, values and facts; the trend facts, alert conditions and re-certification due date).");
-        var full = new Option<bool>("--assessments") { Description = "json: each entry also carries the whole assessment (as assess --format json writes it)." };
+        var full = new Option<bool>("--assessments") { Description = "json: each entry also carries the whole assessment (as assess --format json writes it; tens of kilobytes each, so off by default)." };
         var last = new Option<int?>("--last") { Description = "Only the newest N entries (the trend facts and due date are always for the whole course).", HelpName = "N" };
         var store = StoreOption.Create();
         var timeline = new Command("timeline", "Show a patient's course: every score at every instant its inputs changed, with each input's age and window, the trend facts and when re-certification labs are due.")
@@ -62,12 +62,26 @@ internal static class TimelineCommand
         }
 
         await using var record = opened;
-        if (await record.TimelineAsync(patientId, ct).ConfigureAwait(false) is not { } timeline)
+        // The assessments (tens of kilobytes each) are read only for --format json --assessments: all of them with the
+        // timeline, or, with --last, only the newest N, one at a time.
+        full = full && format == RecordFormat.Kind.Json;
+        if (await record.TimelineAsync(patientId, withAssessments: full && last is null, ct).ConfigureAwait(false) is not { } timeline)
         {
             return Commands.Usage($"the record at {location.Display} holds no patient '{patientId}'.");
         }
 
         var entries = last is { } n && n < timeline.Entries.Count ? timeline.Entries.Skip(timeline.Entries.Count - n).ToList() : timeline.Entries;
+        if (full && last is not null)
+        {
+            var read = new List<TimelineEntry>(entries.Count);
+            foreach (var entry in entries)
+            {
+                read.Add(entry with { AssessmentJson = await record.AssessmentAsync(patientId, entry.AsOf, ct).ConfigureAwait(false) });
+            }
+
+            entries = read;
+        }
+
         if (format == RecordFormat.Kind.Json)
         {
             using var stdout = StandardOutput.Open();
@@ -231,7 +245,7 @@ internal static class TimelineCommand
             if (full)
             {
                 w.WritePropertyName("assessment");
-                w.WriteRawValue(entry.AssessmentJson, skipInputValidation: false);
+                w.WriteRawValue(entry.AssessmentJson ?? throw new InvalidOperationException("The timeline was read without the assessment of an entry it writes."), skipInputValidation: false);
             }
 
             w.WriteEndObject();

@@ -7,6 +7,7 @@ namespace Hepatica.Store.Database;
 /// <summary>
 /// The numbered schema migrations (docs/store.md, "Schema and migrations"): <c>Database/Migrations/NNNN.provider.sql</c>,
 /// embedded in the assembly, applied in order on open inside one transaction and recorded in <c>schema_version</c>.
+/// Version 2 also has a step in code (compressing the stored assessments), run right after its script.
 /// </summary>
 internal static class Migrations
 {
@@ -57,6 +58,12 @@ internal static class Migrations
         foreach (var (version, sql) in Available(dialect.MigrationSuffix).Where(m => m.Version > current))
         {
             await Sql.ExecuteAsync(transaction, sql, cancellationToken).ConfigureAwait(false);
+            if (version == 2)
+            {
+                // What SQL cannot do: compress the v1 rows' assessment text (Brotli; AssessmentText).
+                await AssessmentText.CompressStoredAsync(transaction, cancellationToken).ConfigureAwait(false);
+            }
+
             await Sql.ExecuteAsync(
                 transaction,
                 "INSERT INTO schema_version (version, applied_at, engine_version) VALUES (@version, @at, @engine)",

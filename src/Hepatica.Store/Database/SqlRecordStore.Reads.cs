@@ -12,7 +12,11 @@ internal sealed partial class SqlRecordStore
         "id, patient_id, rule_id, episode_start, latest_at, evidence_key, severity, text, citation_json, state, fired_at, updated_at, updates, state_by";
 
     /// <inheritdoc/>
-    public async Task<PatientTimeline?> TimelineAsync(string patientId, CancellationToken cancellationToken = default)
+    public Task<PatientTimeline?> TimelineAsync(string patientId, CancellationToken cancellationToken = default) =>
+        TimelineAsync(patientId, withAssessments: true, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<PatientTimeline?> TimelineAsync(string patientId, bool withAssessments, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -21,9 +25,23 @@ internal sealed partial class SqlRecordStore
             return null;
         }
 
-        await using var command = Sql.Command(connection, EntriesQuery(withJson: true), ("patient", patientId));
+        await using var command = Sql.Command(connection, EntriesQuery(withAssessments), ("patient", patientId));
         var entries = await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
         return new PatientTimeline(patientId, entries, evaluate([.. entries.Select(e => e.Point)]));
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> AssessmentAsync(string patientId, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Sql.Command(
+            connection,
+            "SELECT assessment_json, assessment_br FROM assessments WHERE patient_id = @patient AND is_current = TRUE AND as_of = @asOf ORDER BY id LIMIT 1",
+            ("patient", patientId),
+            ("asOf", db.Instant(asOf)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AssessmentText.Read(reader, 0) : null;
     }
 
     /// <inheritdoc/>
@@ -164,11 +182,12 @@ internal sealed partial class SqlRecordStore
     }
 
     /// <summary>
-    /// The patient's current entries, oldest first. Without the JSON (an empty string in its place) for the timeline
-    /// builder's reuse during ingest, which needs receipts, inputs and points but not the (large) assessment text.
+    /// The patient's current entries, oldest first. Without the assessments (nulls in their place) for a timeline read
+    /// without them, and for the timeline builder's reuse during ingest, which needs receipts, inputs and points but not
+    /// the (large) assessment.
     /// </summary>
-    private static string EntriesQuery(bool withJson) =>
-        $"SELECT as_of, engine_version, profile, arrival_ids, output_sha256, {(withJson ? "assessment_json" : "''")}, inputs_json, point_json FROM assessments " +
+    private static string EntriesQuery(bool withAssessments) =>
+        $"SELECT as_of, engine_version, profile, arrival_ids, output_sha256, {(withAssessments ? "assessment_json, assessment_br" : "NULL, NULL")}, inputs_json, point_json FROM assessments " +
         "WHERE patient_id = @patient AND is_current = TRUE ORDER BY as_of, id";
 
     private async Task<List<TimelineEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)
@@ -179,7 +198,8 @@ internal sealed partial class SqlRecordStore
         {
             var asOf = db.ReadInstant(reader, 0);
             var receipt = new Receipt(reader.GetString(1), reader.GetString(2), asOf, StoreJson.ReadIds(reader.GetString(3)), reader.GetString(4));
-            entries.Add(new TimelineEntry(asOf, receipt, reader.GetString(5), StoreJson.ReadInputs(reader.GetString(6)), StoreJson.ReadPoint(reader.GetString(7))));
+            var assessment = reader.IsDBNull(5) && reader.IsDBNull(6) ? null : AssessmentText.Read(reader, 5);
+            entries.Add(new TimelineEntry(asOf, receipt, assessment, StoreJson.ReadInputs(reader.GetString(7)), StoreJson.ReadPoint(reader.GetString(8))));
         }
 
         return entries;

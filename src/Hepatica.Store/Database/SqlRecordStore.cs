@@ -174,7 +174,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
 
             // The stored timeline, for the builder to reuse the entries whose receipt would not change (a new lab re-makes
             // only what follows it). Their JSON is not read: a reused entry's receipt is stored already, so it is not rewritten.
-            await using var previousCommand = Sql.Command(tx, EntriesQuery(withJson: false), ("patient", patientId));
+            await using var previousCommand = Sql.Command(tx, EntriesQuery(withAssessments: false), ("patient", patientId));
             var previous = await ReadEntriesAsync(previousCommand, cancellationToken).ConfigureAwait(false);
             var entries = build(patientId, current, profile, previous);
             made = await StoreEntriesAsync(tx, patientId, entries, now, cancellationToken).ConfigureAwait(false);
@@ -318,7 +318,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
                 entry.Receipt.Profile,
                 StoreJson.Ids(entry.Receipt.ArrivalIds),
                 entry.Receipt.OutputSha256,
-                entry.AssessmentJson,
+                AssessmentText.Compress(entry.AssessmentJson ?? throw new ArgumentException("A timeline entry to store has no assessment JSON.", nameof(entries))),
                 StoreJson.Inputs(entry.Inputs),
                 StoreJson.Point(entry.Point),
                 true,
@@ -329,7 +329,7 @@ internal sealed partial class SqlRecordStore : IRecordStore
         // Assessment JSON runs to tens of kilobytes: fewer rows a statement.
         await Sql.InsertRowsAsync(
             tx,
-            "INSERT INTO assessments (patient_id, as_of, engine_version, profile, arrival_ids, output_sha256, assessment_json, inputs_json, point_json, is_current, made_at)",
+            "INSERT INTO assessments (patient_id, as_of, engine_version, profile, arrival_ids, output_sha256, assessment_br, inputs_json, point_json, is_current, made_at)",
             rows,
             "",
             Math.Max(1, db.RowsPerInsert / 10),

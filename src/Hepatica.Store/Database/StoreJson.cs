@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,8 +18,24 @@ internal static class StoreJson
 
     public static IReadOnlyList<long> ReadIds(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.EnumerateArray().Select(e => e.GetInt64())];
+        // The timeline read parses three JSON columns per entry (1,000 for a 10-year record): a forward-only reader over
+        // the UTF-8 bytes, not a JsonDocument and its property look-ups (docs/benchmarks.md, "longitudinal record").
+        var reader = Reader(json, out var rented);
+        try
+        {
+            var ids = new List<long>();
+            Expect(ref reader, JsonTokenType.StartArray);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                ids.Add(reader.GetInt64());
+            }
+
+            return ids;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static string Point(CoursePoint point) => Write(writer =>
@@ -51,22 +68,62 @@ internal static class StoreJson
 
     public static CoursePoint ReadPoint(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var property in root.GetProperty("values").EnumerateObject())
+        var reader = Reader(json, out var rented);
+        try
         {
-            values[property.Name] = property.Value.GetDecimal();
-        }
+            DateTimeOffset? at = null;
+            var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var facts = new HashSet<string>(StringComparer.Ordinal);
+            var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
+            Expect(ref reader, JsonTokenType.StartObject);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("at"u8))
+                {
+                    reader.Read();
+                    at = reader.GetDateTimeOffset();
+                }
+                else if (reader.ValueTextEquals("values"u8))
+                {
+                    Expect(ref reader, JsonTokenType.StartObject);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var key = reader.GetString()!;
+                        reader.Read();
+                        values[key] = reader.GetDecimal();
+                    }
+                }
+                else if (reader.ValueTextEquals("facts"u8))
+                {
+                    Expect(ref reader, JsonTokenType.StartArray);
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        facts.Add(reader.GetString()!);
+                    }
+                }
+                else if (reader.ValueTextEquals("evidence"u8))
+                {
+                    Expect(ref reader, JsonTokenType.StartObject);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var key = reader.GetString()!;
+                        reader.Read();
+                        evidence[key] = reader.GetString()!;
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
 
-        var facts = new HashSet<string>(root.GetProperty("facts").EnumerateArray().Select(e => e.GetString()!), StringComparer.Ordinal);
-        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in root.GetProperty("evidence").EnumerateObject())
+            return new CoursePoint(at ?? throw new JsonException("A stored course point has no 'at'."), values, facts, evidence);
+        }
+        finally
         {
-            evidence[property.Name] = property.Value.GetString()!;
+            ArrayPool<byte>.Shared.Return(rented);
         }
-
-        return new CoursePoint(root.GetProperty("at").GetDateTimeOffset(), values, facts, evidence);
     }
 
     public static string Inputs(IReadOnlyList<InputAge> inputs) => Write(writer =>
@@ -97,14 +154,67 @@ internal static class StoreJson
 
     public static IReadOnlyList<InputAge> ReadInputs(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.EnumerateArray().Select(e => new InputAge(
-            e.GetProperty("path").GetString()!,
-            e.GetProperty("time").ValueKind == JsonValueKind.Null ? null : e.GetProperty("time").GetDateTimeOffset(),
-            e.GetProperty("ageDays").ValueKind == JsonValueKind.Null ? null : e.GetProperty("ageDays").GetInt32(),
-            e.GetProperty("windowDays").ValueKind == JsonValueKind.Null ? null : e.GetProperty("windowDays").GetInt32(),
-            e.GetProperty("stale").GetBoolean(),
-            e.GetProperty("arrivalId").ValueKind == JsonValueKind.Null ? null : e.GetProperty("arrivalId").GetInt64()))];
+        var reader = Reader(json, out var rented);
+        try
+        {
+            var inputs = new List<InputAge>();
+            Expect(ref reader, JsonTokenType.StartArray);
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                string? path = null;
+                DateTimeOffset? time = null;
+                int? ageDays = null;
+                int? windowDays = null;
+                var stale = false;
+                long? arrivalId = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("path"u8))
+                    {
+                        reader.Read();
+                        path = reader.GetString();
+                    }
+                    else if (reader.ValueTextEquals("time"u8))
+                    {
+                        reader.Read();
+                        time = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    }
+                    else if (reader.ValueTextEquals("ageDays"u8))
+                    {
+                        reader.Read();
+                        ageDays = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+                    }
+                    else if (reader.ValueTextEquals("windowDays"u8))
+                    {
+                        reader.Read();
+                        windowDays = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+                    }
+                    else if (reader.ValueTextEquals("stale"u8))
+                    {
+                        reader.Read();
+                        stale = reader.GetBoolean();
+                    }
+                    else if (reader.ValueTextEquals("arrivalId"u8))
+                    {
+                        reader.Read();
+                        arrivalId = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64();
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+
+                inputs.Add(new InputAge(path ?? throw new JsonException("A stored input has no 'path'."), time, ageDays, windowDays, stale, arrivalId));
+            }
+
+            return inputs;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static string Citation(Citation citation) => Write(writer =>
@@ -153,6 +263,22 @@ internal static class StoreJson
         else
         {
             writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>A reader over the UTF-8 bytes of <paramref name="json"/>, in a pooled buffer the caller returns.</summary>
+    private static Utf8JsonReader Reader(string json, out byte[] rented)
+    {
+        rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        var length = Encoding.UTF8.GetBytes(json, rented);
+        return new Utf8JsonReader(rented.AsSpan(0, length));
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (!reader.Read() || reader.TokenType != type)
+        {
+            throw new JsonException($"A stored JSON column has {reader.TokenType} where {type} was written.");
         }
     }
 

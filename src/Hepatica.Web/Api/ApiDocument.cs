@@ -46,6 +46,15 @@ internal static class ApiDocument
             entry["assessment"] = new OpenApiSchemaReference(ContractSchemas.Assessment, document);
         }
 
+        // One stored assessment (GET /api/record/patients/{id}/assessments/{asOf}) is the same contract.
+        if (document.Paths.TryGetValue("/api/record/patients/{id}/assessments/{asOf}", out var a) && a.Operations is { } operations)
+        {
+            foreach (var media in operations.Values.SelectMany(o => o.Responses is { } r && r.TryGetValue("200", out var ok) && ok.Content is { } c ? c.Values : []))
+            {
+                media.Schema = new OpenApiSchemaReference(ContractSchemas.Assessment, document);
+            }
+        }
+
         if (schemas.TryGetValue("JsonObject", out var j) && j is OpenApiSchema json)
         {
             // The only JsonObject of the API is a FHIR resource (a CDS card's proposed action).

@@ -47,7 +47,7 @@ internal static partial class TrendCards
             return [];
         }
 
-        var timeline = await store.TimelineAsync(patientId, ct).ConfigureAwait(false);
+        var timeline = await store.TimelineAsync(patientId, withAssessments: false, ct).ConfigureAwait(false);
         var cards = new List<Card>();
         foreach (var alert in alerts.OrderByDescending(a => a.Candidate.Severity).ThenBy(a => a.Id))
         {

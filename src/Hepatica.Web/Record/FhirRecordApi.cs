@@ -220,7 +220,7 @@ internal static class FhirRecordApi
 
         var id = patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient;
         var matches = new List<Bundle.EntryComponent>();
-        if (await store.TimelineAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false) is { Entries: [.., var newest] })
+        if (await store.TimelineAsync(id, withAssessments: false, request.HttpContext.RequestAborted).ConfigureAwait(false) is { Entries: [.., var newest] })
         {
             var arrivals = await store.ArrivalsAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false);
             var remade = Replay.Rerun(newest.Receipt, arrivals);

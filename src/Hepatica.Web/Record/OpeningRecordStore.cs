@@ -41,6 +41,12 @@ internal sealed class OpeningRecordStore(StoreLocation location, GuidelineProfil
     public async Task<PatientTimeline?> TimelineAsync(string patientId, CancellationToken cancellationToken = default) =>
         await (await Store(cancellationToken).ConfigureAwait(false)).TimelineAsync(patientId, cancellationToken).ConfigureAwait(false);
 
+    public async Task<PatientTimeline?> TimelineAsync(string patientId, bool withAssessments, CancellationToken cancellationToken = default) =>
+        await (await Store(cancellationToken).ConfigureAwait(false)).TimelineAsync(patientId, withAssessments, cancellationToken).ConfigureAwait(false);
+
+    public async Task<string?> AssessmentAsync(string patientId, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        await (await Store(cancellationToken).ConfigureAwait(false)).AssessmentAsync(patientId, asOf, cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<StoredArrival>> ArrivalsAsync(string patientId, CancellationToken cancellationToken = default) =>
         await (await Store(cancellationToken).ConfigureAwait(false)).ArrivalsAsync(patientId, cancellationToken).ConfigureAwait(false);
 

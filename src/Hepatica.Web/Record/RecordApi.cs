@@ -46,7 +46,17 @@ internal static class RecordApi
         api.MapGet("/patients/{id}/timeline", Timeline)
             .WithName("RecordTimeline")
             .WithSummary("A patient's timeline: every assessment at every instant an input changed, with receipts, input ages and the course's trend facts.")
+            .WithDescription("Without the assessments themselves unless assessments=true (they run to tens of kilobytes each); read one with GET /api/record/patients/{id}/assessments/{asOf}.")
             .Produces<TimelineBody>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/patients/{id}/assessments/{asOf}", AssessmentAt)
+            .WithName("RecordAssessment")
+            .WithSummary("One assessment of a patient's timeline, as stored (its SHA-256 is the receipt's outputSha256).")
+            .WithDescription("asOf is the entry's instant as the timeline gives it (ISO 8601 with Z or an offset, e.g. 2026-10-01T08:00:00Z). The body is the assessment as hepatica assess --format json writes it, byte for byte.")
+            .Produces<JsonElement>(StatusCodes.Status200OK, MediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/patients/{id}/alerts", PatientAlerts)
@@ -138,10 +148,65 @@ internal static class RecordApi
         return TypedResults.Ok(new IngestResponse(outcome.Results, [.. outcome.Issues.Select(IssueBody.Of)]));
     }
 
-    private static async Task<IResult> Timeline(IRecordStore store, [Description("The patient's id (FHIR Patient.id, the snapshot's id).")] string id, CancellationToken ct) =>
-        await store.TimelineAsync(id, ct).ConfigureAwait(false) is { } timeline
+    private static async Task<IResult> Timeline(
+        IRecordStore store,
+        [Description("The patient's id (FHIR Patient.id, the snapshot's id).")] string id,
+        [Description("true: each entry also carries its whole assessment (tens of kilobytes each); default false.")] string? assessments,
+        CancellationToken ct)
+    {
+        bool withAssessments;
+        switch (assessments)
+        {
+            case null or "" or "false":
+                withAssessments = false;
+                break;
+            case "true":
+                withAssessments = true;
+                break;
+            default:
+                var message = $"'{assessments}' is not true or false.";
+                return ApiResults.Problem(WireFormat.Json, StatusCodes.Status400BadRequest, "Invalid query parameter", message, [InputIssue.Error(ApiIssueCodes.InvalidParameter, "assessments", message)]);
+        }
+
+        return await store.TimelineAsync(id, withAssessments, ct).ConfigureAwait(false) is { } timeline
             ? TypedResults.Ok(TimelineBody.Of(timeline))
             : UnknownPatient(id);
+    }
+
+    private static async Task<IResult> AssessmentAt(
+        IRecordStore store,
+        [Description("The patient's id.")] string id,
+        [Description("The entry's instant: ISO 8601 with Z or an offset (2026-10-01T08:00:00Z).")] string asOf,
+        CancellationToken ct)
+    {
+        if (!TryParseInstant(asOf, out var at))
+        {
+            var message = $"'{asOf}' is not an ISO 8601 instant with Z or an offset (2026-10-01T08:00:00Z).";
+            return ApiResults.Problem(WireFormat.Json, StatusCodes.Status400BadRequest, "Invalid path parameter", message, [InputIssue.Error(ApiIssueCodes.InvalidParameter, "asOf", message)]);
+        }
+
+        if (await store.AssessmentAsync(id, at, ct).ConfigureAwait(false) is { } json)
+        {
+            return Results.Text(json, MediaTypes.Json + "; charset=utf-8", System.Text.Encoding.UTF8);
+        }
+
+        if (await store.TimelineAsync(id, withAssessments: false, ct).ConfigureAwait(false) is null)
+        {
+            return UnknownPatient(id);
+        }
+
+        var none = $"The patient '{id}' has no assessment as of {asOf} (the timeline lists each entry's asOf).";
+        return ApiResults.Problem(WireFormat.Json, StatusCodes.Status404NotFound, "Unknown assessment", none, [InputIssue.Error(RecordIssueCodes.UnknownAssessment, "asOf", none)]);
+    }
+
+    /// <summary>An instant with its zone said (Z or an offset): a time without one is refused, not guessed.</summary>
+    internal static bool TryParseInstant(string text, out DateTimeOffset at)
+    {
+        at = default;
+        var zoned = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        return zoned && text.Length > 10 && text[10] == 'T'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
+    }
 
     private static async Task<IResult> PatientAlerts(
         HttpContext context,
@@ -151,7 +216,7 @@ internal static class RecordApi
         [Description("Paging: alerts with an id greater than this (the `next` link sets it).")] string? after = null,
         [Description("At most this many (1-500, default 100).")] string? limit = null)
     {
-        if (await store.TimelineAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
+        if (await store.TimelineAsync(id, withAssessments: false, context.RequestAborted).ConfigureAwait(false) is null)
         {
             return UnknownPatient(id);
         }

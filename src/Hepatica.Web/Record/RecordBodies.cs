@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hepatica.Clinical.Course;
 using Hepatica.Store;
 using Hepatica.Web.Api;
@@ -28,12 +29,23 @@ internal sealed record TimelineBody(string PatientId, IReadOnlyList<TimelineEntr
 /// <param name="Receipt">What re-makes it byte for byte (engine version, profile, as-of, the stored arrivals read).</param>
 /// <param name="Inputs">Each value used: when measured, its age at <paramref name="AsOf"/>, its window and staleness.</param>
 /// <param name="Course">The values and facts the course rules read at this instant.</param>
-/// <param name="Assessment">The assessment, full detail (docs/output.md), as <c>hepatica assess --format json</c> writes it.</param>
-internal sealed record TimelineEntryBody(DateTimeOffset AsOf, Receipt Receipt, IReadOnlyList<InputAge> Inputs, CoursePoint Course, JsonElement Assessment)
+/// <param name="Assessment">The assessment, full detail (docs/output.md), as <c>hepatica assess --format json</c> writes it; only
+/// with <c>assessments=true</c> (else absent: read it from <c>assessments/{asOf}</c>).</param>
+internal sealed record TimelineEntryBody(
+    DateTimeOffset AsOf,
+    Receipt Receipt,
+    IReadOnlyList<InputAge> Inputs,
+    CoursePoint Course,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Assessment)
 {
     public static TimelineEntryBody Of(TimelineEntry entry)
     {
-        using var document = JsonDocument.Parse(entry.AssessmentJson);
+        if (entry.AssessmentJson is not { } json)
+        {
+            return new(entry.AsOf, entry.Receipt, entry.Inputs, entry.Point, null);
+        }
+
+        using var document = JsonDocument.Parse(json);
         return new(entry.AsOf, entry.Receipt, entry.Inputs, entry.Point, document.RootElement.Clone());
     }
 }

@@ -20,4 +20,7 @@ internal static class RecordIssueCodes
 
     /// <summary>The record cannot be reached (the database is down, or its schema is newer than this host) (503).</summary>
     public const string Unavailable = "REC005";
+
+    /// <summary>The patient has no timeline entry as of this instant (404).</summary>
+    public const string UnknownAssessment = "REC006";
 }

@@ -127,6 +127,28 @@ public sealed class RecordCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Timeline_Json_CarriesTheAssessmentsOnlyWhenAsked_AndWithLastOnlyTheNewest()
+    {
+        var input = cli.File("in.jsonl", Snapshot("p1", "2026-10-01") + "\n" + Snapshot("p1", "2026-11-01") + "\n");
+        Assert.Equal(0, (await cli.Run("ingest", input)).ExitCode);
+
+        var plain = await cli.Run("timeline", "p1", "--format", "json");
+        var full = await cli.Run("timeline", "p1", "--format", "json", "--assessments");
+        var last = await cli.Run("timeline", "p1", "--format", "json", "--assessments", "--last", "1");
+
+        Assert.Equal(0, plain.ExitCode);
+        using var plainJson = JsonDocument.Parse(plain.Stdout);
+        Assert.All(plainJson.RootElement.GetProperty("entries").EnumerateArray(), e => Assert.False(e.TryGetProperty("assessment", out _)));
+        using var fullJson = JsonDocument.Parse(full.Stdout);
+        using var lastJson = JsonDocument.Parse(last.Stdout);
+        var newest = Assert.Single(lastJson.RootElement.GetProperty("entries").EnumerateArray());
+        Assert.Equal(2, lastJson.RootElement.GetProperty("entryCount").GetInt32());
+        Assert.Equal(
+            fullJson.RootElement.GetProperty("entries")[1].GetProperty("assessment").GetRawText(),
+            newest.GetProperty("assessment").GetRawText());
+    }
+
+    [Fact]
     public async Task Timeline_Json_HasEachEntryWithItsReceipt_OldestFirst()
     {
         var input = cli.File("in.jsonl", Snapshot("p1", "2026-11-01") + "\n" + Snapshot("p1", "2026-10-01") + "\n");

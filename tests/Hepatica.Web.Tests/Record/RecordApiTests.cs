@@ -143,10 +143,49 @@ public sealed partial class RecordApiTests
         Assert.Equal(64, ((string?)newest["receipt"]!["outputSha256"])!.Length);
         Assert.Equal("2026-10-20T00:00:00+00:00", (string?)newest["receipt"]!["asOf"]);
         Assert.NotEmpty(newest["receipt"]!["arrivalIds"]!.AsArray());
-        Assert.Equal("p-tl", (string?)newest["assessment"]!["id"]);
+        Assert.False(newest.AsObject().ContainsKey("assessment")); // only with ?assessments=true
         Assert.True(newest["course"]!["values"]!.AsObject().ContainsKey("meld3"));
         Assert.NotNull(timeline["report"]!["facts"]);
         Assert.Contains(timeline["report"]!["alerts"]!.AsArray(), x => (string?)x!["ruleId"] == "meld-not-referred");
+
+        using var full = await Send(client, HttpMethod.Get, "/api/record/patients/p-tl/timeline?assessments=true");
+        var withAssessments = (await Node(full))["entries"]!.AsArray();
+        Assert.Equal("p-tl", (string?)withAssessments[1]!["assessment"]!["id"]);
+        Assert.Equal((string?)newest["receipt"]!["outputSha256"], (string?)withAssessments[1]!["receipt"]!["outputSha256"]);
+
+        using var bad = await Send(client, HttpMethod.Get, "/api/record/patients/p-tl/timeline?assessments=yes");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("assessments", (string?)(await Node(bad))["issues"]![0]!["path"]);
+    }
+
+    [Fact]
+    public async Task Assessment_ByAsOf_IsTheStoredBytesMatchingTheReceipt()
+    {
+        await using var host = new RecordHost();
+        using var client = host.CreateClient();
+        using var a = await Send(client, HttpMethod.Post, "/api/record", Snapshot("p-as", "2026-10-01", 1.5m));
+        using var timeline = await Send(client, HttpMethod.Get, "/api/record/patients/p-as/timeline");
+        var entry = (await Node(timeline))["entries"]!.AsArray().Single()!;
+        var asOf = DateTimeOffset.Parse((string)entry["asOf"]!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await Send(client, HttpMethod.Get, $"/api/record/patients/p-as/assessments/{asOf}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((string?)entry["receipt"]!["outputSha256"], Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+
+        using var offset = await Send(client, HttpMethod.Get, "/api/record/patients/p-as/assessments/2026-10-01T02:00:00%2B02:00");
+        Assert.Equal("2026-10-01T00:00:00Z", asOf);
+        Assert.Equal(HttpStatusCode.OK, offset.StatusCode); // the same instant written with an offset
+        using var none = await Send(client, HttpMethod.Get, "/api/record/patients/p-as/assessments/2026-10-02T00:00:00Z");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal("REC006", (string?)(await Node(none))["issues"]![0]!["code"]);
+        using var nobody = await Send(client, HttpMethod.Get, "/api/record/patients/nobody/assessments/2026-10-01T00:00:00Z");
+        Assert.Equal("REC001", (string?)(await Node(nobody))["issues"]![0]!["code"]);
+        using var unzoned = await Send(client, HttpMethod.Get, "/api/record/patients/p-as/assessments/2026-10-01T00:00:00");
+        Assert.Equal(HttpStatusCode.BadRequest, unzoned.StatusCode);
+        Assert.Equal("asOf", (string?)(await Node(unzoned))["issues"]![0]!["path"]);
     }
 
     [Fact]
