@@ -122,10 +122,13 @@ internal static class TimelineCommand
             sb.Append('\n').Append(Instant(entry.AsOf)).Append("  ");
             var values = Shown.Where(s => entry.Point.Values.ContainsKey(s.Key)).Select(s => $"{s.Label} {Number(entry.Point.Values[s.Key])}{s.Unit}").ToList();
             sb.Append(values.Count > 0 ? string.Join(", ", values) : "no score calculable").Append('\n');
-            // A snapshot's values carry no times of their own (its assessment date is the instant): then the arrivals read are named.
+            // A snapshot (one arrival) has no times of its own per value (its assessment date is the instant): the arrival
+            // is named. FHIR arrivals that gave no dated value yet (only the Patient, a diagnosis) are counted, not listed.
             sb.Append("    inputs: ").Append(entry.Inputs.Count > 0
                 ? string.Join("; ", entry.Inputs.Select(Input))
-                : $"as given in arrival{(entry.Receipt.ArrivalIds.Count == 1 ? "" : "s")} {string.Join(", ", entry.Receipt.ArrivalIds.Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)))}").Append('\n');
+                : entry.Receipt.ArrivalIds.Count == 1
+                    ? $"as given in arrival #{entry.Receipt.ArrivalIds[0].ToString(CultureInfo.InvariantCulture)}"
+                    : $"no dated value used yet ({entry.Receipt.ArrivalIds.Count.ToString(CultureInfo.InvariantCulture)} arrivals read)").Append('\n');
 
             if (entry.Point.Facts.Count > 0)
             {
