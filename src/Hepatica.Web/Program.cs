@@ -2,6 +2,7 @@ using Hepatica.Web;
 using Hepatica.Web.Api;
 using Hepatica.Web.CdsHooks;
 using Hepatica.Web.Http;
+using Hepatica.Web.Pages;
 using Hepatica.Web.Record;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,12 +16,14 @@ builder.Services.AddProfileSetting();
 builder.Services.AddScoringApi(builder.Configuration);
 builder.Services.AddCdsHooks();
 builder.Services.AddRecord();
+builder.Services.AddPages();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHeadAsGet();
+app.UsePages();
 app.UseRouting();
 app.UseCors();
 
@@ -29,6 +32,7 @@ app.MapHealthChecks("/health");
 app.MapScoringApi();
 app.MapCdsHooks();
 app.MapRecord();
+app.MapPages();
 
 app.Run();
 
