@@ -5,14 +5,15 @@ namespace Hepatica.Web.Http;
 /// their Content-Security-Policy allows nothing to load or frame them; the pages (everything outside the API's
 /// prefixes) get a policy that loads only this host's own files (no inline script or style, no CDN) and connects only
 /// to this host and the configured EHR origins; nothing is cached (assessments and cards carry patient data); HEAD is
-/// answered as GET without the body.
+/// answered as GET without the body. The page policy goes only on HTML documents outside the API; every other response
+/// (scripts, styles, a 404) keeps the deny-all policy, which browsers do not apply to subresources anyway.
 /// </summary>
 internal static class SecurityHeaders
 {
     /// <summary>The Content-Security-Policy of every API response: a JSON API loads nothing and is framed by nobody.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    /// <summary>Path prefixes of the API (JSON and FHIR); every other path is a page or a page's file.</summary>
+    /// <summary>Path prefixes of the API (JSON and FHIR): never a page, whatever a response's type.</summary>
     private static readonly string[] ApiPrefixes = ["/api", "/cds-services", "/fhir", "/openapi", "/health"];
 
     /// <summary>
@@ -35,9 +36,12 @@ internal static class SecurityHeaders
         var framed = pages.FrameAncestors.Count > 0;
         return app.Use((context, next) =>
         {
-            var isPage = !ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+            var outsideApi = !ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
             context.Response.OnStarting(() =>
             {
+                // A policy governs the document it comes with: only an HTML page outside the API gets the page policy;
+                // its scripts, styles, a 404 or anything else keep the deny-all one.
+                var isPage = outsideApi && context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.ContentSecurityPolicy = isPage ? pagePolicy : ContentSecurityPolicy;
