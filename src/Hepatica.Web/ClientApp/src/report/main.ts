@@ -8,7 +8,7 @@
 // goes into the URL.
 import "../shared/base.css";
 import "./report.css";
-import { getJson, type Schemas } from "../shared/api";
+import { ApiError, getJson, type Schemas } from "../shared/api";
 import { h, replace } from "../shared/dom";
 import english from "./texts/en.json";
 import { iconArray } from "./icons";
@@ -149,7 +149,7 @@ function questions(assessment: Assessed): HTMLElement {
 /** The glossary: each term the report uses, explained once (a term is listed when the report's text names it). */
 function glossary(report: HTMLElement): HTMLElement {
   const said = (report.textContent ?? "").toLowerCase();
-  const used = texts.glossary.filter((g) => new RegExp(`\\b${g.term.toLowerCase().replace(/[-]/g, "\\-")}`, "u").test(said));
+  const used = texts.glossary.filter((g) => new RegExp(`\\b${g.term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(said));
   return section("glossary", texts.sections.glossary,
     h("dl", { class: "glossary" }, used.flatMap((g) => [h("dt", null, g.term), h("dd", null, g.text)])));
 }
@@ -174,7 +174,9 @@ async function start(): Promise<void> {
     const assessment = await load();
     if (assessment === undefined) replace(root, h("h1", null, texts.page.title), h("p", null, texts.page.none));
     else render(assessment);
-  } catch {
+  } catch (error) {
+    // A failed request is said on the page; anything else is a bug of the page, logged by its kind only (never the data).
+    if (!(error instanceof ApiError)) console.error("report: could not render", error instanceof Error ? error.name : typeof error);
     replace(root, h("h1", null, texts.page.title), h("p", { role: "alert" }, texts.page.failed));
   }
 }
