@@ -61,10 +61,12 @@ function section(id: string, heading: string, ...children: (Node | Node[] | null
 
 function measured(assessment: Assessed): HTMLElement | null {
   const items: HTMLElement[] = [];
-  const scoreTexts = texts.scores as Record<string, { name: string; about?: string; categories?: Record<string, string> }>;
+  // A score marked allocationOnly (the MELD family) is shown only when it is the one the API names as the allocation
+  // score of the assessment's profile, so the patient reads one MELD, the one their transplant team uses.
+  const scoreTexts = texts.scores as Record<string, { name: string; allocationOnly?: boolean; about?: string; categories?: Record<string, string> }>;
   for (const [id, text] of Object.entries(scoreTexts)) {
     const score = calculated(assessment, id) as (Score & { value?: number; category?: string | null }) | undefined;
-    if (score === undefined) continue;
+    if (score === undefined || (text.allocationOnly === true && assessment.allocationScore.id !== id)) continue;
     const category = score.category ?? "";
     const meaning = text.categories?.[category] ?? text.about;
     if (meaning === undefined) continue;
