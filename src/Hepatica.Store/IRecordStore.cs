@@ -62,4 +62,13 @@ public interface IRecordStore : IAsyncDisposable
 
     /// <summary>The ids of every patient held, ascending, with keyset paging.</summary>
     Task<IReadOnlyList<string>> PatientsAsync(string? afterId = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves an assessment under its id (docs/web.md, "Receipts") and deletes the saved assessments older than
+    /// <paramref name="keepFor"/> (retention).
+    /// </summary>
+    Task SaveAssessmentAsync(SavedAssessment saved, TimeSpan keepFor, CancellationToken cancellationToken = default);
+
+    /// <summary>A saved assessment by id; null when there is none (or it was erased or expired).</summary>
+    Task<SavedAssessment?> SavedAssessmentAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,7 @@ app.MapScoringApi();
 app.MapCdsHooks();
 app.MapRecord();
 app.MapPages();
+app.MapReceipts();
 
 app.Run();
 

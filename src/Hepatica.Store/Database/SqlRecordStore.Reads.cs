@@ -127,6 +127,7 @@ internal sealed partial class SqlRecordStore
         await using var tx = await db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         await db.LockPatientAsync(tx, patientId, cancellationToken).ConfigureAwait(false);
         (string Name, object? Value) patient = ("patient", patientId);
+        var receipts = await Sql.ExecuteAsync(tx, "DELETE FROM receipts WHERE patient_id = @patient", cancellationToken, patient).ConfigureAwait(false);
         await Sql.ExecuteAsync(tx, "DELETE FROM shown WHERE alert_id IN (SELECT id FROM alerts WHERE patient_id = @patient)", cancellationToken, patient).ConfigureAwait(false);
         await Sql.ExecuteAsync(tx, "DELETE FROM alerts WHERE patient_id = @patient", cancellationToken, patient).ConfigureAwait(false);
         await Sql.ExecuteAsync(tx, "DELETE FROM assessments WHERE patient_id = @patient", cancellationToken, patient).ConfigureAwait(false);
@@ -134,12 +135,65 @@ internal sealed partial class SqlRecordStore
         await Sql.ExecuteAsync(tx, "DELETE FROM arrivals WHERE patient_id = @patient", cancellationToken, patient).ConfigureAwait(false);
         var erased = await Sql.ExecuteAsync(tx, "DELETE FROM patients WHERE id = @patient", cancellationToken, patient).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        if (erased > 0)
+        if (erased > 0 || receipts > 0)
         {
             await db.AfterEraseAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return erased > 0;
+        return erased > 0 || receipts > 0;
+    }
+
+    /// <inheritdoc/>
+    public async Task SaveAssessmentAsync(SavedAssessment saved, TimeSpan keepFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(keepFor, TimeSpan.Zero);
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await Sql.ExecuteAsync(tx, "DELETE FROM receipts WHERE created_at < @before", cancellationToken, ("before", db.Instant(clock.GetUtcNow() - keepFor))).ConfigureAwait(false);
+        await Sql.ExecuteAsync(
+            tx,
+            "INSERT INTO receipts (id, created_at, engine_version, content_type, as_of, profile, patient_id, input_br, assessment_br) " +
+            "VALUES (@id, @created, @engine, @type, @asOf, @profile, @patient, @input, @assessment)",
+            cancellationToken,
+            ("id", saved.Id),
+            ("created", db.Instant(saved.CreatedAt)),
+            ("engine", saved.EngineVersion),
+            ("type", saved.ContentType),
+            ("asOf", saved.AsOf),
+            ("profile", saved.Profile),
+            ("patient", saved.PatientId),
+            ("input", AssessmentText.Compress(saved.Input)),
+            ("assessment", AssessmentText.Compress(saved.Assessment))).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<SavedAssessment?> SavedAssessmentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Sql.Command(
+            connection,
+            "SELECT id, created_at, engine_version, content_type, as_of, profile, patient_id, input_br, assessment_br FROM receipts WHERE id = @id",
+            ("id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new SavedAssessment(
+            reader.GetString(0),
+            db.ReadInstant(reader, 1),
+            reader.GetString(2),
+            reader.GetString(3),
+            Text(4),
+            Text(5),
+            Text(6),
+            AssessmentText.Decompress(reader.GetFieldValue<byte[]>(7)),
+            AssessmentText.Decompress(reader.GetFieldValue<byte[]>(8)));
     }
 
     /// <inheritdoc/>

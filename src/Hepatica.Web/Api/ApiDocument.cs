@@ -46,6 +46,15 @@ internal static class ApiDocument
             entry["assessment"] = new OpenApiSchemaReference(ContractSchemas.Assessment, document);
         }
 
+        // A saved assessment (POST and GET /api/receipts) carries the same contract.
+        foreach (var name in new[] { nameof(ReceiptCreated), nameof(ReceiptBody) })
+        {
+            if (schemas.TryGetValue(name, out var r) && r is OpenApiSchema { Properties: { } receipt })
+            {
+                receipt["assessment"] = new OpenApiSchemaReference(ContractSchemas.Assessment, document);
+            }
+        }
+
         // One stored assessment (GET /api/record/patients/{id}/assessments/{asOf}) is the same contract.
         if (document.Paths.TryGetValue("/api/record/patients/{id}/assessments/{asOf}", out var a) && a.Operations is { } operations)
         {

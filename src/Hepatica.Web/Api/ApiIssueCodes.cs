@@ -23,4 +23,7 @@ internal static class ApiIssueCodes
 
     /// <summary>The request body could not be read: too slow (408), a malformed chunk or cut short (400) ...</summary>
     public const string BodyUnreadable = "API006";
+
+    /// <summary>No saved assessment (receipt) has this id: never saved, expired, or erased with the patient (404).</summary>
+    public const string UnknownReceipt = "API007";
 }

@@ -29,6 +29,19 @@ internal static class ApiResults
     public static IResult Assessment(Assessment assessment, Detail detail, AsOf asOf, IReadOnlyList<FhirSource> sources) =>
         Json(w => AssessmentWriter.Write(w, assessment, detail, asOf, sources: sources));
 
+    /// <summary>The bytes <see cref="Assessment"/> answers with (the receipts route stores exactly these).</summary>
+    public static byte[] AssessmentBytes(Assessment assessment, Detail detail, AsOf asOf, IReadOnlyList<FhirSource> sources)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var w = new Utf8JsonWriter(buffer, Indented))
+        {
+            AssessmentWriter.Write(w, assessment, detail, asOf, sources: sources);
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>A FHIR resource as application/fhir+json.</summary>
     public static IResult Fhir(Resource resource, int status = StatusCodes.Status200OK) =>
         Results.Text(FhirAssessmentWriter.ToJson(resource), FhirJsonUtf8, Encoding.UTF8, status);

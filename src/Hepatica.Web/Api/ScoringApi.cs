@@ -142,66 +142,81 @@ internal static class ScoringApi
     /// <summary>The path of a request, top to bottom: negotiate, read the body, read the patient, assess, render.</summary>
     private static async Task<IResult> Evaluate(HttpContext context, CatalogEntry? only, ApiOptions options, TimeProvider clock, string? asOfText, string? explainText, string profileText)
     {
+        var (problem, made) = await PrepareAsync(context, only, options, clock, asOfText, explainText, profileText).ConfigureAwait(false);
+        if (made is null)
+        {
+            return problem!;
+        }
+
+        return made.Output == WireFormat.Fhir
+            ? ApiResults.Fhir(FhirAssessmentWriter.Write(made.Assessment, made.Read.WriteContext))
+            : ApiResults.Assessment(made.Assessment, made.Explain ? Detail.Full : Detail.Compact, made.Read.Basis!, made.Read.Sources);
+    }
+
+    /// <summary>
+    /// Everything of <see cref="Evaluate"/> but the rendering: the problem to answer, or the assessment with what it was
+    /// made from (the receipts route renders and saves the same).
+    /// </summary>
+    internal static async Task<(IResult? Problem, PreparedAssessment? Made)> PrepareAsync(HttpContext context, CatalogEntry? only, ApiOptions options, TimeProvider clock, string? asOfText, string? explainText, string profileText)
+    {
         context.Response.Headers.Vary = "Accept";
         if (MediaTypes.Output(context.Request) is not { } output)
         {
-            return ApiResults.Problem(WireFormat.Json, StatusCodes.Status406NotAcceptable, "Not acceptable",
+            return (ApiResults.Problem(WireFormat.Json, StatusCodes.Status406NotAcceptable, "Not acceptable",
                 $"The response is {MediaTypes.Json} or {MediaTypes.FhirJson}.",
-                [InputIssue.Error(ApiIssueCodes.NotAcceptable, "Accept", $"Accept allows neither {MediaTypes.Json} nor {MediaTypes.FhirJson}.")]);
+                [InputIssue.Error(ApiIssueCodes.NotAcceptable, "Accept", $"Accept allows neither {MediaTypes.Json} nor {MediaTypes.FhirJson}.")]), null);
         }
 
         if (MediaTypes.Input(context.Request) is not { } input)
         {
-            return ApiResults.Problem(output, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return (ApiResults.Problem(output, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send a snapshot as {MediaTypes.Json} or a FHIR Bundle as {MediaTypes.FhirJson}.",
-                [InputIssue.Error(ApiIssueCodes.UnsupportedMediaType, "Content-Type", $"Content-Type '{context.Request.ContentType}' is neither {MediaTypes.Json} nor {MediaTypes.FhirJson}.")]);
+                [InputIssue.Error(ApiIssueCodes.UnsupportedMediaType, "Content-Type", $"Content-Type '{context.Request.ContentType}' is neither {MediaTypes.Json} nor {MediaTypes.FhirJson}.")]), null);
         }
 
         if (!TryParseFlag(explainText, out var explain))
         {
-            return BadParameter(output, "explain", $"'{explainText}' is not true or false.");
+            return (BadParameter(output, "explain", $"'{explainText}' is not true or false."), null);
         }
 
         if (GuidelineProfiles.Parse(profileText) is not { } profile)
         {
-            return BadParameter(output, "profile", $"'{profileText}' is not a guideline profile: {GuidelineProfiles.AcceptedIds}.");
+            return (BadParameter(output, "profile", $"'{profileText}' is not a guideline profile: {GuidelineProfiles.AcceptedIds}."), null);
         }
 
         var received = await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (received.Fault is { } fault)
         {
             context.RequestServices.GetRequiredService<Http.ClientFaultLog>().Report(context, fault);
-            return ApiResults.Problem(output, fault.StatusCode, Http.ClientFaultLog.Title(fault.StatusCode), fault.Message,
-                [InputIssue.Error(ApiIssueCodes.BodyUnreadable, "$", $"The request body could not be read: {fault.Message}")]);
+            return (ApiResults.Problem(output, fault.StatusCode, Http.ClientFaultLog.Title(fault.StatusCode), fault.Message,
+                [InputIssue.Error(ApiIssueCodes.BodyUnreadable, "$", $"The request body could not be read: {fault.Message}")]), null);
         }
 
         if (received.Bytes is not { } body)
         {
-            return ApiResults.Problem(output, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+            return (ApiResults.Problem(output, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"The limit is {options.MaxRequestBodyBytes} bytes ({ApiOptions.Section}:MaxRequestBodyBytes).",
-                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.MaxRequestBodyBytes} bytes.")]);
+                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.MaxRequestBodyBytes} bytes.")]), null);
         }
 
         var read = InputReader.Read(body, asOfText, clock, "asOf", declaredFhir: input == WireFormat.Fhir);
         var issues = read.Issues;
         if (issues.FirstOrDefault(i => i.Code == FhirIssueCodes.AsOfNotAccepted) is { } refused)
         {
-            return ApiResults.Problem(output, StatusCodes.Status400BadRequest, "Invalid query parameter", refused.Message, [refused]);
+            return (ApiResults.Problem(output, StatusCodes.Status400BadRequest, "Invalid query parameter", refused.Message, [refused]), null);
         }
 
         if (read.Snapshot is not { } snapshot || issues.Any(i => i.Severity == IssueSeverity.Error))
         {
             var unreadable = issues.Any(i => i.Code is IssueCodes.MalformedJson or IssueCodes.EmptyInput or FhirIssueCodes.MalformedJson);
-            return ApiResults.Problem(output, unreadable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
+            return (ApiResults.Problem(output, unreadable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
                 unreadable ? "Unreadable JSON" : "Invalid input",
                 $"{issues.Count(i => i.Severity == IssueSeverity.Error)} error(s) in the {(read.IsFhir ? "FHIR Bundle" : "snapshot")}; see issues.",
-                issues);
+                issues), null);
         }
 
         var assessment = only is null ? Assessment.Of(snapshot, profile) : Assessment.OfScore(snapshot, only, profile);
-        return output == WireFormat.Fhir
-            ? ApiResults.Fhir(FhirAssessmentWriter.Write(assessment, read.WriteContext))
-            : ApiResults.Assessment(assessment, explain ? Detail.Full : Detail.Compact, read.Basis!, read.Sources);
+        return (null, new PreparedAssessment(assessment, read, output, input, explain, body));
     }
 
     private static bool TryParseFlag(string? text, out bool value)
@@ -234,3 +249,12 @@ internal static class ScoringApi
         .Responds(StatusCodes.Status415UnsupportedMediaType, "Content-Type is neither application/json nor application/fhir+json (API002).", MediaTypes.FhirJson)
         .Responds(StatusCodes.Status422UnprocessableEntity, "The JSON is readable but has errors (LAB, SNP, DAT, FHR ... codes): every issue is listed, warnings too.", MediaTypes.FhirJson);
 }
+
+/// <summary>An assessment made from a request, with what it was made from.</summary>
+/// <param name="Assessment">The assessment.</param>
+/// <param name="Read">The input as read (sources, as-of basis, FHIR write context).</param>
+/// <param name="Output">The response format asked for.</param>
+/// <param name="Input">The input format.</param>
+/// <param name="Explain">Full detail asked for.</param>
+/// <param name="Body">The request body as received.</param>
+internal sealed record PreparedAssessment(Assessment Assessment, InputRead Read, WireFormat Output, WireFormat Input, bool Explain, byte[] Body);

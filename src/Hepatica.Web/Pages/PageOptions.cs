@@ -25,6 +25,12 @@ internal sealed class PageOptions
     /// </summary>
     public IList<string> FrameAncestors { get; } = [];
 
+    /// <summary>
+    /// How many days a saved assessment (a receipt: <c>POST /api/receipts</c>) is kept before it is deleted; 30 by
+    /// default. A receipt holds the patient's input, so it is kept no longer than a link is useful.
+    /// </summary>
+    public int ReceiptDays { get; set; } = 30;
+
     /// <summary>SMART App Launch settings of the app (docs/web.md, "Inside the EHR").</summary>
     public SmartOptions Smart { get; } = new();
 }

@@ -56,6 +56,12 @@ internal sealed class OpeningRecordStore(StoreLocation location, GuidelineProfil
     public async Task<StoredAlert?> SetAlertStateAsync(long alertId, AlertState state, string? by, CancellationToken cancellationToken = default) =>
         await (await Store(cancellationToken).ConfigureAwait(false)).SetAlertStateAsync(alertId, state, by, cancellationToken).ConfigureAwait(false);
 
+    public async Task SaveAssessmentAsync(SavedAssessment saved, TimeSpan keepFor, CancellationToken cancellationToken = default) =>
+        await (await Store(cancellationToken).ConfigureAwait(false)).SaveAssessmentAsync(saved, keepFor, cancellationToken).ConfigureAwait(false);
+
+    public async Task<SavedAssessment?> SavedAssessmentAsync(string id, CancellationToken cancellationToken = default) =>
+        await (await Store(cancellationToken).ConfigureAwait(false)).SavedAssessmentAsync(id, cancellationToken).ConfigureAwait(false);
+
     public async Task<bool> ErasePatientAsync(string patientId, CancellationToken cancellationToken = default) =>
         await (await Store(cancellationToken).ConfigureAwait(false)).ErasePatientAsync(patientId, cancellationToken).ConfigureAwait(false);
 
