@@ -8,8 +8,8 @@ using static Hepatica.Web.Tests.Api;
 namespace Hepatica.Web.Tests.Browser;
 
 /// <summary>
-/// The patient report (/report.html) for the demo patient, handed over as the API's own assessment through
-/// sessionStorage ("hepatica.report"): its sections, the MELD 3.0 survival as 100 people with the API's number in
+/// The patient report (/report.html#receipt=ID) for the demo patient, saved through POST /api/receipts (and once
+/// handed over through sessionStorage, "hepatica.report"): its sections, the MELD 3.0 survival as 100 people with the API's number in
 /// words, the vaccines with the API's statuses and dates, the PDF Chromium prints of it, axe-core clean, no page errors.
 /// </summary>
 public sealed partial class ReportTests
@@ -21,8 +21,7 @@ public sealed partial class ReportTests
     public async Task Report_DemoPatient_ShowsEverySectionInPlainWords()
     {
         await using var site = await PageSite.StartAsync();
-        var assessment = await AssessAsync(site, File.ReadAllText(Demo));
-        await OpenReportAsync(site, assessment);
+        var assessment = await OpenReportAsync(site, File.ReadAllText(Demo));
         var page = site.Page;
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your liver health report", Level = 1 })).ToBeVisibleAsync();
@@ -54,8 +53,7 @@ public sealed partial class ReportTests
     public async Task Report_Meld3Survival_IconArrayOfOneHundredWithTheApisNumberInWords()
     {
         await using var site = await PageSite.StartAsync();
-        var assessment = await AssessAsync(site, File.ReadAllText(Demo));
-        await OpenReportAsync(site, assessment);
+        var assessment = await OpenReportAsync(site, File.ReadAllText(Demo));
 
         var survival = Score(assessment, "meld-3.0")["extras"]!["survival90Day"]!.GetValue<double>();
         var alive = (int)Math.Round(survival * 100, MidpointRounding.AwayFromZero);
@@ -74,8 +72,7 @@ public sealed partial class ReportTests
         // The demo patient with a first hepatitis A dose a month before: the second is due on a date.
         var snapshot = JsonNode.Parse(File.ReadAllText(Demo))!.AsObject();
         snapshot["vaccinations"] = new JsonArray(new JsonObject { ["vaccine"] = "hepa", ["date"] = "2026-10-09" });
-        var assessment = await AssessAsync(site, snapshot.ToJsonString());
-        await OpenReportAsync(site, assessment);
+        var assessment = await OpenReportAsync(site, snapshot.ToJsonString());
 
         var recommendations = assessment["prevention"]!["recommendations"]!.AsArray().Select(r => r!.AsObject()).Where(r => r["id"]!.GetValue<string>() != "alcohol").ToList();
         Assert.Contains(recommendations, r => r["status"]!.GetValue<string>() == "due-on");
@@ -107,8 +104,7 @@ public sealed partial class ReportTests
     public async Task Report_Medicines_AskAboutEachReactivationMedicine()
     {
         await using var site = await PageSite.StartAsync();
-        var assessment = await AssessAsync(site, File.ReadAllText(RepoRoot.File("samples", "immune-001.json")));
-        await OpenReportAsync(site, assessment);
+        var assessment = await OpenReportAsync(site, File.ReadAllText(RepoRoot.File("samples", "immune-001.json")));
 
         var reactivation = assessment["immunity"]!["reactivation"]!.AsArray();
         Assert.NotEmpty(reactivation);
@@ -128,8 +124,7 @@ public sealed partial class ReportTests
     public async Task Report_PrintToPdf_APdfWithTheReportsTextAndNoButtons()
     {
         await using var site = await PageSite.StartAsync();
-        var assessment = await AssessAsync(site, File.ReadAllText(Demo));
-        await OpenReportAsync(site, assessment);
+        var assessment = await OpenReportAsync(site, File.ReadAllText(Demo));
 
         var print = site.Page.GetByRole(AriaRole.Button, new() { Name = "Save as PDF / Print" });
         await Expect(print).ToBeVisibleAsync();
@@ -153,6 +148,31 @@ public sealed partial class ReportTests
     }
 
     [Fact]
+    public async Task Report_HandedOverInSessionStorage_ShowsThatAssessmentWithNothingInTheUrl()
+    {
+        await using var site = await PageSite.StartAsync();
+        var assessment = await AssessAsync(site, File.ReadAllText(Demo));
+        await site.OpenAsync("report.html");
+        await site.Page.EvaluateAsync("json => sessionStorage.setItem('hepatica.report', json)", assessment.ToJsonString());
+        await site.Page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var meld3 = Score(assessment, "meld-3.0");
+        await Expect(site.Page.GetByRole(AriaRole.Heading, new() { Name = $"MELD 3.0 score: {meld3["value"]}" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("#", site.Page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", site.Page.Url, StringComparison.Ordinal);
+        site.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Report_UnknownReceipt_SaysItCouldNotLoad()
+    {
+        await using var site = await PageSite.StartAsync();
+        await site.OpenAsync("report.html#receipt=" + new string('0', 32));
+        await Expect(site.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("We could not load your report. Please ask your care team for help.");
+        // Chromium logs the 404 itself as a console error, so AssertNoErrors does not apply here.
+    }
+
+    [Fact]
     public async Task Report_NothingHandedOver_SaysSoWithoutErrors()
     {
         await using var site = await PageSite.StartAsync();
@@ -171,8 +191,7 @@ public sealed partial class ReportTests
         }
 
         await using var site = await PageSite.StartAsync(options: new() { ViewportSize = new() { Width = 900, Height = 1200 } });
-        var assessment = await AssessAsync(site, File.ReadAllText(Demo));
-        await OpenReportAsync(site, assessment);
+        var assessment = await OpenReportAsync(site, File.ReadAllText(Demo));
         Directory.CreateDirectory(RepoRoot.File("docs", "images"));
         await site.Page.ScreenshotAsync(new() { Path = RepoRoot.File("docs", "images", "patient-report.png"), FullPage = true });
     }
@@ -189,6 +208,18 @@ public sealed partial class ReportTests
     private static JsonObject Score(JsonObject assessment, string id) =>
         assessment["scores"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == id)!.AsObject();
 
+    /// <summary>Saves the snapshot as a receipt (POST /api/receipts), opens report.html#receipt=ID and gives the receipt's assessment.</summary>
+    private static async Task<JsonObject> OpenReportAsync(PageSite site, string snapshot)
+    {
+        using var client = new HttpClient { BaseAddress = site.BaseAddress };
+        using var response = await Post(client, "api/receipts", Body(snapshot));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var receipt = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
+        await site.OpenAsync($"report.html#receipt={receipt["id"]!.GetValue<string>()}");
+        await Assertions.Expect(site.Page.GetByRole(AriaRole.Heading, new() { Name = "What was measured" })).ToBeVisibleAsync();
+        return receipt["assessment"]!.AsObject();
+    }
+
     /// <summary>The API's own assessment (full detail, with the patient texts) of a snapshot.</summary>
     private static async Task<JsonObject> AssessAsync(PageSite site, string snapshot)
     {
@@ -196,16 +227,6 @@ public sealed partial class ReportTests
         using var response = await Post(client, "api/assess?explain=true", Body(snapshot));
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
-    }
-
-    /// <summary>Hands the assessment over as a page of the host would (sessionStorage, never the URL) and opens the report.</summary>
-    private static async Task OpenReportAsync(PageSite site, JsonObject assessment)
-    {
-        await site.OpenAsync("report.html");
-        await site.Page.EvaluateAsync("json => sessionStorage.setItem('hepatica.report', json)", assessment.ToJsonString());
-        await site.Page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await Assertions.Expect(site.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        Assert.DoesNotContain("#", site.Page.Url, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\s+")]

@@ -4,8 +4,8 @@
 // which of its texts to show by the ids and categories the API gives.
 //
 // Data: report.html#receipt=<id> loads GET /api/receipts/{id}; without a receipt the page reads an assessment
-// handed over in sessionStorage under "hepatica.report" (a page of the same origin put it there). Patient data never
-// goes into the URL.
+// handed over in sessionStorage under "hepatica.report" (the assessment JSON, or an object holding it as `assessment`,
+// put there by a page of the same origin). Patient data never goes into the URL.
 import "../shared/base.css";
 import "./report.css";
 import { ApiError, getJson, type Schemas } from "../shared/api";
@@ -37,7 +37,7 @@ function longDate(iso: string): string {
 async function load(): Promise<Assessed | undefined> {
   const receipt = new URLSearchParams(location.hash.slice(1)).get("receipt");
   if (receipt !== null && /^[0-9a-f]{32}$/.test(receipt)) {
-    const stored = await getJson<{ assessment: Schemas["Assessment"] }>(`/api/receipts/${receipt}`);
+    const stored = await getJson<Schemas["ReceiptBody"]>(`/api/receipts/${receipt}`);
     return assessedOrUndefined(stored.assessment);
   }
 
