@@ -55,8 +55,7 @@ public sealed partial class ReportTests
         await using var site = await PageSite.StartAsync();
         var assessment = await OpenReportAsync(site, File.ReadAllText(Demo));
 
-        var survival = Score(assessment, "meld-3.0")["extras"]!["survival90Day"]!.GetValue<double>();
-        var alive = (int)Math.Round(survival * 100, MidpointRounding.AwayFromZero);
+        var alive = Alive(assessment);
         var figure = site.Page.GetByRole(AriaRole.Img, new() { Name = $"A picture of 100 people: {alive} are filled in and {100 - alive} are empty." });
         await Expect(figure).ToBeVisibleAsync();
         Assert.Equal(100, await figure.Locator("g.person").CountAsync());
@@ -134,16 +133,21 @@ public sealed partial class ReportTests
         await site.Page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(print).ToBeHiddenAsync();
 
-        var pdf = await site.Page.PdfAsync(new() { Format = "A4", PrintBackground = true });
-        Assert.True(pdf.Length > 5_000, $"PDF of {pdf.Length} bytes");
-        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
-        using var document = PdfDocument.Open(pdf);
-        var text = Spaces().Replace(string.Join(' ', document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))), " ");
-        Assert.Contains("Your liver health report", text, StringComparison.Ordinal);
-        Assert.Contains("What was measured", text, StringComparison.Ordinal);
-        Assert.Contains("Questions to ask your team", text, StringComparison.Ordinal);
-        Assert.Contains("does not replace your care team", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Save as PDF", text, StringComparison.Ordinal);
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var pdf = await site.Page.PdfAsync(new() { Format = format, PrintBackground = true });
+            Assert.True(pdf.Length > 5_000, $"{format}: PDF of {pdf.Length} bytes");
+            Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+            using var document = PdfDocument.Open(pdf);
+            var text = Spaces().Replace(string.Join(' ', document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))), " ");
+            Assert.Contains("Your liver health report", text, StringComparison.Ordinal);
+            Assert.Contains("What was measured", text, StringComparison.Ordinal);
+            Assert.Contains("Questions to ask your team", text, StringComparison.Ordinal);
+            Assert.Contains("does not replace your care team", text, StringComparison.Ordinal);
+            Assert.Contains($"About {Alive(assessment)} of them are still alive 3 months later", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Save as PDF", text, StringComparison.Ordinal);
+        }
+
         site.AssertNoErrors();
     }
 
@@ -191,7 +195,7 @@ public sealed partial class ReportTests
         }
 
         await using var site = await PageSite.StartAsync(options: new() { ViewportSize = new() { Width = 900, Height = 1200 } });
-        var assessment = await OpenReportAsync(site, File.ReadAllText(Demo));
+        await OpenReportAsync(site, File.ReadAllText(Demo));
         Directory.CreateDirectory(RepoRoot.File("docs", "images"));
         await site.Page.ScreenshotAsync(new() { Path = RepoRoot.File("docs", "images", "patient-report.png"), FullPage = true });
     }
@@ -204,6 +208,10 @@ public sealed partial class ReportTests
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>The API's MELD 3.0 90-day survival as people out of 100.</summary>
+    private static int Alive(JsonObject assessment) =>
+        (int)Math.Round(Score(assessment, "meld-3.0")["extras"]!["survival90Day"]!.GetValue<double>() * 100, MidpointRounding.AwayFromZero);
 
     private static JsonObject Score(JsonObject assessment, string id) =>
         assessment["scores"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == id)!.AsObject();
