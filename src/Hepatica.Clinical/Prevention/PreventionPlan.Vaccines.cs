@@ -319,7 +319,7 @@ public static partial class PreventionPlan
         var drugs = string.Join(", ", therapy.Select(d => d.Name ?? MedicationClasses.IdOf(d.Class)).Distinct());
         items.Add(new("hepatitis-b-screening", RecommendationStatus.DueNow, null,
             $"Hepatitis B screening before or during {drugs}: test {string.Join(", ", tests)} (not given). HBsAg or anti-HBc positive carries a risk of HBV reactivation: prophylaxis or monitoring by drug class (AGA 2015; AASLD 2018); anti-HBs decides vaccination.",
-            "Some medicines can wake up a hidden hepatitis B infection. A blood test for hepatitis B is needed before or early in your treatment.",
+            "Some medicines can wake up a hidden hepatitis B infection. You need a blood test for hepatitis B before or early in your treatment.",
             HbvReactivation.Aasld2018));
     }
 

@@ -209,7 +209,7 @@ public static partial class PreventionPlan
                 {
                     Status = RecommendationStatus.AfterRecovery,
                     Clinician = $"After recovery, not now: {why}. {text}",
-                    Patient = $"You will need the {name} vaccine once you have recovered from this illness; your care team will plan it with you.",
+                    Patient = $"You will need the {name} vaccine when you are well again. Your care team will plan it with you.",
                 };
             }
             else if (r.Status == RecommendationStatus.DueOn)

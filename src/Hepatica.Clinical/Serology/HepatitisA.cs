@@ -26,7 +26,7 @@ public static class HepatitisA
         {
             (false, true) => new(Topic, "hav-contradictory",
                 "Contradictory hepatitis A results: IgM anti-HAV positive with total anti-HAV negative (total anti-HAV includes IgM).",
-                "Your hepatitis A results do not fit together and need repeating.",
+                "Your hepatitis A results do not fit together, so the tests need to be done again.",
                 inputs, ["repeat total and IgM anti-HAV"], Sources),
             (_, true) => new(Topic, "hav-acute",
                 "Acute (or recent) hepatitis A: IgM anti-HAV positive. IgM can persist for months and false positives occur without symptoms.",

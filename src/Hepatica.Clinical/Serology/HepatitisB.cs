@@ -84,7 +84,7 @@ public static class HepatitisB
                     "HBV DNA, HBeAg; repeat HBsAg after 6 months (persisting HBsAg defines chronic infection); anti-HDV once"),
                 false => Row(inputs, "hbv-chronic",
                     "Chronic hepatitis B: HBsAg and total anti-HBc positive, IgM anti-HBc and anti-HBs negative (CDC/ACIP table). See the EASL phase.",
-                    "You have a long-lasting (chronic) hepatitis B infection. It can be monitored and treated.",
+                    "You have long-lasting (chronic) hepatitis B. Your team can check it and treat it.",
                     null),
                 null => Row(inputs, "hbv-infected-acute-or-chronic",
                     "Current HBV infection: HBsAg and total anti-HBc positive; without IgM anti-HBc the table cannot tell acute from chronic infection.",
@@ -110,7 +110,7 @@ public static class HepatitisB
             {
                 (_, true) => Row(inputs, "hbv-acute-resolving",
                     "Acute resolving HBV infection: HBsAg negative, total and IgM anti-HBc positive (CDC/ACIP table)" + (a is true ? "; anti-HBs has appeared (recovery)." : "."),
-                    "You had a recent hepatitis B infection that your body is clearing.",
+                    "You had hepatitis B not long ago, and your body is getting rid of it.",
                     a switch
                     {
                         null => SerologyPaths.OrderOrRepeat(p.AntiHbs, "anti-HBs", "recovery and immunity"),

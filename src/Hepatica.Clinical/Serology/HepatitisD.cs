@@ -35,7 +35,7 @@ public static class HepatitisD
         {
             (_, true) => new(Topic, "hdv-active",
                 "Active hepatitis D (HBV-HDV coinfection): HDV RNA detected" + (panel.HdvRna?.Value is { } v && v > 0m ? $" ({Breakdown.F(v)} IU/mL)." : ".") + " The most severe form of viral hepatitis; refer to a specialist.",
-                "You also have hepatitis D, which makes hepatitis B more serious. A specialist will advise you.",
+                "You also have hepatitis D. It makes hepatitis B worse. A specialist will advise you.",
                 inputs, [], Sources),
             (true, false) => new(Topic, "hdv-resolved-or-controlled",
                 "anti-HDV positive, HDV RNA not detected: resolved or controlled HDV infection; HDV RNA fluctuates, so repeat it.",

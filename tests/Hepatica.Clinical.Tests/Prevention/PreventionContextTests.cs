@@ -133,7 +133,7 @@ public sealed partial class PreventionContextTests
             Assert.StartsWith($"After recovery, not now: {reason} is a moderate or severe acute illness", item!.Clinician, StringComparison.Ordinal);
             Assert.DoesNotMatch(NowWord(), item.Clinician["After recovery, not now".Length..]);
             Assert.DoesNotMatch(NowWord(), item.Patient);
-            Assert.Contains("once you have recovered", item.Patient, StringComparison.Ordinal);
+            Assert.Contains("when you are well again", item.Patient, StringComparison.Ordinal);
         }
     }
 
