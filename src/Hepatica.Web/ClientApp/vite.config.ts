@@ -16,6 +16,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, "index.html"),
         report: resolve(import.meta.dirname, "report.html"),
         launch: resolve(import.meta.dirname, "launch.html"),
+        trends: resolve(import.meta.dirname, "trends.html"),
       },
     },
   },

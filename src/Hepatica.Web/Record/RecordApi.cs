@@ -397,7 +397,8 @@ internal static class RecordApi
         return ApiResults.Problem(WireFormat.Json, StatusCodes.Status404NotFound, "Unknown patient", message, [InputIssue.Error(RecordIssueCodes.UnknownPatient, "id", message)]);
     }
 
-    private const string BodyProblem = "record.body-problem";
+    /// <summary>The key of <c>HttpContext.Items</c> where <see cref="ReadBody"/> leaves its problem.</summary>
+    internal const string BodyProblem = "record.body-problem";
 
     /// <summary>The body within the API's limit; null with the problem in <c>Items</c> (413, or the client's fault).</summary>
     internal static async Task<byte[]?> ReadBody(HttpContext context, ApiOptions options)

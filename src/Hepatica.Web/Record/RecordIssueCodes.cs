@@ -23,4 +23,7 @@ internal static class RecordIssueCodes
 
     /// <summary>The patient has no timeline entry as of this instant (404).</summary>
     public const string UnknownAssessment = "REC006";
+
+    /// <summary>A stateless timeline (<c>POST /api/timeline</c>) was sent more than one patient (422).</summary>
+    public const string OnePatientOnly = "REC007";
 }

@@ -37,6 +37,7 @@ internal static class RecordSetup
     {
         app.MapRecordApi();
         app.MapFhirRecord();
+        app.MapTimelineApi();
         return app;
     }
 
