@@ -94,6 +94,12 @@ async function show(assessment: Obj, receipt: string, input: AssessInput): Promi
     h("button", { type: "button", id: "print" , onClick: () => window.print() }, "Print"));
   status.textContent = `Assessed (${input.label}).`;
   results.focus();
+  // The course: from the record when the patient is there, else from the dated values of FHIR input. A snapshot is one
+  // instant (its series feed the scores that read them), so it has no course of its own to plot.
+  if (input.recordPatientId === undefined && input.contentType !== "application/fhir+json") {
+    trends.replaceChildren();
+    return;
+  }
   const source = input.recordPatientId !== undefined ? { kind: "record" as const, patientId: input.recordPatientId } : { kind: "input" as const, body: input.body, contentType: input.contentType };
   try {
     await showTrends(trends, source);
