@@ -29,7 +29,7 @@ export interface PatientForm {
 }
 
 const groups: { title: string; keys: string[]; collapsed?: boolean }[] = [
-  { title: "Patient", keys: ["id", "sex", "ageYears", "ageAtListingYears", "assessmentDate", "bmi"] },
+  { title: "About the patient", keys: ["id", "sex", "ageYears", "ageAtListingYears", "assessmentDate", "bmi"] },
   { title: "Labs", keys: ["labs", "series"] },
   { title: "Findings", keys: ["findings"] },
   { title: "History", keys: ["history"] },
