@@ -167,7 +167,26 @@ internal static class CdsHooksApi
         var trends = call.Drafts is null
             ? await TrendCards.For(http.HttpContext.RequestServices, call.PatientId, ct)
             : [];
-        return TypedResults.Json(Cards(call, assessment, now, trends), CdsJson.Options);
+        var launch = http.HttpContext.RequestServices.GetRequiredService<IOptions<Pages.PageOptions>>().Value.Smart.LaunchUrl;
+        return TypedResults.Json(WithAppLink(Cards(call, assessment, now, trends), launch, call.Request.Hook), CdsJson.Options);
+    }
+
+    /// <summary>
+    /// With <c>Hepatica:Pages:Smart:LaunchUrl</c> set, every card links to the app on the same patient (a SMART link: the
+    /// EHR launches it with its own launch context; <c>appContext</c> names the hook and the card, no patient data).
+    /// </summary>
+    private static CdsResponse WithAppLink(CdsResponse response, string? launchUrl, string hook)
+    {
+        if (string.IsNullOrEmpty(launchUrl))
+        {
+            return response;
+        }
+
+        var cards = response.Cards.Select(c => c with
+        {
+            Links = [.. c.Links ?? [], new CardLink("Open in Hepatica", launchUrl, "smart", System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["hook"] = hook, ["card"] = c.Uuid }))],
+        }).ToList();
+        return response with { Cards = cards };
     }
 
     /// <summary>A checked call: the request, and for order-select the draft orders with the selected ids.</summary>

@@ -54,8 +54,8 @@ internal sealed record Suggestion(string Label, string Uuid, bool? IsRecommended
 /// <summary>An action: create, update or delete one FHIR resource.</summary>
 internal sealed record CdsAction(string Type, string Description, JsonObject? Resource = null, string? ResourceId = null);
 
-/// <summary>A link (absolute or SMART).</summary>
-internal sealed record CardLink(string Label, string Url, string Type);
+/// <summary>A link (absolute or SMART); a SMART link may carry <c>appContext</c> for the app it launches (CDS Hooks 2.0 Link).</summary>
+internal sealed record CardLink(string Label, string Url, string Type, string? AppContext = null);
 
 /// <summary>A FHIR Coding as CDS Hooks uses it.</summary>
 internal sealed record Coding(string Code, string? System = null, string? Display = null);

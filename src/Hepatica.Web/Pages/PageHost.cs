@@ -18,6 +18,7 @@ internal static class PageHost
     {
         services.AddOptions<PageOptions>().BindConfiguration(PageOptions.Section)
             .Validate(o => o.Units is "si" or "us", $"{PageOptions.Section}:Units must be si or us.")
+            .Validate(o => o.Smart.LaunchUrl is null || (Uri.TryCreate(o.Smart.LaunchUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || (u.Scheme == Uri.UriSchemeHttp && u.IsLoopback))), $"{PageOptions.Section}:Smart:LaunchUrl must be an absolute https URL (http only on loopback).")
             .Validate(o => o.ReceiptDays is >= 1 and <= 3650, $"{PageOptions.Section}:ReceiptDays must be a number of days from 1 to 3650.")
             .Validate(o => o.ConnectSources.Concat(o.FrameAncestors).All(IsOrigin), $"{PageOptions.Section}:ConnectSources and FrameAncestors must be origins (https://host[:port], or http://127.0.0.1:port / http://localhost:port).")
             .ValidateOnStart();

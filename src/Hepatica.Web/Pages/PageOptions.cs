@@ -48,6 +48,12 @@ internal sealed class SmartOptions
     public string Scope { get; set; } =
         "launch launch/patient openid fhirUser patient/Patient.rs patient/Observation.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Immunization.rs patient/Procedure.rs patient/Encounter.rs";
 
+    /// <summary>
+    /// The app's SMART launch URL as the EHR registered it (absolute, e.g. <c>https://hepatica.example.org/launch.html</c>).
+    /// When set, every CDS Hooks card carries a <c>smart</c> link to it; unset (the default), cards carry none.
+    /// </summary>
+    public string? LaunchUrl { get; set; }
+
     /// <summary>True to offer writing the results back to the EHR as Observation + Provenance. Off by default.</summary>
     public bool WriteBack { get; set; }
 
