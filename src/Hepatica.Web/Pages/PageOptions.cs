@@ -46,7 +46,7 @@ internal sealed class SmartOptions
     /// identity (SMART App Launch 2.x scope syntax).
     /// </summary>
     public string Scope { get; set; } =
-        "launch launch/patient openid fhirUser patient/Patient.rs patient/Observation.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Immunization.rs patient/Procedure.rs patient/Encounter.rs";
+        "launch launch/patient openid fhirUser patient/Patient.rs patient/Observation.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Immunization.rs patient/Procedure.rs";
 
     /// <summary>
     /// The app's SMART launch URL as the EHR registered it (absolute, e.g. <c>https://hepatica.example.org/launch.html</c>).

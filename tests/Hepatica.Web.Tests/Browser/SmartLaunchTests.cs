@@ -47,7 +47,10 @@ public sealed class SmartLaunchTests
         Assert.Contains("launch", scope);
         Assert.Contains("openid", scope);
         Assert.Contains("fhirUser", scope);
-        Assert.Contains("patient/Observation.rs", scope);
+        // Read scopes for exactly the types the FHIR reader reads (src/Hepatica.Fhir), no more.
+        Assert.Equal(
+            ["Condition", "Immunization", "MedicationRequest", "MedicationStatement", "Observation", "Patient", "Procedure"],
+            scope.Where(s => s.StartsWith("patient/", StringComparison.Ordinal) && s.EndsWith(".rs", StringComparison.Ordinal)).Select(s => s["patient/".Length..^".rs".Length]).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(scope, s => s.EndsWith(".c", StringComparison.Ordinal)); // no write scopes unless write-back is on
         Assert.Contains($"Patient/{ehr.PatientId}", await site.Page.Locator("#ehr h2").TextContentAsync() ?? "", StringComparison.Ordinal);
         Assert.Contains(ehr.Requests, r => r.StartsWith("GET /fhir/Observation?patient=" + ehr.PatientId, StringComparison.Ordinal));

@@ -12,7 +12,7 @@ type Obj = Record<string, unknown>;
 type SmartClient = Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
 
 /** The resource types the FHIR reader uses (src/Hepatica.Fhir), read by patient search. */
-const searched = ["Observation", "Condition", "MedicationRequest", "MedicationStatement", "Immunization", "Procedure", "Encounter"];
+const searched = ["Observation", "Condition", "MedicationRequest", "MedicationStatement", "Immunization", "Procedure"];
 
 async function readRecord(client: SmartClient): Promise<Obj> {
   const patient = (await client.patient.read()) as Obj;
@@ -116,6 +116,6 @@ export async function resume(host: HTMLElement): Promise<void> {
       h("tbody", null, rows)),
     sources.length === 0 ? h("p", null, "The EHR's record gave no value Hepatica reads.") : null,
     h("h3", null, "Corrections"), changes,
-    h("p", null, assessButton, " ", writeBack, " ", h("button", { type: "button", id: "ehr-reset", onClick: () => { Object.assign(bundle, JSON.parse(original) as Obj); context.corrections = []; replace(changes); } }, "Undo corrections")),
+    h("p", null, assessButton, " ", writeBack, " ", h("button", { type: "button", id: "ehr-reset", onClick: () => { Object.assign(bundle, JSON.parse(original) as Obj); context.corrections = []; replace(changes); host.querySelectorAll<HTMLInputElement>("table.sources input").forEach((i) => (i.value = "")); } }, "Undo corrections")),
     written);
 }
