@@ -267,4 +267,39 @@ public sealed class ClinicianTests
             await site.Page.ScreenshotAsync(new() { Path = RepoRoot.File("docs", "images", "clinician-form.png") });
         }
     }
+
+    [Fact]
+    public async Task FhirBundleWithACourse_ShowsTheTrendPlotsWithTheAlertMarkers()
+    {
+        // The cirrhosis fixture plus a later creatinine of 6.1 mg/dL: a course of two instants with alerts (the same
+        // input TimelineApiTests proves equal to the record's timeline).
+        var bundle = JsonNode.Parse(Record.RecordInputs.CirrhosisBundle())!.AsObject();
+        bundle["entry"]!.AsArray().Add(new JsonObject { ["resource"] = JsonNode.Parse(Record.RecordInputs.Creatinine("cirrhosis-1", "o-creat-later", new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero), 6.1m)) });
+        var body = bundle.ToJsonString();
+
+        await using var site = await PageSite.StartAsync();
+        await site.OpenAsync();
+        await site.Page.GetByText("Load or paste a file").ClickAsync();
+        await site.Page.GetByLabel("FHIR: assess as of").FillAsync("2026-11-22");
+        await site.Page.GetByLabel("Paste JSON").FillAsync(body);
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Assess pasted input" }).ClickAsync();
+        await site.Page.Locator("#results .results").WaitForAsync();
+
+        using var client = new HttpClient { BaseAddress = site.BaseAddress };
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/fhir+json");
+        using var response = await client.PostAsync(new Uri("api/timeline", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var timeline = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        var alerts = timeline["report"]!["alerts"]!.AsArray();
+        Assert.NotEmpty(alerts);
+
+        var trends = site.Page.Locator("#trends");
+        await Assertions.Expect(trends.Locator("canvas").First).ToBeVisibleAsync();
+        foreach (var alert in alerts)
+        {
+            await Assertions.Expect(trends).ToContainTextAsync(alert!["text"]!.GetValue<string>());
+        }
+
+        site.AssertNoErrors();
+    }
 }
