@@ -61,7 +61,7 @@ const Measures: Measure[] = [
     source: "Bands: Child-Pugh's bilirubin cut-offs 2 and 3 mg/dL (Pugh 1973)." },
   { key: "inr", title: "INR", unit: "INR", rules: [],
     bands: fixed([{ from: 0, to: 1.7, label: "< 1.7 (1 point)" }, { from: 1.7, to: 2.3, label: "1.7-2.3 (2 points)" }, { from: 2.3, to: Infinity, label: "> 2.3 (3 points)" }]),
-    source: "Bands: Child-Pugh's INR cut-offs 1.7 and 2.3 (Pugh 1973, INR form)." },
+    source: "Bands: the INR cut-offs 1.7 and 2.3 the engine's Child-Pugh uses (MDCalc INR bands; Pugh 1973 banded prothrombin time, not INR)." },
   { key: "creatinine", title: "Creatinine", unit: "mg/dL", rules: ["creatinine-doubling"],
     bands: fixed([{ from: 0, to: 1, label: "< 1.0 mg/dL (MELD floor)" }, { from: 1, to: 4, label: "1.0-4.0 mg/dL" }, { from: 4, to: Infinity, label: "≥ 4.0 mg/dL (MELD cap)" }]),
     source: "Bands: MELD's creatinine floor 1.0 and cap 4.0 mg/dL (OPTN MELD policy)." },
