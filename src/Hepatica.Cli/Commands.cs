@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Cli.Batch;
+using Hepatica.Cli.Tables;
 using Hepatica.Fhir;
 using Hepatica.Json;
 
@@ -111,8 +113,24 @@ internal static class Commands
         return ExitCodes.Ok;
     }
 
-    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct, string? issuedText = null, string? profileText = null)
+    public static async Task<int> BatchAsync(string input, string output, bool explain, int threads, bool noProgress, string? scoreIds, CancellationToken ct, string? issuedText = null, string? profileText = null, string? formatText = null, string? shardText = null)
     {
+        if (!TryParseTableFormat(formatText, allowFhir: false, out var table, out _))
+        {
+            return Usage($"--output '{formatText}' is not json, csv or parquet.");
+        }
+
+        if (table is not null && explain)
+        {
+            return Usage("--explain shows every step in JSON records; a table (--output csv or parquet) has one row per line without steps. Leave one out.");
+        }
+
+        Shard? shard = null;
+        if (shardText is not null && (shard = Shard.Parse(shardText, out var shardProblem)) is null)
+        {
+            return Usage(shardProblem!);
+        }
+
         if (!TryParseProfile(profileText, out var profile))
         {
             return ExitCodes.BadInput;
@@ -153,13 +171,20 @@ internal static class Commands
         using var outFile = output == "-" ? SafeOutput.OpenStandardOutput(target) : SafeOutput.Open(target!);
         var showProgress = !noProgress && !Console.IsErrorRedirected && output != "-";
         using var progress = showProgress ? new ProgressBar(inStream.CanSeek ? inStream.Length : null) : null;
-        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores, RunTime: runTime) { Profile = profile };
+        var layout = table is null ? null : TableLayout.For(scores);
+        var options = new BatchOptions(explain ? Detail.Full : Detail.Compact, threads, Scores: scores, RunTime: runTime) { Profile = profile, Table = layout, Shard = shard };
         var linesOut = 0L;
         BatchSummary summary;
         try
         {
-            summary = await BatchRunner.RunAsync(inStream, outFile.Stream, options, (bytes, lines) => { linesOut = lines; progress?.Report(bytes, lines); }, ct).ConfigureAwait(false);
+            await using var tableOut = table is { } format ? TableOutput.Create(format, layout!, outFile.Stream, TableMetadata(layout!, profile, runTime, null, shard)) : null;
+            summary = await BatchRunner.RunAsync(inStream, (Stream?)tableOut ?? outFile.Stream, options, (bytes, lines) => { linesOut = lines; progress?.Report(bytes, lines); }, ct).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
+            if (tableOut is not null)
+            {
+                await tableOut.CompleteAsync(ct).ConfigureAwait(false);
+            }
+
             outFile.Commit();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -182,6 +207,59 @@ internal static class Commands
         progress?.Complete(summary);
         Console.Error.WriteLine(TerminalText.EscapeReport(summary.Describe()));
         return summary.LinesWithErrors > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <c>--output</c> of <c>batch</c> and <c>bulk</c>: <c>json</c> (the default: JSON Lines records), <c>csv</c> or
+    /// <c>parquet</c> (a table: <paramref name="table"/>), and for <c>bulk</c> also <c>fhir</c> (<paramref name="fhir"/>).
+    /// </summary>
+    public static bool TryParseTableFormat(string? text, bool allowFhir, out TableFormat? table, out bool fhir)
+    {
+        (table, fhir) = (null, false);
+        switch (text)
+        {
+            case null or "json":
+                return true;
+            case "csv":
+                table = TableFormat.Csv;
+                return true;
+            case "parquet":
+                table = TableFormat.Parquet;
+                return true;
+            case "fhir" when allowFhir:
+                fhir = true;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// What a Parquet file says about its run (key-value metadata; docs/tables.md): the column dictionary's version, the
+    /// engine, the profile, the scores, the run's instant, the as-of of a Bulk run and the shard.
+    /// </summary>
+    public static Dictionary<string, string> TableMetadata(TableLayout layout, GuidelineProfile profile, DateTimeOffset runTime, DateTimeOffset? asOf, Shard? shard)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["hepatica.columns"] = TableLayout.Version,
+            ["hepatica.engineVersion"] = Hepatica.Clinical.Engine.Version,
+            ["hepatica.profile"] = GuidelineProfiles.IdOf(profile),
+            ["hepatica.scores"] = string.Join(',', layout.Scores.Select(e => e.Definition.Id)),
+            ["hepatica.issued"] = runTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+        if (asOf is { } at)
+        {
+            metadata["hepatica.asOf"] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        if (shard is not null)
+        {
+            metadata["hepatica.shard"] = shard.Text;
+        }
+
+        return metadata;
     }
 
     /// <summary>Reading the input failed after it was opened (a device error, a file cut under us): on the machine's side, exit 4.</summary>

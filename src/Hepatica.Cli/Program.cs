@@ -33,12 +33,14 @@ var output = new Argument<string?>("output") { Description = "JSON Lines file to
 var threads = new Option<int>("--threads") { Description = $"Worker threads, 1 to {Hepatica.Cli.Batch.BatchOptions.MaxWorkers} (default: one per core, at most {Hepatica.Cli.Batch.BatchOptions.MaxWorkers}); memory does not grow with it.", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, Hepatica.Cli.Batch.BatchOptions.MaxWorkers) };
 var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
 var scoreList = new Option<string?>("--scores") { Description = "Comma-separated score ids to compute (default: every score), e.g. meld-3.0,child-pugh." };
+var tableOutput = new Option<string?>("--output") { Description = "json (one JSON record per line, the default), csv or parquet (one row per line, one column per score field: docs/tables.md).", HelpName = "json|csv|parquet" };
+var shard = new Option<string?>("--shard") { Description = "Only shard i of N, i/N (0/4 ... 3/4): a stable hash of each snapshot's id, so N runs on N machines cover the input once (docs/tables.md).", HelpName = "i/N" };
 var batch = new Command("batch", "Assess every snapshot of a JSON Lines file, streaming, in bounded memory, on every core (a FHIR Bulk Data export: hepatica bulk).")
 {
-    input, output, explain, threads, noProgress, scoreList, issued, profile,
+    input, output, explain, threads, noProgress, scoreList, issued, profile, tableOutput, shard,
 };
 batch.SetAction((parse, ct) => parse.GetValue(output) is { } outFile
-    ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile))
+    ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile), parse.GetValue(tableOutput), parse.GetValue(shard))
     : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (a FHIR Bulk Data export: hepatica bulk DIR OUT).")));
 var bulk = BulkCommand.Create();
 

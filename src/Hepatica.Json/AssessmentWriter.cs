@@ -615,11 +615,11 @@ public static partial class AssessmentWriter
     }
 
     /// <summary>
-    /// Formats a decimal as a JSON number without trailing zeros. Values with at most 6 decimals and 12 integer
+    /// Formats a decimal as a JSON number without trailing zeros (the text every record gives; table output writes the same). Values with at most 6 decimals and 12 integer
     /// digits (every value this writer emits) take a fast integer path; others use "G29", which also drops trailing
     /// zeros.
     /// </summary>
-    internal static int FormatNumber(decimal value, Span<byte> buffer)
+    public static int FormatNumber(decimal value, Span<byte> buffer)
     {
         const decimal Scale = 1_000_000m;
         if (value > -1e12m && value < 1e12m)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Hepatica.Clinical;
+using Hepatica.Cli.Tables;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Json;
 
@@ -20,6 +21,12 @@ internal sealed record BatchOptions(Detail Detail, int Workers, int ChunkBytes =
 {
     /// <summary>The guideline profile every record is assessed under (<c>--profile</c>; default <c>us</c>).</summary>
     public GuidelineProfile Profile { get; init; } = GuidelineProfiles.Default;
+
+    /// <summary>Table output (<c>--output csv|parquet</c>): each line gives a row of these columns (<see cref="Tables.TableRows"/>) instead of a JSON record; null: JSON records.</summary>
+    public Tables.TableLayout? Table { get; init; }
+
+    /// <summary>Only the lines of this shard (<c>--shard i/N</c>) are assessed and written; null: every line.</summary>
+    public Shard? Shard { get; init; }
 
     /// <summary>The most worker threads (<c>--threads</c>); past it a run gains nothing on any machine we know, and the option says so.</summary>
     public const int MaxWorkers = 64;
@@ -256,7 +263,7 @@ internal static class BatchRunner
         var lineNumber = chunk.FirstLine;
         if (chunk.TooLongBy is { } limit)
         {
-            WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, limit), runTime);
+            WriteUnreadable(chunk, writer, options, lineNumber, TooLong(lineNumber, limit), runTime);
             return;
         }
 
@@ -275,21 +282,36 @@ internal static class BatchRunner
             // The reader cuts off a long line only when no newline is in its buffer; one that arrived whole is caught here.
             if (span.Length > options.MaxLineBytes)
             {
-                WriteUnreadable(chunk, writer, lineNumber, TooLong(lineNumber, options.MaxLineBytes), runTime);
+                WriteUnreadable(chunk, writer, options, lineNumber, TooLong(lineNumber, options.MaxLineBytes), runTime);
                 lineNumber++;
                 continue;
             }
 
             var read = SnapshotReader.Read(span);
+            if (options.Shard is { } shard && !(read.Snapshot?.Id is { } id ? shard.Holds(id) : shard.HoldsLine(lineNumber)))
+            {
+                chunk.Counts.OtherShards++; // another shard's line: no record here
+                lineNumber++;
+                continue;
+            }
+
             if (read.Snapshot is { } snapshot)
             {
                 var assessment = Assessment.Of(snapshot, options.Profile, options.Scores, recordSteps: detail == Detail.Full);
-                AssessmentWriter.Write(writer, assessment, detail, AsOf.For(snapshot, runTime), lineNumber);
+                if (options.Table is { } table)
+                {
+                    TableRows.Write(writer, table, assessment, AsOf.For(snapshot, runTime), lineNumber);
+                }
+                else
+                {
+                    AssessmentWriter.Write(writer, assessment, detail, AsOf.For(snapshot, runTime), lineNumber);
+                }
+
                 chunk.Counts.Count(snapshot.Issues);
             }
             else
             {
-                AssessmentWriter.WriteUnreadable(writer, read.Issues, AsOf.AtInstant(runTime, AsOfSource.RunTime), lineNumber);
+                WriteUnreadableRecord(writer, options, read.Issues, AsOf.AtInstant(runTime, AsOfSource.RunTime), lineNumber);
                 chunk.Counts.Unreadable++;
                 chunk.Counts.Lines++;
             }
@@ -304,9 +326,27 @@ internal static class BatchRunner
     private static InputIssue TooLong(long line, int limit) =>
         InputIssue.Error(IssueCodes.LineTooLong, "$", $"Line {line} is longer than {limit} bytes; not read.");
 
-    private static void WriteUnreadable(Chunk chunk, Utf8JsonWriter writer, long line, InputIssue issue, DateTimeOffset runTime)
+    private static void WriteUnreadableRecord(Utf8JsonWriter writer, BatchOptions options, IReadOnlyList<InputIssue> issues, AsOf asOf, long line)
     {
-        AssessmentWriter.WriteUnreadable(writer, [issue], AsOf.AtInstant(runTime, AsOfSource.RunTime), line);
+        if (options.Table is { } table)
+        {
+            TableRows.WriteUnreadable(writer, table, issues, asOf, line);
+        }
+        else
+        {
+            AssessmentWriter.WriteUnreadable(writer, issues, asOf, line);
+        }
+    }
+
+    private static void WriteUnreadable(Chunk chunk, Utf8JsonWriter writer, BatchOptions options, long line, InputIssue issue, DateTimeOffset runTime)
+    {
+        if (options.Shard is { } shard && !shard.HoldsLine(line))
+        {
+            chunk.Counts.OtherShards++;
+            return;
+        }
+
+        WriteUnreadableRecord(writer, options, [issue], AsOf.AtInstant(runTime, AsOfSource.RunTime), line);
         writer.Flush();
         writer.Reset();
         chunk.Output.Write("\n"u8);

@@ -18,6 +18,9 @@ internal sealed class BatchSummary
 
     public long Unreadable { get; private set; }
 
+    /// <summary>Lines left to other shards (<c>--shard</c>).</summary>
+    public long OtherShards { get; private set; }
+
     public long BytesIn { get; set; }
 
     public TimeSpan Elapsed { get; set; }
@@ -29,12 +32,14 @@ internal sealed class BatchSummary
         WithWarnings += counts.WithWarnings;
         ValueErrors += counts.WithErrors;
         Unreadable += counts.Unreadable;
+        OtherShards += counts.OtherShards;
     }
 
     public string Describe()
     {
         var seconds = Math.Max(Elapsed.TotalSeconds, 1e-9);
+        var shard = OtherShards > 0 ? string.Create(CultureInfo.InvariantCulture, $" this shard's ({OtherShards:N0} more left to other shards)") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Lines:N0} lines in, {Lines:N0} results out: {Clean:N0} clean, {WithWarnings:N0} with warnings, {ValueErrors:N0} with unusable values, {Unreadable:N0} unreadable. {Elapsed.TotalSeconds:F2} s, {Lines / seconds:N0} lines/s, {BytesIn / seconds / 1e6:N1} MB/s.");
+            $"{Lines:N0} lines in{shard}, {Lines:N0} results out: {Clean:N0} clean, {WithWarnings:N0} with warnings, {ValueErrors:N0} with unusable values, {Unreadable:N0} unreadable. {Elapsed.TotalSeconds:F2} s, {Lines / seconds:N0} lines/s, {BytesIn / seconds / 1e6:N1} MB/s.");
     }
 }

@@ -104,6 +104,9 @@ internal sealed class ChunkCounts : IssueCounts
 
     public long Unreadable { get; set; }
 
+    /// <summary>Lines of other shards (<c>--shard</c>): read, not assessed, no record.</summary>
+    public long OtherShards { get; set; }
+
     /// <summary>Counts one line read into a snapshot with <paramref name="issues"/>.</summary>
     public override void Count(IReadOnlyList<Hepatica.Clinical.Scoring.InputIssue> issues)
     {

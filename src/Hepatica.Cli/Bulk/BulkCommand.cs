@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.CommandLine.Parsing;
+using Hepatica.Cli.Tables;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Fhir;
@@ -61,11 +62,19 @@ internal static class BulkCommand
             Description = "The instant of the run, YYYY-MM-DDTHH:MM:SSZ (default: now), for reproducible output: every record's asOf when there is no --as-of, and FHIR's issued.",
             CustomParser = r => AsOfText.TryParse(Text(r), TimeProvider.System, out var at) ? at : Refuse<DateTimeOffset?>(r, Commands.BadIssued(Text(r))),
         };
-        var format = new Option<BulkOutput?>("--output")
+        var format = new Option<(BulkOutput Output, TableFormat? Table)?>("--output")
         {
-            Description = "json (assessment records, the default) or fhir (one Bundle per patient).",
-            HelpName = "json|fhir",
-            CustomParser = r => Text(r) switch { "json" => BulkOutput.Json, "fhir" => BulkOutput.Fhir, var text => Refuse<BulkOutput?>(r, $"--output '{text}' is not json or fhir.") },
+            Description = "json (assessment records, the default), fhir (one Bundle per patient), csv or parquet (one row per patient, one column per score field: docs/tables.md).",
+            HelpName = "json|fhir|csv|parquet",
+            CustomParser = r => Commands.TryParseTableFormat(Text(r), allowFhir: true, out var table, out var fhir)
+                ? (fhir ? BulkOutput.Fhir : BulkOutput.Json, table)
+                : Refuse<(BulkOutput, TableFormat?)?>(r, $"--output '{Text(r)}' is not json, fhir, csv or parquet."),
+        };
+        var shard = new Option<Shard?>("--shard")
+        {
+            Description = "Only shard i of N, i/N (0/4 ... 3/4): a stable hash of each Patient id, so N runs on N machines cover the export once (docs/tables.md).",
+            HelpName = "i/N",
+            CustomParser = r => Shard.Parse(Text(r), out var problem) ?? Refuse<Shard?>(r, problem!),
         };
         var threads = new Option<int>("--threads") { Description = $"Worker threads in both passes, 1 to {Batch.BatchOptions.MaxWorkers} (default: one per core, at most {Batch.BatchOptions.MaxWorkers}).", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, Batch.BatchOptions.MaxWorkers) };
         threads.Validators.Add(Within(1, Batch.BatchOptions.MaxWorkers, $"--threads must be between 1 and {Batch.BatchOptions.MaxWorkers}."));
@@ -88,15 +97,20 @@ internal static class BulkCommand
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
         var bulk = new Command(Name, "Assess every patient of a FHIR Bulk Data export folder, in bounded memory, on every core: one record per patient in OUT, error records in OUT.errors.ndjson (docs/fhir.md).")
         {
-            dir, output, asOf, issued, format, threads, memoryMb, partitions, scores, profile, noProgress,
+            dir, output, asOf, issued, format, threads, memoryMb, partitions, scores, profile, noProgress, shard,
         };
         bulk.SetAction((parse, ct) =>
         {
             var runTime = parse.GetValue(issued) ?? TimeProvider.System.GetUtcNow();
             var given = parse.GetValue(asOf);
-            var options = new BulkOptions(given ?? runTime, runTime, parse.GetValue(format) ?? BulkOutput.Json, parse.GetValue(threads), parse.GetValue(memoryMb) * (1L << 20), parse.GetValue(partitions), parse.GetValue(scores), AsOfGiven: given is not null)
+            var (kind, table) = parse.GetValue(format) ?? (BulkOutput.Json, null);
+            var chosen = parse.GetValue(scores);
+            var options = new BulkOptions(given ?? runTime, runTime, kind, parse.GetValue(threads), parse.GetValue(memoryMb) * (1L << 20), parse.GetValue(partitions), chosen, AsOfGiven: given is not null)
             {
                 Profile = parse.GetValue(profile) ?? GuidelineProfiles.Default,
+                Table = table is null ? null : TableLayout.For(chosen),
+                TableFormat = table ?? default,
+                Shard = parse.GetValue(shard),
             };
             return RunAsync(parse.GetValue(dir)!, parse.GetValue(output)!, options, parse.GetValue(noProgress), ct);
         });

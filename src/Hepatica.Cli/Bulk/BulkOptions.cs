@@ -27,6 +27,15 @@ internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, B
     /// <summary>The guideline profile every patient is assessed under (<c>--profile</c>; default <c>us</c>).</summary>
     public Hepatica.Clinical.GuidelineProfile Profile { get; init; } = Hepatica.Clinical.GuidelineProfiles.Default;
 
+    /// <summary>Table output (<c>--output csv|parquet</c>): each patient gives a row of these columns instead of a JSON record; null: <see cref="Output"/>.</summary>
+    public Tables.TableLayout? Table { get; init; }
+
+    /// <summary>The table's format, with <see cref="Table"/>.</summary>
+    public Tables.TableFormat TableFormat { get; init; }
+
+    /// <summary>Only the patients of this shard (<c>--shard i/N</c>) are kept in pass 1, assessed and written; null: every patient.</summary>
+    public Shard? Shard { get; init; }
+
     /// <summary>The as-of every record carries: <c>--as-of</c>, or the run time.</summary>
     public Hepatica.Clinical.AsOf Basis { get; } = Hepatica.Clinical.AsOf.AtInstant(AsOf, AsOfGiven ? Hepatica.Clinical.AsOfSource.FhirAsOf : Hepatica.Clinical.AsOfSource.RunTime);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hepatica.Cli.Tables;
 
 namespace Hepatica.Cli.Bulk;
 
@@ -76,7 +77,18 @@ internal static class BulkRunner
             progress?.Finish(done, assess.Patients);
 
             stage = "the merge";
-            SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ResultsFile(temp, p))], results.Stream, ct);
+            await using (var table = options.Table is { } layout
+                ? TableOutput.Create(options.TableFormat, layout, results.Stream, Commands.TableMetadata(layout, options.Profile, options.Issued, options.AsOfGiven ? options.AsOf : null, options.Shard))
+                : null)
+            {
+                SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ResultsFile(temp, p))], (Stream?)table ?? results.Stream, ct);
+                if (table is not null)
+                {
+                    await table.CompleteAsync(ct).ConfigureAwait(false);
+                }
+            }
+
+
             SortedOutput.Merge([.. Enumerable.Range(0, partitions).Select(p => PatientAssessor.ErrorsFile(temp, p))], errors.Stream, ct);
             ct.ThrowIfCancellationRequested();
             errors.Commit();

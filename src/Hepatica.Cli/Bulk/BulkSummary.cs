@@ -43,6 +43,11 @@ internal sealed class BulkSummary
         }
 
         sb.AppendLine(".");
+        if (Scan.OtherShards > 0)
+        {
+            sb.AppendLine(string.Create(inv, $"left to other shards (--shard): {Scan.OtherShards:N0} resource lines of their patients."));
+        }
+
         sb.Append("resources read: ").AppendJoin(", ", Scan.ByType.Where(t => t.Value.Used > 0).Select(t => string.Create(inv, $"{t.Key} {t.Value.Used:N0}"))).AppendLine();
         var notRead = Scan.ByType.Where(t => t.Value.NotRead > 0).Select(t => string.Create(inv, $"{t.Key} {t.Value.NotRead:N0}")).ToList();
         sb.Append("not read (types or Observation codes the reader does not use): ").Append(notRead.Count == 0 ? "none" : string.Join(", ", notRead)).AppendLine();

@@ -200,6 +200,9 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
                     WriteError(Output(outputs, worker, ErrorPartition(block.FileIndex, line)), block.FileIndex, line, scanner.ResourceType, tooLong);
                     counts.Errors++;
                     break;
+                case BulkLineKind.Used when options.Shard is { } shard && !shard.Holds(scanner.PatientId):
+                    counts.OtherShards++; // another shard's patient: not kept
+                    break;
                 case BulkLineKind.Used:
                     var key = scanner.PatientId;
                     PartitionRecord.Write(Output(outputs, worker, PartitionRecord.PartitionOf(key, partitions)), RecordKind.Resource, block.FileIndex, line, key, text);
@@ -228,6 +231,11 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
 
     private void WriteError(Stream to, int fileIndex, long line, string? resourceType, InputIssue issue)
     {
+        if (options.Shard is { } shard && !shard.HoldsLocation(Path.GetFileName(files[fileIndex]), line))
+        {
+            return; // another shard's error record (a line with no patient goes by its file and line)
+        }
+
         var record = ErrorRecords.Render(Path.GetFileName(files[fileIndex]), line, resourceType, null, [issue]);
         PartitionRecord.Write(to, RecordKind.Error, fileIndex, line, [], record);
     }
@@ -258,6 +266,9 @@ internal sealed class ScanCounts
 
     public long BytesKept { get; set; }
 
+    /// <summary>Resource lines of other shards' patients (<c>--shard</c>): not kept.</summary>
+    public long OtherShards { get; set; }
+
     /// <summary>Per resource type: lines kept for the reader, and lines not read (types or Observation codes it does not use).</summary>
     public SortedDictionary<string, (long Used, long NotRead)> ByType { get; } = new(StringComparer.Ordinal);
 
@@ -277,6 +288,7 @@ internal sealed class ScanCounts
         Lines += other.Lines;
         Errors += other.Errors;
         BytesKept += other.BytesKept;
+        OtherShards += other.OtherShards;
         foreach (var (type, (used, notRead)) in other.ByType)
         {
             ByType.TryGetValue(type, out var c);

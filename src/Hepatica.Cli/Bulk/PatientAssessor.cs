@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Hepatica.Cli.Tables;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Findings;
 using Hepatica.Clinical.Scoring;
@@ -164,7 +165,11 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         counts.Count(snapshot.Issues);
         var t3 = Stopwatch.GetTimestamp();
         counts.AssessTicks += t3 - t2;
-        if (options.Output == BulkOutput.Fhir)
+        if (options.Table is { } table)
+        {
+            TableRows.Write(w, table, assessment, options.Basis, line: null);
+        }
+        else if (options.Output == BulkOutput.Fhir)
         {
             var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(options.Issued, options.AsOf, "Patient/" + id, read.Sources, options.AsOfGiven));
             w.WriteRawValue(FhirAssessmentWriter.ToJson(bundle), skipInputValidation: true);
@@ -180,6 +185,12 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
 
     private void WriteUnreadable(Utf8JsonWriter w, string id, IReadOnlyList<InputIssue> issues)
     {
+        if (options.Table is { } table)
+        {
+            TableRows.WriteUnreadable(w, table, issues, options.Basis, line: null, id);
+            return;
+        }
+
         if (options.Output == BulkOutput.Fhir)
         {
             var outcome = FhirAssessmentWriter.ToOperationOutcome(issues);
