@@ -209,6 +209,18 @@ internal static class Commands
         return summary.LinesWithErrors > 0 ? ExitCodes.SomeLinesFailed : ExitCodes.Ok;
     }
 
+    /// <summary><c>hepatica columns</c>: the column dictionary of a table run with these scores (docs/tables.md holds the whole catalog's).</summary>
+    public static int Columns(string? scoreIds)
+    {
+        if (!TryParseScores(scoreIds, out var scores))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        Console.Out.Write(TableLayout.For(scores).Dictionary());
+        return ExitCodes.Ok;
+    }
+
     /// <summary>
     /// <c>--output</c> of <c>batch</c> and <c>bulk</c>: <c>json</c> (the default: JSON Lines records), <c>csv</c> or
     /// <c>parquet</c> (a table: <paramref name="table"/>), and for <c>bulk</c> also <c>fhir</c> (<paramref name="fhir"/>).

@@ -43,10 +43,13 @@ batch.SetAction((parse, ct) => parse.GetValue(output) is { } outFile
     ? Commands.BatchAsync(parse.GetValue(input)!, outFile, parse.GetValue(explain), parse.GetValue(threads), parse.GetValue(noProgress), parse.GetValue(scoreList), ct, parse.GetValue(issued), parse.GetValue(profile), parse.GetValue(tableOutput), parse.GetValue(shard))
     : Task.FromResult(Commands.Usage("batch needs an input and an output file: hepatica batch IN OUT (a FHIR Bulk Data export: hepatica bulk DIR OUT).")));
 var bulk = BulkCommand.Create();
+var columnScores = new Option<string?>("--scores") { Description = "Comma-separated score ids, as given to batch or bulk (default: every score)." };
+var columns = new Command("columns", "Print the column dictionary of batch and bulk --output csv|parquet as Markdown (docs/tables.md).") { columnScores };
+columns.SetAction(parse => Commands.Columns(parse.GetValue(columnScores)));
 
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")
 {
-    assess, score, scores, batch, bulk,
+    assess, score, scores, batch, bulk, columns,
 };
 foreach (var command in RecordCommands.Create())
 {

@@ -188,7 +188,7 @@ public sealed class BulkBatchTests : IDisposable
 
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--as-of 'yesterday' is not YYYY-MM-DD", r.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--output 'xml' is not json or fhir.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--output 'xml' is not json, fhir, csv or parquet.", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("--threads must be between 1 and 64.", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("--memory-mb must be at least 64.", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("--partitions must be between 1 and 4096.", r.Stderr, StringComparison.Ordinal);

@@ -14,9 +14,6 @@ internal enum CellType
 
     /// <summary>A score value as the JSON record gives it; in Parquet <c>DOUBLE</c> (the nearest double), in CSV the record's exact decimal text.</summary>
     Number,
-
-    /// <summary>An instant; in Parquet a UTC <c>TIMESTAMP</c> (microseconds), in CSV the record's ISO 8601 text.</summary>
-    Instant,
 }
 
 /// <summary>One column: its stable name, what it holds, and the score it belongs to (null for the record's own columns).</summary>
@@ -44,13 +41,13 @@ internal sealed class TableLayout
         new("id", CellType.Text, "The snapshot's `id` (`batch`) or the Patient id (`bulk`); empty when the line had none or could not be read."),
         new("record_status", CellType.Text, "`ok`, `input-errors` (some values unusable; the scores use the rest) or `error` (nothing could be read: every score column is empty)."),
         new("engine_version", CellType.Text, "The Hepatica engine version that computed the row."),
-        new("as_of", CellType.Instant, "The instant the row is assessed for (`asOf` of the JSON record)."),
-        new("as_of_source", CellType.Text, "Where `as_of` came from: `assessment-date`, `fhir-as-of` or `run-time` (docs/output.md)."),
+        new("as_of", CellType.Text, "What the row is assessed as of, exactly the JSON record's `asOf`: an instant (`2026-12-01T00:00:00Z`) or, from a snapshot's `assessmentDate`, a date (`2026-11-20`); `CAST(as_of AS TIMESTAMPTZ)` in DuckDB where it is an instant."),
+        new("as_of_source", CellType.Text, "Where `as_of` came from: `assessmentDate` (the snapshot's), `fhir-as-of` (`--as-of`) or `run-time` (`--issued` or now) (docs/output.md)."),
         new("profile", CellType.Text, "The guideline profile (`us` or `uk`); empty when the line could not be read."),
         new("allocation_score", CellType.Text, "The id of the profile's allocation (under `uk`: listing) score."),
         new("error_count", CellType.Integer, "Input issues of severity error (values not used)."),
         new("warning_count", CellType.Integer, "Input issues of severity warning (values used, with a caution)."),
-        new("error_codes", CellType.Text, "The error codes, `;`-separated, in the record's order (docs/snapshot.md, \"Issue codes\")."),
+        new("error_codes", CellType.Text, "The error codes, `;`-separated, in the record's order (docs/snapshot.md, \"Issues\")."),
         new("warning_codes", CellType.Text, "The warning codes, `;`-separated, in the record's order."),
     ];
 
@@ -142,7 +139,6 @@ internal sealed class TableLayout
         CellType.Text => "text",
         CellType.Integer => "integer (INT64)",
         CellType.Number => "number (DOUBLE; CSV: exact decimal text)",
-        CellType.Instant => "instant (TIMESTAMP UTC, µs; CSV: ISO 8601)",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -258,7 +258,6 @@ internal sealed class ParquetTableOutput : TableOutput
             CellType.Text => (object)new string?[RowGroupRows],
             CellType.Integer => new long?[RowGroupRows],
             CellType.Number => new double?[RowGroupRows],
-            CellType.Instant => new DateTime?[RowGroupRows],
             _ => throw new ArgumentOutOfRangeException(nameof(layout)),
         })];
     }
@@ -268,7 +267,6 @@ internal sealed class ParquetTableOutput : TableOutput
         CellType.Text => new DataField<string>(c.Name, true),
         CellType.Integer => new DataField<long>(c.Name, true),
         CellType.Number => new DataField<double>(c.Name, true),
-        CellType.Instant => new DateTimeDataField(c.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
@@ -316,9 +314,6 @@ internal sealed class ParquetTableOutput : TableOutput
                     case double?[] number:
                         await group.WriteAsync<double>(fields[i], number.AsMemory(0, buffered), cancellationToken: ct).ConfigureAwait(false);
                         break;
-                    case DateTime?[] instant:
-                        await group.WriteAsync<DateTime>(fields[i], instant.AsMemory(0, buffered), cancellationToken: ct).ConfigureAwait(false);
-                        break;
                 }
             }
         }
@@ -344,9 +339,6 @@ internal sealed class ParquetTableOutput : TableOutput
                 break;
             case double?[] number:
                 number[buffered] = isNull ? null : double.Parse(value.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture);
-                break;
-            case DateTime?[] instant:
-                instant[buffered] = isNull ? null : DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime;
                 break;
         }
     }
