@@ -16,8 +16,13 @@ namespace Hepatica.Fhir.Bulk;
 /// </summary>
 public static class BulkPatientReader
 {
-    /// <summary>Parses one NDJSON line into a resource, or returns null and adds its issues (BLK005 first, then the SDK's).</summary>
-    public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues)
+    /// <summary>
+    /// Parses one NDJSON line into a resource, or returns null and adds its issues (BLK005 first, then the SDK's). With
+    /// <paramref name="fastObservation"/> (a line pass 1 saw as an Observation, and no <c>--strict</c>), an Observation
+    /// is read by <see cref="FastObservationParser"/> when it can read it; every other line, and every line it cannot
+    /// read, by Firely as before (docs/decisions/0007-bulk-fast-observations.md).
+    /// </summary>
+    public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues, bool fastObservation = false)
     {
         ArgumentNullException.ThrowIfNull(issues);
         line = JsonInput.WithoutBom(line);
@@ -25,6 +30,11 @@ public static class BulkPatientReader
         {
             issues.Add(InputIssue.Error(BulkIssueCodes.MalformedLine, "$", escape));
             return null;
+        }
+
+        if (fastObservation && FastObservationParser.TryParse(line) is { } observation)
+        {
+            return observation;
         }
 
         try
