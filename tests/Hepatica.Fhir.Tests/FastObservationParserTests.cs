@@ -108,9 +108,12 @@ public sealed class FastObservationParserTests
     private const string Observation = """{"resourceType":"Observation","id":"o1","status":"final","category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"laboratory"}]}],"code":{"coding":[{"system":"http://loinc.org","code":"1975-2","display":"Bilirubin.total"}],"text":"Bilirubin"},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2026-11-19T08:00:00Z","issued":"2026-11-19T09:00:00Z","valueQuantity":{"value":2.1,"unit":"mg/dL","system":"http://unitsofmeasure.org","code":"mg/dL"},"referenceRange":[{"high":{"value":3.5,"unit":"mg/dL","system":"http://unitsofmeasure.org","code":"mg/dL"}}]}""";
 
     /// <summary>True when the fast reader read the line itself (and then read it as Firely does); false when it left it to Firely. Fails when it is looser or reads differently.</summary>
-    private static bool AgreesWithFirely(byte[] line)
+    private static bool AgreesWithFirely(byte[] line) => AgreesWithFirely(line, "Observation");
+
+    /// <summary>As <see cref="AgreesWithFirely(byte[])"/>, for the fast reader of <paramref name="type"/>.</summary>
+    internal static bool AgreesWithFirely(byte[] line, string type)
     {
-        var fast = FastObservationParser.TryParse(line);
+        var fast = FastResourceParsers.TryParse(line, type);
         if (fast is null)
         {
             return false;
@@ -123,7 +126,7 @@ public sealed class FastObservationParserTests
             // Allowed only when the fault is in an element the fast reader skips unread (decision 0007): Firely must
             // then read the same line with those elements taken out, and read it as the fast reader did.
             var withoutSkipped = JsonNode.Parse(line)!.AsObject();
-            foreach (var name in SkippedElements)
+            foreach (var name in Skipped(type))
             {
                 withoutSkipped.Remove(name);
             }
@@ -133,40 +136,69 @@ public sealed class FastObservationParserTests
             Assert.True(firely is not null, $"The fast reader read a line Firely refuses in what it reads ({string.Join("; ", issues.Concat(retry).Select(i => i.Path + ": " + i.Message))}): {Encoding.UTF8.GetString(line)}");
         }
 
-        Assert.True(firely is Observation, $"Firely read another resource type: {Encoding.UTF8.GetString(line)}");
-        var expected = Restrict((Observation)firely!);
+        Assert.True(firely!.TypeName == type, $"Firely read another resource type: {Encoding.UTF8.GetString(line)}");
+        var expected = Restrict(firely);
         Assert.True(fast.IsExactly(expected), $"The fast reader read differently from Firely: {Encoding.UTF8.GetString(line)}");
         return true;
     }
 
-    private static readonly string[] SkippedElements =
-    [
-        "meta", "language", "text", "contained", "extension", "identifier", "basedOn", "partOf", "category", "focus", "encounter",
-        "issued", "performer", "note", "bodySite", "method", "specimen", "device", "hasMember", "derivedFrom", "component",
-    ];
-
-    /// <summary>Firely's Observation cut to the elements the snapshot reader uses (the ones the fast reader reads).</summary>
-    private static Observation Restrict(Observation o) => new()
+    /// <summary>The elements each fast reader skips unread (decision 0007), written out here independently of the readers.</summary>
+    private static string[] Skipped(string type) => type switch
     {
-        Id = o.Id,
-        Status = o.Status,
-        Code = o.Code,
-        Subject = o.Subject,
-        Effective = o.Effective,
-        Value = o.Value,
-        DataAbsentReason = o.DataAbsentReason,
-        Interpretation = o.Interpretation,
-        ReferenceRange = o.ReferenceRange,
+        "Observation" => ["meta", "language", "text", "contained", "extension", "identifier", "basedOn", "partOf", "category", "focus", "encounter",
+            "issued", "performer", "note", "bodySite", "method", "specimen", "device", "hasMember", "derivedFrom", "component"],
+        "Patient" => ["meta", "language", "text", "contained", "extension", "identifier", "active", "name", "telecom", "deceasedBoolean", "deceasedDateTime",
+            "address", "maritalStatus", "multipleBirthBoolean", "multipleBirthInteger", "photo", "contact", "communication", "generalPractitioner",
+            "managingOrganization", "link"],
+        "Condition" => ["meta", "language", "text", "contained", "extension", "identifier", "category", "bodySite", "encounter", "recorder", "asserter", "stage", "evidence", "note"],
+        "Immunization" => ["meta", "language", "text", "contained", "extension", "identifier", "statusReason", "encounter", "recorded", "primarySource",
+            "reportOrigin", "location", "manufacturer", "lotNumber", "expirationDate", "site", "route", "doseQuantity", "performer", "note",
+            "reasonCode", "reasonReference", "isSubpotent", "subpotentReason", "education", "programEligibility", "fundingSource", "reaction",
+            "protocolApplied"],
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private static List<byte[]> Collect()
+    /// <summary>Firely's resource cut to the elements the snapshot reader uses (the ones the fast readers read).</summary>
+    private static Resource Restrict(Resource resource) => resource switch
+    {
+        Observation o => new Observation
+        {
+            Id = o.Id,
+            Status = o.Status,
+            Code = o.Code,
+            Subject = o.Subject,
+            Effective = o.Effective,
+            Value = o.Value,
+            DataAbsentReason = o.DataAbsentReason,
+            Interpretation = o.Interpretation,
+            ReferenceRange = o.ReferenceRange,
+        },
+        Patient p => new Patient { Id = p.Id, Gender = p.Gender, BirthDateElement = p.BirthDateElement },
+        Condition c => new Condition
+        {
+            Id = c.Id,
+            ClinicalStatus = c.ClinicalStatus,
+            VerificationStatus = c.VerificationStatus,
+            Severity = c.Severity,
+            Code = c.Code,
+            Subject = c.Subject,
+            Onset = c.Onset,
+            Abatement = c.Abatement,
+            RecordedDateElement = c.RecordedDateElement,
+        },
+        Immunization i => new Immunization { Id = i.Id, Status = i.Status, VaccineCode = i.VaccineCode, Patient = i.Patient, Occurrence = i.Occurrence },
+        _ => throw new ArgumentOutOfRangeException(nameof(resource)),
+    };
+
+    /// <summary>Every resource of <paramref name="type"/> in the repository's and the shared data, as one compact line each.</summary>
+    internal static List<byte[]> Lines(string type)
     {
         var files = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.json")
             .Concat(Directory.EnumerateFiles(RepoRoot.SharedData("fhir-samples", "synthea-r4-bundles"), "*.json"))
             .Concat(Directory.EnumerateFiles(RepoRoot.SharedData("fhir-samples", "cds-hooks-examples"), "*.json"))
             .Concat(Directory.EnumerateFiles(RepoRoot.File("tests", "Hepatica.Web.Tests", "CdsHooks", "Fixtures"), "*.json"));
-        var lines = Observations(files).ToList();
-        foreach (var ndjson in Directory.EnumerateFiles(RepoRoot.SharedData("fhir-samples", "bulk-ndjson-10-patients"), "Observation*.ndjson"))
+        var lines = Resources(files, type).ToList();
+        foreach (var ndjson in Directory.EnumerateFiles(RepoRoot.SharedData("fhir-samples", "bulk-ndjson-10-patients"), type + "*.ndjson"))
         {
             lines.AddRange(File.ReadAllLines(ndjson).Where(l => l.Length > 0).Select(Encoding.UTF8.GetBytes));
         }
@@ -174,8 +206,12 @@ public sealed class FastObservationParserTests
         return lines;
     }
 
-    /// <summary>Every object with <c>"resourceType": "Observation"</c> anywhere in the files, as one compact line each.</summary>
-    private static IEnumerable<byte[]> Observations(IEnumerable<string> files)
+    private static List<byte[]> Collect() => Lines("Observation");
+
+    private static IEnumerable<byte[]> Observations(IEnumerable<string> files) => Resources(files, "Observation");
+
+    /// <summary>Every object with <c>"resourceType": TYPE</c> anywhere in the files, as one compact line each.</summary>
+    private static IEnumerable<byte[]> Resources(IEnumerable<string> files, string type)
     {
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
@@ -189,7 +225,7 @@ public sealed class FastObservationParserTests
                 continue; // a fixture that is broken on purpose
             }
 
-            foreach (var o in Walk(root).Where(n => n["resourceType"] is JsonValue v && v.TryGetValue<string>(out var t) && t == "Observation"))
+            foreach (var o in Walk(root).Where(n => n["resourceType"] is JsonValue v && v.TryGetValue<string>(out var t) && t == type))
             {
                 yield return Encoding.UTF8.GetBytes(o.ToJsonString());
             }

@@ -115,8 +115,8 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
             }
 
             var issues = new List<InputIssue>();
-            var fast = !options.Strict && types[index - 1] == "Observation";
-            if (BulkPatientReader.Parse(data.AsSpan(r.PayloadOffset, r.PayloadLength), issues, fast) is { } resource)
+            var fastType = options.Strict ? null : types[index - 1];
+            if (BulkPatientReader.Parse(data.AsSpan(r.PayloadOffset, r.PayloadLength), issues, fastType) is { } resource)
             {
                 parsed.Add((resource, r));
             }
@@ -126,7 +126,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
             }
         }
 
-        ReparseRepeated(parsed, data);
+        ReparseRepeated(parsed, data, (from, issues) => errors.Add((PartitionRecord.ErrorKey(from.FileIndex, from.Line), ErrorRecords.Render(Path.GetFileName(files[from.FileIndex]), from.Line, null, id, issues))));
         counts.ResourcesParsed += parsed.Count;
         var t1 = Stopwatch.GetTimestamp();
         counts.ParseTicks += t1 - t0;
@@ -186,10 +186,10 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
     }
 
     /// <summary>
-    /// A resource that appears more than once is compared whole (FHR007 identical, FHR008 different): an Observation
-    /// the fast reader read holds only the elements it uses, so each of those is parsed again by Firely, as before.
+    /// A resource that appears more than once is compared whole (FHR007 identical, FHR008 different): a resource a fast
+    /// reader read holds only the elements Hepatica uses, so each copy is parsed again by Firely, as before.
     /// </summary>
-    private static void ReparseRepeated(List<(Resource Resource, PartitionRecord From)> parsed, byte[] data)
+    private static void ReparseRepeated(List<(Resource Resource, PartitionRecord From)> parsed, byte[] data, Action<PartitionRecord, List<InputIssue>> refused)
     {
         var repeated = parsed.Where(p => p.Resource.Id is not null).GroupBy(p => (p.Resource.TypeName, p.Resource.Id)).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         if (repeated.Count == 0)
@@ -197,13 +197,21 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
             return;
         }
 
-        for (var i = 0; i < parsed.Count; i++)
+        for (var i = parsed.Count - 1; i >= 0; i--)
         {
-            if (parsed[i].Resource is Observation && repeated.Contains(parsed[i]))
+            if (repeated.Contains(parsed[i]))
             {
                 var from = parsed[i].From;
-                var strict = BulkPatientReader.Parse(data.AsSpan(from.PayloadOffset, from.PayloadLength), []);
-                parsed[i] = (strict ?? throw new InvalidOperationException("Firely refused an Observation the fast reader read: a bug in FastObservationParser (it must never be looser)."), from);
+                var issues = new List<InputIssue>();
+                if (BulkPatientReader.Parse(data.AsSpan(from.PayloadOffset, from.PayloadLength), issues) is { } whole)
+                {
+                    parsed[i] = (whole, from);
+                }
+                else
+                {
+                    parsed.RemoveAt(i); // Firely refuses it whole (a fault in an element the fast reader skips): an error record, as before
+                    refused(from, issues);
+                }
             }
         }
     }

@@ -18,11 +18,11 @@ public static class BulkPatientReader
 {
     /// <summary>
     /// Parses one NDJSON line into a resource, or returns null and adds its issues (BLK005 first, then the SDK's). With
-    /// <paramref name="fastObservation"/> (a line pass 1 saw as an Observation, and no <c>--strict</c>), an Observation
-    /// is read by <see cref="FastObservationParser"/> when it can read it; every other line, and every line it cannot
-    /// read, by Firely as before (docs/decisions/0007-bulk-fast-observations.md).
+    /// <paramref name="fastType"/> (the type pass 1 saw on the line; null under <c>--strict</c>), a line of a type
+    /// <see cref="FastResourceParsers"/> reads is read by it when it can; every other line, and every line it cannot
+    /// read, by Firely as before (docs/decisions/0007-bulk-fast-reader.md).
     /// </summary>
-    public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues, bool fastObservation = false)
+    public static Resource? Parse(ReadOnlySpan<byte> line, List<InputIssue> issues, string? fastType = null)
     {
         ArgumentNullException.ThrowIfNull(issues);
         line = JsonInput.WithoutBom(line);
@@ -32,9 +32,9 @@ public static class BulkPatientReader
             return null;
         }
 
-        if (fastObservation && FastObservationParser.TryParse(line) is { } observation)
+        if (fastType is not null && FastResourceParsers.TryParse(line, fastType) is { } fast)
         {
-            return observation;
+            return fast;
         }
 
         try

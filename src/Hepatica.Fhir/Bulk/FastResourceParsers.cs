@@ -1,0 +1,226 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using static Hepatica.Fhir.Bulk.FastJson;
+
+namespace Hepatica.Fhir.Bulk;
+
+/// <summary>
+/// The fast readers of the other resource types a Bulk export mostly holds (decision 0007): a Patient (id, gender,
+/// birthDate), a Condition (id, clinicalStatus, verificationStatus, severity, code, subject, onset and abatement as
+/// dateTime or Period, recordedDate) and an Immunization (id, status, vaccineCode, patient, occurrenceDateTime), the
+/// elements <see cref="FhirSnapshotReader"/> and <see cref="ReadInstants"/> use, validated as R4 defines them; every
+/// other R4 element skipped unread, except implicitRules and modifierExtension (they change what a resource means)
+/// and the choice types the reader does not read (onsetAge, occurrenceString ...), which send the line to Firely, as
+/// does anything else these readers do not read. <see cref="TryParse"/> chooses the reader by the type pass 1 saw.
+/// </summary>
+public static class FastResourceParsers
+{
+    /// <summary>The types a fast reader reads.</summary>
+    public static bool Reads(string? type) => type is "Observation" or "Patient" or "Condition" or "Immunization";
+
+    /// <summary>The resource of <paramref name="line"/> if a fast reader reads it; null when the line must be parsed by Firely.</summary>
+    /// <param name="line">One NDJSON line.</param>
+    /// <param name="type">The resourceType pass 1 saw on the line (the reader checks it again).</param>
+    public static Resource? TryParse(ReadOnlySpan<byte> line, string? type) => type switch
+    {
+        "Observation" => FastObservationParser.TryParse(line),
+        "Patient" => Guarded<Patient>(line, ReadPatient),
+        "Condition" => Guarded<Condition>(line, ReadCondition),
+        "Immunization" => Guarded<Immunization>(line, ReadImmunization),
+        _ => null,
+    };
+
+    private static readonly Dictionary<string, int> PatientElements = Index(
+        "resourceType", "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension", "identifier",
+        "active", "name", "telecom", "gender", "birthDate", "deceasedBoolean", "deceasedDateTime", "address", "maritalStatus",
+        "multipleBirthBoolean", "multipleBirthInteger", "photo", "contact", "communication", "generalPractitioner", "managingOrganization", "link");
+
+    private static readonly HashSet<string> PatientSkipped = new(StringComparer.Ordinal)
+    {
+        "meta", "language", "text", "contained", "extension", "identifier", "active", "name", "telecom", "deceasedBoolean", "deceasedDateTime",
+        "address", "maritalStatus", "multipleBirthBoolean", "multipleBirthInteger", "photo", "contact", "communication", "generalPractitioner",
+        "managingOrganization", "link",
+    };
+
+    private static readonly Dictionary<string, int> ConditionElements = Index(
+        "resourceType", "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension", "identifier",
+        "clinicalStatus", "verificationStatus", "category", "severity", "code", "bodySite", "subject", "encounter",
+        "onsetDateTime", "onsetAge", "onsetPeriod", "onsetRange", "onsetString",
+        "abatementDateTime", "abatementAge", "abatementPeriod", "abatementRange", "abatementString",
+        "recordedDate", "recorder", "asserter", "stage", "evidence", "note");
+
+    private static readonly HashSet<string> ConditionSkipped = new(StringComparer.Ordinal)
+    {
+        "meta", "language", "text", "contained", "extension", "identifier", "category", "bodySite", "encounter", "recorder", "asserter", "stage", "evidence", "note",
+    };
+
+    private static readonly Dictionary<string, int> ImmunizationElements = Index(
+        "resourceType", "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension", "identifier",
+        "status", "statusReason", "vaccineCode", "patient", "encounter", "occurrenceDateTime", "occurrenceString", "recorded",
+        "primarySource", "reportOrigin", "location", "manufacturer", "lotNumber", "expirationDate", "site", "route", "doseQuantity",
+        "performer", "note", "reasonCode", "reasonReference", "isSubpotent", "subpotentReason", "education", "programEligibility",
+        "fundingSource", "reaction", "protocolApplied");
+
+    private static readonly HashSet<string> ImmunizationSkipped = new(StringComparer.Ordinal)
+    {
+        "meta", "language", "text", "contained", "extension", "identifier", "statusReason", "encounter", "recorded", "primarySource",
+        "reportOrigin", "location", "manufacturer", "lotNumber", "expirationDate", "site", "route", "doseQuantity", "performer", "note",
+        "reasonCode", "reasonReference", "isSubpotent", "subpotentReason", "education", "programEligibility", "fundingSource", "reaction",
+        "protocolApplied",
+    };
+
+    private static Patient ReadPatient(ref Utf8JsonReader r)
+    {
+        Start(ref r);
+        var p = new Patient();
+        var seen = 0UL;
+        var typed = false;
+        while (Next(ref r, out var name))
+        {
+            Member(PatientElements, name, ref seen);
+            switch (name)
+            {
+                case "resourceType":
+                    ResourceType(ref r, "Patient");
+                    typed = true;
+                    break;
+                case "id":
+                    p.Id = Id(ref r);
+                    break;
+                case "gender":
+                    p.Gender = String(ref r) switch
+                    {
+                        "male" => AdministrativeGender.Male,
+                        "female" => AdministrativeGender.Female,
+                        "other" => AdministrativeGender.Other,
+                        "unknown" => AdministrativeGender.Unknown,
+                        _ => throw new Fallback(),
+                    };
+                    break;
+                case "birthDate":
+                    p.BirthDateElement = Date(ref r);
+                    break;
+                default:
+                    SkipOrFallBack(ref r, PatientSkipped, name);
+                    break;
+            }
+        }
+
+        // A resource of nothing but its type is an empty element, which Firely refuses.
+        return typed && seen != 1UL ? p : throw new Fallback();
+    }
+
+    private static Condition ReadCondition(ref Utf8JsonReader r)
+    {
+        Start(ref r);
+        var c = new Condition();
+        var seen = 0UL;
+        var typed = false;
+        while (Next(ref r, out var name))
+        {
+            Member(ConditionElements, name, ref seen);
+            switch (name)
+            {
+                case "resourceType":
+                    ResourceType(ref r, "Condition");
+                    typed = true;
+                    break;
+                case "id":
+                    c.Id = Id(ref r);
+                    break;
+                case "clinicalStatus":
+                    c.ClinicalStatus = Concept(ref r);
+                    break;
+                case "verificationStatus":
+                    c.VerificationStatus = Concept(ref r);
+                    break;
+                case "severity":
+                    c.Severity = Concept(ref r);
+                    break;
+                case "code":
+                    c.Code = Concept(ref r);
+                    break;
+                case "subject":
+                    c.Subject = Reference(ref r);
+                    break;
+                case "onsetDateTime":
+                    c.Onset = FastJson.DateTime(ref r);
+                    break;
+                case "onsetPeriod":
+                    c.Onset = Period(ref r);
+                    break;
+                case "abatementDateTime":
+                    c.Abatement = FastJson.DateTime(ref r);
+                    break;
+                case "abatementPeriod":
+                    c.Abatement = Period(ref r);
+                    break;
+                case "recordedDate":
+                    c.RecordedDateElement = FastJson.DateTime(ref r);
+                    break;
+                default:
+                    SkipOrFallBack(ref r, ConditionSkipped, name);
+                    break;
+            }
+        }
+
+        // Condition.subject is 1..1 in R4.
+        return typed && c.Subject is not null ? c : throw new Fallback();
+    }
+
+    private static Immunization ReadImmunization(ref Utf8JsonReader r)
+    {
+        Start(ref r);
+        var i = new Immunization();
+        var seen = 0UL;
+        var typed = false;
+        while (Next(ref r, out var name))
+        {
+            Member(ImmunizationElements, name, ref seen);
+            switch (name)
+            {
+                case "resourceType":
+                    ResourceType(ref r, "Immunization");
+                    typed = true;
+                    break;
+                case "id":
+                    i.Id = Id(ref r);
+                    break;
+                case "status":
+                    i.Status = String(ref r) switch
+                    {
+                        "completed" => Immunization.ImmunizationStatusCodes.Completed,
+                        "entered-in-error" => Immunization.ImmunizationStatusCodes.EnteredInError,
+                        "not-done" => Immunization.ImmunizationStatusCodes.NotDone,
+                        _ => throw new Fallback(),
+                    };
+                    break;
+                case "vaccineCode":
+                    i.VaccineCode = Concept(ref r);
+                    break;
+                case "patient":
+                    i.Patient = Reference(ref r);
+                    break;
+                case "occurrenceDateTime":
+                    i.Occurrence = FastJson.DateTime(ref r);
+                    break;
+                default:
+                    SkipOrFallBack(ref r, ImmunizationSkipped, name);
+                    break;
+            }
+        }
+
+        // R4: status, vaccineCode, patient and occurrence[x] are 1..1.
+        return typed && i.Status is not null && i.VaccineCode is not null && i.Patient is not null && i.Occurrence is not null ? i : throw new Fallback();
+    }
+
+    private static void SkipOrFallBack(ref Utf8JsonReader r, HashSet<string> skipped, string name)
+    {
+        if (!skipped.Contains(name))
+        {
+            throw new Fallback(); // implicitRules, modifierExtension, a choice type the reader does not read
+        }
+
+        Skip(ref r);
+    }
+}
