@@ -33,7 +33,7 @@ internal sealed record BulkOptions(DateTimeOffset AsOf, DateTimeOffset Issued, B
     /// <summary>The table's format, with <see cref="Table"/>.</summary>
     public Tables.TableFormat TableFormat { get; init; }
 
-    /// <summary><c>--strict</c>: every resource line parsed by Firely's validated deserializer, none by the fast Observation reader (decision 0007).</summary>
+    /// <summary><c>--strict</c>: every resource line parsed by Firely's validated deserializer, none by the fast readers (decision 0007).</summary>
     public bool Strict { get; init; }
 
     /// <summary>Only the patients of this shard (<c>--shard i/N</c>) are kept in pass 1, assessed and written; null: every patient.</summary>

@@ -6,7 +6,7 @@ namespace Hepatica.Fhir.Bulk;
 
 /// <summary>
 /// Reads one NDJSON Observation line straight into a Firely <see cref="Observation"/> with exactly the elements
-/// <see cref="FhirSnapshotReader"/> uses (docs/decisions/0007-bulk-fast-observations.md): id, status, code, subject,
+/// <see cref="FhirSnapshotReader"/> uses (docs/decisions/0007-bulk-fast-reader.md): id, status, code, subject,
 /// effectiveDateTime or effectivePeriod, valueQuantity, valueCodeableConcept or valueString, interpretation,
 /// dataAbsentReason and referenceRange, each validated as the FHIR R4 datatypes define them (enumerations, the
 /// id, code, uri, dateTime and decimal formats, no empty values, no unknown members). The other elements of an
