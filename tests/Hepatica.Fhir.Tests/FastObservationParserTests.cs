@@ -159,7 +159,7 @@ public sealed class FastObservationParserTests
     };
 
     /// <summary>Firely's resource cut to the elements the snapshot reader uses (the ones the fast readers read).</summary>
-    private static Resource Restrict(Resource resource) => resource switch
+    internal static Resource Restrict(Resource resource) => resource switch
     {
         Observation o => new Observation
         {

@@ -41,7 +41,7 @@ public static class FastObservationParser
     /// <summary>The Observation of <paramref name="line"/>, or null when the line must be parsed by Firely instead.</summary>
     public static Observation? TryParse(ReadOnlySpan<byte> line) => Guarded(line, ReadObservation);
 
-    private static Observation ReadObservation(ref Utf8JsonReader r)
+    internal static Observation ReadObservation(ref Utf8JsonReader r)
     {
         Start(ref r);
         var o = new Observation();

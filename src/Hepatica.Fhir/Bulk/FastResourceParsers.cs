@@ -30,6 +30,16 @@ public static class FastResourceParsers
         _ => null,
     };
 
+    /// <summary>The fast reader of <paramref name="type"/> over a reader on the resource's first token, or null for a type no fast reader reads.</summary>
+    internal static Reading<Resource>? ReaderOf(string? type) => type switch
+    {
+        "Observation" => (ref Utf8JsonReader r) => FastObservationParser.ReadObservation(ref r),
+        "Patient" => (ref Utf8JsonReader r) => ReadPatient(ref r),
+        "Condition" => (ref Utf8JsonReader r) => ReadCondition(ref r),
+        "Immunization" => (ref Utf8JsonReader r) => ReadImmunization(ref r),
+        _ => null,
+    };
+
     private static readonly Dictionary<string, int> PatientElements = Index(
         "resourceType", "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension", "identifier",
         "active", "name", "telecom", "gender", "birthDate", "deceasedBoolean", "deceasedDateTime", "address", "maritalStatus",

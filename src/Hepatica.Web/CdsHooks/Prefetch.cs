@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hepatica.Clinical.Scoring;
+using Hepatica.Fhir.Bulk;
 using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -339,6 +340,14 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         {
             problems.Add(InputIssue.Error(CdsIssueCodes.UnreadableResource, path, $"{path}: {escape}")); // the SDK would throw InvalidOperationException reading that string
             return null;
+        }
+
+        // The fast readers first (decision 0007): a Patient, Observation, Condition or Immunization, or a search Bundle
+        // of them, read into exactly the elements the snapshot reader uses; anything else (and anything they cannot
+        // read) is parsed by Firely as before, with the same problems.
+        if (FastBundleParser.TryParse(json) is { } fast)
+        {
+            return fast;
         }
 
         try
