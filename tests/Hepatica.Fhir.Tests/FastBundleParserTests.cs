@@ -59,7 +59,7 @@ public sealed class FastBundleParserTests
     [Theory]
     [InlineData("""{"resourceType":"Bundle","type":"searchset","entry":[]}""")]
     [InlineData("""{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","id":"p1"}}]}""")]
-    [InlineData("""{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Procedure","id":"x","status":"completed","subject":{"reference":"Patient/p1"}}}]}""")]
+    [InlineData("""{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"MedicationRequest","id":"x","status":"active","intent":"order","medicationCodeableConcept":{"text":"x"},"subject":{"reference":"Patient/p1"}}}]}""")]
     [InlineData("""{"resourceType":"Bundle","type":"searchset","link":[{"relation":"next"}]}""")]
     [InlineData("""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"not-found"}]}""")]
     public void WhatItDoesNotRead_LeftToFirely(string json) => Assert.Null(FastBundleParser.TryParse(Encoding.UTF8.GetBytes(json)));

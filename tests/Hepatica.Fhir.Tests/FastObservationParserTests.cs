@@ -155,6 +155,9 @@ public sealed class FastObservationParserTests
             "reportOrigin", "location", "manufacturer", "lotNumber", "expirationDate", "site", "route", "doseQuantity", "performer", "note",
             "reasonCode", "reasonReference", "isSubpotent", "subpotentReason", "education", "programEligibility", "fundingSource", "reaction",
             "protocolApplied"],
+        "Procedure" => ["meta", "language", "text", "contained", "extension", "identifier", "instantiatesCanonical", "instantiatesUri", "basedOn", "partOf",
+            "statusReason", "category", "encounter", "recorder", "asserter", "performer", "location", "reasonCode", "reasonReference", "bodySite",
+            "outcome", "report", "complication", "complicationDetail", "followUp", "note", "focalDevice", "usedReference", "usedCode"],
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -187,6 +190,7 @@ public sealed class FastObservationParserTests
             RecordedDateElement = c.RecordedDateElement,
         },
         Immunization i => new Immunization { Id = i.Id, Status = i.Status, VaccineCode = i.VaccineCode, Patient = i.Patient, Occurrence = i.Occurrence },
+        Procedure p => new Procedure { Id = p.Id, Status = p.Status, Code = p.Code, Subject = p.Subject, Performed = p.Performed },
         _ => throw new ArgumentOutOfRangeException(nameof(resource)),
     };
 

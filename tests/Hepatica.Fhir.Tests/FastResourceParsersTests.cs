@@ -5,7 +5,7 @@ using Hepatica.Fhir.Bulk;
 namespace Hepatica.Fhir.Tests;
 
 /// <summary>
-/// The fast Patient, Condition and Immunization readers against Firely (decision 0007), as
+/// The fast Patient, Condition, Immunization and Procedure readers against Firely (decision 0007), as
 /// <see cref="FastObservationParserTests"/> checks the Observation reader: every such resource in the data, and
 /// thousands of mutated ones, read as Firely reads them or left to Firely; never looser in what they read.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class FastResourceParsersTests
     [InlineData("Patient")]
     [InlineData("Condition")]
     [InlineData("Immunization")]
+    [InlineData("Procedure")]
     public void EveryResourceInTheData_ReadAsFirelyReadsIt(string type)
     {
         var lines = FastObservationParserTests.Lines(type);
@@ -29,6 +30,7 @@ public sealed class FastResourceParsersTests
     [InlineData("Patient")]
     [InlineData("Condition")]
     [InlineData("Immunization")]
+    [InlineData("Procedure")]
     public void Mutated_NeverLooserAndTheSameWhenBothRead(string type)
     {
         var seeds = FastObservationParserTests.Lines(type).Where((_, i) => i % 7 == 0).Take(60).ToList();
@@ -45,6 +47,8 @@ public sealed class FastResourceParsersTests
     [InlineData("""{"resourceType":"Immunization","id":"i1","status":"done","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"08"}]},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2020-01-01"}""")]
     [InlineData("""{"resourceType":"Immunization","id":"i1","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"08"}]},"patient":{"reference":"Patient/p1"},"occurrenceString":"childhood"}""")]
     [InlineData("""{"resourceType":"Immunization","id":"i1","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"08"}]},"patient":{"reference":"Patient/p1"}}""")]
+    [InlineData("""{"resourceType":"Procedure","id":"x","status":"done","subject":{"reference":"Patient/p1"}}""")]
+    [InlineData("""{"resourceType":"Procedure","id":"x","status":"completed","subject":{"reference":"Patient/p1"},"performedString":"last week"}""")]
     public void DeliberateFault_OrWhatTheReaderDoesNotRead_FirelyDecides(string json)
     {
         var line = Encoding.UTF8.GetBytes(json);

@@ -5,8 +5,8 @@ using static Hepatica.Fhir.Bulk.FastJson;
 namespace Hepatica.Fhir.Bulk;
 
 /// <summary>
-/// A CDS Hooks prefetch value (decision 0007, point 6) read with the fast readers: a Patient, Observation, Condition or
-/// Immunization alone, or a Bundle (a search result) whose every entry holds one of those. Of a Bundle it reads what
+/// A CDS Hooks prefetch value (decision 0007, point 6) read with the fast readers: a Patient, Observation, Condition,
+/// Immunization or Procedure alone, or a Bundle (a search result) whose every entry holds one of those. Of a Bundle it reads what
 /// the prefetch resolver uses, <c>type</c>, <c>link</c> (for paging) and each entry's <c>fullUrl</c> and
 /// <c>resource</c>, and skips the rest (<c>id</c>, <c>meta</c>, <c>timestamp</c>, <c>total</c>, each entry's
 /// <c>search</c>, <c>request</c> and <c>response</c>). Null when anything cannot be read this way (another resource type

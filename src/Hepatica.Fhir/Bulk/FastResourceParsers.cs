@@ -7,7 +7,8 @@ namespace Hepatica.Fhir.Bulk;
 /// <summary>
 /// The fast readers of the other resource types a Bulk export mostly holds (decision 0007): a Patient (id, gender,
 /// birthDate), a Condition (id, clinicalStatus, verificationStatus, severity, code, subject, onset and abatement as
-/// dateTime or Period, recordedDate) and an Immunization (id, status, vaccineCode, patient, occurrenceDateTime), the
+/// dateTime or Period, recordedDate), an Immunization (id, status, vaccineCode, patient, occurrenceDateTime) and a
+/// Procedure (id, status, code, subject, performedDateTime or performedPeriod), the
 /// elements <see cref="FhirSnapshotReader"/> and <see cref="ReadInstants"/> use, validated as R4 defines them; every
 /// other R4 element skipped unread, except implicitRules and modifierExtension (they change what a resource means)
 /// and the choice types the reader does not read (onsetAge, occurrenceString ...), which send the line to Firely, as
@@ -16,7 +17,7 @@ namespace Hepatica.Fhir.Bulk;
 public static class FastResourceParsers
 {
     /// <summary>The types a fast reader reads.</summary>
-    public static bool Reads(string? type) => type is "Observation" or "Patient" or "Condition" or "Immunization";
+    public static bool Reads(string? type) => type is "Observation" or "Patient" or "Condition" or "Immunization" or "Procedure";
 
     /// <summary>The resource of <paramref name="line"/> if a fast reader reads it; null when the line must be parsed by Firely.</summary>
     /// <param name="line">One NDJSON line.</param>
@@ -27,6 +28,7 @@ public static class FastResourceParsers
         "Patient" => Guarded<Patient>(line, ReadPatient),
         "Condition" => Guarded<Condition>(line, ReadCondition),
         "Immunization" => Guarded<Immunization>(line, ReadImmunization),
+        "Procedure" => Guarded<Procedure>(line, ReadProcedure),
         _ => null,
     };
 
@@ -37,6 +39,7 @@ public static class FastResourceParsers
         "Patient" => (ref Utf8JsonReader r) => ReadPatient(ref r),
         "Condition" => (ref Utf8JsonReader r) => ReadCondition(ref r),
         "Immunization" => (ref Utf8JsonReader r) => ReadImmunization(ref r),
+        "Procedure" => (ref Utf8JsonReader r) => ReadProcedure(ref r),
         _ => null,
     };
 
@@ -78,6 +81,74 @@ public static class FastResourceParsers
         "reasonCode", "reasonReference", "isSubpotent", "subpotentReason", "education", "programEligibility", "fundingSource", "reaction",
         "protocolApplied",
     };
+
+    private static readonly Dictionary<string, int> ProcedureElements = Index(
+        "resourceType", "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension", "identifier",
+        "instantiatesCanonical", "instantiatesUri", "basedOn", "partOf", "status", "statusReason", "category", "code", "subject", "encounter",
+        "performedDateTime", "performedPeriod", "performedString", "performedAge", "performedRange", "recorder", "asserter", "performer",
+        "location", "reasonCode", "reasonReference", "bodySite", "outcome", "report", "complication", "complicationDetail", "followUp", "note",
+        "focalDevice", "usedReference", "usedCode");
+
+    private static readonly HashSet<string> ProcedureSkipped = new(StringComparer.Ordinal)
+    {
+        "meta", "language", "text", "contained", "extension", "identifier", "instantiatesCanonical", "instantiatesUri", "basedOn", "partOf",
+        "statusReason", "category", "encounter", "recorder", "asserter", "performer", "location", "reasonCode", "reasonReference", "bodySite",
+        "outcome", "report", "complication", "complicationDetail", "followUp", "note", "focalDevice", "usedReference", "usedCode",
+    };
+
+    private static Procedure ReadProcedure(ref Utf8JsonReader r)
+    {
+        Start(ref r);
+        var p = new Procedure();
+        var seen = 0UL;
+        var typed = false;
+        while (Next(ref r, out var name))
+        {
+            Member(ProcedureElements, name, ref seen);
+            switch (name)
+            {
+                case "resourceType":
+                    ResourceType(ref r, "Procedure");
+                    typed = true;
+                    break;
+                case "id":
+                    p.Id = Id(ref r);
+                    break;
+                case "status":
+                    p.Status = String(ref r) switch
+                    {
+                        "preparation" => EventStatus.Preparation,
+                        "in-progress" => EventStatus.InProgress,
+                        "not-done" => EventStatus.NotDone,
+                        "on-hold" => EventStatus.OnHold,
+                        "stopped" => EventStatus.Stopped,
+                        "completed" => EventStatus.Completed,
+                        "entered-in-error" => EventStatus.EnteredInError,
+                        "unknown" => EventStatus.Unknown,
+                        _ => throw new Fallback(),
+                    };
+                    break;
+                case "code":
+                    p.Code = Concept(ref r);
+                    break;
+                case "subject":
+                    p.Subject = Reference(ref r);
+                    break;
+                case "performedDateTime":
+                    p.Performed = FastJson.DateTime(ref r);
+                    break;
+                case "performedPeriod":
+                    p.Performed = Period(ref r);
+                    break;
+                default:
+                    SkipOrFallBack(ref r, ProcedureSkipped, name);
+                    break;
+            }
+        }
+
+        // R4: status and subject are 1..1.
+        return typed && p.Status is not null && p.Subject is not null ? p : throw new Fallback();
+    }
 
     private static Patient ReadPatient(ref Utf8JsonReader r)
     {

@@ -342,7 +342,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
             return null;
         }
 
-        // The fast readers first (decision 0007): a Patient, Observation, Condition or Immunization, or a search Bundle
+        // The fast readers first (decision 0007): a Patient, Observation, Condition, Immunization or Procedure, or a search Bundle
         // of them, read into exactly the elements the snapshot reader uses; anything else (and anything they cannot
         // read) is parsed by Firely as before, with the same problems.
         if (FastBundleParser.TryParse(json) is { } fast)
