@@ -26,8 +26,8 @@ internal enum TableFormat
 /// </summary>
 internal abstract class TableOutput : Stream
 {
-    /// <summary>Parquet rows per row group: about 40 MB of cells in memory for the full catalog, and groups big enough for DuckDB and Spark to read in parallel.</summary>
-    public const int RowGroupRows = 16_384;
+    /// <summary>Parquet rows per row group: the cells of one group are buffered (about 20 MB for the full catalog) and Parquet.Net encodes a group at a time; groups stay big enough for DuckDB and Spark to read in parallel.</summary>
+    public const int RowGroupRows = 8_192;
 
     private byte[] carry = new byte[1 << 12];
     private int carried;
