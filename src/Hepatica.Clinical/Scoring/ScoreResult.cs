@@ -94,8 +94,10 @@ public sealed class ScoreOutcome
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(definition);
-        foreach (var o in outcomes)
+        // An index loop: a foreach over the IReadOnlyList would allocate an enumerator on each of the many calls per snapshot.
+        for (var i = 0; i < outcomes.Count; i++)
         {
+            var o = outcomes[i];
             if (string.Equals(o.Definition.Id, definition.Id, StringComparison.Ordinal))
             {
                 return o;
