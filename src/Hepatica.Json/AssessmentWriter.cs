@@ -43,11 +43,21 @@ public static partial class AssessmentWriter
         WriteId(w, assessment.Snapshot.Id);
         w.WriteString(Names.Status, StatusName(assessment));
         WriteRunFacts(w, asOf);
-        WriteProfile(w, assessment.Profile);
+        if (CompactFragments.RawMembers(w) && CompactFragments.Profile(assessment.Profile) is { } profile)
+        {
+            w.WriteRawValue(profile, skipInputValidation: true); // the same bytes WriteProfile writes, rendered once
+        }
+        else
+        {
+            WriteProfile(w, assessment.Profile);
+        }
+
         w.WriteStartArray(Names.Scores);
         var notCalculable = 0;
-        foreach (var outcome in assessment.Outcomes)
+        var outcomes = assessment.Outcomes;
+        for (var i = 0; i < outcomes.Count; i++)
         {
+            var outcome = outcomes[i];
             // Compact records (population runs) name not-calculable scores by id only, below: their missing-input
             // lists were two thirds of a record. Full detail writes every outcome with its missing inputs.
             if (detail == Detail.Compact && outcome.Status == OutcomeStatus.NotCalculable)
@@ -63,11 +73,11 @@ public static partial class AssessmentWriter
         if (notCalculable > 0)
         {
             w.WriteStartArray(Names.NotCalculable);
-            foreach (var outcome in assessment.Outcomes)
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                if (outcome.Status == OutcomeStatus.NotCalculable)
+                if (outcomes[i].Status == OutcomeStatus.NotCalculable)
                 {
-                    w.WriteStringValue(Encoded.Of(outcome.Definition.Id));
+                    w.WriteStringValue(Encoded.Of(outcomes[i].Definition.Id));
                 }
             }
 
@@ -247,9 +257,17 @@ public static partial class AssessmentWriter
         ArgumentNullException.ThrowIfNull(outcome);
         var def = outcome.Definition;
         w.WriteStartObject();
-        w.WriteString(Names.Id, Encoded.Of(def.Id));
-        w.WriteString(Names.Version, Encoded.Of(def.Version));
-        WriteRole(w, role, detail);
+        if (detail == Detail.Compact && CompactFragments.RawMembers(w))
+        {
+            // id, version and role are the same on every line: rendered once per score and role.
+            w.WriteRawValue(CompactFragments.Head(def, role), skipInputValidation: true);
+        }
+        else
+        {
+            w.WriteString(Names.Id, Encoded.Of(def.Id));
+            w.WriteString(Names.Version, Encoded.Of(def.Version));
+            WriteRole(w, role, detail);
+        }
         switch (outcome.Status)
         {
             case OutcomeStatus.Calculated:
@@ -292,9 +310,9 @@ public static partial class AssessmentWriter
             case OutcomeStatus.NotCalculable:
                 w.WriteString(Names.Status, "not-calculable"u8);
                 w.WriteStartArray(Names.Missing);
-                foreach (var m in outcome.Missing)
+                for (var i = 0; i < outcome.Missing.Count; i++)
                 {
-                    w.WriteStringValue(Encoded.Of(m));
+                    w.WriteStringValue(Encoded.Of(outcome.Missing[i]));
                 }
 
                 w.WriteEndArray();
@@ -407,9 +425,9 @@ public static partial class AssessmentWriter
         }
 
         w.WriteStartArray(name);
-        foreach (var p in paths)
+        for (var i = 0; i < paths.Count; i++)
         {
-            w.WriteStringValue(Encoded.Of(p));
+            w.WriteStringValue(Encoded.Of(paths[i]));
         }
 
         w.WriteEndArray();
@@ -550,11 +568,20 @@ public static partial class AssessmentWriter
         }
 
         w.WriteStartArray(Names.Warnings);
-        foreach (var issue in warnings)
+        var raw = detail == Detail.Compact && CompactFragments.RawElements(w);
+        for (var i = 0; i < warnings.Count; i++)
         {
+            var issue = warnings[i];
             if (detail == Detail.Full)
             {
                 WriteIssue(w, issue);
+                continue;
+            }
+
+            if (raw)
+            {
+                // Mostly the population assumptions, the same objects on every line: each rendered once.
+                w.WriteRawValue(CompactFragments.Warning(issue), skipInputValidation: true);
                 continue;
             }
 
@@ -570,21 +597,21 @@ public static partial class AssessmentWriter
     private static void WriteIssues(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues)
     {
         w.WriteStartArray(Names.Errors);
-        foreach (var issue in issues)
+        for (var i = 0; i < issues.Count; i++)
         {
-            if (issue.Severity == IssueSeverity.Error)
+            if (issues[i].Severity == IssueSeverity.Error)
             {
-                WriteIssue(w, issue);
+                WriteIssue(w, issues[i]);
             }
         }
 
         w.WriteEndArray();
         w.WriteStartArray(Names.Warnings);
-        foreach (var issue in issues)
+        for (var i = 0; i < issues.Count; i++)
         {
-            if (issue.Severity == IssueSeverity.Warning)
+            if (issues[i].Severity == IssueSeverity.Warning)
             {
-                WriteIssue(w, issue);
+                WriteIssue(w, issues[i]);
             }
         }
 
