@@ -43,21 +43,11 @@ public static partial class AssessmentWriter
         WriteId(w, assessment.Snapshot.Id);
         w.WriteString(Names.Status, StatusName(assessment));
         WriteRunFacts(w, asOf);
-        if (CompactFragments.RawMembers(w) && CompactFragments.Profile(assessment.Profile) is { } profile)
-        {
-            w.WriteRawValue(profile, skipInputValidation: true); // the same bytes WriteProfile writes, rendered once
-        }
-        else
-        {
-            WriteProfile(w, assessment.Profile);
-        }
-
+        WriteProfile(w, assessment.Profile);
         w.WriteStartArray(Names.Scores);
         var notCalculable = 0;
-        var outcomes = assessment.Outcomes;
-        for (var i = 0; i < outcomes.Count; i++)
+        foreach (var outcome in assessment.Outcomes)
         {
-            var outcome = outcomes[i];
             // Compact records (population runs) name not-calculable scores by id only, below: their missing-input
             // lists were two thirds of a record. Full detail writes every outcome with its missing inputs.
             if (detail == Detail.Compact && outcome.Status == OutcomeStatus.NotCalculable)
@@ -73,11 +63,11 @@ public static partial class AssessmentWriter
         if (notCalculable > 0)
         {
             w.WriteStartArray(Names.NotCalculable);
-            for (var i = 0; i < outcomes.Count; i++)
+            foreach (var outcome in assessment.Outcomes)
             {
-                if (outcomes[i].Status == OutcomeStatus.NotCalculable)
+                if (outcome.Status == OutcomeStatus.NotCalculable)
                 {
-                    w.WriteStringValue(Encoded.Of(outcomes[i].Definition.Id));
+                    w.WriteStringValue(Encoded.Of(outcome.Definition.Id));
                 }
             }
 
@@ -257,17 +247,9 @@ public static partial class AssessmentWriter
         ArgumentNullException.ThrowIfNull(outcome);
         var def = outcome.Definition;
         w.WriteStartObject();
-        if (detail == Detail.Compact && CompactFragments.RawMembers(w))
-        {
-            // id, version and role are the same on every line: rendered once per score and role.
-            w.WriteRawValue(CompactFragments.Head(def, role), skipInputValidation: true);
-        }
-        else
-        {
-            w.WriteString(Names.Id, Encoded.Of(def.Id));
-            w.WriteString(Names.Version, Encoded.Of(def.Version));
-            WriteRole(w, role, detail);
-        }
+        w.WriteString(Names.Id, Encoded.Of(def.Id));
+        w.WriteString(Names.Version, Encoded.Of(def.Version));
+        WriteRole(w, role, detail);
         switch (outcome.Status)
         {
             case OutcomeStatus.Calculated:
@@ -310,9 +292,9 @@ public static partial class AssessmentWriter
             case OutcomeStatus.NotCalculable:
                 w.WriteString(Names.Status, "not-calculable"u8);
                 w.WriteStartArray(Names.Missing);
-                for (var i = 0; i < outcome.Missing.Count; i++)
+                foreach (var m in outcome.Missing)
                 {
-                    w.WriteStringValue(Encoded.Of(outcome.Missing[i]));
+                    w.WriteStringValue(Encoded.Of(m));
                 }
 
                 w.WriteEndArray();
@@ -425,9 +407,9 @@ public static partial class AssessmentWriter
         }
 
         w.WriteStartArray(name);
-        for (var i = 0; i < paths.Count; i++)
+        foreach (var p in paths)
         {
-            w.WriteStringValue(Encoded.Of(paths[i]));
+            w.WriteStringValue(Encoded.Of(p));
         }
 
         w.WriteEndArray();
@@ -568,20 +550,11 @@ public static partial class AssessmentWriter
         }
 
         w.WriteStartArray(Names.Warnings);
-        var raw = detail == Detail.Compact && CompactFragments.RawElements(w);
-        for (var i = 0; i < warnings.Count; i++)
+        foreach (var issue in warnings)
         {
-            var issue = warnings[i];
             if (detail == Detail.Full)
             {
                 WriteIssue(w, issue);
-                continue;
-            }
-
-            if (raw)
-            {
-                // Mostly the population assumptions, the same objects on every line: each rendered once.
-                w.WriteRawValue(CompactFragments.Warning(issue), skipInputValidation: true);
                 continue;
             }
 
@@ -597,21 +570,21 @@ public static partial class AssessmentWriter
     private static void WriteIssues(Utf8JsonWriter w, IReadOnlyList<InputIssue> issues)
     {
         w.WriteStartArray(Names.Errors);
-        for (var i = 0; i < issues.Count; i++)
+        foreach (var issue in issues)
         {
-            if (issues[i].Severity == IssueSeverity.Error)
+            if (issue.Severity == IssueSeverity.Error)
             {
-                WriteIssue(w, issues[i]);
+                WriteIssue(w, issue);
             }
         }
 
         w.WriteEndArray();
         w.WriteStartArray(Names.Warnings);
-        for (var i = 0; i < issues.Count; i++)
+        foreach (var issue in issues)
         {
-            if (issues[i].Severity == IssueSeverity.Warning)
+            if (issue.Severity == IssueSeverity.Warning)
             {
-                WriteIssue(w, issues[i]);
+                WriteIssue(w, issue);
             }
         }
 
