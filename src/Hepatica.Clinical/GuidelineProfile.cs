@@ -167,39 +167,12 @@ public static class GuidelineProfiles
         return mine.Contains(signalId) || !other.Contains(signalId);
     }
 
-    private static bool ShowsAll(GuidelineProfile profile, TransplantSection section)
-    {
-        // Index loops: a foreach over an IReadOnlyList allocates its enumerator, and this runs on every snapshot.
-        for (var i = 0; i < section.Signals.Count; i++)
-        {
-            if (!Shows(profile, section.Signals[i].Id))
-            {
-                return false;
-            }
-        }
-
-        for (var i = 0; i < section.Possible.Count; i++)
-        {
-            if (!Shows(profile, section.Possible[i].Signal.Id))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>The transplant section as the profile shows it (signals outside the profile removed).</summary>
     /// <param name="profile">The profile.</param>
     /// <param name="section">The section as evaluated.</param>
     public static TransplantSection Filter(GuidelineProfile profile, TransplantSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        if (ShowsAll(profile, section))
-        {
-            return section; // nothing to remove: the section as it is (what the filter below would rebuild)
-        }
-
         // Possible signals (issue 11 s.2) follow the same profile, and the paths that would settle them are only those of
         // the possible signals still shown (a UKELD 49 signal under us must not ask for findings.cirrhosis).
         var possible = section.Possible.Where(p => Shows(profile, p.Signal.Id)).ToList();

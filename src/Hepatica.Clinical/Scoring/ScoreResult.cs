@@ -94,10 +94,8 @@ public sealed class ScoreOutcome
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(definition);
-        // An index loop: a foreach over the IReadOnlyList would allocate an enumerator on each of the many calls per snapshot.
-        for (var i = 0; i < outcomes.Count; i++)
+        foreach (var o in outcomes)
         {
-            var o = outcomes[i];
             if (string.Equals(o.Definition.Id, definition.Id, StringComparison.Ordinal))
             {
                 return o;

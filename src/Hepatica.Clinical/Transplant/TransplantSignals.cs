@@ -121,7 +121,7 @@ public static class TransplantSignals
 
         signals.Sort((a, b) => b.Urgency.CompareTo(a.Urgency));
         possible.Sort((a, b) => b.Signal.Urgency.CompareTo(a.Signal.Urgency));
-        return new TransplantSection(signals, possible.Count == 0 ? [] : [.. possible.SelectMany(p => p.SettledBy).Distinct()]) { Possible = possible };
+        return new TransplantSection(signals, [.. possible.SelectMany(p => p.SettledBy).Distinct()]) { Possible = possible };
     }
 
     /// <summary>
@@ -132,41 +132,21 @@ public static class TransplantSignals
     private static void ChronicThreshold(List<PossibleTransplantSignal> possible, List<TransplantSignal> signals, bool? cirrhosis, string[] cirrhosisPath,
         string id, ScoreTest?[] tests, Func<ScoreTest, string> reason, Citation source)
     {
-        // Loops, not LINQ: this runs on every snapshot and usually finds nothing. The first test with the highest Low
-        // (of those crossing for every value), else the first with the highest High (of those crossing for some).
-        ScoreTest? all = null;
-        ScoreTest? any = null;
-        foreach (var t in tests)
-        {
-            if (t is null)
-            {
-                continue;
-            }
-
-            if (t.All && (all is null || t.Low > all.Low))
-            {
-                all = t;
-            }
-
-            if (t.Any && (any is null || t.High > any.High))
-            {
-                any = t;
-            }
-        }
-
+        var known = tests.OfType<ScoreTest>().ToList();
+        var all = known.Where(t => t.All).OrderByDescending(t => t.Low).FirstOrDefault();
         if (all is not null && cirrhosis is true)
         {
             signals.Add(new(id, SignalUrgency.Refer, reason(all), source));
             return;
         }
 
-        var some = all ?? any;
+        var some = all ?? known.Where(t => t.Any).OrderByDescending(t => t.High).FirstOrDefault();
         if (some is null)
         {
             return;
         }
 
-        string[] settledBy = [.. cirrhosisPath, .. all is null ? tests.OfType<ScoreTest>().Where(t => t.Any).SelectMany(t => t.SettledBy).Distinct() : []];
+        string[] settledBy = [.. cirrhosisPath, .. all is null ? known.Where(t => t.Any).SelectMany(t => t.SettledBy).Distinct() : []];
         possible.Add(new(new(id, SignalUrgency.Refer, $"Possible: {reason(some)} Give {string.Join(", ", settledBy)} to decide.", source), settledBy));
     }
 
