@@ -7,7 +7,12 @@ namespace Hepatica.Clinical.Scoring;
 /// <param name="Evaluator">Gathers inputs from a snapshot and calculates (keeping the steps or not), or names what is missing.</param>
 public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapshot, bool, ScoreOutcome> Evaluator)
 {
-    private readonly IReadOnlyList<InputIssue> assumptions = Applicability.Assumptions(Definition);
+    // Built once per entry, not per snapshot: the not-applicable outcome of each gate and answer, the assumption
+    // warnings of each set of unanswered gates, and the evaluator bound to each recordSteps value (no closure per call).
+    private readonly IReadOnlyList<ScoreOutcome> exclusions = Applicability.Exclusions(Definition);
+    private readonly AssumptionSets assumptionSets = new(Applicability.Assumptions(Definition));
+    private readonly Func<PatientSnapshot, ScoreOutcome> withSteps = s => Evaluator(s, true);
+    private readonly Func<PatientSnapshot, ScoreOutcome> withoutSteps = s => Evaluator(s, false);
 
     /// <summary>
     /// Evaluates the score on a snapshot within its declared population (<see cref="Applicability"/>): not applicable
@@ -19,16 +24,16 @@ public sealed record CatalogEntry(ScoreDefinition Definition, Func<PatientSnapsh
     /// <param name="recordSteps">False to compute without keeping the breakdown (same value).</param>
     public ScoreOutcome Evaluate(PatientSnapshot snapshot, bool recordSteps = true)
     {
-        if (Applicability.Outside(Definition, snapshot) is { } outside)
+        if (Applicability.Outside(Definition, snapshot, exclusions) is { } outside)
         {
             return outside;
         }
 
         // Missing small-domain findings: the score over every value they can take (RangeEvaluation, issue 11 s.2).
-        var outcome = RangeEvaluation.Evaluate(snapshot, s => Evaluator(s, recordSteps));
+        var outcome = RangeEvaluation.Evaluate(snapshot, recordSteps ? withSteps : withoutSteps);
         return Definition.Population.Gates.Count == 0
             ? outcome
-            : Applicability.WithAssumptions(outcome, snapshot, assumptions);
+            : Applicability.WithAssumptions(outcome, snapshot, assumptionSets);
     }
 }
 

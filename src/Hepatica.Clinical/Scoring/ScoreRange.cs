@@ -66,7 +66,7 @@ public static class RangeEvaluation
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(evaluate);
         var first = evaluate(snapshot);
-        if (first.Status != OutcomeStatus.NotCalculable || !first.Missing.All(SmallDomains.ByPath.ContainsKey))
+        if (first.Status != OutcomeStatus.NotCalculable || !AllSmallDomains(first.Missing))
         {
             return first;
         }
@@ -112,6 +112,20 @@ public static class RangeEvaluation
         }
 
         return ScoreOutcome.Ranged(first.Definition, new ScoreRange(alternatives, settledBy, immaterial));
+    }
+
+    // True when every missing input is a small-domain finding (a loop: this runs for every not-calculable score of every line).
+    private static bool AllSmallDomains(IReadOnlyList<string> missing)
+    {
+        for (var i = 0; i < missing.Count; i++)
+        {
+            if (!SmallDomains.ByPath.ContainsKey(missing[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Expand(PatientSnapshot snapshot, IReadOnlyList<Assumption> assumed, ScoreOutcome outcome,
