@@ -2,6 +2,7 @@
 # Load run of the CDS Hooks patient-view service on loopback with wrk (Debian package `wrk`; not part of the tests).
 #   scripts/load-cds.sh                        ~1,000 requests/s offered for 30 s after a 10 s warm-up
 #   RATE=2000 CONNS=40 DURATION=60s scripts/load-cds.sh
+#   STRICT=true scripts/load-cds.sh           the baseline: every prefetch value parsed by Firely (Hepatica:CdsHooks:StrictFhir)
 # DEMO ONLY: the host runs with Hepatica__CdsHooks__RequireJwt=false (no JWT check), Release build, logging at Warning,
 # on 127.0.0.1. The request is scripts/load-cds/patient-view.json: a typical prefetch (Patient, Conditions, 7 lab
 # Observations, 3 Procedures, empty Immunization and MedicationRequest searchsets) giving 4 cards with breakdowns.
@@ -24,7 +25,7 @@ cleanup() { if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wa
 trap cleanup EXIT
 
 dotnet build -c Release -v quiet -nologo src/Hepatica.Web -o "$work/web" >/dev/null
-Hepatica__CdsHooks__RequireJwt=false Logging__LogLevel__Default=Warning \
+Hepatica__CdsHooks__RequireJwt=false Hepatica__CdsHooks__StrictFhir=${STRICT:-false} Logging__LogLevel__Default=Warning \
   dotnet "$work/web/Hepatica.Web.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$work/web" > "$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 300); do   # up to 60 s: a shared machine starts slowly

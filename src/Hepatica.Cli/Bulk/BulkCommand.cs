@@ -95,7 +95,7 @@ internal static class BulkCommand
             CustomParser = r => GuidelineProfiles.Parse(Text(r)) ?? Refuse<GuidelineProfile?>(r, Commands.UnknownProfile(Text(r))),
         };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar even on a terminal." };
-        var strict = new Option<bool>("--strict") { Description = "Validate every resource whole with the Firely SDK (slower): by default Observations, Patients, Conditions and Immunizations are read by fast readers that validate the elements Hepatica uses (docs/decisions/0007-bulk-fast-reader.md)." };
+        var strict = new Option<bool>("--strict") { Description = "Validate every resource whole with the Firely SDK (slower): by default Observations, Patients, Conditions, Immunizations and Procedures are read by fast readers that validate the elements Hepatica uses (docs/decisions/0007-bulk-fast-reader.md)." };
         var bulk = new Command(Name, "Assess every patient of a FHIR Bulk Data export folder, in bounded memory, on every core: one record per patient in OUT, error records in OUT.errors.ndjson (docs/fhir.md).")
         {
             dir, output, asOf, issued, format, threads, memoryMb, partitions, scores, profile, noProgress, shard, strict,

@@ -81,6 +81,13 @@ internal sealed class CdsHooksOptions
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Parse every prefetch value with the Firely SDK's validated deserializer, whole (<c>Hepatica:CdsHooks:StrictFhir</c>;
+    /// default false: the fast readers of decision 0007 read the Patients, Observations, Conditions, Immunizations and
+    /// Procedures of a prefetch, validating the elements Hepatica uses, and leave everything else to Firely).
+    /// </summary>
+    public bool StrictFhir { get; set; }
+
     /// <summary>Every problem of the settings (checked at start).</summary>
     public IEnumerable<string> Problems()
     {

@@ -139,7 +139,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
                     continue;
                 }
 
-                if (Parse(JsonMarshal.GetRawUtf8Value(value), $"prefetch.{key}", problems) is not { } resource)
+                if (Parse(JsonMarshal.GetRawUtf8Value(value), $"prefetch.{key}", problems, options.Value.StrictFhir) is not { } resource)
                 {
                     continue;
                 }
@@ -289,7 +289,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
                 budget -= bytes.Length;
                 var problems = new List<InputIssue>();
-                if (Parse(bytes, key, problems) is not { } resource || resource is OperationOutcome)
+                if (Parse(bytes, key, problems, options.Value.StrictFhir) is not { } resource || resource is OperationOutcome)
                 {
                     CdsLog.PrefetchUnusable(log, key, next, problems);
                     return (key, null);
@@ -333,7 +333,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().Ignoring(["JSON121"]));
 
     /// <summary>One FHIR resource from UTF-8 JSON; problems carry the Firely issue codes.</summary>
-    internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<InputIssue> problems)
+    internal static Resource? Parse(ReadOnlySpan<byte> json, string path, List<InputIssue> problems, bool strict = false)
     {
         json = JsonInput.WithoutBom(json);
         if (JsonInput.FindUndecodable(json) is { } escape)
@@ -345,7 +345,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         // The fast readers first (decision 0007): a Patient, Observation, Condition, Immunization or Procedure, or a search Bundle
         // of them, read into exactly the elements the snapshot reader uses; anything else (and anything they cannot
         // read) is parsed by Firely as before, with the same problems.
-        if (FastBundleParser.TryParse(json) is { } fast)
+        if (!strict && FastBundleParser.TryParse(json) is { } fast)
         {
             return fast;
         }
