@@ -18,7 +18,7 @@ public static class FastBundleParser
     private static readonly Dictionary<string, int> BundleElements = Index(
         "resourceType", "id", "meta", "implicitRules", "language", "identifier", "type", "timestamp", "total", "link", "entry", "signature");
 
-    private static readonly HashSet<string> BundleSkipped = new(StringComparer.Ordinal) { "id", "meta", "language", "identifier", "timestamp", "total" };
+    private static readonly HashSet<string> BundleSkipped = new(StringComparer.Ordinal) { "meta", "language", "identifier", "timestamp", "total" };
 
     private static readonly Dictionary<string, int> EntryElements = Index("id", "extension", "modifierExtension", "link", "fullUrl", "resource", "search", "request", "response");
 
@@ -63,52 +63,38 @@ public static class FastBundleParser
 
     private static Bundle ReadBundle(ref Utf8JsonReader r)
     {
-        Start(ref r);
-        var b = new Bundle();
-        var seen = 0UL;
-        var typed = false;
-        while (Next(ref r, out var name))
+        var b = ReadResource<Bundle>(ref r, "Bundle", BundleElements, BundleSkipped, BundleMember);
+        return b.Type is not null ? b : throw new Fallback(); // Bundle.type is 1..1
+    }
+
+    private static bool BundleMember(ref Utf8JsonReader r, Bundle b, string name)
+    {
+        switch (name)
         {
-            Member(BundleElements, name, ref seen);
-            switch (name)
-            {
-                case "resourceType":
-                    ResourceType(ref r, "Bundle");
-                    typed = true;
-                    break;
-                case "type":
-                    b.Type = String(ref r) switch
-                    {
-                        "searchset" => Bundle.BundleType.Searchset,
-                        "collection" => Bundle.BundleType.Collection,
-                        "batch-response" => Bundle.BundleType.BatchResponse,
-                        "transaction-response" => Bundle.BundleType.TransactionResponse,
-                        "history" => Bundle.BundleType.History,
-                        "document" => Bundle.BundleType.Document,
-                        "message" => Bundle.BundleType.Message,
-                        "transaction" => Bundle.BundleType.Transaction,
-                        "batch" => Bundle.BundleType.Batch,
-                        _ => throw new Fallback(),
-                    };
-                    break;
-                case "link":
-                    b.Link = Array(ref r, Link);
-                    break;
-                case "entry":
-                    b.Entry = Array(ref r, Entry);
-                    break;
-                default:
-                    if (!BundleSkipped.Contains(name))
-                    {
-                        throw new Fallback(); // implicitRules, signature
-                    }
-
-                    Skip(ref r);
-                    break;
-            }
+            case "type":
+                b.Type = String(ref r) switch
+                {
+                    "searchset" => Bundle.BundleType.Searchset,
+                    "collection" => Bundle.BundleType.Collection,
+                    "batch-response" => Bundle.BundleType.BatchResponse,
+                    "transaction-response" => Bundle.BundleType.TransactionResponse,
+                    "history" => Bundle.BundleType.History,
+                    "document" => Bundle.BundleType.Document,
+                    "message" => Bundle.BundleType.Message,
+                    "transaction" => Bundle.BundleType.Transaction,
+                    "batch" => Bundle.BundleType.Batch,
+                    _ => throw new Fallback(),
+                };
+                return true;
+            case "link":
+                b.Link = Array(ref r, Link);
+                return true;
+            case "entry":
+                b.Entry = Array(ref r, Entry);
+                return true;
+            default:
+                return false; // skipped (meta, timestamp, total ...) or, for implicitRules and signature, Firely
         }
-
-        return typed && b.Type is not null ? b : throw new Fallback(); // Bundle.type is 1..1
     }
 
     private static Bundle.LinkComponent Link(ref Utf8JsonReader r)

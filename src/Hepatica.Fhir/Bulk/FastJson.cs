@@ -58,6 +58,49 @@ internal static partial class FastJson
         seen |= 1UL << index;
     }
 
+    /// <summary>Reads one member of a resource into it: true when <paramref name="name"/> is an element the reader reads.</summary>
+    internal delegate bool MemberReader<in T>(ref Utf8JsonReader r, T resource, string name);
+
+    /// <summary>
+    /// The loop every fast resource reader shares: each member checked against the type's R4 element names (unknown or
+    /// repeated: Firely), <c>resourceType</c> checked, <c>id</c> read as an R4 id, the type's own elements read by
+    /// <paramref name="read"/>, the elements in <paramref name="skipped"/> skipped unread, anything else to Firely. A
+    /// resource of nothing but its type is an empty element, which Firely refuses, so it falls back too. The element
+    /// lists put <c>resourceType</c> first (bit 0).
+    /// </summary>
+    internal static T ReadResource<T>(ref Utf8JsonReader r, string type, Dictionary<string, int> elements, HashSet<string> skipped, MemberReader<T> read)
+        where T : Resource, new()
+    {
+        Start(ref r);
+        var resource = new T();
+        var seen = 0UL;
+        var typed = false;
+        while (Next(ref r, out var name))
+        {
+            Member(elements, name, ref seen);
+            if (name == "resourceType")
+            {
+                ResourceType(ref r, type);
+                typed = true;
+            }
+            else if (name == "id")
+            {
+                resource.Id = Id(ref r);
+            }
+            else if (!read(ref r, resource, name))
+            {
+                if (!skipped.Contains(name))
+                {
+                    throw new Fallback(); // implicitRules, modifierExtension, a choice type or value type the reader does not read
+                }
+
+                Skip(ref r);
+            }
+        }
+
+        return typed && seen != 1UL ? resource : throw new Fallback();
+    }
+
     /// <summary>The resourceType member, which must be <paramref name="type"/>.</summary>
     internal static void ResourceType(ref Utf8JsonReader r, string type)
     {

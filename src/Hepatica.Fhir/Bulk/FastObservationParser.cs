@@ -43,69 +43,52 @@ public static class FastObservationParser
 
     internal static Observation ReadObservation(ref Utf8JsonReader r)
     {
-        Start(ref r);
-        var o = new Observation();
-        var seen = 0UL;
-        var typed = false;
-        while (Next(ref r, out var name))
-        {
-            Member(Elements, name, ref seen);
-
-            switch (name)
-            {
-                case "resourceType":
-                    ResourceType(ref r, "Observation");
-                    typed = true;
-                    break;
-                case "id":
-                    o.Id = Id(ref r);
-                    break;
-                case "status":
-                    o.Status = Status(String(ref r));
-                    break;
-                case "code":
-                    o.Code = Concept(ref r);
-                    break;
-                case "subject":
-                    o.Subject = Reference(ref r);
-                    break;
-                case "effectiveDateTime":
-                    o.Effective = DateTime(ref r);
-                    break;
-                case "effectivePeriod":
-                    o.Effective = Period(ref r);
-                    break;
-                case "valueQuantity":
-                    o.Value = Quantity(ref r);
-                    break;
-                case "valueCodeableConcept":
-                    o.Value = Concept(ref r);
-                    break;
-                case "valueString":
-                    o.Value = new FhirString(String(ref r));
-                    break;
-                case "dataAbsentReason":
-                    o.DataAbsentReason = Concept(ref r);
-                    break;
-                case "interpretation":
-                    o.Interpretation = Array(ref r, Concept);
-                    break;
-                case "referenceRange":
-                    o.ReferenceRange = Array(ref r, ReferenceRange);
-                    break;
-                default:
-                    if (!Skipped.Contains(name))
-                    {
-                        throw new Fallback(); // effectiveTiming or effectiveInstant, another value type, modifierExtension, implicitRules
-                    }
-
-                    Skip(ref r);
-                    break;
-            }
-        }
+        var o = ReadResource<Observation>(ref r, "Observation", Elements, Skipped, ObservationMember);
 
         // Required in R4 (cardinality 1..1): without them Firely reports the resource invalid.
-        return typed && o.Status is not null && o.Code is not null ? o : throw new Fallback();
+        return o.Status is not null && o.Code is not null ? o : throw new Fallback();
+    }
+
+    private static bool ObservationMember(ref Utf8JsonReader r, Observation o, string name)
+    {
+        switch (name)
+        {
+            case "status":
+                o.Status = Status(String(ref r));
+                return true;
+            case "code":
+                o.Code = Concept(ref r);
+                return true;
+            case "subject":
+                o.Subject = Reference(ref r);
+                return true;
+            case "effectiveDateTime":
+                o.Effective = DateTime(ref r);
+                return true;
+            case "effectivePeriod":
+                o.Effective = Period(ref r);
+                return true;
+            case "valueQuantity":
+                o.Value = Quantity(ref r);
+                return true;
+            case "valueCodeableConcept":
+                o.Value = Concept(ref r);
+                return true;
+            case "valueString":
+                o.Value = new FhirString(String(ref r));
+                return true;
+            case "dataAbsentReason":
+                o.DataAbsentReason = Concept(ref r);
+                return true;
+            case "interpretation":
+                o.Interpretation = Array(ref r, Concept);
+                return true;
+            case "referenceRange":
+                o.ReferenceRange = Array(ref r, ReferenceRange);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static ObservationStatus Status(string text) => text switch

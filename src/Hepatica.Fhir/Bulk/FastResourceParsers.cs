@@ -98,210 +98,150 @@ public static class FastResourceParsers
 
     private static Procedure ReadProcedure(ref Utf8JsonReader r)
     {
-        Start(ref r);
-        var p = new Procedure();
-        var seen = 0UL;
-        var typed = false;
-        while (Next(ref r, out var name))
-        {
-            Member(ProcedureElements, name, ref seen);
-            switch (name)
-            {
-                case "resourceType":
-                    ResourceType(ref r, "Procedure");
-                    typed = true;
-                    break;
-                case "id":
-                    p.Id = Id(ref r);
-                    break;
-                case "status":
-                    p.Status = String(ref r) switch
-                    {
-                        "preparation" => EventStatus.Preparation,
-                        "in-progress" => EventStatus.InProgress,
-                        "not-done" => EventStatus.NotDone,
-                        "on-hold" => EventStatus.OnHold,
-                        "stopped" => EventStatus.Stopped,
-                        "completed" => EventStatus.Completed,
-                        "entered-in-error" => EventStatus.EnteredInError,
-                        "unknown" => EventStatus.Unknown,
-                        _ => throw new Fallback(),
-                    };
-                    break;
-                case "code":
-                    p.Code = Concept(ref r);
-                    break;
-                case "subject":
-                    p.Subject = Reference(ref r);
-                    break;
-                case "performedDateTime":
-                    p.Performed = FastJson.DateTime(ref r);
-                    break;
-                case "performedPeriod":
-                    p.Performed = Period(ref r);
-                    break;
-                default:
-                    SkipOrFallBack(ref r, ProcedureSkipped, name);
-                    break;
-            }
-        }
+        var p = ReadResource<Procedure>(ref r, "Procedure", ProcedureElements, ProcedureSkipped, ProcedureMember);
 
         // R4: status and subject are 1..1.
-        return typed && p.Status is not null && p.Subject is not null ? p : throw new Fallback();
+        return p.Status is not null && p.Subject is not null ? p : throw new Fallback();
     }
 
-    private static Patient ReadPatient(ref Utf8JsonReader r)
+    private static bool ProcedureMember(ref Utf8JsonReader r, Procedure p, string name)
     {
-        Start(ref r);
-        var p = new Patient();
-        var seen = 0UL;
-        var typed = false;
-        while (Next(ref r, out var name))
+        switch (name)
         {
-            Member(PatientElements, name, ref seen);
-            switch (name)
-            {
-                case "resourceType":
-                    ResourceType(ref r, "Patient");
-                    typed = true;
-                    break;
-                case "id":
-                    p.Id = Id(ref r);
-                    break;
-                case "gender":
-                    p.Gender = String(ref r) switch
-                    {
-                        "male" => AdministrativeGender.Male,
-                        "female" => AdministrativeGender.Female,
-                        "other" => AdministrativeGender.Other,
-                        "unknown" => AdministrativeGender.Unknown,
-                        _ => throw new Fallback(),
-                    };
-                    break;
-                case "birthDate":
-                    p.BirthDateElement = Date(ref r);
-                    break;
-                default:
-                    SkipOrFallBack(ref r, PatientSkipped, name);
-                    break;
-            }
+            case "status":
+                p.Status = String(ref r) switch
+                {
+                    "preparation" => EventStatus.Preparation,
+                    "in-progress" => EventStatus.InProgress,
+                    "not-done" => EventStatus.NotDone,
+                    "on-hold" => EventStatus.OnHold,
+                    "stopped" => EventStatus.Stopped,
+                    "completed" => EventStatus.Completed,
+                    "entered-in-error" => EventStatus.EnteredInError,
+                    "unknown" => EventStatus.Unknown,
+                    _ => throw new Fallback(),
+                };
+                return true;
+            case "code":
+                p.Code = Concept(ref r);
+                return true;
+            case "subject":
+                p.Subject = Reference(ref r);
+                return true;
+            case "performedDateTime":
+                p.Performed = FastJson.DateTime(ref r);
+                return true;
+            case "performedPeriod":
+                p.Performed = Period(ref r);
+                return true;
+            default:
+                return false;
         }
+    }
 
-        // A resource of nothing but its type is an empty element, which Firely refuses.
-        return typed && seen != 1UL ? p : throw new Fallback();
+    private static Patient ReadPatient(ref Utf8JsonReader r) => ReadResource<Patient>(ref r, "Patient", PatientElements, PatientSkipped, PatientMember);
+
+    private static bool PatientMember(ref Utf8JsonReader r, Patient p, string name)
+    {
+        switch (name)
+        {
+            case "gender":
+                p.Gender = String(ref r) switch
+                {
+                    "male" => AdministrativeGender.Male,
+                    "female" => AdministrativeGender.Female,
+                    "other" => AdministrativeGender.Other,
+                    "unknown" => AdministrativeGender.Unknown,
+                    _ => throw new Fallback(),
+                };
+                return true;
+            case "birthDate":
+                p.BirthDateElement = Date(ref r);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static Condition ReadCondition(ref Utf8JsonReader r)
     {
-        Start(ref r);
-        var c = new Condition();
-        var seen = 0UL;
-        var typed = false;
-        while (Next(ref r, out var name))
-        {
-            Member(ConditionElements, name, ref seen);
-            switch (name)
-            {
-                case "resourceType":
-                    ResourceType(ref r, "Condition");
-                    typed = true;
-                    break;
-                case "id":
-                    c.Id = Id(ref r);
-                    break;
-                case "clinicalStatus":
-                    c.ClinicalStatus = Concept(ref r);
-                    break;
-                case "verificationStatus":
-                    c.VerificationStatus = Concept(ref r);
-                    break;
-                case "severity":
-                    c.Severity = Concept(ref r);
-                    break;
-                case "code":
-                    c.Code = Concept(ref r);
-                    break;
-                case "subject":
-                    c.Subject = Reference(ref r);
-                    break;
-                case "onsetDateTime":
-                    c.Onset = FastJson.DateTime(ref r);
-                    break;
-                case "onsetPeriod":
-                    c.Onset = Period(ref r);
-                    break;
-                case "abatementDateTime":
-                    c.Abatement = FastJson.DateTime(ref r);
-                    break;
-                case "abatementPeriod":
-                    c.Abatement = Period(ref r);
-                    break;
-                case "recordedDate":
-                    c.RecordedDateElement = FastJson.DateTime(ref r);
-                    break;
-                default:
-                    SkipOrFallBack(ref r, ConditionSkipped, name);
-                    break;
-            }
-        }
+        var c = ReadResource<Condition>(ref r, "Condition", ConditionElements, ConditionSkipped, ConditionMember);
 
         // Condition.subject is 1..1 in R4.
-        return typed && c.Subject is not null ? c : throw new Fallback();
+        return c.Subject is not null ? c : throw new Fallback();
+    }
+
+    private static bool ConditionMember(ref Utf8JsonReader r, Condition c, string name)
+    {
+        switch (name)
+        {
+            case "clinicalStatus":
+                c.ClinicalStatus = Concept(ref r);
+                return true;
+            case "verificationStatus":
+                c.VerificationStatus = Concept(ref r);
+                return true;
+            case "severity":
+                c.Severity = Concept(ref r);
+                return true;
+            case "code":
+                c.Code = Concept(ref r);
+                return true;
+            case "subject":
+                c.Subject = Reference(ref r);
+                return true;
+            case "onsetDateTime":
+                c.Onset = FastJson.DateTime(ref r);
+                return true;
+            case "onsetPeriod":
+                c.Onset = Period(ref r);
+                return true;
+            case "abatementDateTime":
+                c.Abatement = FastJson.DateTime(ref r);
+                return true;
+            case "abatementPeriod":
+                c.Abatement = Period(ref r);
+                return true;
+            case "recordedDate":
+                c.RecordedDateElement = FastJson.DateTime(ref r);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static Immunization ReadImmunization(ref Utf8JsonReader r)
     {
-        Start(ref r);
-        var i = new Immunization();
-        var seen = 0UL;
-        var typed = false;
-        while (Next(ref r, out var name))
-        {
-            Member(ImmunizationElements, name, ref seen);
-            switch (name)
-            {
-                case "resourceType":
-                    ResourceType(ref r, "Immunization");
-                    typed = true;
-                    break;
-                case "id":
-                    i.Id = Id(ref r);
-                    break;
-                case "status":
-                    i.Status = String(ref r) switch
-                    {
-                        "completed" => Immunization.ImmunizationStatusCodes.Completed,
-                        "entered-in-error" => Immunization.ImmunizationStatusCodes.EnteredInError,
-                        "not-done" => Immunization.ImmunizationStatusCodes.NotDone,
-                        _ => throw new Fallback(),
-                    };
-                    break;
-                case "vaccineCode":
-                    i.VaccineCode = Concept(ref r);
-                    break;
-                case "patient":
-                    i.Patient = Reference(ref r);
-                    break;
-                case "occurrenceDateTime":
-                    i.Occurrence = FastJson.DateTime(ref r);
-                    break;
-                default:
-                    SkipOrFallBack(ref r, ImmunizationSkipped, name);
-                    break;
-            }
-        }
+        var i = ReadResource<Immunization>(ref r, "Immunization", ImmunizationElements, ImmunizationSkipped, ImmunizationMember);
 
         // R4: status, vaccineCode, patient and occurrence[x] are 1..1.
-        return typed && i.Status is not null && i.VaccineCode is not null && i.Patient is not null && i.Occurrence is not null ? i : throw new Fallback();
+        return i.Status is not null && i.VaccineCode is not null && i.Patient is not null && i.Occurrence is not null ? i : throw new Fallback();
     }
 
-    private static void SkipOrFallBack(ref Utf8JsonReader r, HashSet<string> skipped, string name)
+    private static bool ImmunizationMember(ref Utf8JsonReader r, Immunization i, string name)
     {
-        if (!skipped.Contains(name))
+        switch (name)
         {
-            throw new Fallback(); // implicitRules, modifierExtension, a choice type the reader does not read
+            case "status":
+                i.Status = String(ref r) switch
+                {
+                    "completed" => Immunization.ImmunizationStatusCodes.Completed,
+                    "entered-in-error" => Immunization.ImmunizationStatusCodes.EnteredInError,
+                    "not-done" => Immunization.ImmunizationStatusCodes.NotDone,
+                    _ => throw new Fallback(),
+                };
+                return true;
+            case "vaccineCode":
+                i.VaccineCode = Concept(ref r);
+                return true;
+            case "patient":
+                i.Patient = Reference(ref r);
+                return true;
+            case "occurrenceDateTime":
+                i.Occurrence = FastJson.DateTime(ref r);
+                return true;
+            default:
+                return false;
         }
-
-        Skip(ref r);
     }
 }
