@@ -31,34 +31,17 @@ public static class FastBundleParser
         return type == "Bundle" ? Guarded<Bundle>(json, ReadBundle) : FastResourceParsers.TryParse(json, type);
     }
 
-    /// <summary>The value of the first top-level <c>resourceType</c>, or null.</summary>
+    /// <summary>The value's <c>resourceType</c>, or null (not an object, malformed: Firely reports it).</summary>
     private static string? TypeOf(ReadOnlySpan<byte> json)
     {
         try
         {
-            var r = new Utf8JsonReader(json);
-            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                if (r.ValueTextEquals("resourceType"u8))
-                {
-                    return r.Read() && r.TokenType == JsonTokenType.String ? r.GetString() : null;
-                }
-
-                r.Read();
-                r.Skip();
-            }
+            return PeekResourceType(new Utf8JsonReader(json));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Firely reports it.
+            return null;
         }
-
-        return null;
     }
 
     private static Bundle ReadBundle(ref Utf8JsonReader r)
@@ -151,27 +134,6 @@ public static class FastBundleParser
     }
 
     /// <summary>An entry's resource, read in place by the fast reader of its type (peeked from a copy of the reader).</summary>
-    private static Resource Resource(ref Utf8JsonReader r)
-    {
-        var peek = r;
-        if (!peek.Read() || peek.TokenType != JsonTokenType.StartObject)
-        {
-            throw new Fallback();
-        }
-
-        string? type = null;
-        while (peek.Read() && peek.TokenType == JsonTokenType.PropertyName)
-        {
-            if (peek.ValueTextEquals("resourceType"u8))
-            {
-                type = peek.Read() && peek.TokenType == JsonTokenType.String ? peek.GetString() : null;
-                break;
-            }
-
-            peek.Read();
-            peek.Skip();
-        }
-
-        return FastResourceParsers.ReaderOf(type) is { } read ? read(ref r) : throw new Fallback();
-    }
+    private static Resource Resource(ref Utf8JsonReader r) =>
+        FastResourceParsers.ReaderOf(PeekResourceType(r)) is { } read ? read(ref r) : throw new Fallback();
 }

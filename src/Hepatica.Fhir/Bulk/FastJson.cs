@@ -101,6 +101,32 @@ internal static partial class FastJson
         return typed && seen != 1UL ? resource : throw new Fallback();
     }
 
+    /// <summary>
+    /// The <c>resourceType</c> of the object that starts at the reader's next token, read from a copy (the reader is passed
+    /// by value, so the caller's stays where it was); null when the next token is not an object or it has no string
+    /// <c>resourceType</c> member before its end.
+    /// </summary>
+    internal static string? PeekResourceType(Utf8JsonReader peek)
+    {
+        if (!peek.Read() || peek.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (peek.Read() && peek.TokenType == JsonTokenType.PropertyName)
+        {
+            if (peek.ValueTextEquals("resourceType"u8))
+            {
+                return peek.Read() && peek.TokenType == JsonTokenType.String ? peek.GetString() : null;
+            }
+
+            peek.Read();
+            peek.Skip();
+        }
+
+        return null;
+    }
+
     /// <summary>The resourceType member, which must be <paramref name="type"/>.</summary>
     internal static void ResourceType(ref Utf8JsonReader r, string type)
     {

@@ -16,9 +16,6 @@ namespace Hepatica.Fhir.Bulk;
 /// </summary>
 public static class FastResourceParsers
 {
-    /// <summary>The types a fast reader reads.</summary>
-    public static bool Reads(string? type) => type is "Observation" or "Patient" or "Condition" or "Immunization" or "Procedure";
-
     /// <summary>The resource of <paramref name="line"/> if a fast reader reads it; null when the line must be parsed by Firely.</summary>
     /// <param name="line">One NDJSON line.</param>
     /// <param name="type">The resourceType pass 1 saw on the line (the reader checks it again).</param>
