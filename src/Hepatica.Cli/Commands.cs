@@ -49,7 +49,7 @@ internal static class Commands
         {
             if (format == OutputFormat.Fhir)
             {
-                FhirOutput.WriteUnreadable(read.Issues);
+                FhirOutput.WriteUnreadable(read.Issues, read.Resources);
             }
 
             WriteIssues(read.Issues);

@@ -18,8 +18,8 @@ internal static class FhirOutput
         Console.Out.WriteLine(FhirAssessmentWriter.ToJson(FhirAssessmentWriter.Write(assessment, context), indented: true));
 
     /// <summary>Every issue of an unreadable input as one OperationOutcome on standard output.</summary>
-    public static void WriteUnreadable(IReadOnlyList<InputIssue> issues) =>
-        Console.Out.WriteLine(FhirAssessmentWriter.ToJson(FhirAssessmentWriter.ToOperationOutcome(issues), indented: true));
+    public static void WriteUnreadable(IReadOnlyList<InputIssue> issues, Hepatica.Fhir.InputResources resources) =>
+        Console.Out.WriteLine(FhirAssessmentWriter.ToJson(FhirAssessmentWriter.ToOperationOutcome(issues, resources), indented: true));
 
     /// <summary>The score CodeSystem (committed as docs/fhir/CodeSystem-hepatica-scores.json).</summary>
     public static void WriteCodeSystem() =>

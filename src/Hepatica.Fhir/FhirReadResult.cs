@@ -18,4 +18,7 @@ public sealed record FhirReadResult(PatientSnapshot? Snapshot, IReadOnlyList<Inp
     /// intent proposal or plan, an intended MedicationStatement, or a start after as-of): CDS Hooks order-select reads these.
     /// </summary>
     public IReadOnlyList<int> PlannedMedications { get; init; } = [];
+
+    /// <summary>How the input named its resources (references and issue locations in the FHIR output; docs/fhir.md).</summary>
+    public InputResources Resources { get; init; } = InputResources.Unparsed;
 }

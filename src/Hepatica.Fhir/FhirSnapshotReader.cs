@@ -103,7 +103,7 @@ public static class FhirSnapshotReader
             issues.Add(InputIssue.Error(FhirIssueCodes.PatientCount, "Bundle.entry", patients.Count == 0
                 ? "The Bundle holds no Patient: expected exactly one (one Bundle per patient)."
                 : $"The Bundle holds {patients.Count} Patients: expected exactly one (one Bundle per patient; reading population exports is not implemented yet)."));
-            return new FhirReadResult(null, issues, []);
+            return new FhirReadResult(null, issues, []) { Resources = InputResources.Of(bundle) };
         }
 
         var patient = (FhirPatient)patients[0].Resource!;
@@ -130,7 +130,7 @@ public static class FhirSnapshotReader
         var (medications, planned) = MedicationReader.Read(entries, subject, asOf, issues, sources);
 
         snapshot = snapshot with { Labs = labs, Serology = serology, Findings = findings, History = history, Vaccinations = vaccinations, Medications = medications, Issues = issues };
-        return new FhirReadResult(snapshot, issues, sources) { PlannedMedications = planned };
+        return new FhirReadResult(snapshot, issues, sources) { PlannedMedications = planned, Resources = InputResources.Of(bundle) };
     }
 
     /// <summary>

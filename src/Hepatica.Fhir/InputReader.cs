@@ -14,6 +14,9 @@ namespace Hepatica.Fhir;
 /// <param name="AsOfGiven">True when the caller gave the as-of (<c>--as-of</c>, <c>?asOf=</c>); false when it is the run time.</param>
 public sealed record InputRead(PatientSnapshot? Snapshot, IReadOnlyList<InputIssue> Issues, IReadOnlyList<FhirSource> Sources, DateTimeOffset RunTime, DateTimeOffset? FhirAsOf = null, bool AsOfGiven = false)
 {
+    /// <summary>FHIR input: how it named its resources (references and issue locations); <see cref="InputResources.None"/> for a snapshot.</summary>
+    public InputResources Resources { get; init; } = InputResources.None;
+
     /// <summary>True when the input was read as FHIR.</summary>
     public bool IsFhir => FhirAsOf is not null;
 
@@ -30,7 +33,7 @@ public sealed record InputRead(PatientSnapshot? Snapshot, IReadOnlyList<InputIss
     /// (derivedFrom); for a snapshot neither.
     /// </summary>
     public FhirWriteContext WriteContext => IsFhir
-        ? new FhirWriteContext(RunTime, FhirAsOf, Snapshot?.Id is { } id ? "Patient/" + id : null, Sources, AsOfGiven)
+        ? new FhirWriteContext(RunTime, FhirAsOf, Snapshot?.Id is { } id ? Resources.ReferenceTo("Patient", id) : null, Sources, AsOfGiven, Resources)
         : new FhirWriteContext(RunTime);
 }
 
@@ -70,7 +73,7 @@ public static class InputReader
         }
 
         var fhir = FhirSnapshotReader.Read(utf8Json, asOf);
-        return new InputRead(fhir.Snapshot, fhir.Issues, fhir.Sources, now, asOf, asOfText is not null);
+        return new InputRead(fhir.Snapshot, fhir.Issues, fhir.Sources, now, asOf, asOfText is not null) { Resources = fhir.Resources };
     }
 
     private static InputRead Refused(DateTimeOffset now, string asOfName, string message) =>

@@ -173,7 +173,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
         }
         else if (options.Output == BulkOutput.Fhir)
         {
-            var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(options.Issued, options.AsOf, "Patient/" + id, read.Sources, options.AsOfGiven));
+            var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(options.Issued, options.AsOf, read.Resources.ReferenceTo("Patient", id), read.Sources, options.AsOfGiven, read.Resources));
             w.WriteRawValue(FhirAssessmentWriter.ToJson(bundle), skipInputValidation: true);
         }
         else
@@ -226,7 +226,7 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
 
         if (options.Output == BulkOutput.Fhir)
         {
-            var outcome = FhirAssessmentWriter.ToOperationOutcome(issues);
+            var outcome = FhirAssessmentWriter.ToOperationOutcome(issues, InputResources.Unparsed);
             outcome.Id = id; // the patient the outcome is about: the one key a reader can join on
             w.WriteRawValue(FhirAssessmentWriter.ToJson(outcome), skipInputValidation: true);
             return;

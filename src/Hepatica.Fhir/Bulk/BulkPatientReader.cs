@@ -76,6 +76,7 @@ public static class BulkPatientReader
             bundle.Entry.Add(new Bundle.EntryComponent { Resource = resource });
         }
 
-        return FhirSnapshotReader.Read(bundle, asOf);
+        // Each line was a document of its own, the exporting server's resource: Type/id, locations rooted at the resource.
+        return FhirSnapshotReader.Read(bundle, asOf) with { Resources = InputResources.Standalone(bundle) };
     }
 }

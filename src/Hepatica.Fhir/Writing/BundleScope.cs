@@ -13,18 +13,23 @@ internal sealed class BundleScope
 {
     private readonly string seed;
     private readonly IReadOnlyList<FhirSource> sources;
+    private readonly InputResources inputs;
+    private readonly string? patientReference;
 
     public BundleScope(Assessment assessment, FhirWriteContext context)
     {
         var snapshot = assessment.Snapshot;
         seed = (context.PatientReference ?? snapshot.Id ?? "") + "|" + context.Issued.ToString("O", CultureInfo.InvariantCulture);
         sources = context.Sources ?? [];
+        inputs = context.Inputs ?? InputResources.None;
+        patientReference = context.PatientReference;
         Today = (snapshot.AssessmentDate ?? DateOnly.FromDateTime((context.AsOf ?? context.Issued).DateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = context.Issued, Id = ContentUuid.Of(seed + "|Bundle") };
         Issued = context.Issued;
-        Effective = context.AsOf is { } asOf ? new FhirDateTime(asOf)
-            : snapshot.AssessmentDate is { } day ? new FhirDateTime(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            : new FhirDateTime(context.Issued);
+        // The as-of as the outputs state it (whole seconds, or the assessment date): not the end-of-day instant a date
+        // as-of is read at (2021-02-21T23:59:59.9999999Z), a precision nobody measured.
+        AsOfText = context.BasisFor(snapshot).Text;
+        Effective = new FhirDateTime(AsOfText);
 
         var device = new Device
         {
@@ -72,6 +77,9 @@ internal sealed class BundleScope
     /// <summary>The time the inputs were read as of.</summary>
     public FhirDateTime Effective { get; }
 
+    /// <summary>The as-of as text (<see cref="Hepatica.Clinical.AsOf.Text"/>).</summary>
+    public string AsOfText { get; }
+
     /// <summary>The fullUrls of the entries the Provenance targets (all but the Device and the Provenance).</summary>
     public List<string> Targets { get; } = [];
 
@@ -82,6 +90,7 @@ internal sealed class BundleScope
     private ResourceReference Add(Resource resource, string uuid, bool provenanceTarget)
     {
         resource.Id = uuid;
+        Narratives.Generate(resource);
         var fullUrl = "urn:uuid:" + uuid;
         Bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
         if (provenanceTarget)
@@ -102,14 +111,17 @@ internal sealed class BundleScope
         {
             if (s.ResourceType == "Observation" && s.Id is { } id && wanted.Contains(s.Path) && seen.Add(id))
             {
-                references.Add(new ResourceReference("Observation/" + id));
+                references.Add(new ResourceReference(inputs.ReferenceTo("Observation", id)));
             }
         }
 
         return references;
     }
 
-    /// <summary>Every input resource used, each once (Provenance entity, role source).</summary>
-    public IEnumerable<string> SourceReferences() =>
-        sources.Where(s => s.Id is not null).Select(s => s.ResourceType + "/" + s.Id).Distinct(StringComparer.Ordinal);
+    /// <summary>Every input resource used, each once, the Patient first (Provenance entity, role source); none for a snapshot.</summary>
+    public IEnumerable<string> SourceReferences()
+    {
+        var used = sources.Where(s => s.Id is not null).Select(s => inputs.ReferenceTo(s.ResourceType, s.Id!));
+        return (patientReference is { } patient ? used.Prepend(patient) : used).Distinct(StringComparer.Ordinal);
+    }
 }

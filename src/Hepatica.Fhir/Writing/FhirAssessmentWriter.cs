@@ -14,7 +14,8 @@ namespace Hepatica.Fhir.Writing;
 /// <param name="PatientReference">The subject, e.g. <c>Patient/123</c>; null when the input was a plain snapshot.</param>
 /// <param name="Sources">Where each snapshot value came from (from <see cref="FhirSnapshotReader"/>), for derivedFrom; null for snapshot input.</param>
 /// <param name="AsOfGiven">False when <paramref name="AsOf"/> is not the caller's but the run time (FHIR read without <c>--as-of</c>): the Bundle then says <c>run-time</c>.</param>
-public sealed record FhirWriteContext(DateTimeOffset Issued, DateTimeOffset? AsOf = null, string? PatientReference = null, IReadOnlyList<FhirSource>? Sources = null, bool AsOfGiven = true)
+/// <param name="Inputs">How the input named its resources (<see cref="InputResources"/>): references to the inputs and issue locations; null for a snapshot.</param>
+public sealed record FhirWriteContext(DateTimeOffset Issued, DateTimeOffset? AsOf = null, string? PatientReference = null, IReadOnlyList<FhirSource>? Sources = null, bool AsOfGiven = true, InputResources? Inputs = null)
 {
     /// <summary>The as-of of the assessment and its source (docs/output.md): FHIR input's as-of, else the snapshot's assessmentDate, else <see cref="Issued"/>.</summary>
     public Hepatica.Clinical.AsOf BasisFor(PatientSnapshot snapshot) => AsOf is { } instant
@@ -65,7 +66,7 @@ public static class FhirAssessmentWriter
         PlanResources.WriteImmunity(assessment.Immunity, scope, [SerologyPaths.HbsAg, SerologyPaths.AntiHbcTotal]);
         PlanResources.WritePrevention(assessment.Prevention, scope);
 
-        var outcomeResource = Outcome(assessment);
+        var outcomeResource = Outcome(assessment, context.Inputs ?? (context.Sources is null ? InputResources.None : InputResources.Unparsed));
         if (outcomeResource.Issue.Count > 0)
         {
             scope.Add(outcomeResource, "OperationOutcome", "issues");
@@ -91,29 +92,51 @@ public static class FhirAssessmentWriter
                     Who = scope.Device,
                 },
             ],
+            // The input resources used, the Patient first (FHIR input), each named as the input named it.
             Entity = [.. scope.SourceReferences().Select(s => new Provenance.EntityComponent { Role = Provenance.ProvenanceEntityRole.Source, What = new ResourceReference(s) })],
         };
         scope.Add(provenance, "Provenance", "provenance", provenanceTarget: false);
         return scope.Bundle;
     }
 
-    /// <summary>Input issues as an OperationOutcome (errors as <c>error</c>, warnings as <c>warning</c>), every issue kept.</summary>
-    public static OperationOutcome ToOperationOutcome(IEnumerable<InputIssue> issues)
+    /// <summary>
+    /// Input issues as an OperationOutcome, every issue kept (docs/fhir.md, "Issues"): errors <c>error</c>/<c>invalid</c>,
+    /// warnings <c>warning</c>/<c>business-rule</c> (the input is valid FHIR; a reading rule of Hepatica flagged or set
+    /// aside a value; R4's <c>informational</c> is for information-level issues). <c>expression</c> is FHIRPath into the
+    /// input where the issue has a place in it (<see cref="InputResources.Expression"/>); the path Hepatica reports
+    /// (a snapshot path, <c>Observation/{id}.valueQuantity.value</c>, an option such as <c>--as-of</c>) is the
+    /// <see cref="HepaticaSystems.IssuePathExtension"/> extension, since most of those are not FHIRPath.
+    /// </summary>
+    /// <param name="issues">The issues.</param>
+    /// <param name="inputs">How the input named its resources; null when unknown (only the SDK's <c>Bundle.…</c> paths become expressions).</param>
+    public static OperationOutcome ToOperationOutcome(IEnumerable<InputIssue> issues, InputResources? inputs = null)
+    {
+        var outcome = Issues(issues, inputs);
+        Narratives.Generate(outcome);
+        return outcome;
+    }
+
+    private static OperationOutcome Issues(IEnumerable<InputIssue> issues, InputResources? inputs)
     {
         ArgumentNullException.ThrowIfNull(issues);
+        inputs ??= InputResources.Unparsed;
         var outcome = new OperationOutcome();
         foreach (var issue in issues)
         {
             var component = new OperationOutcome.IssueComponent
             {
                 Severity = issue.Severity == IssueSeverity.Error ? OperationOutcome.IssueSeverity.Error : OperationOutcome.IssueSeverity.Warning,
-                Code = issue.Severity == IssueSeverity.Error ? OperationOutcome.IssueType.Invalid : OperationOutcome.IssueType.Informational,
+                Code = issue.Severity == IssueSeverity.Error ? OperationOutcome.IssueType.Invalid : OperationOutcome.IssueType.BusinessRule,
                 Details = new CodeableConcept(HepaticaSystems.Issue, issue.Code, issue.Message),
                 Diagnostics = issue.Message,
             };
             if (!string.IsNullOrWhiteSpace(issue.Path))
             {
-                component.Expression = [issue.Path];
+                component.Extension.Add(new Extension(HepaticaSystems.IssuePathExtension, new FhirString(issue.Path)));
+                if (inputs.Expression(issue.Path) is { } expression)
+                {
+                    component.Expression = [expression];
+                }
             }
 
             outcome.Issue.Add(component);
@@ -148,9 +171,9 @@ public static class FhirAssessmentWriter
     /// The input issues, then one informational issue per score not calculated (with the missing inputs) or not
     /// applicable (with the reason), then the inputs that would decide further transplant, immunity or prevention items.
     /// </summary>
-    private static OperationOutcome Outcome(Assessment assessment)
+    private static OperationOutcome Outcome(Assessment assessment, InputResources inputs)
     {
-        var outcome = ToOperationOutcome(assessment.Snapshot.Issues);
+        var outcome = Issues(assessment.Snapshot.Issues, inputs);
         foreach (var o in assessment.Outcomes)
         {
             if (o.Status is OutcomeStatus.Calculated or OutcomeStatus.Range)
@@ -160,31 +183,47 @@ public static class FhirAssessmentWriter
 
             var code = o.Status == OutcomeStatus.NotCalculable ? "not-calculable" : "not-applicable";
             var text = $"{o.Definition.Id} {o.Definition.Version} {code}: {o.Reason}";
-            outcome.Issue.Add(Information(code, text, o.Status == OutcomeStatus.NotCalculable ? o.Missing : []));
+            outcome.Issue.Add(Information(code, text, o.Status == OutcomeStatus.NotCalculable ? o.Missing : [], inputs));
         }
 
         foreach (var p in assessment.Transplant.Possible)
         {
-            outcome.Issue.Add(Information("possible-transplant-signal", $"transplant: possible {p.Signal.Id}: {p.Signal.Reason}", p.SettledBy));
+            outcome.Issue.Add(Information("possible-transplant-signal", $"transplant: possible {p.Signal.Id}: {p.Signal.Reason}", p.SettledBy, inputs));
         }
 
         foreach (var (section, missing) in new[] { ("transplant", assessment.Transplant.Missing), ("immunity", assessment.Immunity.Missing), ("prevention", assessment.Prevention.Missing) })
         {
             if (missing.Count > 0)
             {
-                outcome.Issue.Add(Information("missing-input", $"{section}: these inputs would decide further items: {string.Join(", ", missing)}", missing));
+                outcome.Issue.Add(Information("missing-input", $"{section}: these inputs would decide further items: {string.Join(", ", missing)}", missing, inputs));
             }
         }
 
         return outcome;
     }
 
-    private static OperationOutcome.IssueComponent Information(string code, string text, IReadOnlyList<string> paths) => new()
+    /// <summary>
+    /// An information issue about the inputs a result needs: each snapshot path as a
+    /// <see cref="HepaticaSystems.MissingInputExtension"/> (a path in the snapshot contract, not FHIRPath into the input,
+    /// which does not hold them). For FHIR input the text also names the codes the reader looks for.
+    /// </summary>
+    private static OperationOutcome.IssueComponent Information(string code, string text, IReadOnlyList<string> paths, InputResources inputs)
     {
-        Severity = OperationOutcome.IssueSeverity.Information,
-        Code = OperationOutcome.IssueType.Informational,
-        Details = new CodeableConcept(HepaticaSystems.Issue, code, text),
-        Diagnostics = text,
-        Expression = [.. paths],
-    };
+        var component = new OperationOutcome.IssueComponent
+        {
+            Severity = OperationOutcome.IssueSeverity.Information,
+            Code = OperationOutcome.IssueType.Informational,
+            Details = new CodeableConcept(HepaticaSystems.Issue, code, text),
+            Diagnostics = inputs.Kind == InputResources.InputKind.Snapshot ? text : text + FhirSupply(paths),
+        };
+        foreach (var path in paths)
+        {
+            component.Extension.Add(new Extension(HepaticaSystems.MissingInputExtension, new FhirString(path)));
+        }
+
+        return component;
+    }
+
+    /// <summary>For FHIR input: what an integrator would supply for each missing path (the codes the reader looks for).</summary>
+    private static string FhirSupply(IReadOnlyList<string> paths) => "";
 }

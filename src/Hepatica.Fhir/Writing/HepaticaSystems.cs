@@ -49,6 +49,12 @@ public static class HepaticaSystems
     /// <summary>Provenance extension: the guideline profile the assessment followed, <c>us</c> or <c>uk</c> (docs/transplant.md, "Guideline profiles").</summary>
     public const string GuidelineProfileExtension = Base + "/StructureDefinition/guideline-profile";
 
+    /// <summary>OperationOutcome issue extension (string): the path Hepatica reports the issue at (a snapshot path, <c>Observation/{id}.valueQuantity.value</c>, an option such as <c>--as-of</c>); <c>expression</c> holds FHIRPath only.</summary>
+    public const string IssuePathExtension = Base + "/StructureDefinition/issue-path";
+
+    /// <summary>OperationOutcome issue extension (string, repeated): a snapshot path a result needs and the input did not give.</summary>
+    public const string MissingInputExtension = Base + "/StructureDefinition/missing-input";
+
     /// <summary>The engine's version (<see cref="Hepatica.Clinical.Engine.Version"/>, one place for every output).</summary>
     public static string EngineVersion => Hepatica.Clinical.Engine.Version;
 }

@@ -71,16 +71,26 @@ internal static class PlanResources
         }
     }
 
+    /// <summary>The code of the one referral every transplant signal asks for (Recommendation CodeSystem).</summary>
+    internal const string TransplantReferral = "transplant-referral";
+
+    /// <summary>
+    /// ONE referral for liver transplant assessment, whatever number of signals call for it (a US and a UK rule, MELD and
+    /// decompensation): a clinician makes one referral, so two ServiceRequests would read as two. Each signal is a
+    /// reason (its id and words) with its source; the priority is urgent when any signal is.
+    /// </summary>
     public static void WriteTransplant(TransplantSection section, BundleScope scope)
     {
-        foreach (var signal in section.Signals)
+        if (section.Signals.Count == 0)
         {
-            var request = Proposal(new CodeableConcept(HepaticaSystems.Recommendation, signal.Id, null, "Referral for liver transplant assessment"), scope);
-            request.Priority = signal.Urgency == SignalUrgency.Urgent ? RequestPriority.Urgent : RequestPriority.Routine;
-            request.ReasonCode = [new CodeableConcept { Text = signal.Reason }];
-            request.Note = [new Annotation { Text = "Source: " + ScoreObservations.Citations([signal.Source]) }];
-            scope.Add(request, "ServiceRequest", "transplant|" + signal.Id);
+            return;
         }
+
+        var request = Proposal(new CodeableConcept(HepaticaSystems.Recommendation, TransplantReferral, "Referral for liver transplant assessment", "Referral for liver transplant assessment"), scope);
+        request.Priority = section.Signals.Any(s => s.Urgency == SignalUrgency.Urgent) ? RequestPriority.Urgent : RequestPriority.Routine;
+        request.ReasonCode = [.. section.Signals.Select(s => new CodeableConcept(HepaticaSystems.Recommendation, s.Id, null, s.Reason))];
+        request.Note = [.. section.Signals.Select(s => new Annotation { Text = $"Source ({s.Id}): " + ScoreObservations.Citations([s.Source]) })];
+        scope.Add(request, "ServiceRequest", "transplant|referral");
     }
 
     public static void WriteImmunity(ImmunitySection section, BundleScope scope, IReadOnlyList<string> serologyPaths)
@@ -118,7 +128,8 @@ internal static class PlanResources
 
     public static void WritePrevention(PreventionSection section, BundleScope scope)
     {
-        var vaccines = new ImmunizationRecommendation { Patient = scope.Subject, DateElement = new FhirDateTime(scope.Issued) };
+        // date: the as-of the plan is for (what is due is due as of it), not the moment the Bundle was written.
+        var vaccines = new ImmunizationRecommendation { Patient = scope.Subject, DateElement = new FhirDateTime(scope.AsOfText) };
         foreach (var r in section.Items)
         {
             if (PlanVaccines.TryGetValue(r.Id, out var planned))
@@ -191,9 +202,10 @@ internal static class PlanResources
         Requester = scope.Device,
     };
 
+    /// <summary>Advice to the clinician: <c>draft</c> like every proposal of the Bundle (decision support suggests; nobody has acted on it yet).</summary>
     private static CommunicationRequest Advice(string id, string text, Citation source, BundleScope scope) => new()
     {
-        Status = RequestStatus.Active,
+        Status = RequestStatus.Draft,
         Category = [new CodeableConcept(HepaticaSystems.Recommendation, id, null, id)],
         Subject = scope.Subject,
         Payload = [new CommunicationRequest.PayloadComponent { Content = new FhirString(text) }],
