@@ -48,8 +48,8 @@ public sealed class AcuteLiverFailureReaderTests
         var kcc = FhirAssessmentWriterTests.All<Hl7.Fhir.Model.Observation>(c.Bundle).Single(o => o.Code.Coding[0].Code == "kcc-acetaminophen");
         Assert.True(Assert.IsType<Hl7.Fhir.Model.FhirBoolean>(kcc.Value).Value);
         var entities = Assert.Single(FhirAssessmentWriterTests.All<Hl7.Fhir.Model.Provenance>(c.Bundle)).Entity.Select(e => e.What.Reference).ToList();
-        Assert.Contains("Condition/c-apap", entities);
-        Assert.Contains("Condition/c-alf-coma", entities);
+        Assert.Contains(c.Ref("Condition", "c-apap"), entities);
+        Assert.Contains(c.Ref("Condition", "c-alf-coma"), entities);
     }
 
     [Fact]

@@ -48,19 +48,19 @@ public sealed partial class FhirAssessmentWriterTests
     public void Observation_FhirInput_DerivedFromTheInputObservationsOfItsInputs(string name)
     {
         var c = Write(name);
-        var inputObservations = All<Observation>(c.Input!).Select(o => "Observation/" + o.Id).ToHashSet();
+        var inputObservations = All<Observation>(c.Input!).Select(o => c.Ref("Observation", o.Id)).ToHashSet();
         var patient = All<Patient>(c.Input!).Single();
 
         foreach (var o in All<Observation>(c.Bundle))
         {
-            Assert.Equal("Patient/" + patient.Id, o.Subject.Reference);
+            Assert.Equal(c.Ref("Patient", patient.Id), o.Subject.Reference);
             Assert.All(o.DerivedFrom, d => Assert.Contains(d.Reference, inputObservations));
         }
 
         // Every score input that came from an Observation is named; nothing else is.
         foreach (var outcome in c.Assessment.Outcomes.Where(x => x.Result is not null))
         {
-            var expected = c.Read!.Sources.Where(s => s.ResourceType == "Observation" && outcome.Definition.Inputs.Any(i => i.Path == s.Path)).Select(s => "Observation/" + s.Id).Distinct();
+            var expected = c.Read!.Sources.Where(s => s.ResourceType == "Observation" && outcome.Definition.Inputs.Any(i => i.Path == s.Path)).Select(s => c.Ref("Observation", s.Id!)).Distinct();
             var o = All<Observation>(c.Bundle).Single(x => x.Code.Coding.Any(y => y.System == Scores && y.Code == outcome.Definition.Id));
             Assert.Equal(expected.Order(), o.DerivedFrom.Select(d => d.Reference).Order());
         }
@@ -73,7 +73,9 @@ public sealed partial class FhirAssessmentWriterTests
         var c = Write("cirrhosis-ascites-dialysis.json");
         var meld3 = All<Observation>(c.Bundle).Single(o => o.Code.Coding[0].Code == "meld-3.0");
 
-        Assert.Equal(["Observation/o-alb", "Observation/o-bili", "Observation/o-creat", "Observation/o-inr", "Observation/o-na"], meld3.DerivedFrom.Select(d => d.Reference).Order());
+        // The fixture names each entry by an absolute fullUrl on its (simulated) server: the output keeps that identity.
+        Assert.Equal(["o-alb", "o-bili", "o-creat", "o-inr", "o-na"], meld3.DerivedFrom.Select(d => d.Reference).Order().Select(r => r.Split('/')[^1]));
+        Assert.All(meld3.DerivedFrom, d => Assert.Equal(c.Ref("Observation", d.Reference.Split('/')[^1]), d.Reference));
     }
 
     [Theory]
@@ -111,7 +113,7 @@ public sealed partial class FhirAssessmentWriterTests
     {
         var c = Write(name);
         var fullUrls = c.Bundle.Entry.Select(e => e.FullUrl).ToHashSet();
-        var inputs = c.Input is null ? [] : All<Observation>(c.Input).Select(o => "Observation/" + o.Id).ToHashSet();
+        var inputs = c.Input is null ? [] : All<Observation>(c.Input).Select(o => c.Ref("Observation", o.Id)).ToHashSet();
 
         foreach (var r in All<RiskAssessment>(c.Bundle))
         {
@@ -198,8 +200,10 @@ public sealed partial class FhirAssessmentWriterTests
         var device = Assert.IsType<Device>(c.Bundle.Entry[0].Resource);
         Assert.Equal("Hepatica", device.DeviceName.Single().Name);
         Assert.Equal(HepaticaSystems.EngineVersion, device.Version.Single().Value);
-        var sources = c.Read?.Sources.Where(s => s.Id is not null).Select(s => s.ResourceType + "/" + s.Id).Distinct() ?? [];
-        Assert.Equal(sources, provenance.Entity.Select(e => e.What.Reference));
+        // The Patient first, then every input resource used, each once, as the input named it (docs/fhir.md).
+        var patient = c.Input is null ? [] : new[] { c.Ref("Patient", All<Patient>(c.Input).Single().Id) };
+        var sources = c.Read?.Sources.Where(s => s.Id is not null).Select(s => c.Ref(s.ResourceType, s.Id!)) ?? [];
+        Assert.Equal(patient.Concat(sources).Distinct(), provenance.Entity.Select(e => e.What.Reference));
         Assert.All(provenance.Entity, e => Assert.Equal(Provenance.ProvenanceEntityRole.Source, e.Role));
     }
 

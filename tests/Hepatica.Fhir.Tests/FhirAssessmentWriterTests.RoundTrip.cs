@@ -31,9 +31,10 @@ public sealed partial class FhirAssessmentWriterTests
     }
 
     [Fact]
-    public void RoundTrip_AsOfEndOfDay_SevenDigitFractionParsesStrictly()
+    public void RoundTrip_AsOfEndOfDay_EffectiveIsTheAsOfAsStatedAndParsesStrictly()
     {
-        // --as-of 2026-11-20 means the last tick of that day (23:59:59.9999999Z): effective keeps it exactly.
+        // --as-of 2026-11-20 is read at the last tick of that day (23:59:59.9999999Z), but effective states the as-of as
+        // every output states it (whole seconds, docs/output.md), not a made-up sub-second precision (issue 16).
         var asOf = new DateTimeOffset(new DateOnly(2026, 11, 20).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         var read = FhirSnapshotReader.Read(File.ReadAllBytes(RepoRoot.Fixture("cirrhosis-ascites-dialysis.json")), asOf);
         var bundle = FhirAssessmentWriter.Write(Clinical.Assessment.Of(read.Snapshot!), new FhirWriteContext(Issued, asOf, "Patient/cirrhosis-1", read.Sources));
@@ -41,7 +42,8 @@ public sealed partial class FhirAssessmentWriterTests
         var parsed = FhirJsonDeserializer.STRICT.Deserialize<Bundle>(FhirAssessmentWriter.ToJson(bundle));
 
         var effective = All<Observation>(parsed).First().Effective as FhirDateTime;
-        Assert.Equal(asOf, effective!.ToDateTimeOffset(TimeSpan.Zero));
+        Assert.Equal("2026-11-20T23:59:59Z", effective!.Value);
+        Assert.Equal(Assert.Single(All<Provenance>(parsed)).Occurred!.ToString(), effective.Value);
         Assert.Empty(Validate(parsed));
     }
 

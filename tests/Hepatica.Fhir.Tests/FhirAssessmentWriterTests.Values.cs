@@ -86,7 +86,7 @@ public sealed partial class FhirAssessmentWriterTests
         // Transplant signals: same ids and reasons, same order.
         Assert.Equal(
             root.GetProperty("transplant").GetProperty("signals").EnumerateArray().Select(s => (s.GetProperty("id").GetString(), s.GetProperty("reason").GetString())),
-            All<ServiceRequest>(c.Bundle).Where(r => r.Code.Text == "Referral for liver transplant assessment").Select(r => (r.Code.Coding[0].Code, r.ReasonCode[0].Text)));
+            All<ServiceRequest>(c.Bundle).Where(r => r.Code.Text == "Referral for liver transplant assessment").SelectMany(r => r.ReasonCode.Select(x => (x.Coding[0].Code, x.Text))));
 
         // Serology readings: same topics and categories.
         Assert.Equal(

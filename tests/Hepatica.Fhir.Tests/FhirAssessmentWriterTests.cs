@@ -14,7 +14,15 @@ public sealed partial class FhirAssessmentWriterTests
     internal static readonly DateTimeOffset Issued = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>A written case: the input (FHIR fixture or snapshot sample), the assessment and the Bundle.</summary>
-    internal sealed record Case(string Name, Assessment Assessment, Bundle Bundle, FhirReadResult? Read, Bundle? Input);
+    internal sealed record Case(string Name, Assessment Assessment, Bundle Bundle, FhirReadResult? Read, Bundle? Input)
+    {
+        /// <summary>
+        /// How the input Bundle names a resource, found here from the input itself (FHIR R4 Bundle "Resource URL and uuid"):
+        /// its entry's fullUrl, else Type/id. The reference the output must use for it.
+        /// </summary>
+        public string Ref(string type, string id) =>
+            Input?.Entry.FirstOrDefault(e => e.Resource?.TypeName == type && e.Resource.Id == id)?.FullUrl is { Length: > 0 } fullUrl ? fullUrl : type + "/" + id;
+    }
 
     public static TheoryData<string> Cases => ["cirrhosis-ascites-dialysis.json", "acute-liver-failure.json", "alf-acetaminophen-kcc.json", "hepatitis-b-serology.json", "demo-001.json", "immune-001.json", "alf-acetaminophen.json", "aclf-grade2.json", "hbv-chronic.json"];
 
@@ -26,7 +34,7 @@ public sealed partial class FhirAssessmentWriterTests
             var asOf = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
             var read = FhirSnapshotReader.Read(bytes, asOf);
             var assessment = Assessment.Of(read.Snapshot!);
-            var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(Issued, asOf, "Patient/" + read.Snapshot!.Id, read.Sources));
+            var bundle = FhirAssessmentWriter.Write(assessment, new FhirWriteContext(Issued, asOf, read.Resources.ReferenceTo("Patient", read.Snapshot!.Id!), read.Sources, Inputs: read.Resources));
             var input = FhirJsonDeserializer.DEFAULT.Deserialize<Bundle>(System.Text.Encoding.UTF8.GetString(bytes));
             return new Case(name, assessment, bundle, read, input);
         }
@@ -62,7 +70,7 @@ public sealed partial class FhirAssessmentWriterTests
     public void Write_ConcurrentCalls_SameJsonAsSequential()
     {
         var c = Write("cirrhosis-ascites-dialysis.json");
-        var context = new FhirWriteContext(Issued, null, "Patient/cirrhosis-1", c.Read!.Sources);
+        var context = new FhirWriteContext(Issued, null, "Patient/cirrhosis-1", c.Read!.Sources, Inputs: c.Read.Resources);
         var expected = FhirAssessmentWriter.ToJson(FhirAssessmentWriter.Write(c.Assessment, context));
 
 

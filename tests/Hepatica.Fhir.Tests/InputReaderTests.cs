@@ -63,7 +63,7 @@ public sealed class InputReaderTests
         Assert.Equal("cirrhosis-1", read.Snapshot!.Id);
         Assert.NotEmpty(read.Sources);
         Assert.Equal(("2026-11-20T23:59:59Z", AsOfSource.FhirAsOf), (read.Basis!.Text, read.Basis.Source));
-        Assert.Equal("Patient/cirrhosis-1", read.WriteContext.PatientReference);
+        Assert.Equal("https://hepatica.example/fhir/Patient/cirrhosis-1", read.WriteContext.PatientReference); // the entry's fullUrl: the input's own name for it
     }
 
     [Fact]
