@@ -17,8 +17,9 @@ public sealed class FhirOutputCliTests
         Assert.Equal("Bundle", doc.RootElement.GetProperty("resourceType").GetString());
         var meld3 = doc.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
             .Single(x => x.GetProperty("resourceType").GetString() == "Observation" && x.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString() == "meld-3.0");
-        Assert.Equal("Patient/cirrhosis-1", meld3.GetProperty("subject").GetProperty("reference").GetString());
-        Assert.Contains(meld3.GetProperty("derivedFrom").EnumerateArray(), d => d.GetProperty("reference").GetString() == "Observation/o-creat");
+        // The fixture's entries have absolute fullUrls on their (simulated) server: the output names them so (docs/fhir.md).
+        Assert.Equal("https://hepatica.example/fhir/Patient/cirrhosis-1", meld3.GetProperty("subject").GetProperty("reference").GetString());
+        Assert.Contains(meld3.GetProperty("derivedFrom").EnumerateArray(), d => d.GetProperty("reference").GetString() == "https://hepatica.example/fhir/Observation/o-creat");
     }
 
     [Fact]
