@@ -183,7 +183,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         }
 
         var unavailable = new List<UnavailableKey>();
-        var tasks = new List<(string Key, string? Query, string Before, Task<(List<Resource>? Got, string? Why)> Fetched)>();
+        var tasks = new List<(string Key, string? Query, string Before, Task<(List<Resource>? Got, string? Why, bool HostSide)> Fetched)>();
         var server = request.FhirServer is { } named && Allowed(named) ? named : null;
         foreach (var (key, template, why) in fetch)
         {
@@ -218,10 +218,10 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         await System.Threading.Tasks.Task.WhenAll(tasks.Select(t => t.Fetched)).ConfigureAwait(false);
         foreach (var (key, query, before, fetched) in tasks)
         {
-            var (got, why) = await fetched.ConfigureAwait(false);
+            var (got, why, hostSide) = await fetched.ConfigureAwait(false);
             if (got is null)
             {
-                unavailable.Add(new(key, query, $"{before}: {why}", HostSide: why?.Contains(nameof(CdsHooksOptions.MaxFhirResponseBytes), StringComparison.Ordinal) == true));
+                unavailable.Add(new(key, query, $"{before}: {why}", hostSide));
             }
             else
             {
@@ -234,7 +234,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
     private string NotAllowed() => options.Value.AllowedFhirServers.Count == 0
         ? $"{CdsHooksOptions.Section}:AllowedFhirServers, which is empty (this host fetches from no server; send the key in prefetch, or ask the operator to allow the server)"
-        : $"{CdsHooksOptions.Section}:AllowedFhirServers ({string.Join(", ", options.Value.AllowedFhirServers)})";
+        : $"{CdsHooksOptions.Section}:AllowedFhirServers"; // the servers it names are the operator's business, not the client's
 
     /// <summary>
     /// Whether this host may call <paramref name="fhirServer"/> (and send it the client's token): only a server under a
@@ -272,8 +272,11 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         return type is not null && userId is not null && userId.StartsWith(type, StringComparison.Ordinal) ? userId[type.Length..] : null;
     }
 
-    /// <summary>The resources of one key from the FHIR server, following next links; or null and why (one clause, for the 412).</summary>
-    private async Task<(List<Resource>? Got, string? Why)> Fetch(string key, Uri uri, CdsRequest request, CancellationToken ct, int pagesLeft = MaxPages)
+    /// <summary>
+    /// The resources of one key from the FHIR server, following next links; or null and why (one clause, for the 412),
+    /// and whether this host's settings are the cause.
+    /// </summary>
+    private async Task<(List<Resource>? Got, string? Why, bool HostSide)> Fetch(string key, Uri uri, CdsRequest request, CancellationToken ct, int pagesLeft = MaxPages)
     {
         var got = new List<Resource>();
         var budget = options.Value.MaxFhirResponseBytes;
@@ -286,7 +289,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
             {
                 if (!Allowed(next))
                 {
-                    return (null, $"{next} is not under {CdsHooksOptions.Section}:AllowedFhirServers");
+                    return (null, $"{next} is not under {CdsHooksOptions.Section}:AllowedFhirServers", true);
                 }
 
                 using var message = new HttpRequestMessage(HttpMethod.Get, next);
@@ -301,24 +304,24 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
                 {
                     // 3xx included: redirects are not followed (the token must not travel to wherever a Location points).
                     var status = (int)response.StatusCode;
-                    return (null, status is >= 300 and < 400 ? $"HTTP {status}, a redirect, which is not followed" : $"HTTP {status}");
+                    return (null, status is >= 300 and < 400 ? $"HTTP {status}, a redirect, which is not followed" : $"HTTP {status}", false);
                 }
 
                 if (await Outbound.ReadBounded(response, budget, timeout.Token).ConfigureAwait(false) is not { } bytes)
                 {
-                    return (null, $"{next} answered more than {options.Value.MaxFhirResponseBytes} bytes for this key ({CdsHooksOptions.Section}:{nameof(CdsHooksOptions.MaxFhirResponseBytes)})");
+                    return (null, $"{next} answered more than {options.Value.MaxFhirResponseBytes} bytes for this key ({CdsHooksOptions.Section}:{nameof(CdsHooksOptions.MaxFhirResponseBytes)})", true);
                 }
 
                 budget -= bytes.Length;
                 var problems = new List<InputIssue>();
                 if (Parse(bytes, key, problems, options.Value.StrictFhir) is not { } resource)
                 {
-                    return (null, "the answer is not a readable FHIR resource: " + string.Join("; ", problems.Take(3).Select(p => p.Message)));
+                    return (null, "the answer is not a readable FHIR resource: " + string.Join("; ", problems.Take(3).Select(p => p.Message)), false);
                 }
 
                 if (resource is OperationOutcome outcome)
                 {
-                    return (null, "it answered an OperationOutcome: " + string.Join("; ", outcome.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString()).OfType<string>().DefaultIfEmpty("no issue")));
+                    return (null, "it answered an OperationOutcome: " + string.Join("; ", outcome.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString()).OfType<string>().DefaultIfEmpty("no issue")), false);
                 }
 
                 Add(resource, got);
@@ -327,15 +330,15 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, $"no answer within {options.Value.FhirTimeoutMilliseconds} ms ({CdsHooksOptions.Section}:{nameof(CdsHooksOptions.FhirTimeoutMilliseconds)})");
+            return (null, $"no answer within {options.Value.FhirTimeoutMilliseconds} ms ({CdsHooksOptions.Section}:{nameof(CdsHooksOptions.FhirTimeoutMilliseconds)})", false);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
             // The reason, not the exception: an unreachable server is an expected outcome (a 412), not a fault of this host.
-            return (null, e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message);
+            return (null, e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message, false);
         }
 
-        return (got, null);
+        return (got, null, false);
     }
 
     private static void Add(Resource resource, List<Resource> into)
