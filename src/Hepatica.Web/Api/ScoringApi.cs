@@ -196,7 +196,7 @@ internal static class ScoringApi
         {
             return (ApiResults.Problem(output, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"The limit is {options.MaxRequestBodyBytes} bytes ({ApiOptions.Section}:MaxRequestBodyBytes).",
-                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.MaxRequestBodyBytes} bytes.")]), null);
+                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", options.TooLargeMessage())]), null);
         }
 
         var read = InputReader.Read(body, asOfText, clock, "asOf", declaredFhir: input == WireFormat.Fhir);

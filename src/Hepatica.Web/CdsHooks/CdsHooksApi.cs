@@ -27,8 +27,12 @@ internal static class CdsHooksApi
         services.AddHttpClient(JwksCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
             .ConfigurePrimaryHttpMessageHandler(sp => Outbound.Handler(() =>
                 sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.Issuers.Select(i => i.JwksUrl).OfType<string>()));
+        // The FHIR client logs nothing itself: IHttpClientFactory's default loggers write each failed request (an
+        // unreachable fhirServer, a timeout) as a Warning with the exception's stack trace, while a failed fetch is an
+        // expected 412 that the call logs once, with the reason (CdsLog.PrefetchUnavailable).
         services.AddHttpClient(PrefetchResolver.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => Outbound.Handler(() => sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AllowedFhirServers));
+            .ConfigurePrimaryHttpMessageHandler(sp => Outbound.Handler(() => sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AllowedFhirServers))
+            .RemoveAllLoggers();
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<CdsHooksOptions>>((cors, cds) =>
@@ -151,9 +155,14 @@ internal static class CdsHooksApi
         }
 
         var resolved = await prefetch.Resolve(service, call.Request, ct);
-        if (Unresolved(resolved) is { } unresolved)
+        if (resolved.Problems.Count > 0)
         {
-            return unresolved;
+            return BadRequest(resolved.Problems);
+        }
+
+        if (resolved.Unavailable.Count > 0)
+        {
+            return PreconditionFailed(service, call.Request, resolved, http.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CdsHooksApi)));
         }
 
         var now = clock.GetUtcNow();
@@ -244,12 +253,32 @@ internal static class CdsHooksApi
         return problems.Count > 0 ? null : new HookCall(request, request.ContextString("patientId")!, drafts, selections);
     }
 
-    /// <summary>A 400 for prefetch values that are not resources, a 412 for keys neither prefetched nor fetchable; null when resolved.</summary>
-    private static ProblemHttpResult? Unresolved(PrefetchResult resolved) =>
-        resolved.Problems.Count > 0 ? BadRequest(resolved.Problems)
-        : resolved.Unavailable.Count > 0 ? TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Prefetch data is missing and could not be fetched.",
-            detail: "Neither prefetched nor retrievable from fhirServer: " + string.Join(", ", resolved.Unavailable))
-        : null;
+    /// <summary>
+    /// The 412 for keys neither prefetched nor fetchable: an expected outcome of the client's request, so one log line
+    /// (Warning when this host's settings are the cause, else Information), never an exception. The body names every key
+    /// (<c>missingPrefetch</c>), each with its query and reason as a CDS006 issue, and whether fhirServer may be fetched from.
+    /// </summary>
+    private static ProblemHttpResult PreconditionFailed(CdsService service, CdsRequest request, PrefetchResult resolved, ILogger log)
+    {
+        var keys = resolved.Unavailable.Select(u => u.Key).ToArray();
+        var issues = resolved.Unavailable.Select(u => InputIssue.Error(CdsIssueCodes.PrefetchUnavailable, "prefetch." + u.Key, $"prefetch.{u.Key}: {u.Reason}")).ToList();
+        var reasons = string.Join("; ", issues.Select(i => i.Message));
+        CdsLog.PrefetchUnavailable(log, resolved.Unavailable.Any(u => u.HostSide) ? LogLevel.Warning : LogLevel.Information, service.Id, reasons);
+        var extensions = new Dictionary<string, object?>
+        {
+            ["missingPrefetch"] = keys,
+            ["issues"] = issues.Select(Api.IssueBody.Of).ToArray(),
+            ["prefetchQueries"] = resolved.Unavailable.ToDictionary(u => u.Key, u => u.Query),
+        };
+        if (request.FhirServer is { } server)
+        {
+            extensions["fhirServer"] = new Dictionary<string, object?> { ["url"] = server.AbsoluteUri, ["fetchAllowed"] = resolved.ServerAllowed == true };
+        }
+
+        return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Prefetch data is missing and could not be fetched.",
+            detail: $"Neither prefetched nor retrievable from fhirServer: {string.Join(", ", keys)}. {reasons}.",
+            extensions: extensions);
+    }
 
     /// <summary>
     /// The assessment of the patient in the resources, read as of <paramref name="now"/>, or null without a Patient.

@@ -23,6 +23,9 @@ internal static class CdsIssueCodes
     /// <summary>A feedback body is not valid (cds-fb-1 to cds-fb-3).</summary>
     public const string InvalidFeedback = "CDS005";
 
+    /// <summary>A prefetch key neither prefetched nor fetchable from fhirServer (412): the message says why.</summary>
+    public const string PrefetchUnavailable = "CDS006";
+
     /// <summary>A <see cref="InvalidRequest"/> error at a path.</summary>
     public static InputIssue Invalid(string path, string message) => InputIssue.Error(InvalidRequest, path, message);
 }

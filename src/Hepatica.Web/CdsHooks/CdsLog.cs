@@ -12,17 +12,9 @@ internal static partial class CdsLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "JWKS of {Issuer} could not be read: {Message}")]
     public static partial void JwksUnreadable(ILogger log, string issuer, string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch {Key}: {Uri} answered HTTP {Status}")]
-    public static partial void PrefetchStatus(ILogger log, string key, Uri uri, int status);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch {Key}: {Uri} gave no usable resource: {Problems}")]
-    public static partial void PrefetchUnusable(ILogger log, string key, Uri uri, IReadOnlyList<Hepatica.Clinical.Scoring.InputIssue> problems);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch {Key}: {Uri} failed: {Message}")]
-    public static partial void PrefetchFailed(ILogger log, string key, Uri uri, string message);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Prefetch {Key}: {Uri} answered more than {Limit} bytes (Hepatica:CdsHooks:MaxFhirResponseBytes); the key is unavailable")]
-    public static partial void PrefetchTooLarge(ILogger log, string key, Uri uri, long limit);
+    /// <summary>One line per 412, no exception: the keys and why each could not be had (the reasons name the settings).</summary>
+    [LoggerMessage(Message = "CDS Hooks {Service}: 412, prefetch unavailable: {Reasons}")]
+    public static partial void PrefetchUnavailable(ILogger log, LogLevel level, string service, string reasons);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "JWKS of {Issuer} at {Url} is larger than {Limit} bytes (Hepatica:CdsHooks:MaxJwksBytes) or answered HTTP {Status}; no keys read")]
     public static partial void JwksRefused(ILogger log, string issuer, string url, long limit, int status);

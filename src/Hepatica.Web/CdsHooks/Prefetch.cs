@@ -102,7 +102,21 @@ internal sealed record CdsRequest(string Hook, string HookInstance, Uri? FhirSer
 }
 
 /// <summary>What the prefetch gave: the resources, keys that could be neither prefetched nor fetched (412), and bad values (400).</summary>
-internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOnlyList<string> Unavailable, IReadOnlyList<InputIssue> Problems);
+internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOnlyList<UnavailableKey> Unavailable, IReadOnlyList<InputIssue> Problems)
+{
+    /// <summary>Whether the fhirServer of the request is one this host may fetch from (null: the request names none).</summary>
+    public bool? ServerAllowed { get; init; }
+}
+
+/// <summary>
+/// A prefetch key that could be neither prefetched nor fetched: the key, the query its template gives (null when the
+/// context lacks a token of it), and why, in words an integrator can act on (the 412 body and its one log line).
+/// </summary>
+/// <param name="Key">The prefetch key, as in the discovery document.</param>
+/// <param name="Query">The filled template, relative to fhirServer; null when a token has no value in the context.</param>
+/// <param name="Reason">Why the key is missing and why it was not fetched.</param>
+/// <param name="HostSide">The cause is this host's configuration (a server not allowed, an answer over a limit), not the client or its server.</param>
+internal sealed record UnavailableKey(string Key, string? Query, string Reason, bool HostSide = false);
 
 /// <summary>
 /// Prefetch semantics of CDS Hooks 2.0: a key the client sent is used as is; <c>null</c> means the client has no data;
@@ -113,7 +127,7 @@ internal sealed record PrefetchResult(IReadOnlyList<Resource> Resources, IReadOn
 /// <see cref="MaxPages"/> pages and <see cref="CdsHooksOptions.MaxFhirResponseBytes"/> bytes per key. Redirects are not
 /// followed: a 3xx answer makes the key unreachable.
 /// </summary>
-internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions<CdsHooksOptions> options, ILogger<PrefetchResolver> log)
+internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions<CdsHooksOptions> options)
 {
     public const string HttpClientName = "cds-fhir";
     public const int MaxPages = 5;
@@ -122,7 +136,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     {
         var resources = new List<Resource>();
         var problems = new List<InputIssue>();
-        var fetch = new List<(string Key, string Query)>();
+        var fetch = new List<(string Key, string Template, string Why)>();
         var pages = new List<(string Key, Bundle Page)>();
         foreach (var (key, template) in service.Prefetch)
         {
@@ -146,7 +160,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
 
                 if (resource is OperationOutcome)
                 {
-                    fetch.Add((key, template)); // the client could not prefetch it: try the FHIR server
+                    fetch.Add((key, template, "prefetch holds an OperationOutcome (the client's own fetch failed)")); // try the FHIR server
                 }
                 else
                 {
@@ -160,7 +174,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
                 continue;
             }
 
-            fetch.Add((key, template));
+            fetch.Add((key, template, "not in prefetch"));
         }
 
         if (problems.Count > 0)
@@ -168,38 +182,46 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
             return new PrefetchResult(resources, [], problems);
         }
 
-        var unavailable = new List<string>();
-        var tasks = new List<Task<(string Key, List<Resource>? Got)>>();
+        var unavailable = new List<UnavailableKey>();
+        var tasks = new List<(string Key, string? Query, string Before, Task<(List<Resource>? Got, string? Why, bool HostSide)> Fetched)>();
         var server = request.FhirServer is { } named && Allowed(named) ? named : null;
-        if (request.FhirServer is not null && server is null && (fetch.Count > 0 || pages.Count > 0))
+        foreach (var (key, template, why) in fetch)
         {
-            LogServerNotAllowed(log, request.FhirServer);
-        }
-
-        foreach (var (key, template) in fetch)
-        {
-            if (server is null || Fill(template, request) is not { } query)
+            var query = Fill(template, request);
+            if (request.FhirServer is null)
             {
-                unavailable.Add(key);
-                continue;
+                unavailable.Add(new(key, query, $"{why}, and the request names no fhirServer to fetch it from"));
             }
-
-            tasks.Add(Fetch(key, new Uri(Base(server), query), request, ct));
+            else if (server is null)
+            {
+                unavailable.Add(new(key, query, $"{why}, and fhirServer {request.FhirServer} is not fetched from: it is not under {NotAllowed()}", HostSide: true));
+            }
+            else if (query is null)
+            {
+                unavailable.Add(new(key, null, $"{why}, and its query {template} needs a context value the request does not have"));
+            }
+            else
+            {
+                var uri = new Uri(Base(server), query);
+                tasks.Add((key, query, $"{why}, and fetching {uri} failed", Fetch(key, uri, request, ct)));
+            }
         }
 
         foreach (var (key, page) in pages)
         {
             if (server is not null && NextLink(page) is { } next && SameServer(next, server))
             {
-                tasks.Add(Fetch(key, next, request, ct, MaxPages - 1));
+                tasks.Add((key, null, $"the next page of the prefetched searchset, {next}, failed", Fetch(key, next, request, ct, MaxPages - 1)));
             }
         }
 
-        foreach (var (key, got) in await System.Threading.Tasks.Task.WhenAll(tasks).ConfigureAwait(false))
+        await System.Threading.Tasks.Task.WhenAll(tasks.Select(t => t.Fetched)).ConfigureAwait(false);
+        foreach (var (key, query, before, fetched) in tasks)
         {
+            var (got, why, hostSide) = await fetched.ConfigureAwait(false);
             if (got is null)
             {
-                unavailable.Add(key);
+                unavailable.Add(new(key, query, $"{before}: {why}", hostSide));
             }
             else
             {
@@ -207,8 +229,12 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
             }
         }
 
-        return new PrefetchResult(resources, unavailable.Distinct().ToList(), []);
+        return new PrefetchResult(resources, unavailable.DistinctBy(u => u.Key).ToList(), []) { ServerAllowed = request.FhirServer is null ? null : server is not null };
     }
+
+    private string NotAllowed() => options.Value.AllowedFhirServers.Count == 0
+        ? $"{CdsHooksOptions.Section}:AllowedFhirServers, which is empty (this host fetches from no server; send the key in prefetch, or ask the operator to allow the server)"
+        : $"{CdsHooksOptions.Section}:AllowedFhirServers"; // the servers it names are the operator's business, not the client's
 
     /// <summary>
     /// Whether this host may call <paramref name="fhirServer"/> (and send it the client's token): only a server under a
@@ -216,9 +242,6 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
     /// list is empty. The connect callback checks the address again (<see cref="Outbound"/>).
     /// </summary>
     private bool Allowed(Uri fhirServer) => Outbound.Under(fhirServer, options.Value.AllowedFhirServers);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not under Hepatica:CdsHooks:AllowedFhirServers (empty: no server is fetched from); missing prefetch keys are not fetched from it")]
-    private static partial void LogServerNotAllowed(ILogger logger, Uri server);
 
     /// <summary>The query with its prefetch tokens replaced, or null when a token has no value in the context.</summary>
     internal static string? Fill(string template, CdsRequest request)
@@ -249,7 +272,11 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
         return type is not null && userId is not null && userId.StartsWith(type, StringComparison.Ordinal) ? userId[type.Length..] : null;
     }
 
-    private async Task<(string, List<Resource>?)> Fetch(string key, Uri uri, CdsRequest request, CancellationToken ct, int pagesLeft = MaxPages)
+    /// <summary>
+    /// The resources of one key from the FHIR server, following next links; or null and why (one clause, for the 412),
+    /// and whether this host's settings are the cause.
+    /// </summary>
+    private async Task<(List<Resource>? Got, string? Why, bool HostSide)> Fetch(string key, Uri uri, CdsRequest request, CancellationToken ct, int pagesLeft = MaxPages)
     {
         var got = new List<Resource>();
         var budget = options.Value.MaxFhirResponseBytes;
@@ -262,8 +289,7 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
             {
                 if (!Allowed(next))
                 {
-                    LogServerNotAllowed(log, next);
-                    return (key, null);
+                    return (null, $"{next} is not under {CdsHooksOptions.Section}:AllowedFhirServers", true);
                 }
 
                 using var message = new HttpRequestMessage(HttpMethod.Get, next);
@@ -277,35 +303,42 @@ internal sealed partial class PrefetchResolver(IHttpClientFactory http, IOptions
                 if (!response.IsSuccessStatusCode)
                 {
                     // 3xx included: redirects are not followed (the token must not travel to wherever a Location points).
-                    CdsLog.PrefetchStatus(log, key, next, (int)response.StatusCode);
-                    return (key, null);
+                    var status = (int)response.StatusCode;
+                    return (null, status is >= 300 and < 400 ? $"HTTP {status}, a redirect, which is not followed" : $"HTTP {status}", false);
                 }
 
                 if (await Outbound.ReadBounded(response, budget, timeout.Token).ConfigureAwait(false) is not { } bytes)
                 {
-                    CdsLog.PrefetchTooLarge(log, key, next, options.Value.MaxFhirResponseBytes);
-                    return (key, null);
+                    return (null, $"{next} answered more than {options.Value.MaxFhirResponseBytes} bytes for this key ({CdsHooksOptions.Section}:{nameof(CdsHooksOptions.MaxFhirResponseBytes)})", true);
                 }
 
                 budget -= bytes.Length;
                 var problems = new List<InputIssue>();
-                if (Parse(bytes, key, problems, options.Value.StrictFhir) is not { } resource || resource is OperationOutcome)
+                if (Parse(bytes, key, problems, options.Value.StrictFhir) is not { } resource)
                 {
-                    CdsLog.PrefetchUnusable(log, key, next, problems);
-                    return (key, null);
+                    return (null, "the answer is not a readable FHIR resource: " + string.Join("; ", problems.Take(3).Select(p => p.Message)), false);
+                }
+
+                if (resource is OperationOutcome outcome)
+                {
+                    return (null, "it answered an OperationOutcome: " + string.Join("; ", outcome.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString()).OfType<string>().DefaultIfEmpty("no issue")), false);
                 }
 
                 Add(resource, got);
                 next = resource is Bundle b && NextLink(b) is { } n && request.FhirServer is { } server && SameServer(n, server) ? n : null;
             }
         }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return (null, $"no answer within {options.Value.FhirTimeoutMilliseconds} ms ({CdsHooksOptions.Section}:{nameof(CdsHooksOptions.FhirTimeoutMilliseconds)})", false);
+        }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
-            CdsLog.PrefetchFailed(log, key, uri, e.Message);
-            return (key, null);
+            // The reason, not the exception: an unreachable server is an expected outcome (a 412), not a fault of this host.
+            return (null, e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message, false);
         }
 
-        return (key, got);
+        return (got, null, false);
     }
 
     private static void Add(Resource resource, List<Resource> into)

@@ -81,7 +81,7 @@ internal static class FhirRecordApi
 
         if (received.Bytes is not { } body)
         {
-            return Refuse(StatusCodes.Status413PayloadTooLarge, "Request body too large", ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.Value.MaxRequestBodyBytes} bytes.");
+            return Refuse(StatusCodes.Status413PayloadTooLarge, "Request body too large", ApiIssueCodes.BodyTooLarge, "$", options.Value.TooLargeMessage());
         }
 
         Status? status;

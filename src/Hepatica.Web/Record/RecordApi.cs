@@ -416,7 +416,7 @@ internal static class RecordApi
         {
             context.Items[BodyProblem] = ApiResults.Problem(WireFormat.Json, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"The limit is {options.MaxRequestBodyBytes} bytes ({ApiOptions.Section}:MaxRequestBodyBytes).",
-                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", $"The request body is larger than {options.MaxRequestBodyBytes} bytes.")]);
+                [InputIssue.Error(ApiIssueCodes.BodyTooLarge, "$", options.TooLargeMessage())]);
             return null;
         }
 
