@@ -29,12 +29,14 @@ internal sealed record ProfileIssue(string ResourceType, OperationOutcome.IssueS
 /// validator caches its compiled schemas and is meant to be reused.
 /// </summary>
 /// <remarks>
-/// Terminology: no terminology server. <see cref="LocalTerminologyService"/> validates codes against the value sets
-/// and code systems inside specification.zip (FHIR's own, e.g. RiskAssessment.status, Observation.status). A value set
-/// it cannot expand (LOINC, SNOMED CT, UCUM, Hepatica's local systems: none of them is in the zip) makes the local
-/// service throw, and <see cref="ValidationSettings.HandleValidateCodeServiceFailure"/> is set to
-/// <see cref="TerminologyServiceExceptionResult.Warning"/> (the validator's default, named here so it stays so): such a
-/// code is reported as a warning, never an error. A code outside a required FHIR value set is still an error.
+/// Terminology, configured here: no terminology server. <see cref="LocalTerminologyService"/> checks codes against the
+/// value sets and code systems inside specification.zip only (FHIR's own: RiskAssessment.status, Condition.clinicalStatus,
+/// ...). LOINC, SNOMED CT, UCUM and Hepatica's local systems are not in the zip and cannot be expanded: in an example,
+/// preferred or extensible binding such a code is not an error (ProfileValidationTests shows it), and a terminology
+/// call that fails outright (a value set it cannot expand) is reported as a warning:
+/// <see cref="ValidationSettings.HandleValidateCodeServiceFailure"/> is set to
+/// <see cref="TerminologyServiceExceptionResult.Warning"/> (the validator's default, named so it stays so). A code
+/// outside a required FHIR value set is still an error (issue 6007): that value set is in the zip and fully known.
 /// </remarks>
 internal static class ProfileValidation
 {

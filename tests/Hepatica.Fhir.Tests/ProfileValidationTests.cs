@@ -112,6 +112,40 @@ public sealed class ProfileValidationTests
     }
 
     [Fact]
+    public void Validate_LocalAndSnomedCodesInNonRequiredBindings_NoError()
+    {
+        // What no terminology server means (ProfileValidation's remarks): codes the zip cannot check are not errors.
+        const string local = "https://hepatica.example.org/fhir/CodeSystem/observation-category";
+        var observation = new Observation
+        {
+            Status = ObservationStatus.Final,
+            Code = new CodeableConcept("http://loinc.org", "1975-2"),
+            Subject = new ResourceReference("Patient/p1"),
+            Category = [new CodeableConcept(local, "clinical-score")], // preferred binding
+            Interpretation = [new CodeableConcept(local, "high")], // extensible binding
+            Method = new CodeableConcept("http://snomed.info/sct", "702659008"), // example binding
+        };
+
+        Assert.DoesNotContain(ProfileValidation.Validate(observation), i => i.IsError);
+    }
+
+    [Fact]
+    public void Validate_LocalCodeInRequiredBinding_CodeInvalidError()
+    {
+        var condition = new Condition
+        {
+            Subject = new ResourceReference("Patient/p1"),
+            Code = new CodeableConcept("http://snomed.info/sct", "19943007"),
+            ClinicalStatus = new CodeableConcept("https://hepatica.example.org/fhir/CodeSystem/probe", "active"),
+        };
+
+        var error = Assert.Single(ProfileValidation.Validate(condition), i => i.IsError);
+
+        Assert.Equal("6007 codeinvalid", error.Key);
+        Assert.Equal("Condition.clinicalStatus[0]", error.Location);
+    }
+
+    [Fact]
     public void ValidateBundleAndEntries_WrittenBundleWithAnEntryBroken_ErrorNamesTheEntry()
     {
         var bundle = Sample("demo-001.json").Bundle;
