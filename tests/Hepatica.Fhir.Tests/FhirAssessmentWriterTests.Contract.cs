@@ -124,7 +124,16 @@ public sealed partial class FhirAssessmentWriterTests
 
             Assert.All(r.Basis, b => Assert.True(fullUrls.Contains(b.Reference) || inputs.Contains(b.Reference), b.Reference));
             Assert.Contains(r.Performer.Reference, fullUrls);
-            Assert.Single(r.Prediction);
+            // One prediction where a probability exists; a risk group alone is a note, never a prediction without a
+            // probability (ras-2, docs/fhir.md "Prognosis").
+            if (r.Prediction.Count == 0)
+            {
+                Assert.Contains(r.Note, n => n.Text.StartsWith("Risk group: ", StringComparison.Ordinal) || n.Text.Contains("not classified", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.NotNull(Assert.Single(r.Prediction).Probability);
+            }
         }
     }
 

@@ -200,6 +200,18 @@ public sealed partial class FhirAssessmentWriterTests
         Assert.NotEqual(Issued, plan.DateElement.ToDateTimeOffset(TimeSpan.Zero));
     }
 
+    [Fact]
+    public void Code_AuditC_CarriesTheVerifiedLoincBesideTheLocalCode()
+    {
+        // LOINC 75626-2 "Total score [AUDIT-C]" (loinc.org/75626-2, checked for issue 16); no other score has a verified code.
+        var c = Write("causes-008.json");
+        var scores = All<Observation>(c.Bundle).Where(o => o.Code!.Coding[0].System == Scores).ToList();
+        var audit = Assert.Single(scores, o => o.Code!.Coding[0].Code == "audit-c");
+
+        Assert.Equal([(Scores, "audit-c"), ("http://loinc.org", "75626-2")], audit.Code!.Coding.Select(x => (x.System, x.Code)));
+        Assert.All(scores.Where(o => o != audit), o => Assert.Single(o.Code!.Coding));
+    }
+
     private static IEnumerable<OperationOutcome.IssueComponent> Issues(Bundle bundle) =>
         bundle.Entry.Select(e => e.Resource).OfType<OperationOutcome>().SelectMany(o => o.Issue);
 

@@ -60,9 +60,14 @@ internal static class Narratives
 
     private static IEnumerable<string> Risk(RiskAssessment r)
     {
+        if (r.Prediction.Count == 0 && r.Note.Count > 0)
+        {
+            yield return $"{r.Code?.Text}: {r.Note[0].Text}";
+        }
+
         foreach (var p in r.Prediction)
         {
-            var risk = p.Probability is FhirDecimal d ? $"probability {Number(d.Value)}" : p.QualitativeRisk?.Text ?? p.Rationale;
+            var risk = p.QualitativeRisk?.Text ?? (p.Probability is FhirDecimal d ? $"probability {Number(d.Value)}" : p.Rationale);
             var when = p.When is Hl7.Fhir.Model.Range range ? $" within {Number(range.High?.Value)} {range.High?.Unit}" : "";
             yield return $"{r.Code?.Text}: {p.Outcome?.Text}{when}, {risk}.";
         }

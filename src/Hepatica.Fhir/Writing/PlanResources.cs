@@ -98,12 +98,16 @@ internal static class PlanResources
         var basis = scope.ObservationsFor(serologyPaths);
         foreach (var r in section.Reactivation)
         {
-            var prediction = new RiskAssessment.PredictionComponent
+            // The AGA 2015 bands are probability ranges (high > 10 %, moderate 1-10 %, low < 1 %): written as
+            // probabilityRange in UCUM %, which also satisfies ras-2 (Prognoses.cs says why a prediction needs a
+            // probability). The band's words stay as text only: HL7 risk-probability "high" means more likely than not
+            // (> 50 %), AGA 2015 "high" > 10 %. Not classified: no prediction, the words in a note.
+            var prediction = r.Band is { } band ? new RiskAssessment.PredictionComponent
             {
                 Outcome = new CodeableConcept { Text = "hepatitis B reactivation" },
-                // Text only: HL7 risk-probability "high" means more likely than not (> 50 %), AGA 2015 "high" > 10 %.
-                QualitativeRisk = new CodeableConcept { Text = r.Band is { } band ? BandText(band) : "not classified by the AGA 2015 table" },
-            };
+                Probability = BandRange(band),
+                QualitativeRisk = new CodeableConcept { Text = BandText(band) },
+            } : null;
             var risk = new RiskAssessment
             {
                 Status = ObservationStatus.Final,
@@ -113,9 +117,13 @@ internal static class PlanResources
                 Occurrence = scope.Effective,
                 Performer = scope.Device,
                 Basis = [.. basis],
-                Prediction = [prediction],
+                Prediction = prediction is null ? [] : [prediction],
                 Mitigation = r.Text,
-                Note = [new Annotation { Text = "Source: " + ScoreObservations.Citations([r.Source]) }],
+                Note =
+                [
+                    .. prediction is null ? [new Annotation { Text = "Hepatitis B reactivation risk: not classified by the AGA 2015 table." }] : Array.Empty<Annotation>(),
+                    new Annotation { Text = "Source: " + ScoreObservations.Citations([r.Source]) },
+                ],
             };
             scope.Add(risk, "RiskAssessment", "reactivation|" + r.Id + "|" + r.Medication);
         }
@@ -213,6 +221,16 @@ internal static class PlanResources
         Requester = scope.Device,
         Note = [new Annotation { Text = "Source: " + ScoreObservations.Citations([source]) }],
     };
+
+    /// <summary>The AGA 2015 band as the probability range that defines it, in UCUM % (an open end has no bound).</summary>
+    private static Hl7.Fhir.Model.Range BandRange(RiskBand band) => band switch
+    {
+        RiskBand.High => new() { Low = Percent(10m) },
+        RiskBand.Moderate => new() { Low = Percent(1m), High = Percent(10m) },
+        _ => new() { High = Percent(1m) },
+    };
+
+    private static Quantity Percent(decimal value) => new() { Value = value, Unit = "%", System = HepaticaSystems.Ucum, Code = "%" };
 
     private static string BandText(RiskBand band) => band switch
     {

@@ -56,20 +56,27 @@ internal static class Prognoses
             Outcome = new CodeableConcept { Text = row.Outcome },
             Rationale = row.Rationale,
         };
+        var notes = new List<Annotation>();
         if (row.ProbabilityExtra is { } extra && result.Extras.TryGetValue(extra, out var probability))
         {
             prediction.Probability = new FhirDecimal(ScoreObservations.Number(row.ExtraIsSurvival ? 1m - probability : probability));
         }
         else if (result.Category is { } category)
         {
-            prediction.QualitativeRisk = new CodeableConcept { Text = category };
+            // A risk group without a probability is written WITHOUT a prediction: R4 ras-2 ("probability is decimal
+            // implies (probability as decimal) <= 100") evaluates to empty on a prediction with no probability, and the
+            // Firely validator (3.6.0) reports that as a failure, so a validating server may reject it. Inventing a
+            // probability for the group would be worse. The group is the score Observation's category (basis[0]) and is
+            // stated here in a note, with the outcome, horizon and rationale (docs/fhir.md, "Prognosis").
+            notes.Add(new Annotation { Text = $"Risk group: {category}. Outcome: {row.Outcome}{HorizonText(row.Horizon)}. {row.Rationale}" });
+            prediction = null;
         }
         else
         {
             return; // neither a probability nor a group: nothing to predict
         }
 
-        if (row.Horizon is { } h)
+        if (row.Horizon is { } h && prediction is not null)
         {
             prediction.When = new FhirRange
             {
@@ -77,6 +84,8 @@ internal static class Prognoses
                 High = new Quantity { Value = h.Value, Unit = h.Unit, System = HepaticaSystems.Ucum, Code = h.Code },
             };
         }
+
+        notes.Add(new Annotation { Text = "Sources: " + ScoreObservations.Citations(result.Definition.Citations) });
 
         var def = result.Definition;
         var risk = new RiskAssessment
@@ -88,9 +97,12 @@ internal static class Prognoses
             Occurrence = scope.Effective,
             Performer = scope.Device,
             Basis = [observation, .. scope.ObservationsFor(def.Inputs.Select(i => i.Path))],
-            Prediction = [prediction],
-            Note = [new Annotation { Text = "Sources: " + ScoreObservations.Citations(def.Citations) }],
+            Prediction = prediction is null ? [] : [prediction],
+            Note = notes,
         };
         scope.Add(risk, "RiskAssessment", def.Id);
     }
+
+    private static string HorizonText((decimal Value, string Code, string Unit)? horizon) =>
+        horizon is { } h ? $" within {h.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {h.Unit}" : "";
 }

@@ -111,8 +111,29 @@ internal static class ScoreObservations
         return scope.Add(observation, "Observation", def.Id);
     }
 
-    /// <summary>The score's code: Hepatica score CodeSystem, code = score id, display = name; text = name.</summary>
-    public static CodeableConcept Code(ScoreDefinition def) => new(HepaticaSystems.Scores, def.Id, def.Name, def.Name);
+    /// <summary>
+    /// LOINC codes for a score, only where verified against LOINC's own record (issue 16; docs/fhir.md, "LOINC for
+    /// scores"): AUDIT-C total score 75626-2, "Total score [AUDIT-C]" (loinc.org/75626-2: component Total score,
+    /// property Score, Pt, ^Patient, Qn, method AUDIT-C, example unit {score}, active). The codes reported for MELD
+    /// (44760-7), MELD-Na (100348-2), FIB-4 (98488-0) and APRI (86465-2) were found only on third-party copies, not on
+    /// loinc.org or in a LOINC release, so they are not written; 98153-0 is a Child-Pugh PANEL (an order code), not a score.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, (string Code, string Display)> Loinc = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        [Clinical.Scores.AuditC.Definition.Id] = ("75626-2", "Total score [AUDIT-C]"),
+    };
+
+    /// <summary>The score's code: Hepatica score CodeSystem, code = score id, display = name (always); the verified LOINC code beside it; text = name.</summary>
+    public static CodeableConcept Code(ScoreDefinition def)
+    {
+        var code = new CodeableConcept(HepaticaSystems.Scores, def.Id, def.Name, def.Name);
+        if (Loinc.TryGetValue(def.Id, out var loinc))
+        {
+            code.Coding.Add(new Coding(HepaticaSystems.Loinc, loinc.Code, loinc.Display));
+        }
+
+        return code;
+    }
 
     /// <summary>The algorithm: the score id and version, with its sources.</summary>
     public static CodeableConcept Method(ScoreDefinition def) => new()
