@@ -29,7 +29,7 @@ internal static class FhirOutput
 
     /// <summary>
     /// <c>hepatica fhir-terminology --out DIR [--force]</c>: writes every conformance resource
-    /// (<see cref="ConformanceResources.All"/>) to <paramref name="folder"/> (created if missing), one file each. A file
+    /// (<see cref="ConformanceResources.All"/>) to <paramref name="folder"/> (created if missing, inside an existing parent), one file each. A file
     /// whose content is already the generated one is left untouched; one that differs is replaced only with
     /// <paramref name="force"/>, else the run refuses before writing anything (exit 2). Each file is written to a temp
     /// beside it and renamed over it (decision 0006, <see cref="SafeOutput"/>): all temps first, then the renames, which

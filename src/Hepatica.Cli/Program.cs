@@ -47,7 +47,7 @@ var columnScores = new Option<string?>("--scores") { Description = "Comma-separa
 var columns = new Command("columns", "Print the column dictionary of batch and bulk --output csv|parquet as Markdown (docs/tables.md).") { columnScores };
 columns.SetAction(parse => Commands.Columns(parse.GetValue(columnScores)));
 
-var terminologyOut = new Option<string>("--out") { Description = "The folder to write to (created if missing), e.g. docs/fhir.", Required = true, HelpName = "DIR" };
+var terminologyOut = new Option<string>("--out") { Description = "The folder to write to, e.g. docs/fhir (created if missing; its parent must exist).", Required = true, HelpName = "DIR" };
 var terminologyForce = new Option<bool>("--force") { Description = "Replace files that differ from what this version generates (without it the run refuses and writes nothing)." };
 var terminology = new Command("fhir-terminology", "Write Hepatica's FHIR conformance resources (a CodeSystem per local code system, the snapshot-id NamingSystem) as files: docs/fhir.md, \"Codes written\".")
 {
