@@ -47,9 +47,17 @@ var columnScores = new Option<string?>("--scores") { Description = "Comma-separa
 var columns = new Command("columns", "Print the column dictionary of batch and bulk --output csv|parquet as Markdown (docs/tables.md).") { columnScores };
 columns.SetAction(parse => Commands.Columns(parse.GetValue(columnScores)));
 
+var terminologyOut = new Option<string>("--out") { Description = "The folder to write to, e.g. docs/fhir (created if missing; its parent must exist).", Required = true, HelpName = "DIR" };
+var terminologyForce = new Option<bool>("--force") { Description = "Replace files that differ from what this version generates (without it the run refuses and writes nothing)." };
+var terminology = new Command("fhir-terminology", "Write Hepatica's FHIR conformance resources (a CodeSystem per local code system, the snapshot-id NamingSystem) as files: docs/fhir.md, \"Codes written\".")
+{
+    terminologyOut, terminologyForce,
+};
+terminology.SetAction((parse, ct) => Task.FromResult(FhirOutput.WriteTerminology(parse.GetValue(terminologyOut)!, parse.GetValue(terminologyForce), ct)));
+
 var root = new RootCommand("Hepatica: liver-failure scores with their sources, every step shown. Decision support for clinicians.")
 {
-    assess, score, scores, batch, bulk, columns,
+    assess, score, scores, batch, bulk, columns, terminology,
 };
 foreach (var command in RecordCommands.Create())
 {
@@ -73,7 +81,7 @@ try
     }
 
     // Ctrl+C and SIGTERM: batch and bulk stop cleanly through the token (temporaries removed, OUT untouched); Interrupts.cs.
-    using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch || parsed.CommandResult.Command == bulk || RecordCommands.StopsGracefully(parsed.CommandResult.Command));
+    using var signals = Interrupts.Register(stopsGracefully: parsed.CommandResult.Command == batch || parsed.CommandResult.Command == bulk || parsed.CommandResult.Command == terminology || RecordCommands.StopsGracefully(parsed.CommandResult.Command));
     var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, Interrupts.Token);
     return code == ExitCodes.Interrupted ? Interrupts.ExitCode : code;
 }

@@ -134,7 +134,7 @@ public sealed class ProfileTests
         var provenance = doc.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
             .Single(x => x.GetProperty("resourceType").GetString() == "Provenance");
         var extension = provenance.GetProperty("extension").EnumerateArray()
-            .Single(e => e.GetProperty("url").GetString() == "https://hepatica.example.org/fhir/StructureDefinition/guideline-profile");
+            .Single(e => e.GetProperty("url").GetString() == "https://hepatica.org/fhir/StructureDefinition/guideline-profile");
         Assert.Equal(expected, extension.GetProperty("valueCode").GetString());
     }
 }

@@ -61,7 +61,7 @@ public sealed partial class RunFactsTests
             .Single(x => x.GetProperty("resourceType").GetString() == "Provenance");
         Assert.Equal("2026-11-20T12:00:00Z", provenance.GetProperty("occurredDateTime").GetString());
         var extension = provenance.GetProperty("extension")[0];
-        Assert.Equal("https://hepatica.example.org/fhir/StructureDefinition/as-of-source", extension.GetProperty("url").GetString());
+        Assert.Equal("https://hepatica.org/fhir/StructureDefinition/as-of-source", extension.GetProperty("url").GetString());
         Assert.Equal("fhir-as-of", extension.GetProperty("valueCode").GetString());
     }
 

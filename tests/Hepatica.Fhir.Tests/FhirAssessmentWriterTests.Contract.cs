@@ -11,7 +11,7 @@ namespace Hepatica.Fhir.Tests;
 /// <summary>The shape of each resource type the writer emits (docs/fhir.md, "Writing").</summary>
 public sealed partial class FhirAssessmentWriterTests
 {
-    private const string Scores = "https://hepatica.example.org/fhir/CodeSystem/scores";
+    private const string Scores = "https://hepatica.org/fhir/CodeSystem/scores";
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -52,7 +52,7 @@ internal sealed class BundleScope
             var stub = new Patient();
             if (snapshot.Id is { } id)
             {
-                stub.Identifier.Add(new Identifier(HepaticaSystems.Base + "/snapshot-id", id));
+                stub.Identifier.Add(new Identifier(HepaticaSystems.SnapshotIdentifier, id));
             }
 
             Subject = Add(stub, "Patient", snapshot.Id ?? "");

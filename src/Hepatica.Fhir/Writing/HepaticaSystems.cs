@@ -2,13 +2,15 @@ namespace Hepatica.Fhir.Writing;
 
 /// <summary>
 /// The URLs of Hepatica's own code systems and of the few external ones the writer uses (docs/fhir.md, "Writing").
-/// Local systems stand where no standard code exists: LOINC and SNOMED CT have no code for MELD, Child-Pugh or CLIF-C
-/// (reference fhir-cds-hooks.md §4).
+/// Every local system lives under <see cref="Base"/> (decision 0008) and is published under docs/fhir, generated from the
+/// code (<c>hepatica fhir-terminology --out docs/fhir</c>). The local score code is always written. LOINC codes reported
+/// for some scores (MELD, MELD-Na, FIB-4, APRI, AUDIT-C, a Child-Pugh panel) are being verified against a LOINC release
+/// (issue 16); a verified one is added beside the local code, never instead of it.
 /// </summary>
 public static class HepaticaSystems
 {
-    /// <summary>The base of every Hepatica FHIR URL.</summary>
-    public const string Base = "https://hepatica.example.org/fhir";
+    /// <summary>The canonical base of every Hepatica conformance resource (decision 0008): CodeSystems at <c>{Base}/CodeSystem/{id}</c>.</summary>
+    public const string Base = "https://hepatica.org/fhir";
 
     /// <summary>One code per score, code = score id (docs/fhir/CodeSystem-hepatica-scores.json, generated from the catalog).</summary>
     public const string Scores = Base + "/CodeSystem/scores";
@@ -16,7 +18,7 @@ public static class HepaticaSystems
     /// <summary>The local Observation category <c>clinical-score</c> (beside HL7 <c>survey</c>), and <c>serology-interpretation</c>.</summary>
     public const string ObservationCategory = Base + "/CodeSystem/observation-category";
 
-    /// <summary>What an Observation component carries: <c>term</c>, <c>points</c>, <c>category</c>, <c>unrounded</c>, <c>extra</c>.</summary>
+    /// <summary>What an Observation component carries: <c>term</c>, <c>points</c>, <c>category</c>, <c>unrounded</c>, <c>extra</c>, <c>alternative</c>.</summary>
     public const string ScoreComponent = Base + "/CodeSystem/score-component";
 
     /// <summary>Serology topics (<c>hepatitis-b</c>, ...) and categories (<c>hbv-immune-vaccination</c>, ...) of docs/serology.md.</summary>
@@ -27,6 +29,9 @@ public static class HepaticaSystems
 
     /// <summary>Recommendation and signal ids (prevention plan, transplant signals, immune signals, reactivation rows).</summary>
     public const string Recommendation = Base + "/CodeSystem/recommendation";
+
+    /// <summary>The identifier system of a snapshot's own id on the Patient that stands for it (published as a NamingSystem).</summary>
+    public const string SnapshotIdentifier = Base + "/snapshot-id";
 
     /// <summary>HL7 Observation category (<c>survey</c>).</summary>
     public const string Hl7ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
