@@ -32,7 +32,7 @@ public sealed class ProfileValidationTests : IDisposable
         Assert.True(errors.Count == 0, $"{errors.Count} profile errors in bulk --output fhir:{Environment.NewLine}{ProfileValidation.Report(errors)}");
     }
 
-    [Fact(Skip = "issue 16: local CodeSystems not yet published")]
+    [Fact]
     public async Task Systems_InBulkOutput_AreKnownOrPublished()
     {
         var published = OutputSystems.Published(Path.Combine(RepoRoot.Path, "docs", "fhir"));

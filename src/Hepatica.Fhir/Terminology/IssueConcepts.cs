@@ -123,6 +123,7 @@ public static class IssueConcepts
         new("CDS003", "Wrong hook", "The request's hook is not the service's."),
         new("CDS004", "Unreadable resource", "A FHIR resource in the request (a prefetch value, the draft orders) is not readable (Firely's message)."),
         new("CDS005", "Invalid feedback", "A feedback body is not valid (cds-fb-1 to cds-fb-3)."),
+        new("CDS006", "Prefetch unavailable", "A prefetch key neither prefetched nor fetchable from fhirServer (412): the message says why."),
         // REC: Hepatica.Web
         new("REC001", "Unknown patient", "The store holds no such patient (404)."),
         new("REC002", "Unknown alert", "No alert has this id (404)."),

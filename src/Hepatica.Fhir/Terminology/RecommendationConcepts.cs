@@ -41,6 +41,12 @@ public static class RecommendationConcepts
         new(TransplantSignal.Ukeld49, "UKELD of 49 or more in cirrhosis", "Transplant signal (UK profile): UKELD at or above 49 in cirrhosis (NHSBT liver selection policy)."),
     ];
 
+    /// <summary>What the Bundle proposes for the transplant signals: ONE referral, however many signals call for it (the signals are its reasons).</summary>
+    public static readonly IReadOnlyList<LocalConcept> Requests =
+    [
+        new(Writing.PlanResources.TransplantReferral, "Referral for liver transplant assessment", "The referral every transplant signal asks for; the ServiceRequest's reasonCode lists the signals that call for it."),
+    ];
+
     /// <summary>SBP prophylaxis indications and low blood counts (docs/immunity.md).</summary>
     public static IReadOnlyList<LocalConcept> Immune { get; } =
     [
@@ -68,7 +74,7 @@ public static class RecommendationConcepts
     ];
 
     /// <summary>The whole code system: prevention, transplant, immune, reactivation.</summary>
-    public static IReadOnlyList<LocalConcept> All { get; } = [.. Prevention, .. Transplant, .. Immune, .. Reactivation];
+    public static IReadOnlyList<LocalConcept> All { get; } = [.. Prevention, .. Transplant, .. Requests, .. Immune, .. Reactivation];
 
     private static string Band(RiskBand band) => band switch
     {

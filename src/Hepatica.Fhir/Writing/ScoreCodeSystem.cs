@@ -23,7 +23,7 @@ public static class ScoreCodeSystem
             Status = PublicationStatus.Active,
             Experimental = true,
             Publisher = "Hepatica contributors",
-            Description = "The scores Hepatica computes, one code per score (code = the stable score id). LOINC and SNOMED CT have no codes for most of them (MELD, MELD 3.0, Child-Pugh, CLIF-C); where an official code exists it should be added as a further coding. Generated from the score catalog.",
+            Description = "The scores Hepatica computes, one code per score (code = the stable score id), always written. Where a LOINC code is verified against LOINC's own record it is written as a further coding (AUDIT-C: 75626-2); LOINC codes reported for MELD, MELD-Na, FIB-4 and APRI were not verified and are not used (docs/fhir.md, \"LOINC for scores\"). Generated from the score catalog.",
             CaseSensitive = true,
             Content = CodeSystemContentMode.Complete,
             Property =
