@@ -18,4 +18,10 @@ public sealed record FhirReadResult(PatientSnapshot? Snapshot, IReadOnlyList<Inp
     /// intent proposal or plan, an intended MedicationStatement, or a start after as-of): CDS Hooks order-select reads these.
     /// </summary>
     public IReadOnlyList<int> PlannedMedications { get; init; } = [];
+
+    /// <summary>
+    /// When analytes were left out as older than their windows (<see cref="FhirIssueCodes.StaleAnalytes"/>): the newest of
+    /// their dates (UTC), the as-of date that would assess the record as it stood then; null when none was left out.
+    /// </summary>
+    public DateOnly? SuggestedAsOf { get; init; }
 }
