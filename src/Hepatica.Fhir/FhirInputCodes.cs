@@ -100,6 +100,7 @@ public static partial class FhirInputCodes
         map["vaccinations"] = "Immunization, CVX (http://hl7.org/fhir/sid/cvx) codes of the vaccine table (docs/prevention.md), status completed";
         const string Drug = "MedicationStatement or MedicationRequest, RxNorm ingredient or ATC codes of the medication table (docs/medications.md)";
         map["medications"] = Drug;
+        map["medications[i]"] = Drug;
         map["medications[i].class"] = Drug;
         map["medications[i].code"] = Drug;
         map["medications[i].name"] = Drug;
