@@ -42,6 +42,7 @@ internal static class ObservationReader
                 && Latest(rule, list, asOf, issues, stale, c => ReadLab(c, rule, current, issues), (a, b) => a == b) is var (panel, from))
             {
                 labs = panel;
+                stale.Used(rule, from.Time);
                 sources.Add(Source(rule, from));
                 if (rule.UpperLimit is { } uln && ReadUpperLimit(from, rule, uln, labs, issues) is var (withLimit, reported))
                 {
@@ -59,6 +60,7 @@ internal static class ObservationReader
                 && Latest(rule, list, asOf, issues, stale, c => ReadSerology(c, rule, issues), (a, b) => a.Result == b.Result && a.Value == b.Value) is var (result, from))
             {
                 serology = rule.Set(serology, result);
+                stale.Used(rule, from.Time);
                 sources.Add(Source(rule, from));
             }
         }
@@ -69,6 +71,7 @@ internal static class ObservationReader
             && Latest(mapRule, vitals, asOf, issues, stale, c => ReadVital(c, mapRule, issues), (a, b) => a.Value == b.Value) is var (measured, mapFrom))
         {
             map = measured.Value;
+            stale.Used(mapRule, mapFrom.Time);
             sources.Add(Source(mapRule, mapFrom));
         }
 

@@ -12,9 +12,13 @@ namespace Hepatica.Fhir;
 internal sealed class StaleValues
 {
     private readonly List<(string Analyte, DateOnly Date)> leftOut = [];
+    private readonly List<(string Analyte, DateOnly Date)> used = [];
 
     /// <summary>Notes that <paramref name="rule"/>'s newest value, at <paramref name="newest"/>, was left out as too old.</summary>
     public void Add(IObservationRule rule, DateTimeOffset newest) => leftOut.Add((rule.Analyte, UtcDate(newest)));
+
+    /// <summary>Notes that <paramref name="rule"/>'s value at <paramref name="time"/> was used: the suggestion says when it would be lost.</summary>
+    public void Used(IObservationRule rule, DateTimeOffset time) => used.Add((rule.Analyte, UtcDate(time)));
 
     /// <summary>
     /// Adds the one warning when anything was left out, and returns the as-of date it suggests: the newest of the dates,
@@ -33,7 +37,10 @@ internal sealed class StaleValues
         issues.Add(InputIssue.Warning(FhirIssueCodes.StaleAnalytes, "Bundle.entry",
             $"{leftOut.Count} {(leftOut.Count == 1 ? "analyte was" : "analytes were")} left out as older than {(leftOut.Count == 1 ? "its window" : "their windows")} ({FhirIssueCodes.OutsideWindow}): newest "
             + string.Join(", ", leftOut.Select(x => $"{x.Analyte} {x.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"))
-            + $" (UTC). To assess the record as it stood on {asOf}: --as-of {asOf} (CLI), ?asOf={asOf} (API)."));
+            + $" (UTC). To assess the record as it stood on {asOf}: --as-of {asOf} (CLI), ?asOf={asOf} (API)."
+            + (used.Where(x => x.Date > date).Select(x => x.Analyte).ToList() is { Count: > 0 } lost
+                ? $" The {string.Join(", ", lost)} used here {(lost.Count == 1 ? "is" : "are")} from after that date and would not be known then."
+                : "")));
         return date;
     }
 

@@ -66,7 +66,8 @@ public sealed class StaleAnalytesTests
         Assert.Equal(IssueSeverity.Warning, issue.Severity);
         var newest = Day(stale.Max(x => x.Newest));
         Assert.Contains("newest " + string.Join(", ", stale.Select(x => $"{x.Analyte} {Day(x.Newest)}")) + " (UTC).", issue.Message, StringComparison.Ordinal);
-        Assert.EndsWith($"To assess the record as it stood on {newest}: --as-of {newest} (CLI), ?asOf={newest} (API).", issue.Message, StringComparison.Ordinal);
+        Assert.Contains($"To assess the record as it stood on {newest}: --as-of {newest} (CLI), ?asOf={newest} (API).", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("would not be known then", issue.Message, StringComparison.Ordinal); // nothing is used as of now
         Assert.Equal(DateOnly.ParseExact(newest, "yyyy-MM-dd", CultureInfo.InvariantCulture), result.SuggestedAsOf);
 
         // The per-lab warnings stay, one per analyte left out.
@@ -95,6 +96,7 @@ public sealed class StaleAnalytesTests
             var issue = Assert.Single(result.Issues, i => i.Code == FhirIssueCodes.StaleAnalytes);
             Assert.Contains("newest " + string.Join(", ", stillStale.Select(x => $"{x.Analyte} {Day(x.Newest)}")) + " (UTC).", issue.Message, StringComparison.Ordinal);
             Assert.True(result.SuggestedAsOf < suggested);
+            Assert.Contains("used here", issue.Message, StringComparison.Ordinal); // going back further loses what this date gave
         }
     }
 
@@ -125,7 +127,8 @@ public sealed class StaleAnalytesTests
 
         var issue = Assert.Single(result.Issues, i => i.Code == FhirIssueCodes.StaleAnalytes);
         Assert.Equal("1 analyte was left out as older than its window (FHR013): newest INR 2026-08-02 (UTC). "
-            + "To assess the record as it stood on 2026-08-02: --as-of 2026-08-02 (CLI), ?asOf=2026-08-02 (API).", issue.Message);
+            + "To assess the record as it stood on 2026-08-02: --as-of 2026-08-02 (CLI), ?asOf=2026-08-02 (API). "
+            + "The total bilirubin, creatinine used here are from after that date and would not be known then.", issue.Message);
         Assert.Equal(new DateOnly(2026, 8, 2), result.SuggestedAsOf);
         Assert.NotNull(result.Snapshot!.Labs.Creatinine);
         Assert.Single(result.Issues, i => i.Code == FhirIssueCodes.OutsideWindow);
