@@ -25,7 +25,6 @@ public static partial class FhirInputCodes
         (SnapshotKeys.Findings.FattyLiverDisease, [ConditionKind.FattyLiverDisease]),
         (SnapshotKeys.Findings.DiabetesOrImpairedFastingGlucose, [ConditionKind.Diabetes]),
         (SnapshotKeys.Findings.AcuteLiverFailure, [ConditionKind.AcuteLiverFailure]),
-        (SnapshotKeys.Findings.EncephalopathyGrade, [ConditionKind.HepaticComa]),
         ("history.alcoholRelatedLiverDisease", [ConditionKind.AlcoholRelatedLiverDisease]),
     ];
 
@@ -87,6 +86,7 @@ public static partial class FhirInputCodes
             map[path] = "Condition, " + ConditionText(kinds);
         }
 
+        map[SnapshotKeys.Findings.EncephalopathyGrade] = "Condition coded with coma (West Haven grade 4 only; other grades are bedside findings), " + ConditionText([ConditionKind.HepaticComa]);
         map[SnapshotKeys.Findings.Ascites] = "Condition, " + ConditionText([ConditionKind.Ascites])
             + " with Condition.severity " + Snomed + " " + string.Join(", ", ConditionReader.AscitesSeverity.Keys);
         map[SnapshotKeys.Findings.AcuteLiverFailureCause] = "Condition, " + ConditionText([ConditionKind.AcuteLiverFailure])
