@@ -76,7 +76,7 @@ internal static class Commands
         }
         else
         {
-            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, basis, explain) + (explain ? FhirInput.RenderSources(read.Sources) : "")));
+            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, basis, explain) + (read.IsFhir ? FhirInput.RenderToSupply(assessment) : "") + (explain ? FhirInput.RenderSources(read.Sources) : "")));
             WriteIssues(snapshot.Issues); // to standard error as in the other formats (README.md): the report lists them too
         }
 
