@@ -76,12 +76,62 @@ internal static class Commands
         }
         else
         {
-            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, basis, explain) + (explain ? FhirInput.RenderSources(read.Sources) : "")));
+            Console.Out.Write(TerminalText.EscapeReport(TextReport.Render(assessment, basis, explain) + (read.IsFhir ? FhirInput.RenderToSupply(assessment) : "") + (explain ? FhirInput.RenderSources(read.Sources) : "")));
             WriteIssues(snapshot.Issues); // to standard error as in the other formats (README.md): the report lists them too
+        }
+
+        if (read.SuggestedAsOf is { } suggested)
+        {
+            Console.Error.WriteLine(TerminalText.Escape($"hepatica: to assess the record as it stood on the newest values left out as too old ({FhirIssueCodes.StaleAnalytes}): "
+                + AssessCommandLine(path, scoreId, format, explain, suggested, issuedText, maxInputMb, profileText)));
         }
 
         return assessment.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The command line that repeats this <c>assess</c> (or <c>score</c>) with <c>--as-of</c> <paramref name="asOf"/>: the
+    /// same file and options, the file quoted for a POSIX shell when it needs it.
+    /// </summary>
+    internal static string AssessCommandLine(string path, string? scoreId, OutputFormat format, bool explain, DateOnly asOf, string? issuedText, int maxInputMb, string? profileText)
+    {
+        var parts = new List<string> { "hepatica" };
+        parts.AddRange(scoreId is null ? ["assess"] : ["score", ShellWord(scoreId)]);
+        parts.Add(ShellWord(path));
+        if (format != OutputFormat.Text)
+        {
+            parts.AddRange(["--format", format.ToString().ToLowerInvariant()]);
+        }
+
+        if (explain)
+        {
+            parts.Add("--explain");
+        }
+
+        if (profileText is not null)
+        {
+            parts.AddRange(["--profile", ShellWord(profileText)]);
+        }
+
+        if (issuedText is not null)
+        {
+            parts.AddRange(["--issued", ShellWord(issuedText)]);
+        }
+
+        if (maxInputMb != InputFile.DefaultMaxMegabytes)
+        {
+            parts.AddRange(["--max-input-mb", maxInputMb.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        parts.AddRange(["--as-of", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>A word as a POSIX shell reads it back: unchanged when it holds only safe characters, else in single quotes.</summary>
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '+' or '=' or ',' or '@')
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     public static int ListScores(OutputFormat format)
     {

@@ -27,7 +27,7 @@ internal static class ConditionReader
     /// moderate-severe, Pugh 1973). 371923003 Mild to moderate straddles two grades and is not read (FHR020). Codes: X, the
     /// HL7 C-CDA problem severity value set 2.16.840.1.113883.3.88.12.3221.6.8 as copied in public code.
     /// </summary>
-    private static readonly Dictionary<string, Ascites> AscitesSeverity = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Ascites> AscitesSeverity = new(StringComparer.Ordinal)
     {
         ["255604002"] = Ascites.Mild,
         ["6736007"] = Ascites.ModerateSevere,
@@ -146,7 +146,7 @@ internal static class ConditionReader
     }
 
     /// <summary>The coded causes the reader recognises, with the King's College group each gives (O'Grady 1989).</summary>
-    private static readonly (ConditionKind Kind, AcuteLiverFailureCause Cause)[] CauseKinds =
+    internal static readonly (ConditionKind Kind, AcuteLiverFailureCause Cause)[] CauseKinds =
     [
         (ConditionKind.AcetaminophenPoisoning, Hepatica.Clinical.Findings.AcuteLiverFailureCause.Acetaminophen),
         (ConditionKind.AcuteHepatitisA, Hepatica.Clinical.Findings.AcuteLiverFailureCause.HepatitisA),

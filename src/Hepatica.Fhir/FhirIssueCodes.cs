@@ -83,6 +83,13 @@ public static class FhirIssueCodes
     /// </summary>
     public const string AsOfNotAccepted = "FHR023";
 
+    /// <summary>
+    /// One or more analytes were left out as older than their windows (each also <see cref="OutsideWindow"/>): once per read,
+    /// naming the newest date of each (UTC) and the as-of that would assess the record as it stood on the newest of them
+    /// (<c>--as-of YYYY-MM-DD</c>, <c>?asOf=YYYY-MM-DD</c>; <see cref="FhirReadResult.SuggestedAsOf"/>) (warning).
+    /// </summary>
+    public const string StaleAnalytes = "FHR024";
+
     /// <summary>A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used.</summary>
     public const string SerologyResultUnreadable = "FHR040";
 

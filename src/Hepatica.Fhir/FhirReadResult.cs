@@ -21,4 +21,10 @@ public sealed record FhirReadResult(PatientSnapshot? Snapshot, IReadOnlyList<Inp
 
     /// <summary>How the input named its resources (references and issue locations in the FHIR output; docs/fhir.md).</summary>
     public InputResources Resources { get; init; } = InputResources.Unparsed;
+
+    /// <summary>
+    /// When analytes were left out as older than their windows (<see cref="FhirIssueCodes.StaleAnalytes"/>): the newest of
+    /// their dates (UTC), the as-of date that would assess the record as it stood then; null when none was left out.
+    /// </summary>
+    public DateOnly? SuggestedAsOf { get; init; }
 }

@@ -119,7 +119,7 @@ public static class FhirSnapshotReader
         };
 
         var resources = entries.Select(e => e.Resource).ToList();
-        var (labs, serology, creatinineTime, meanArterialPressure) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
+        var (labs, serology, creatinineTime, meanArterialPressure, suggestedAsOf) = ObservationReader.Read(resources.OfType<Observation>(), subject, asOf, issues, sources);
         var findings = ConditionReader.Read(resources.OfType<Condition>(), subject, asOf, issues, sources, out var history);
         findings = findings with
         {
@@ -130,7 +130,7 @@ public static class FhirSnapshotReader
         var (medications, planned) = MedicationReader.Read(entries, subject, asOf, issues, sources);
 
         snapshot = snapshot with { Labs = labs, Serology = serology, Findings = findings, History = history, Vaccinations = vaccinations, Medications = medications, Issues = issues };
-        return new FhirReadResult(snapshot, issues, sources) { PlannedMedications = planned, Resources = InputResources.Of(bundle) };
+        return new FhirReadResult(snapshot, issues, sources) { PlannedMedications = planned, Resources = InputResources.Of(bundle), SuggestedAsOf = suggestedAsOf };
     }
 
     /// <summary>

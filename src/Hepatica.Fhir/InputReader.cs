@@ -35,6 +35,9 @@ public sealed record InputRead(PatientSnapshot? Snapshot, IReadOnlyList<InputIss
     public FhirWriteContext WriteContext => IsFhir
         ? new FhirWriteContext(RunTime, FhirAsOf, Snapshot?.Id is { } id ? Resources.ReferenceTo("Patient", id) : null, Sources, AsOfGiven, Resources)
         : new FhirWriteContext(RunTime);
+
+    /// <summary>FHIR input: <see cref="FhirReadResult.SuggestedAsOf"/> (analytes left out as too old, FHR024); null otherwise.</summary>
+    public DateOnly? SuggestedAsOf { get; init; }
 }
 
 /// <summary>
@@ -73,7 +76,7 @@ public static class InputReader
         }
 
         var fhir = FhirSnapshotReader.Read(utf8Json, asOf);
-        return new InputRead(fhir.Snapshot, fhir.Issues, fhir.Sources, now, asOf, asOfText is not null) { Resources = fhir.Resources };
+        return new InputRead(fhir.Snapshot, fhir.Issues, fhir.Sources, now, asOf, asOfText is not null) { Resources = fhir.Resources, SuggestedAsOf = fhir.SuggestedAsOf };
     }
 
     private static InputRead Refused(DateTimeOffset now, string asOfName, string message) =>

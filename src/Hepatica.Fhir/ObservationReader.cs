@@ -22,12 +22,16 @@ internal static class ObservationReader
     /// <summary>A measured number (the candidate reader needs a reference type).</summary>
     private sealed record Measured(decimal Value);
 
-    /// <summary>The panels read, the effective time of the creatinine used (the dialysis week ends there), and the mean arterial pressure (mmHg).</summary>
-    public sealed record Panels(LabPanel Labs, SerologyPanel Serology, DateTimeOffset? CreatinineTime, decimal? MeanArterialPressure);
+    /// <summary>
+    /// The panels read, the effective time of the creatinine used (the dialysis week ends there), the mean arterial
+    /// pressure (mmHg), and the as-of that would use the newest values left out as too old (<see cref="StaleValues"/>).
+    /// </summary>
+    public sealed record Panels(LabPanel Labs, SerologyPanel Serology, DateTimeOffset? CreatinineTime, decimal? MeanArterialPressure, DateOnly? SuggestedAsOf);
 
     public static Panels Read(IEnumerable<Observation> observations, SubjectMatcher subject, DateTimeOffset asOf, List<InputIssue> issues, List<FhirSource> sources)
     {
         var byRule = Collect(observations, subject, asOf, issues);
+        var stale = new StaleValues();
 
         var labs = LabPanel.Empty;
         DateTimeOffset? creatinineTime = null;
@@ -35,9 +39,10 @@ internal static class ObservationReader
         {
             var current = labs;
             if (byRule.TryGetValue(rule, out var list)
-                && Latest(rule, list, asOf, issues, c => ReadLab(c, rule, current, issues), (a, b) => a == b) is var (panel, from))
+                && Latest(rule, list, asOf, issues, stale, c => ReadLab(c, rule, current, issues), (a, b) => a == b) is var (panel, from))
             {
                 labs = panel;
+                stale.Used(rule, from.Time);
                 sources.Add(Source(rule, from));
                 if (rule.UpperLimit is { } uln && ReadUpperLimit(from, rule, uln, labs, issues) is var (withLimit, reported))
                 {
@@ -52,9 +57,10 @@ internal static class ObservationReader
         foreach (var rule in SerologyCodes.Rules)
         {
             if (byRule.TryGetValue(rule, out var list)
-                && Latest(rule, list, asOf, issues, c => ReadSerology(c, rule, issues), (a, b) => a.Result == b.Result && a.Value == b.Value) is var (result, from))
+                && Latest(rule, list, asOf, issues, stale, c => ReadSerology(c, rule, issues), (a, b) => a.Result == b.Result && a.Value == b.Value) is var (result, from))
             {
                 serology = rule.Set(serology, result);
+                stale.Used(rule, from.Time);
                 sources.Add(Source(rule, from));
             }
         }
@@ -62,13 +68,14 @@ internal static class ObservationReader
         decimal? map = null;
         var mapRule = VitalSignCodes.MeanArterialPressure;
         if (byRule.TryGetValue(mapRule, out var vitals)
-            && Latest(mapRule, vitals, asOf, issues, c => ReadVital(c, mapRule, issues), (a, b) => a.Value == b.Value) is var (measured, mapFrom))
+            && Latest(mapRule, vitals, asOf, issues, stale, c => ReadVital(c, mapRule, issues), (a, b) => a.Value == b.Value) is var (measured, mapFrom))
         {
             map = measured.Value;
+            stale.Used(mapRule, mapFrom.Time);
             sources.Add(Source(mapRule, mapFrom));
         }
 
-        return new Panels(labs, serology, creatinineTime, map);
+        return new Panels(labs, serology, creatinineTime, map, stale.Report(issues));
     }
 
     /// <summary>Every Observation that passes the common checks (code, status, subject, time), by rule.</summary>
@@ -129,7 +136,7 @@ internal static class ObservationReader
     /// The value of the latest candidate, if inside the window; every candidate at that time is read, and values
     /// that disagree cancel each other (FHR014). Null when nothing is usable.
     /// </summary>
-    private static (T Value, Candidate From)? Latest<T>(IObservationRule rule, List<Candidate> list, DateTimeOffset asOf, List<InputIssue> issues, Func<Candidate, T?> read, Func<T, T, bool> same)
+    private static (T Value, Candidate From)? Latest<T>(IObservationRule rule, List<Candidate> list, DateTimeOffset asOf, List<InputIssue> issues, StaleValues stale, Func<Candidate, T?> read, Func<T, T, bool> same)
         where T : class
     {
         var latest = list.Max(c => c.Time);
@@ -138,6 +145,7 @@ internal static class ObservationReader
             var newest = list.First(c => c.Time == latest);
             issues.Add(InputIssue.Warning(FhirIssueCodes.OutsideWindow, newest.Path + ".effective",
                 $"The latest {rule.Analyte} ({newest.Path}, {latest:yyyy-MM-dd}) is {(int)(asOf - latest).TotalDays} days before the as-of date {asOf:yyyy-MM-dd}; the window is {rule.WindowDays} days: not used."));
+            stale.Add(rule, latest);
             return null;
         }
 

@@ -73,4 +73,51 @@ public sealed class FhirCliTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("FHR023 ERROR --as-of: --as-of applies to FHIR input", r.Stderr, StringComparison.Ordinal); // the API's code too (docs/fhir.md)
     }
+
+    private static readonly string ClintChamplin = Path.Combine("..", "shared", "data", "fhir-samples", "synthea-r4-bundles", "Clint_Champlin_4e83f4d0-0461-47bf-9711-292d8f5d69ff.json");
+
+    /// <summary>The date FHR024 suggests, read from its message on standard error.</summary>
+    private static string SuggestedDate(string stderr) =>
+        System.Text.RegularExpressions.Regex.Match(stderr, @"^FHR024 WARNING .* --as-of (\d{4}-\d{2}-\d{2}) \(CLI\)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+
+    [Fact]
+    public async Task Assess_SyntheaAsOfNow_PrintsTheAsOfCommandLineOnce()
+    {
+        var r = await Hepatica.Run("assess", ClintChamplin);
+
+        Assert.Equal(0, r.ExitCode);
+        var date = SuggestedDate(r.Stderr);
+        Assert.NotEmpty(date);
+        var line = Assert.Single(r.Stderr.Split('\n'), l => l.Contains("hepatica assess ", StringComparison.Ordinal));
+        Assert.EndsWith($": hepatica assess {ClintChamplin} --as-of {date}", line, StringComparison.Ordinal);
+        Assert.Contains("To supply in FHIR", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  labs.inr: Observation, LOINC 6301-6, 34714-6", r.Stdout, StringComparison.Ordinal);
+
+        // The command it printed, run: the labs count and the suggestion is gone (this bundle has no analyte older still).
+        var again = await Hepatica.Run("assess", ClintChamplin, "--as-of", date);
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("FHR024", again.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hepatica assess ", again.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("  labs.creatinine: ", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assess_SyntheaAsJson_CommandKeepsTheOptionsAndStdoutIsTheContract()
+    {
+        var r = await Hepatica.Run("score", "meld-3.0", ClintChamplin, "--format", "json", "--profile", "uk");
+
+        var date = SuggestedDate(r.Stderr);
+        Assert.Contains($": hepatica score meld-3.0 {ClintChamplin} --format json --profile uk --as-of {date}\n", r.Stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout); // nothing but the JSON output on stdout
+        Assert.DoesNotContain("To supply in FHIR", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assess_SnapshotInput_NoFhirSections()
+    {
+        var r = await Hepatica.Run("assess", Path.Combine("samples", "demo-001.json"));
+
+        Assert.DoesNotContain("To supply in FHIR", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("hepatica assess ", r.Stderr, StringComparison.Ordinal);
+    }
 }

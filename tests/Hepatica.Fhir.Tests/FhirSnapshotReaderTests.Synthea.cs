@@ -35,7 +35,7 @@ public sealed partial class FhirSnapshotReaderTests
         Assert.Null(result.Snapshot.Labs.Creatinine);
         // Synthea's drugs are clinical-drug RxNorm codes (SCD: simvastatin 316672, furosemide 1719286, docetaxel 1860480 ...),
         // none an ingredient in the medication table: no medication is read, and the active ones are counted once (FHR051).
-        Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Warning), i => Assert.Contains(i.Code, (string[])[FhirIssueCodes.OutsideWindow, FhirIssueCodes.MedicationCodeUnknown]));
+        Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Warning), i => Assert.Contains(i.Code, (string[])[FhirIssueCodes.OutsideWindow, FhirIssueCodes.StaleAnalytes, FhirIssueCodes.MedicationCodeUnknown]));
         Assert.True(result.Issues.Count(i => i.Code == FhirIssueCodes.MedicationCodeUnknown) <= 1);
         Assert.Empty(result.Snapshot.Medications);
     }
@@ -125,7 +125,7 @@ public sealed class SyntheaAsOfLastVisitTests
 
         Assert.NotNull(result.Snapshot);
         Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Error), i => Assert.Equal(FhirIssueCodes.ConflictingValues, i.Code));
-        Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Warning), i => Assert.Contains(i.Code, (string[])[FhirIssueCodes.OutsideWindow, FhirIssueCodes.MedicationCodeUnknown]));
+        Assert.All(result.Issues.Where(i => i.Severity == IssueSeverity.Warning), i => Assert.Contains(i.Code, (string[])[FhirIssueCodes.OutsideWindow, FhirIssueCodes.StaleAnalytes, FhirIssueCodes.MedicationCodeUnknown]));
         Assert.Empty(result.Snapshot.Medications);
 
         // Every lab used came from an Observation at most 30 days before as-of, and each has a source.
