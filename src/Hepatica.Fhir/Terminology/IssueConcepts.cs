@@ -85,6 +85,7 @@ public static class IssueConcepts
         new("FHR021", "Condition status ignored", "A Condition with no clinical status, or refuted / entered in error: ignored (warning)."),
         new("FHR022", "Acute liver failure causes disagree", "Acute liver failure with Conditions naming more than one cause (acetaminophen poisoning and acute viral hepatitis, or acute hepatitis A and B): findings.acuteLiverFailureCause is not set, since which one caused the failure cannot be told from codes (warning)."),
         new("FHR023", "As-of not accepted", "The as-of a host was given (--as-of, ?asOf=) is refused: not YYYY-MM-DD or an instant with its zone, outside 1900-01-01 to 2200-12-31, or given with a snapshot document, which carries its own assessmentDate (InputReader): nothing is read."),
+        new("FHR024", "Analytes left out as too old", "One or more analytes were left out as older than their windows (FHR013): the warning names the newest date of each and the as-of that would assess the record as it stood then (warning)."),
         new("FHR030", "Immunization ignored", "An Immunization whose CVX code is not in the core's table, or not completed: ignored (warning)."),
         new("FHR040", "Serology result unreadable", "A serology Observation whose result is neither a known coded result, a mapped word, nor a quantity the test takes: not used."),
         new("FHR050", "Medication status ignored", "A MedicationStatement or MedicationRequest recorded in error, cancelled, not taken, of unknown status, do-not-perform, or an option only: not used (warning)."),

@@ -225,5 +225,9 @@ public static class FhirAssessmentWriter
     }
 
     /// <summary>For FHIR input: what an integrator would supply for each missing path (the codes the reader looks for).</summary>
-    private static string FhirSupply(IReadOnlyList<string> paths) => "";
+    private static string FhirSupply(IReadOnlyList<string> paths)
+    {
+        var supply = paths.Select(p => (Path: p, Codes: FhirInputCodes.For(p))).Where(x => x.Codes is not null).Select(x => $"{x.Path}: {x.Codes}").ToList();
+        return supply.Count == 0 ? "" : " To supply in FHIR: " + string.Join("; ", supply) + ".";
+    }
 }
