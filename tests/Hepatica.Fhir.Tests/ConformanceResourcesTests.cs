@@ -89,7 +89,7 @@ public sealed partial class ConformanceResourcesTests
         var unknown = written.Where(w => !published.TryGetValue(w.System, out var codes) || !codes.Contains(w.Code)).Select(w => $"{w.System}|{w.Code}").Order(StringComparer.Ordinal).ToList();
         Assert.Empty(unknown);
         Assert.Equal([HepaticaSystems.SnapshotIdentifier], identifiers);
-        Assert.Subset(new HashSet<string>([HepaticaSystems.AsOfSourceExtension, HepaticaSystems.GuidelineProfileExtension], StringComparer.Ordinal), urls);
+        Assert.Subset(new HashSet<string>([HepaticaSystems.AsOfSourceExtension, HepaticaSystems.GuidelineProfileExtension, HepaticaSystems.IssuePathExtension, HepaticaSystems.MissingInputExtension], StringComparer.Ordinal), urls);
         // The walk saw every system (a broken walk would pass the checks above by seeing nothing).
         Assert.Equal(published.Keys.Order(StringComparer.Ordinal), written.Select(w => w.System).Distinct().Order(StringComparer.Ordinal));
     }

@@ -107,8 +107,8 @@ public sealed partial class FhirAssessmentWriterTests
         Assert.Equal(["urn:uuid:7f1c0d1e-0000-4000-8000-000000000001", "urn:uuid:7f1c0d1e-0000-4000-8000-000000000002"], provenance.Entity.Select(e => e.What.Reference));
 
         // MELD is not calculable without the INR: the issue names the path (extension) and what an integrator supplies.
-        var meld = Issues(output).Single(i => i.Details!.Coding[0].Code == "not-calculable" && i.Diagnostics.StartsWith("meld ", StringComparison.Ordinal));
-        Assert.Contains("labs.inr", meld.Extension.Where(e => e.Url == HepaticaSystems.MissingInputExtension).Select(e => ((FhirString)e.Value).Value));
+        var meld = Issues(output).Single(i => i.Details!.Coding[0].Code == "not-calculable" && i.Diagnostics!.StartsWith("meld ", StringComparison.Ordinal));
+        Assert.Contains("labs.inr", meld.Extension.Where(e => e.Url == HepaticaSystems.MissingInputExtension).Select(e => ((FhirString)e.Value!).Value!));
         Assert.Empty(meld.Expression);
         Assert.Contains("labs.inr: " + FhirInputCodes.For("labs.inr"), meld.Diagnostics, StringComparison.Ordinal);
         Assert.Contains("6301-6", meld.Diagnostics, StringComparison.Ordinal);
