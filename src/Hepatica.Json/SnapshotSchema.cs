@@ -12,7 +12,7 @@ namespace Hepatica.Json;
 public static class SnapshotSchema
 {
     /// <summary>The schema's <c>$id</c>.</summary>
-    public const string Id = "https://hepatica.example.org/schema/snapshot.schema.json";
+    public const string Id = "https://hepatica.org/schema/snapshot.schema.json";
 
     private const string Stricter =
         " The reader is stricter than this schema, which gives the shape only: it also checks ranges and plausibility limits, dates"

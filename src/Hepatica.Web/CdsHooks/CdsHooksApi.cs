@@ -24,9 +24,12 @@ internal static class CdsHooksApi
 
         // Both outgoing clients follow no redirect and connect only to configured servers (Outbound): the FHIR client to
         // AllowedFhirServers, the JWKS client to the issuers' JwksUrl.
+        // Neither logs through IHttpClientFactory's default loggers (each failed request with its stack trace): the JWKS
+        // cache logs an unreadable key set once, with the reason (CdsLog.JwksUnreadable), and the request is refused 401.
         services.AddHttpClient(JwksCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
             .ConfigurePrimaryHttpMessageHandler(sp => Outbound.Handler(() =>
-                sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.Issuers.Select(i => i.JwksUrl).OfType<string>()));
+                sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.Issuers.Select(i => i.JwksUrl).OfType<string>()))
+            .RemoveAllLoggers();
         // The FHIR client logs nothing itself: IHttpClientFactory's default loggers write each failed request (an
         // unreachable fhirServer, a timeout) as a Warning with the exception's stack trace, while a failed fetch is an
         // expected 412 that the call logs once, with the reason (CdsLog.PrefetchUnavailable).

@@ -282,4 +282,26 @@ public sealed class JwtTests : IDisposable
         Assert.Contains("unknown key", body, StringComparison.Ordinal);
         Assert.Contains(small.Logs.Entries, e => e.Message.Contains("MaxJwksBytes", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Jwks_url_unreachable_401_logged_once_without_a_stack_trace()
+    {
+        // Nothing listens on the JWKS port: the token's key cannot be known (401), and the cache says so once, with the
+        // reason; IHttpClientFactory's default loggers (one entry per failed request, with the exception) are off.
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var unreachable = new CdsHost(new()
+        {
+            ["Hepatica:CdsHooks:Issuers:0:Issuer"] = Issuer,
+            ["Hepatica:CdsHooks:Issuers:0:JwksUrl"] = $"http://127.0.0.1:{port}/jwks.json",
+        });
+
+        var (status, _) = await Call(unreachable, Token());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains(unreachable.Logs.Entries, e => e.Category.EndsWith("JwksCache", StringComparison.Ordinal));
+        Assert.All(unreachable.Logs.Entries, e => Assert.Null(e.Exception));
+    }
 }
