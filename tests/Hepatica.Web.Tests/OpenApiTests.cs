@@ -38,6 +38,11 @@ public sealed class OpenApiTests(WebApplicationFactory<Program> factory) : IClas
         Assert.True(paths.GetProperty("/api/scores").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/scores/{id}").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/scores/{id}").TryGetProperty("post", out _));
+
+        // A CDS call's 412 describes the body an integrator fixes the request from (issue 16).
+        var refused = paths.EnumerateObject().First(p => p.Name.StartsWith("/cds-services/", StringComparison.Ordinal) && p.Value.TryGetProperty("post", out var post) && post.GetProperty("responses").TryGetProperty("412", out _));
+        var body = refused.Value.GetProperty("post").GetProperty("responses").GetProperty("412").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("properties");
+        Assert.All(["missingPrefetch", "prefetchQueries", "issues", "fhirServer"], name => Assert.True(body.TryGetProperty(name, out _), name));
     }
 
     // Issue 12 s.1: the bodies reference the published contracts (docs/schema), copied in as components, so a client

@@ -27,6 +27,12 @@ internal static class CdsOpenApi
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = HookRequest(context.Document) } },
             };
+            if (operation.Responses?.TryGetValue("412", out var refused) == true && refused is OpenApiResponse response)
+            {
+                response.Description = "A prefetch key was neither prefetched nor retrievable from fhirServer (docs/cds-hooks.md, \"The 412 answer\").";
+                response.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = PrefetchUnavailable() } };
+            }
+
             return Task.CompletedTask;
         })
         .Produces<CdsResponse>(StatusCodes.Status200OK)
@@ -52,6 +58,47 @@ internal static class CdsOpenApi
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The 412 body: a ProblemDetails with the keys that are missing, why (CDS006 issues), their queries and the server.</summary>
+    private static OpenApiSchema PrefetchUnavailable() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["missingPrefetch"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "The prefetch keys of the service the request did not carry and could not be fetched." },
+            ["prefetchQueries"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "Each missing key's query, filled in from the request: what to prefetch." },
+            ["issues"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "One CDS006 issue per missing key (path prefetch.{key}) saying why it could not be fetched.",
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["severity"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["path"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
+                },
+            },
+            ["fhirServer"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Present when the request names a fhirServer: its URL and whether this host may fetch from it (AllowedFhirServers).",
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+                    ["fetchAllowed"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                },
+            },
+        },
+    };
 
     // CDS Hooks 2.0 "HTTP Request": hook, hookInstance and context are required; prefetch maps a template key to a FHIR resource.
     private static OpenApiSchema HookRequest(OpenApiDocument? document) => new()
