@@ -49,7 +49,7 @@ columns.SetAction(parse => Commands.Columns(parse.GetValue(columnScores)));
 
 var terminologyOut = new Option<string>("--out") { Description = "The folder to write to, e.g. docs/fhir (created if missing; its parent must exist).", Required = true, HelpName = "DIR" };
 var terminologyForce = new Option<bool>("--force") { Description = "Replace files that differ from what this version generates (without it the run refuses and writes nothing)." };
-var terminology = new Command("fhir-terminology", "Write Hepatica's FHIR conformance resources (a CodeSystem per local code system, the snapshot-id NamingSystem) as files: docs/fhir.md, \"Codes written\".")
+var terminology = new Command("fhir-terminology", "Write Hepatica's FHIR conformance resources (a CodeSystem per local code system, the snapshot-id NamingSystem, a StructureDefinition per extension) as files: docs/fhir.md, \"Codes written\".")
 {
     terminologyOut, terminologyForce,
 };

@@ -17,19 +17,22 @@ public sealed class ProfileValidationTests : IDisposable
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     [Fact]
-    public async Task Bulk_SampleAsFhir_NoProfileErrors()
+    public async Task Bulk_SampleAsFhir_NoProfileErrorsEveryExtensionResolved()
     {
         var lines = await BulkFhirLines();
 
         var errors = new List<(string Input, ProfileIssue Issue)>();
+        var unresolved = new List<(string Input, ProfileIssue Issue)>();
         foreach (var (name, resource) in lines)
         {
             var issues = resource is Bundle bundle ? ProfileValidation.ValidateBundleAndEntries(bundle) : ProfileValidation.Validate(resource);
             errors.AddRange(issues.Where(i => i.IsError).Select(i => (name, i)));
+            unresolved.AddRange(issues.Where(ProfileValidation.IsUnresolvedProfile).Select(i => (name, i)));
         }
 
         Assert.Equal(13, lines.Count); // one Bundle per Patient line: the run really wrote FHIR
         Assert.True(errors.Count == 0, $"{errors.Count} profile errors in bulk --output fhir:{Environment.NewLine}{ProfileValidation.Report(errors)}");
+        Assert.True(unresolved.Count == 0, $"{unresolved.Count} extensions or profiles not resolved in bulk --output fhir (each needs a StructureDefinition in docs/fhir):{Environment.NewLine}{ProfileValidation.Report(unresolved)}");
     }
 
     [Fact]

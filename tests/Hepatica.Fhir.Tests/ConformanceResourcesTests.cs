@@ -50,6 +50,7 @@ public sealed partial class ConformanceResourcesTests
             new[] { HepaticaSystems.Scores, HepaticaSystems.ObservationCategory, HepaticaSystems.ScoreComponent, HepaticaSystems.Serology, HepaticaSystems.Issue, HepaticaSystems.Recommendation }.Order(StringComparer.Ordinal),
             systems.Select(s => s.Url).Order(StringComparer.Ordinal));
         Assert.All(resources, r => Assert.Empty(FhirAssessmentWriterTests.Validate(r)));
+        Assert.All(ConformanceResources.All(), p => Assert.Equal($"{p.Resource.TypeName}-{p.Resource.Id}.json", p.FileName));
         Assert.All(systems, s =>
         {
             Assert.StartsWith(HepaticaSystems.Base + "/CodeSystem/", s.Url, StringComparison.Ordinal);
@@ -71,7 +72,10 @@ public sealed partial class ConformanceResourcesTests
     public void Build_DuplicateCode_Throws() =>
         Assert.Throws<ArgumentException>(() => ConformanceResources.Build("x", "u", "X", "X", "X", [new("a", "A", "A."), new("a", "B", "B.")]));
 
-    /// <summary>Every written Coding under the Hepatica base is a concept of its published CodeSystem; every identifier system is the NamingSystem's.</summary>
+    /// <summary>
+    /// Every written Coding under the Hepatica base is a concept of its published CodeSystem; every identifier system is
+    /// the NamingSystem's; every extension URL under the base is a published StructureDefinition's.
+    /// </summary>
     [Fact]
     public void Writer_SamplesAndFixtures_EveryLocalCodeIsPublished()
     {
@@ -89,7 +93,9 @@ public sealed partial class ConformanceResourcesTests
         var unknown = written.Where(w => !published.TryGetValue(w.System, out var codes) || !codes.Contains(w.Code)).Select(w => $"{w.System}|{w.Code}").Order(StringComparer.Ordinal).ToList();
         Assert.Empty(unknown);
         Assert.Equal([HepaticaSystems.SnapshotIdentifier], identifiers);
-        Assert.Subset(new HashSet<string>([HepaticaSystems.AsOfSourceExtension, HepaticaSystems.GuidelineProfileExtension, HepaticaSystems.IssuePathExtension, HepaticaSystems.MissingInputExtension], StringComparer.Ordinal), urls);
+        // Every extension under the Hepatica base has a published StructureDefinition, and every published one is used.
+        var extensions = ConformanceResources.All().Select(r => r.Resource).OfType<StructureDefinition>().Select(d => d.Url!);
+        Assert.Equal(extensions.Order(StringComparer.Ordinal), urls.Order(StringComparer.Ordinal));
         // The walk saw every system (a broken walk would pass the checks above by seeing nothing).
         Assert.Equal(published.Keys.Order(StringComparer.Ordinal), written.Select(w => w.System).Distinct().Order(StringComparer.Ordinal));
     }

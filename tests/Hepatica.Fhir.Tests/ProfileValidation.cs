@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Specification.Snapshot;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 
@@ -24,7 +26,9 @@ internal sealed record ProfileIssue(string ResourceType, OperationOutcome.IssueS
 /// <summary>
 /// Firely's profile validator over the FHIR R4 core specification (issue 16): the StructureDefinitions, ValueSets and
 /// CodeSystems of specification.zip (package Hl7.Fhir.Specification.Data.R4, copied beside the test assembly), read
-/// through a cached ZipSource with snapshots generated on demand, as the Firely docs set it up. Built once per test
+/// through a cached ZipSource with snapshots generated on demand, as the Firely docs set it up, plus Hepatica's own
+/// extension StructureDefinitions from docs/fhir (published as differentials: their snapshots are generated here, over
+/// the same R4 core), so the extensions the writer emits are resolved and checked, not reported as unknown. Built once per test
 /// run (the zip is indexed and every profile compiled on first use: seconds, not per test) and shared, since the
 /// validator caches its compiled schemas and is meant to be reused.
 /// </summary>
@@ -100,15 +104,45 @@ internal static class ProfileValidation
             throw new FileNotFoundException("specification.zip (package Hl7.Fhir.Specification.Data.R4) is not beside the test assembly.", zip);
         }
 
-        // Core artifacts from the zip, cached; snapshots generated (and cached) for any StructureDefinition that lacks one.
+        // Core artifacts from the zip, cached, and Hepatica's extensions; snapshots generated (and cached) for any
+        // StructureDefinition that lacks one: Hepatica's all do.
         var core = new CachedResolver(new ZipSource(zip));
-        var resolver = new CachedResolver(new SnapshotSource(core));
+        var resolver = new CachedResolver(new SnapshotSource(new MultiResolver(core, new InMemoryResourceResolver(PublishedStructureDefinitions()))));
         var terminology = new LocalTerminologyService(resolver);
         var settings = new ValidationSettings
         {
             HandleValidateCodeServiceFailure = (_, _) => TerminologyServiceExceptionResult.Warning,
         };
         return new Validator(resolver, terminology, referenceResolver: null, settings);
+    }
+
+    /// <summary>
+    /// A reference the validator could not follow: an extension or profile whose StructureDefinition it cannot resolve
+    /// (issue 4009, reported as a warning: the instance is not checked against it).
+    /// </summary>
+    public static bool IsUnresolvedProfile(ProfileIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        return issue.Key.StartsWith("4009 ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The StructureDefinitions committed under docs/fhir (<c>StructureDefinition-*.json</c>), as published: no snapshot.</summary>
+    public static IReadOnlyList<StructureDefinition> PublishedStructureDefinitions() =>
+        [.. Directory.GetFiles(Path.Combine(RepoRoot.Path, "docs", "fhir"), "StructureDefinition-*.json").Order(StringComparer.Ordinal)
+            .Select(f => FhirJsonDeserializer.DEFAULT.Deserialize<StructureDefinition>(File.ReadAllText(f)))];
+
+    /// <summary>
+    /// The snapshot of <paramref name="profile"/> (a copy; the argument is left differential-only) over the R4 core and
+    /// the published StructureDefinitions, and the generator's outcome (null when it found nothing to report).
+    /// </summary>
+    public static async System.Threading.Tasks.Task<(StructureDefinition Snapshotted, OperationOutcome? Outcome)> SnapshotAsync(StructureDefinition profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var zip = Path.Combine(AppContext.BaseDirectory, "specification.zip");
+        var generator = new SnapshotGenerator(new MultiResolver(new CachedResolver(new ZipSource(zip)), new InMemoryResourceResolver(PublishedStructureDefinitions())));
+        var copy = (StructureDefinition)profile.DeepCopy();
+        await generator.UpdateAsync(copy);
+        return (copy, generator.Outcome);
     }
 
     private static ProfileIssue Issue(string resourceType, OperationOutcome.IssueComponent issue)

@@ -6,9 +6,10 @@ namespace Hepatica.Fhir.Tests;
 
 /// <summary>
 /// Every FHIR output the writer makes, validated against the FHIR R4 core profiles with Firely's validator (issue 16,
-/// "FHIR that other systems accept"; ProfileValidation.cs): the FHIR fixtures, the snapshot samples and the 15 Synthea
-/// bundles (the Bulk sample's output: Hepatica.Cli.Tests). Plus the controls that show the validator does find errors,
-/// and which code systems the output names.
+/// "FHIR that other systems accept"; ProfileValidation.cs) with Hepatica's published extension StructureDefinitions: the
+/// FHIR fixtures, the snapshot samples and the 15 Synthea bundles (the Bulk sample's output: Hepatica.Cli.Tests), each
+/// without errors and with every extension resolved. Plus the controls that show the validator does find errors
+/// (including a wrong extension value, cardinality or context), and which code systems the output names.
 /// </summary>
 public sealed class ProfileValidationTests
 {
@@ -54,15 +55,15 @@ public sealed class ProfileValidationTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void Write_FhirFixture_NoProfileErrors(string fixture) => AssertNoErrors(Fixture(fixture));
+    public void Write_FhirFixture_NoProfileErrorsEveryExtensionResolved(string fixture) => AssertNoErrorsAllResolved(Fixture(fixture));
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void Write_SnapshotSample_NoProfileErrors(string sample) => AssertNoErrors(Sample(sample));
+    public void Write_SnapshotSample_NoProfileErrorsEveryExtensionResolved(string sample) => AssertNoErrorsAllResolved(Sample(sample));
 
     [Theory]
     [MemberData(nameof(Synthea))]
-    public void Write_SyntheaBundleAsOfNewestLab_NoProfileErrors(string file) => AssertNoErrors(SyntheaOutput(file));
+    public void Write_SyntheaBundleAsOfNewestLab_NoProfileErrorsEveryExtensionResolved(string file) => AssertNoErrorsAllResolved(SyntheaOutput(file));
 
     [Fact]
     public void Validate_ObservationWithoutStatus_CardinalityError()
@@ -140,6 +141,70 @@ public sealed class ProfileValidationTests
         Assert.Equal("Condition.clinicalStatus[0]", error.Location);
     }
 
+    /// <summary>An OperationOutcome with one issue carrying <paramref name="extensions"/>, otherwise valid.</summary>
+    private static OperationOutcome IssueWith(params Extension[] extensions) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.Invalid,
+                Diagnostics = "probe",
+                Extension = [.. extensions],
+            },
+        ],
+    };
+
+    [Fact]
+    public void Validate_IssuePathAsString_NoIssue() =>
+        Assert.Empty(ProfileValidation.Validate(IssueWith(new Extension(HepaticaSystems.IssuePathExtension, new FhirString("labs.inr")))));
+
+    [Fact]
+    public void Validate_IssuePathAsInteger_ErrorOnTheValue()
+    {
+        var issues = ProfileValidation.Validate(IssueWith(new Extension(HepaticaSystems.IssuePathExtension, new Integer(3))));
+
+        Assert.Contains(issues, i => i.IsError && i.Location.StartsWith("OperationOutcome.issue[0].extension[0]", StringComparison.Ordinal));
+        Assert.DoesNotContain(issues, ProfileValidation.IsUnresolvedProfile);
+    }
+
+    [Fact]
+    public void Validate_IssuePathTwice_CardinalityError() =>
+        Assert.Contains(ProfileValidation.Validate(IssueWith(new Extension(HepaticaSystems.IssuePathExtension, new FhirString("labs.inr")), new Extension(HepaticaSystems.IssuePathExtension, new FhirString("labs.bilirubin")))), i => i.IsError);
+
+    [Fact]
+    public void Validate_MissingInputRepeated_NoIssue() =>
+        Assert.Empty(ProfileValidation.Validate(IssueWith(new Extension(HepaticaSystems.MissingInputExtension, new FhirString("labs.inr")), new Extension(HepaticaSystems.MissingInputExtension, new FhirString("labs.bilirubin")))));
+
+    [Fact]
+    public void Validate_IssuePathOnProvenance_ContextError()
+    {
+        var provenance = new Provenance
+        {
+            Target = [new ResourceReference("Patient/p1")],
+            Recorded = FhirAssessmentWriterTests.Issued,
+            Agent = [new Provenance.AgentComponent { Who = new ResourceReference("Device/d1") }],
+            Extension = [new Extension(HepaticaSystems.IssuePathExtension, new FhirString("labs.inr"))],
+        };
+
+        var error = Assert.Single(ProfileValidation.Validate(provenance), i => i.IsError);
+
+        Assert.Equal("Provenance.extension[0]", error.Location);
+        Assert.Contains("context", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The control for the outputs' check: an extension with no published StructureDefinition is what IsUnresolvedProfile finds.</summary>
+    [Fact]
+    public void Validate_UnpublishedExtension_UnresolvedWarning()
+    {
+        var issue = Assert.Single(ProfileValidation.Validate(IssueWith(new Extension(HepaticaSystems.Base + "/StructureDefinition/probe", new FhirString("x")))));
+
+        Assert.True(ProfileValidation.IsUnresolvedProfile(issue), issue.ToString());
+        Assert.False(issue.IsError);
+        Assert.Equal("OperationOutcome.issue[0].extension[0]", issue.Location);
+    }
+
     [Fact]
     public void ValidateBundleAndEntries_WrittenBundleWithAnEntryBroken_ErrorNamesTheEntry()
     {
@@ -177,11 +242,14 @@ public sealed class ProfileValidationTests
     internal static IEnumerable<Output> AllOutputs() =>
         Fixtures().Select(r => Fixture(r.Data)).Concat(Samples().Select(r => Sample(r.Data))).Concat(Synthea().Select(r => SyntheaOutput(r.Data)));
 
-    private static void AssertNoErrors(Output output)
+    private static void AssertNoErrorsAllResolved(Output output)
     {
-        var errors = ProfileValidation.ValidateBundleAndEntries(output.Bundle).Where(i => i.IsError).Select(i => (output.Name, i)).ToList();
+        var issues = ProfileValidation.ValidateBundleAndEntries(output.Bundle);
+        var errors = issues.Where(i => i.IsError).Select(i => (output.Name, i)).ToList();
+        var unresolved = issues.Where(ProfileValidation.IsUnresolvedProfile).Select(i => (output.Name, i)).ToList();
 
         Assert.True(errors.Count == 0, $"{errors.Count} profile errors in the FHIR written for {output.Name}:{Environment.NewLine}{ProfileValidation.Report(errors)}");
+        Assert.True(unresolved.Count == 0, $"{unresolved.Count} extensions or profiles the validator could not resolve in the FHIR written for {output.Name} (each needs a StructureDefinition in docs/fhir):{Environment.NewLine}{ProfileValidation.Report(unresolved)}");
     }
 
     private static Output Fixture(string name) => new(name, FhirAssessmentWriterTests.Write(name).Bundle);

@@ -10,8 +10,8 @@ public sealed record PublishedResource(string FileName, Resource Resource);
 
 /// <summary>
 /// Every conformance resource Hepatica publishes (decision 0008; docs/fhir.md, "Codes written"): one CodeSystem per
-/// local code system, generated from the tables the writer uses, and a NamingSystem for the snapshot-id identifier
-/// system. Written by <c>hepatica fhir-terminology --out docs/fhir</c>; tests fail when a committed file differs.
+/// local code system, generated from the tables the writer uses, a NamingSystem for the snapshot-id identifier
+/// system, and a StructureDefinition per extension the writer emits (<see cref="ExtensionDefinitions"/>). Written by <c>hepatica fhir-terminology --out docs/fhir</c>; tests fail when a committed file differs.
 /// Each CodeSystem carries its own version (not the engine's): bump it when a concept is added, changed or retired.
 /// </summary>
 public static class ConformanceResources
@@ -58,6 +58,7 @@ public static class ConformanceResources
         new("CodeSystem-hepatica-recommendation.json", Build("hepatica-recommendation", HepaticaSystems.Recommendation, "HepaticaRecommendation", "Hepatica recommendations and signals",
             "The stable ids of Hepatica's prevention plan items, transplant referral signals, immune signals and hepatitis B reactivation rows (docs/prevention.md, docs/transplant.md, docs/immunity.md). Generated from the clinical core's lists where it keeps them.", RecommendationConcepts.All)),
         new("NamingSystem-hepatica-snapshot-id.json", SnapshotIdentifier()),
+        .. ExtensionDefinitions.All.Select(e => new PublishedResource($"StructureDefinition-{e.Id}.json", ExtensionDefinitions.Build(e))),
     ];
 
     /// <summary>A complete, case-sensitive CodeSystem of <paramref name="concepts"/> (the codes must be unique).</summary>
