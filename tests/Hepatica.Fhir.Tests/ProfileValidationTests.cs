@@ -250,6 +250,20 @@ public sealed class ProfileValidationTests
 
         Assert.True(errors.Count == 0, $"{errors.Count} profile errors in the FHIR written for {output.Name}:{Environment.NewLine}{ProfileValidation.Report(errors)}");
         Assert.True(unresolved.Count == 0, $"{unresolved.Count} extensions or profiles the validator could not resolve in the FHIR written for {output.Name} (each needs a StructureDefinition in docs/fhir):{Environment.NewLine}{ProfileValidation.Report(unresolved)}");
+
+        // The validator does not parse OperationOutcome.issue.expression: every one must be the simple FHIRPath R4 allows
+        // (element names, indexes, the child accessor) and compile; informational is for information-level issues only.
+        var compiler = new Hl7.FhirPath.FhirPathCompiler();
+        foreach (var issue in output.Bundle.Entry.Select(e => e.Resource).OfType<OperationOutcome>().SelectMany(o => o.Issue))
+        {
+            foreach (var expression in issue.Expression)
+            {
+                Assert.Matches(@"^[A-Z][A-Za-z]*(\[[0-9]+\])?(\.[a-z][A-Za-z0-9]*(\[[0-9]+\])?)*$", expression);
+                compiler.Compile(expression);
+            }
+
+            Assert.Equal(issue.Severity == OperationOutcome.IssueSeverity.Information, issue.Code == OperationOutcome.IssueType.Informational);
+        }
     }
 
     private static Output Fixture(string name) => new(name, FhirAssessmentWriterTests.Write(name).Bundle);
