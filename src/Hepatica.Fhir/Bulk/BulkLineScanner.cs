@@ -52,6 +52,16 @@ public sealed class BulkLineScanner
     private int idLength;
     private int ownIdLength;
     private string? lastType;
+    private readonly List<(string? System, string? Code)> codings = [];
+    private ParseFilter.Classifier classifier;
+    private Classifying classifying;
+
+    private enum Classifying
+    {
+        Active,
+        Ended,
+        Unknown,
+    }
 
     /// <summary>The decision of the last scan.</summary>
     public BulkLineKind Kind { get; private set; }
@@ -61,6 +71,12 @@ public sealed class BulkLineScanner
 
     /// <summary>The patient id (UTF-8) of the last line, when <see cref="Kind"/> is <see cref="BulkLineKind.Used"/>.</summary>
     public ReadOnlySpan<byte> PatientId => idBuffer.AsSpan(0, idLength);
+
+    /// <summary>
+    /// What <see cref="ParseFilter"/> decides on for the last line, when <see cref="Kind"/> is <see cref="BulkLineKind.Used"/>
+    /// (else unknown): pass 2 reads it instead of the line.
+    /// </summary>
+    public LineFacts Facts { get; private set; }
 
     /// <summary>Why the last line was not usable (for the error record), else null.</summary>
     public string? Problem { get; private set; }
@@ -73,6 +89,7 @@ public sealed class BulkLineScanner
     {
         ResourceType = null;
         Problem = null;
+        Facts = default;
         idLength = 0;
         ownIdLength = 0;
         line = JsonInput.WithoutBom(line);
@@ -98,6 +115,7 @@ public sealed class BulkLineScanner
         }
         catch (JsonException e)
         {
+            Facts = default; // the line is not used after all
             Problem = $"Malformed JSON at byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(". ")[0]}.";
             return Kind = BulkLineKind.Malformed;
         }
@@ -111,22 +129,31 @@ public sealed class BulkLineScanner
             return BulkLineKind.Malformed;
         }
 
+        // The parse filter's classifier sees every member as ParseFilter would (on a copy of the reader where this scan
+        // reads the member its own way); it stops, and the facts are unknown, when a member leaves the two out of step.
+        classifier = ParseFilter.Classifier.ForScan(codings);
+        classifying = Classifying.Active;
         bool? observationKept = null; // Observations only: null until the code is seen
         var referenceSeen = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            var member = r; // on the member's name
+            var own = true; // whether this scan reads the member itself
+            var stop = false;
             if (r.ValueTextEquals("resourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.String)
                 {
-                    break;
+                    stop = true;
                 }
-
-                ResourceType = TypeName(ref r);
-                if (!TypesRead.Contains(ResourceType))
+                else
                 {
-                    return BulkLineKind.TypeNotRead;
+                    ResourceType = TypeName(ref r);
+                    if (!TypesRead.Contains(ResourceType))
+                    {
+                        return BulkLineKind.TypeNotRead;
+                    }
                 }
             }
             else if (r.ValueTextEquals("id"u8))
@@ -149,8 +176,7 @@ public sealed class BulkLineScanner
             }
             else
             {
-                r.Read();
-                r.Skip();
+                own = false;
             }
 
             // Stop reading fields as soon as the line is decided (the caller still checks the rest of the line's syntax).
@@ -159,12 +185,79 @@ public sealed class BulkLineScanner
                 return BulkLineKind.ObservationNotRead;
             }
 
+            if (classifying == Classifying.Active)
+            {
+                Classify(ref member);
+                if (own && !AtValueEnd(ref r))
+                {
+                    classifying = Classifying.Unknown;
+                }
+            }
+
+            if (!own)
+            {
+                if (classifying == Classifying.Active || (classifying == Classifying.Ended && AtValueEnd(ref member)))
+                {
+                    r = member; // the classifier read the member to its end
+                }
+                else
+                {
+                    r.Read();
+                    r.Skip();
+                }
+            }
+
+            if (stop)
+            {
+                break;
+            }
+
             if (ResourceType == "Patient" ? ownIdLength > 0 : (ResourceType is not null && referenceSeen && (ResourceType != "Observation" || observationKept == true)))
             {
                 break;
             }
         }
 
+        var kind = Decide(referenceSeen);
+        if (kind == BulkLineKind.Used)
+        {
+            // The rest of the members, for the classifier only (the scan is decided).
+            while (classifying == Classifying.Active && r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                Classify(ref r);
+            }
+
+            Facts = classifying switch
+            {
+                Classifying.Active => LineFacts.From(classifier.Result, classifier.IdText),
+                Classifying.Ended => LineFacts.From(classifier.Kept, classifier.IdText),
+                _ => default,
+            };
+        }
+
+        return kind;
+    }
+
+    /// <summary>Feeds one member (the reader on its name) to the classifier, and leaves it on the member's last token.</summary>
+    private void Classify(ref Utf8JsonReader r)
+    {
+        try
+        {
+            var more = classifier.Member(ref r);
+            classifying = !AtValueEnd(ref r) ? Classifying.Unknown : more ? Classifying.Active : Classifying.Ended;
+        }
+        catch (InvalidOperationException)
+        {
+            classifying = Classifying.Unknown; // a string that is not text: pass 2 reads the line (the decodable check above should make this unreachable)
+        }
+    }
+
+    /// <summary>Whether the reader is on the last token of a member of the resource (not inside its value, not at its start).</summary>
+    private static bool AtValueEnd(ref Utf8JsonReader r) =>
+        r.CurrentDepth == 1 && r.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
+
+    private BulkLineKind Decide(bool referenceSeen)
+    {
         if (ResourceType is null)
         {
             Problem = "The resource has no resourceType string.";
@@ -286,7 +379,7 @@ public sealed class BulkLineScanner
                     if (r.ValueTextEquals("system"u8))
                     {
                         r.Read();
-                        loinc = r.TokenType == JsonTokenType.String && r.ValueTextEquals(Loinc);
+                        loinc = r.TokenType == JsonTokenType.String && r.ValueTextEquals("http://loinc.org"u8);
                     }
                     else if (r.ValueTextEquals("code"u8))
                     {
