@@ -53,6 +53,7 @@ public sealed class BulkLineScanner
     private int ownIdLength;
     private string? lastType;
     private readonly List<(string? System, string? Code)> codings = [];
+    private readonly char[] chars = new char[64];
     private ParseFilter.Classifier classifier;
     private Classifying classifying;
 
@@ -129,16 +130,16 @@ public sealed class BulkLineScanner
             return BulkLineKind.Malformed;
         }
 
-        // The parse filter's classifier sees every member as ParseFilter would (on a copy of the reader where this scan
-        // reads the member its own way); it stops, and the facts are unknown, when a member leaves the two out of step.
-        classifier = ParseFilter.Classifier.ForScan(codings);
+        // The parse filter's classifier sees every member as ParseFilter would, on this scan's reader (a copy only for
+        // the code, which both read their own way); it stops, and the facts are unknown, when a member leaves the two
+        // out of step (a value of an unexpected JSON type).
+        classifier = ParseFilter.Classifier.ForScan(codings, chars);
         classifying = Classifying.Active;
         bool? observationKept = null; // Observations only: null until the code is seen
         var referenceSeen = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var member = r; // on the member's name
-            var own = true; // whether this scan reads the member itself
+            var member = classifying == Classifying.Active ? ParseFilter.Classifier.KindOf(ref r) : ParseFilter.MemberKind.Other;
             var stop = false;
             if (r.ValueTextEquals("resourceType"u8))
             {
@@ -155,10 +156,13 @@ public sealed class BulkLineScanner
                         return BulkLineKind.TypeNotRead;
                     }
                 }
+
+                Classify(member, ref r); // looks at the value without reading on
             }
             else if (r.ValueTextEquals("id"u8))
             {
                 r.Read();
+                Classify(member, ref r); // looks at the value without reading on
                 if (r.TokenType == JsonTokenType.String)
                 {
                     ownIdLength = Copy(ref r, ref ownId);
@@ -167,49 +171,49 @@ public sealed class BulkLineScanner
             else if (r.ValueTextEquals("subject"u8) || r.ValueTextEquals("patient"u8))
             {
                 r.Read();
-                referenceSeen |= ReadReference(ref r);
+                referenceSeen |= ReadReference(ref r); // the classifier skips it
             }
             else if (r.ValueTextEquals("code"u8))
             {
                 r.Read();
+                var copy = r;
                 observationKept = CodeIsRead(ref r);
+                if (ResourceType == "Observation" && observationKept == false)
+                {
+                    return BulkLineKind.ObservationNotRead;
+                }
+
+                Classify(member, ref copy);
+            }
+            else if (classifying == Classifying.Active)
+            {
+                r.Read();
+                Classify(member, ref r);
+                if (!AtValueEnd(ref r))
+                {
+                    ToValueEnd(ref r); // where r.Skip() would have left it
+                }
             }
             else
             {
-                own = false;
+                r.Read();
+                r.Skip();
+            }
+
+            if (classifying != Classifying.Unknown && !AtValueEnd(ref r))
+            {
+                classifying = Classifying.Unknown; // this scan stopped inside the value: later members are not where the filter reads them
             }
 
             // Stop reading fields as soon as the line is decided (the caller still checks the rest of the line's syntax).
-            if (ResourceType == "Observation" && observationKept == false)
-            {
-                return BulkLineKind.ObservationNotRead;
-            }
-
-            if (classifying == Classifying.Active)
-            {
-                Classify(ref member);
-                if (own && !AtValueEnd(ref r))
-                {
-                    classifying = Classifying.Unknown;
-                }
-            }
-
-            if (!own)
-            {
-                if (classifying == Classifying.Active || (classifying == Classifying.Ended && AtValueEnd(ref member)))
-                {
-                    r = member; // the classifier read the member to its end
-                }
-                else
-                {
-                    r.Read();
-                    r.Skip();
-                }
-            }
-
             if (stop)
             {
                 break;
+            }
+
+            if (ResourceType == "Observation" && observationKept == false)
+            {
+                return BulkLineKind.ObservationNotRead;
             }
 
             if (ResourceType == "Patient" ? ownIdLength > 0 : (ResourceType is not null && referenceSeen && (ResourceType != "Observation" || observationKept == true)))
@@ -224,7 +228,9 @@ public sealed class BulkLineScanner
             // The rest of the members, for the classifier only (the scan is decided).
             while (classifying == Classifying.Active && r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                Classify(ref r);
+                var member = ParseFilter.Classifier.KindOf(ref r);
+                r.Read();
+                Classify(member, ref r);
             }
 
             Facts = classifying switch
@@ -238,17 +244,36 @@ public sealed class BulkLineScanner
         return kind;
     }
 
-    /// <summary>Feeds one member (the reader on its name) to the classifier, and leaves it on the member's last token.</summary>
-    private void Classify(ref Utf8JsonReader r)
+    /// <summary>Feeds a member's value (the reader on its first token) to the classifier while it is active.</summary>
+    private void Classify(ParseFilter.MemberKind kind, ref Utf8JsonReader r)
     {
+        if (classifying != Classifying.Active)
+        {
+            return;
+        }
+
         try
         {
-            var more = classifier.Member(ref r);
+            var more = classifier.Value(kind, ref r);
             classifying = !AtValueEnd(ref r) ? Classifying.Unknown : more ? Classifying.Active : Classifying.Ended;
         }
         catch (InvalidOperationException)
         {
-            classifying = Classifying.Unknown; // a string that is not text: pass 2 reads the line (the decodable check above should make this unreachable)
+            classifying = Classifying.Unknown; // a string that is not text: pass 2 reads the line (the decodable check above makes this unreachable)
+        }
+    }
+
+    /// <summary>Reads on to the last token of the member value the reader is on or inside.</summary>
+    private static void ToValueEnd(ref Utf8JsonReader r)
+    {
+        if (r.CurrentDepth == 1 && r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            r.Skip();
+            return;
+        }
+
+        while (r.CurrentDepth > 1 && r.Read())
+        {
         }
     }
 

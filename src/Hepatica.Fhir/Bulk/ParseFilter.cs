@@ -34,6 +34,18 @@ public static class ParseFilter
         "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
     ];
 
+    /// <summary>The members <see cref="Classifier"/> tells apart.</summary>
+    internal enum MemberKind
+    {
+        Other,
+        ResourceType,
+        Id,
+        Status,
+        EffectiveDateTime,
+        OtherEffective,
+        Code,
+    }
+
     internal enum Verdict
     {
         Keep,
@@ -146,6 +158,7 @@ public static class ParseFilter
 
         private readonly bool scan;
         private readonly List<(string? System, string? Code)>? codingsBuffer;
+        private readonly char[]? timeBuffer;
         private string? type;
         private string? id;
         private int idStart;
@@ -156,17 +169,18 @@ public static class ParseFilter
         private bool otherTime;
         private List<(string? System, string? Code)>? codings;
 
-        private Classifier(List<(string? System, string? Code)> buffer)
+        private Classifier(List<(string? System, string? Code)> buffer, char[] chars)
         {
             scan = true;
             codingsBuffer = buffer;
+            timeBuffer = chars;
         }
 
-        /// <summary>A classifier for a line <see cref="BulkLineScanner"/> has checked to be decodable; <paramref name="buffer"/> is reused from line to line.</summary>
-        public static Classifier ForScan(List<(string? System, string? Code)> buffer)
+        /// <summary>A classifier for a line <see cref="BulkLineScanner"/> has checked to be decodable; the buffers are reused from line to line.</summary>
+        public static Classifier ForScan(List<(string? System, string? Code)> buffer, char[] chars)
         {
             buffer.Clear();
-            return new Classifier(buffer);
+            return new Classifier(buffer, chars);
         }
 
         /// <summary>The result when a member ends the classification early (a code that is not an object): keep.</summary>
@@ -188,54 +202,87 @@ public static class ParseFilter
         /// <summary>Where the last id's UTF-8 text is in the line (start -1 when that id was not a string), and whether it has escapes.</summary>
         public readonly (int Start, int Length, bool Escaped) IdText => (id is null ? -1 : idStart, idLength, idEscaped);
 
+        /// <summary>What a member is to the filter, the reader on its name.</summary>
+        public static MemberKind KindOf(ref Utf8JsonReader r)
+        {
+            if (r.ValueIsEscaped)
+            {
+                return KindOfEscaped(ref r);
+            }
+
+            // The same answers as KindOfEscaped, which an unescaped name gives byte for byte: by length first.
+            var name = r.ValueSpan;
+            return name.Length switch
+            {
+                2 when name.SequenceEqual("id"u8) => MemberKind.Id,
+                4 when name.SequenceEqual("code"u8) => MemberKind.Code,
+                6 when name.SequenceEqual("status"u8) => MemberKind.Status,
+                11 when name.SequenceEqual("vaccineCode"u8) => MemberKind.Code,
+                12 when name.SequenceEqual("resourceType"u8) => MemberKind.ResourceType,
+                17 when name.SequenceEqual("effectiveDateTime"u8) => MemberKind.EffectiveDateTime,
+                _ when name.StartsWith("effective"u8) || name.StartsWith("_effective"u8) => MemberKind.OtherEffective,
+                _ => MemberKind.Other,
+            };
+        }
+
+        private static MemberKind KindOfEscaped(ref Utf8JsonReader r) =>
+            r.ValueTextEquals("resourceType"u8) ? MemberKind.ResourceType
+            : r.ValueTextEquals("id"u8) ? MemberKind.Id
+            : r.ValueTextEquals("status"u8) ? MemberKind.Status
+            : r.ValueTextEquals("effectiveDateTime"u8) ? MemberKind.EffectiveDateTime
+            : r.ValueSpan.StartsWith("effective"u8) || r.ValueSpan.StartsWith("_effective"u8) ? MemberKind.OtherEffective
+            : r.ValueTextEquals("code"u8) || r.ValueTextEquals("vaccineCode"u8) ? MemberKind.Code
+            : MemberKind.Other;
+
         /// <summary>
         /// Reads one member, the reader on its name, and leaves the reader on the member's last token (or, for a value of
-        /// a type the member does not allow, on its first token: the caller checks). False when the member decides the
-        /// line (<see cref="Kept"/>).
+        /// a type the member does not allow, on its first token or inside it: the caller checks). False when the member
+        /// decides the line (<see cref="Kept"/>).
         /// </summary>
         public bool Member(ref Utf8JsonReader r)
         {
-            if (r.ValueTextEquals("resourceType"u8))
+            var kind = KindOf(ref r);
+            r.Read();
+            return Value(kind, ref r);
+        }
+
+        /// <summary>
+        /// As <see cref="Member"/>, the reader on the member's value (the first token of it). A string, number or literal is
+        /// only looked at, never read past, so a caller may look at the same token itself.
+        /// </summary>
+        public bool Value(MemberKind kind, ref Utf8JsonReader r)
+        {
+            switch (kind)
             {
-                r.Read();
-                type = r.TokenType != JsonTokenType.String ? null : scan && KnownType(ref r) is { } known ? known : string.Intern(r.GetString()!);
-            }
-            else if (r.ValueTextEquals("id"u8))
-            {
-                r.Read();
-                id = r.TokenType != JsonTokenType.String ? null : scan ? "" : r.GetString();
-                (idStart, idLength, idEscaped) = ((int)r.TokenStartIndex + 1, r.ValueSpan.Length, r.ValueIsEscaped);
-            }
-            else if (r.ValueTextEquals("status"u8))
-            {
-                r.Read();
-                status = r.TokenType != JsonTokenType.String ? "" : scan ? KnownStatus(ref r) : r.GetString();
-            }
-            else if (r.ValueTextEquals("effectiveDateTime"u8))
-            {
-                r.Read();
-                time = r.TokenType == JsonTokenType.String && ParseTime(ref r, scan) is { } t ? t : null;
-                otherTime |= time is null;
-            }
-            else if (r.ValueSpan.StartsWith("effective"u8) || r.ValueSpan.StartsWith("_effective"u8))
-            {
-                otherTime = true; // a Period, an instant, or an extension on the time: left to the reader
-                r.Read();
-                r.Skip();
-            }
-            else if (r.ValueTextEquals("code"u8) || r.ValueTextEquals("vaccineCode"u8))
-            {
-                r.Read();
-                codings ??= codingsBuffer ?? [];
-                if (!Codings(ref r, codings, scan))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                r.Read();
-                r.Skip();
+                case MemberKind.ResourceType:
+                    type = r.TokenType != JsonTokenType.String ? null : scan && KnownType(ref r) is { } known ? known : string.Intern(r.GetString()!);
+                    break;
+                case MemberKind.Id:
+                    id = r.TokenType != JsonTokenType.String ? null : scan ? "" : r.GetString();
+                    (idStart, idLength, idEscaped) = ((int)r.TokenStartIndex + 1, r.ValueSpan.Length, r.ValueIsEscaped);
+                    break;
+                case MemberKind.Status:
+                    status = r.TokenType != JsonTokenType.String ? "" : scan ? KnownStatus(ref r) : r.GetString();
+                    break;
+                case MemberKind.EffectiveDateTime:
+                    time = r.TokenType == JsonTokenType.String && ParseTime(ref r, timeBuffer) is { } t ? t : null;
+                    otherTime |= time is null;
+                    break;
+                case MemberKind.OtherEffective:
+                    otherTime = true; // a Period, an instant, or an extension on the time: left to the reader
+                    r.Skip();
+                    break;
+                case MemberKind.Code:
+                    codings ??= codingsBuffer ?? [];
+                    if (!Codings(ref r, codings, scan))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    r.Skip();
+                    break;
             }
 
             return true;
@@ -258,13 +305,12 @@ public static class ParseFilter
         private static string KnownStatus(ref Utf8JsonReader r) =>
             r.ValueTextEquals("final"u8) ? "final" : r.ValueTextEquals("amended"u8) ? "amended" : r.ValueTextEquals("corrected"u8) ? "corrected" : r.ValueTextEquals("completed"u8) ? "completed" : "";
 
-        private static DateTimeOffset? ParseTime(ref Utf8JsonReader r, bool scan)
+        private static DateTimeOffset? ParseTime(ref Utf8JsonReader r, char[]? chars)
         {
-            if (scan && r.ValueSpan.Length <= 64)
+            if (chars is not null && r.ValueSpan.Length <= chars.Length)
             {
-                Span<char> chars = stackalloc char[64];
                 var length = r.CopyString(chars);
-                return DateTimeOffset.TryParseExact(chars[..length], Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
+                return DateTimeOffset.TryParseExact(chars.AsSpan(0, length), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
             }
 
             return DateTimeOffset.TryParseExact(r.GetString(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
