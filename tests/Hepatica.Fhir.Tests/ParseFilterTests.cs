@@ -4,7 +4,7 @@ using Hepatica.Fhir.Bulk;
 namespace Hepatica.Fhir.Tests;
 
 /// <summary>Pass 2 of a Bulk Data batch: which of one patient's lines the FHIR parse can be spared.</summary>
-public sealed class ParseFilterTests
+public sealed partial class ParseFilterTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 11, 20, 23, 59, 59, TimeSpan.Zero);
 

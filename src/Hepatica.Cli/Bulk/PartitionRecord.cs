@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Hepatica.Fhir.Bulk;
 
 namespace Hepatica.Cli.Bulk;
 
@@ -13,16 +14,22 @@ internal enum RecordKind : byte
 }
 
 /// <summary>
-/// One record of a temporary partition file: a fixed 19-byte header (kind, file index, line number, key length,
-/// payload length), the key (the patient id, UTF-8) and the payload (the raw NDJSON line, or a pass-1 error record).
+/// One record of a temporary partition file: a fixed 35-byte header (kind, file index, line number, key length,
+/// payload length, and what pass 1 worked out for the parse filter, <see cref="LineFacts"/>), the key (the patient id,
+/// UTF-8) and the payload (the raw NDJSON line, or a pass-1 error record).
 /// Little-endian; the files live only for one run, in its temp folder.
 /// </summary>
 internal readonly record struct PartitionRecord(RecordKind Kind, int FileIndex, long Line, int KeyOffset, int KeyLength, int PayloadOffset, int PayloadLength)
 {
-    public const int HeaderBytes = 1 + 4 + 8 + 2 + 4;
+    public const int HeaderBytes = 1 + 4 + 8 + 2 + 4 + LineFacts.Size;
+
+    private const int FactsAt = HeaderBytes - LineFacts.Size;
+
+    /// <summary>The parse filter's facts of a resource line (unknown for an error record), from the header before the key.</summary>
+    public LineFacts Facts(ReadOnlySpan<byte> data) => LineFacts.ReadFrom(data[(KeyOffset - LineFacts.Size)..]);
 
     /// <summary>Appends a record to <paramref name="to"/>.</summary>
-    public static void Write(Stream to, RecordKind kind, int fileIndex, long line, ReadOnlySpan<byte> key, ReadOnlySpan<byte> payload)
+    public static void Write(Stream to, RecordKind kind, int fileIndex, long line, ReadOnlySpan<byte> key, ReadOnlySpan<byte> payload, LineFacts facts = default)
     {
         Span<byte> header = stackalloc byte[HeaderBytes];
         header[0] = (byte)kind;
@@ -30,6 +37,7 @@ internal readonly record struct PartitionRecord(RecordKind Kind, int FileIndex, 
         BinaryPrimitives.WriteInt64LittleEndian(header[5..], line);
         BinaryPrimitives.WriteUInt16LittleEndian(header[13..], checked((ushort)key.Length));
         BinaryPrimitives.WriteInt32LittleEndian(header[15..], payload.Length);
+        facts.WriteTo(header[FactsAt..]);
         to.Write(header);
         to.Write(key);
         to.Write(payload);

@@ -205,7 +205,7 @@ internal sealed class Partitioner(BulkOptions options, IReadOnlyList<string> fil
                     break;
                 case BulkLineKind.Used:
                     var key = scanner.PatientId;
-                    PartitionRecord.Write(Output(outputs, worker, PartitionRecord.PartitionOf(key, partitions)), RecordKind.Resource, block.FileIndex, line, key, text);
+                    PartitionRecord.Write(Output(outputs, worker, PartitionRecord.PartitionOf(key, partitions)), RecordKind.Resource, block.FileIndex, line, key, text, scanner.Facts);
                     counts.BytesKept += text.Length;
                     break;
                 case BulkLineKind.TypeNotRead or BulkLineKind.ObservationNotRead:

@@ -103,7 +103,15 @@ internal sealed class PatientAssessor(BulkOptions options, IReadOnlyList<string>
     {
         var parsed = new List<(Resource Resource, PartitionRecord From)>(group.Count);
         var t0 = Stopwatch.GetTimestamp();
-        var keep = ParseFilter.Select([.. group.Select(r => (ReadOnlyMemory<byte>)data.AsMemory(r.PayloadOffset, r.PayloadLength))], options.AsOf, out var types);
+        var lines = new ReadOnlyMemory<byte>[group.Count];
+        var facts = new LineFacts[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            lines[i] = data.AsMemory(group[i].PayloadOffset, group[i].PayloadLength);
+            facts[i] = group[i].Facts(data);
+        }
+
+        var keep = ParseFilter.Select(lines, facts, options.AsOf, out var types); // pass 1 worked out what the filter decides on (a line it could not is read here)
         counts.FilterTicks += Stopwatch.GetTimestamp() - t0;
         var index = 0;
         foreach (var r in group)

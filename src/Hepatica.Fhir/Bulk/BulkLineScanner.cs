@@ -52,6 +52,17 @@ public sealed class BulkLineScanner
     private int idLength;
     private int ownIdLength;
     private string? lastType;
+    private readonly List<(string? System, string? Code)> codings = [];
+    private readonly char[] chars = new char[64];
+    private ParseFilter.Classifier classifier;
+    private Classifying classifying;
+
+    private enum Classifying
+    {
+        Active,
+        Ended,
+        Unknown,
+    }
 
     /// <summary>The decision of the last scan.</summary>
     public BulkLineKind Kind { get; private set; }
@@ -61,6 +72,12 @@ public sealed class BulkLineScanner
 
     /// <summary>The patient id (UTF-8) of the last line, when <see cref="Kind"/> is <see cref="BulkLineKind.Used"/>.</summary>
     public ReadOnlySpan<byte> PatientId => idBuffer.AsSpan(0, idLength);
+
+    /// <summary>
+    /// What <see cref="ParseFilter"/> decides on for the last line, when <see cref="Kind"/> is <see cref="BulkLineKind.Used"/>
+    /// (else unknown): pass 2 reads it instead of the line.
+    /// </summary>
+    public LineFacts Facts { get; private set; }
 
     /// <summary>Why the last line was not usable (for the error record), else null.</summary>
     public string? Problem { get; private set; }
@@ -73,6 +90,7 @@ public sealed class BulkLineScanner
     {
         ResourceType = null;
         Problem = null;
+        Facts = default;
         idLength = 0;
         ownIdLength = 0;
         line = JsonInput.WithoutBom(line);
@@ -98,6 +116,7 @@ public sealed class BulkLineScanner
         }
         catch (JsonException e)
         {
+            Facts = default; // the line is not used after all
             Problem = $"Malformed JSON at byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(". ")[0]}.";
             return Kind = BulkLineKind.Malformed;
         }
@@ -111,27 +130,39 @@ public sealed class BulkLineScanner
             return BulkLineKind.Malformed;
         }
 
+        // The parse filter's classifier sees every member as ParseFilter would, on this scan's reader (a copy only for
+        // the code, which both read their own way); it stops, and the facts are unknown, when a member leaves the two
+        // out of step (a value of an unexpected JSON type).
+        classifier = ParseFilter.Classifier.ForScan(codings, chars);
+        classifying = Classifying.Active;
         bool? observationKept = null; // Observations only: null until the code is seen
         var referenceSeen = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            var member = classifying == Classifying.Active ? ParseFilter.Classifier.KindOf(ref r) : ParseFilter.MemberKind.Other;
+            var stop = false;
             if (r.ValueTextEquals("resourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.String)
                 {
-                    break;
+                    stop = true;
+                }
+                else
+                {
+                    ResourceType = TypeName(ref r);
+                    if (!TypesRead.Contains(ResourceType))
+                    {
+                        return BulkLineKind.TypeNotRead;
+                    }
                 }
 
-                ResourceType = TypeName(ref r);
-                if (!TypesRead.Contains(ResourceType))
-                {
-                    return BulkLineKind.TypeNotRead;
-                }
+                Classify(member, ref r); // looks at the value without reading on
             }
             else if (r.ValueTextEquals("id"u8))
             {
                 r.Read();
+                Classify(member, ref r); // looks at the value without reading on
                 if (r.TokenType == JsonTokenType.String)
                 {
                     ownIdLength = Copy(ref r, ref ownId);
@@ -140,12 +171,28 @@ public sealed class BulkLineScanner
             else if (r.ValueTextEquals("subject"u8) || r.ValueTextEquals("patient"u8))
             {
                 r.Read();
-                referenceSeen |= ReadReference(ref r);
+                referenceSeen |= ReadReference(ref r); // the classifier skips it
             }
             else if (r.ValueTextEquals("code"u8))
             {
                 r.Read();
+                var copy = r;
                 observationKept = CodeIsRead(ref r);
+                if (ResourceType == "Observation" && observationKept == false)
+                {
+                    return BulkLineKind.ObservationNotRead;
+                }
+
+                Classify(member, ref copy);
+            }
+            else if (classifying == Classifying.Active)
+            {
+                r.Read();
+                Classify(member, ref r);
+                if (!AtValueEnd(ref r))
+                {
+                    ToValueEnd(ref r); // where r.Skip() would have left it
+                }
             }
             else
             {
@@ -153,7 +200,17 @@ public sealed class BulkLineScanner
                 r.Skip();
             }
 
+            if (classifying != Classifying.Unknown && !AtValueEnd(ref r))
+            {
+                classifying = Classifying.Unknown; // this scan stopped inside the value: later members are not where the filter reads them
+            }
+
             // Stop reading fields as soon as the line is decided (the caller still checks the rest of the line's syntax).
+            if (stop)
+            {
+                break;
+            }
+
             if (ResourceType == "Observation" && observationKept == false)
             {
                 return BulkLineKind.ObservationNotRead;
@@ -165,6 +222,67 @@ public sealed class BulkLineScanner
             }
         }
 
+        var kind = Decide(referenceSeen);
+        if (kind == BulkLineKind.Used)
+        {
+            // The rest of the members, for the classifier only (the scan is decided).
+            while (classifying == Classifying.Active && r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var member = ParseFilter.Classifier.KindOf(ref r);
+                r.Read();
+                Classify(member, ref r);
+            }
+
+            Facts = classifying switch
+            {
+                Classifying.Active => LineFacts.From(classifier.Result, classifier.IdText),
+                Classifying.Ended => LineFacts.From(classifier.Kept, classifier.IdText),
+                _ => default,
+            };
+        }
+
+        return kind;
+    }
+
+    /// <summary>Feeds a member's value (the reader on its first token) to the classifier while it is active.</summary>
+    private void Classify(ParseFilter.MemberKind kind, ref Utf8JsonReader r)
+    {
+        if (classifying != Classifying.Active)
+        {
+            return;
+        }
+
+        try
+        {
+            var more = classifier.Value(kind, ref r);
+            classifying = !AtValueEnd(ref r) ? Classifying.Unknown : more ? Classifying.Active : Classifying.Ended;
+        }
+        catch (InvalidOperationException)
+        {
+            classifying = Classifying.Unknown; // a string that is not text: pass 2 reads the line (the decodable check above makes this unreachable)
+        }
+    }
+
+    /// <summary>Reads on to the last token of the member value the reader is on or inside.</summary>
+    private static void ToValueEnd(ref Utf8JsonReader r)
+    {
+        if (r.CurrentDepth == 1 && r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            r.Skip();
+            return;
+        }
+
+        while (r.CurrentDepth > 1 && r.Read())
+        {
+        }
+    }
+
+    /// <summary>Whether the reader is on the last token of a member of the resource (not inside its value, not at its start).</summary>
+    private static bool AtValueEnd(ref Utf8JsonReader r) =>
+        r.CurrentDepth == 1 && r.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
+
+    private BulkLineKind Decide(bool referenceSeen)
+    {
         if (ResourceType is null)
         {
             Problem = "The resource has no resourceType string.";
@@ -286,7 +404,7 @@ public sealed class BulkLineScanner
                     if (r.ValueTextEquals("system"u8))
                     {
                         r.Read();
-                        loinc = r.TokenType == JsonTokenType.String && r.ValueTextEquals(Loinc);
+                        loinc = r.TokenType == JsonTokenType.String && r.ValueTextEquals("http://loinc.org"u8);
                     }
                     else if (r.ValueTextEquals("code"u8))
                     {
