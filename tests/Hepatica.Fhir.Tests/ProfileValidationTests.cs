@@ -13,17 +13,8 @@ namespace Hepatica.Fhir.Tests;
 /// </summary>
 public sealed class ProfileValidationTests
 {
-    private const string FixesInProgress = "issue 16: fixes in progress";
-
     /// <summary>One written output: what it came from and the Bundle.</summary>
     internal sealed record Output(string Name, Bundle Bundle);
-
-    /// <summary>
-    /// The outputs that fail validation today, every one for the same reason: a RiskAssessment prediction with only
-    /// qualitativeRisk fails ras-2 (issue 16; the writer's fix is another change). Their rows are skipped so the tree
-    /// stays green while the rest keep guarding; take a name out once its output validates.
-    /// </summary>
-    private static readonly HashSet<string> FailingToday = new(StringComparer.Ordinal);
 
     public static TheoryData<string> Fixtures() =>
         Rows(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
@@ -45,7 +36,7 @@ public sealed class ProfileValidationTests
         var rows = new TheoryData<string>();
         foreach (var name in names)
         {
-            rows.Add(new TheoryDataRow<string>(name) { Skip = FailingToday.Contains(name) ? FixesInProgress : null });
+            rows.Add(name);
         }
 
         return rows;

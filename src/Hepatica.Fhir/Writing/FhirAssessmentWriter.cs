@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hepatica.Clinical;
 using Hepatica.Clinical.Scoring;
 using Hepatica.Clinical.Serology;
+using Hepatica.Fhir.Terminology;
 using Hepatica.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -181,21 +182,21 @@ public static class FhirAssessmentWriter
                 continue;
             }
 
-            var code = o.Status == OutcomeStatus.NotCalculable ? "not-calculable" : "not-applicable";
+            var code = o.Status == OutcomeStatus.NotCalculable ? IssueConcepts.NotCalculable : IssueConcepts.NotApplicable;
             var text = $"{o.Definition.Id} {o.Definition.Version} {code}: {o.Reason}";
             outcome.Issue.Add(Information(code, text, o.Status == OutcomeStatus.NotCalculable ? o.Missing : [], inputs));
         }
 
         foreach (var p in assessment.Transplant.Possible)
         {
-            outcome.Issue.Add(Information("possible-transplant-signal", $"transplant: possible {p.Signal.Id}: {p.Signal.Reason}", p.SettledBy, inputs));
+            outcome.Issue.Add(Information(IssueConcepts.PossibleTransplantSignal, $"transplant: possible {p.Signal.Id}: {p.Signal.Reason}", p.SettledBy, inputs));
         }
 
         foreach (var (section, missing) in new[] { ("transplant", assessment.Transplant.Missing), ("immunity", assessment.Immunity.Missing), ("prevention", assessment.Prevention.Missing) })
         {
             if (missing.Count > 0)
             {
-                outcome.Issue.Add(Information("missing-input", $"{section}: these inputs would decide further items: {string.Join(", ", missing)}", missing, inputs));
+                outcome.Issue.Add(Information(IssueConcepts.MissingInput, $"{section}: these inputs would decide further items: {string.Join(", ", missing)}", missing, inputs));
             }
         }
 
